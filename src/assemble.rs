@@ -1,0 +1,469 @@
+//! Assemble stage: parsed pages become a site — what is published, where, and in which lists.
+//!
+//! Pure. It decides drafts and scheduling against the given "now", checks that no two things
+//! land on one URL, resolves every internal link and image, renders each page's Markdown
+//! (in parallel) and groups articles into sections, topics, tags and units, newest first.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::links::LinkIndex;
+use crate::load::Asset;
+use crate::markdown::{self, Rendered};
+use crate::model::{Page, PageKind, SortBy};
+use crate::{msg, text};
+
+/// Inputs that are not files: the build's mode and its clock.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Publish drafts and future-dated articles too (`--drafts`).
+    pub drafts: bool,
+    /// The moment that decides which articles are already published (`--now`).
+    pub now: jiff::Timestamp,
+}
+
+/// A page that is published, with its HTML.
+#[derive(Debug, Clone)]
+pub struct Published {
+    pub page: Page,
+    pub rendered: Rendered,
+    /// Where the front-matter `image` is published, when there is one.
+    pub image_url: Option<String>,
+}
+
+/// A section list: `content/<section>/` and its optional `_index.md`.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub slug: String,
+    pub title: String,
+    /// The section's `_index.md`, if it has one.
+    pub index: Option<Published>,
+    /// Indexes into `Site::pages`, in the section's order.
+    pub pages: Vec<usize>,
+    pub paginate: usize,
+}
+
+/// A topic, tag or unit with its articles, newest first.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    pub pages: Vec<usize>,
+}
+
+/// An old URL that must keep working, and the page it now leads to.
+#[derive(Debug, Clone)]
+pub struct Alias {
+    /// Output file path: `tin-tuc/ten-cu/index.html`.
+    pub file: String,
+    pub target: String,
+}
+
+/// A file copied into the site from beside the content.
+#[derive(Debug, Clone)]
+pub struct PlacedAsset {
+    /// Path under `content/`.
+    pub rel: String,
+    /// Output path.
+    pub out: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything the render stage needs, decided.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub settings: Settings,
+    /// Published articles and standalone pages.
+    pub pages: Vec<Published>,
+    /// Articles only, newest first (indexes into `pages`).
+    pub articles: Vec<usize>,
+    pub home: Option<Published>,
+    pub sections: Vec<Section>,
+    pub topics: Vec<Term>,
+    pub tags: Vec<Term>,
+    pub units: Vec<Term>,
+    pub aliases: Vec<Alias>,
+    /// Files copied into the site from `content/`.
+    pub assets: Vec<PlacedAsset>,
+    /// Previous (older) and next (newer) article within the section, per page index.
+    pub neighbours: HashMap<usize, (Option<usize>, Option<usize>)>,
+}
+
+/// Paths loa writes itself: content that would land there is an error.
+pub const GENERATED_PREFIXES: &[&str] = &[
+    "chu-de/",
+    "the/",
+    "don-vi/",
+    "tim-kiem/",
+    "van-ban/",
+    "ke-hoach/tien-do/",
+];
+pub const GENERATED_FILES: &[&str] = &[
+    "rss.xml",
+    "sitemap.xml",
+    "404.html",
+    "robots.txt",
+    ".loa-manifest.json",
+];
+
+pub fn assemble(
+    config: Config,
+    parsed: Vec<Page>,
+    content_assets: Vec<Asset>,
+    settings: Settings,
+) -> (Site, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let (mut home, mut indexes, mut candidates) = (None, Vec::new(), Vec::new());
+    for page in parsed {
+        match page.kind {
+            PageKind::Home => home = Some(page),
+            PageKind::SectionIndex => indexes.push(page),
+            PageKind::Article | PageKind::Standalone => candidates.push(page),
+        }
+    }
+    let (published, withheld): (Vec<Page>, Vec<Page>) = candidates
+        .into_iter()
+        .partition(|p| settings.drafts || is_public(p, settings.now));
+
+    check_reserved(published.iter().chain(&indexes), &mut problems);
+    let aliases = collect_aliases(&published, &mut problems);
+    check_collisions(&published, &indexes, &aliases, &mut problems);
+
+    let assets = place_assets(content_assets, &published, &withheld);
+    let index = LinkIndex::new(&config.base_url, &published, &withheld, &assets);
+    let render = |page: &Page| {
+        let mut rendered = markdown::render(page, &index);
+        let image_url =
+            page.meta
+                .image
+                .as_deref()
+                .and_then(|src| match index.asset_url(page, src) {
+                    Ok(url) => Some(url.unwrap_or_else(|| src.to_string())),
+                    Err(p) => {
+                        let d = Diagnostic::error(
+                            page.display.clone(),
+                            page.line_of("image"),
+                            1,
+                            p.message,
+                        );
+                        rendered.problems.push(d.with_hint(p.hint));
+                        None
+                    }
+                });
+        (rendered, image_url)
+    };
+    let html: Vec<_> = published.par_iter().map(render).collect();
+    let home = home.map(|page| (render(&page), page));
+    let index_html: Vec<_> = indexes.par_iter().map(render).collect();
+    drop(index);
+    let publish = |page: Page, (rendered, image_url): (Rendered, Option<String>)| Published {
+        page,
+        rendered,
+        image_url,
+    };
+    let pages: Vec<Published> = published
+        .into_iter()
+        .zip(html)
+        .map(|(p, r)| publish(p, r))
+        .collect();
+    let home = home.map(|(r, p)| publish(p, r));
+    let indexes: Vec<Published> = indexes
+        .into_iter()
+        .zip(index_html)
+        .map(|(p, r)| publish(p, r))
+        .collect();
+    for p in pages.iter().chain(&home).chain(&indexes) {
+        problems.extend(p.rendered.problems.iter().cloned());
+    }
+
+    let mut articles: Vec<usize> = (0..pages.len())
+        .filter(|&i| pages[i].page.kind == PageKind::Article)
+        .collect();
+    articles.sort_by(|&a, &b| newest_first(&pages[a].page, &pages[b].page));
+    let sections = group_sections(&config, &pages, &articles, indexes);
+    let neighbours = neighbours(&sections);
+    let topics = config
+        .topics
+        .iter()
+        .map(|t| Term {
+            key: t.key.clone(),
+            name: t.name.clone(),
+            description: t.description.clone(),
+            pages: articles
+                .iter()
+                .copied()
+                .filter(|&i| pages[i].page.meta.topics.contains(&t.key))
+                .collect(),
+        })
+        .collect();
+    let units = config
+        .units
+        .iter()
+        .map(|u| Term {
+            key: u.key.clone(),
+            name: u.name.clone(),
+            description: u.description.clone(),
+            pages: articles
+                .iter()
+                .copied()
+                .filter(|&i| pages[i].page.meta.unit.as_ref() == Some(&u.key))
+                .collect(),
+        })
+        .collect();
+    let tags = group_tags(&pages, &articles);
+    let aliases = aliases.into_iter().map(|(a, _)| a).collect();
+    let site = Site {
+        config,
+        settings,
+        pages,
+        articles,
+        home,
+        sections,
+        topics,
+        tags,
+        units,
+        aliases,
+        assets,
+        neighbours,
+    };
+    (site, problems)
+}
+
+fn is_public(page: &Page, now: jiff::Timestamp) -> bool {
+    !page.meta.draft && page.meta.date.as_ref().is_none_or(|d| d.timestamp() <= now)
+}
+
+fn newest_first(a: &Page, b: &Page) -> std::cmp::Ordering {
+    let date = |p: &Page| p.meta.date.as_ref().map(|d| d.timestamp());
+    date(b).cmp(&date(a)).then_with(|| a.path.cmp(&b.path))
+}
+
+fn is_generated(path: &str) -> bool {
+    GENERATED_PREFIXES.iter().any(|p| path.starts_with(p)) || GENERATED_FILES.contains(&path)
+}
+
+fn check_reserved<'a>(pages: impl Iterator<Item = &'a Page>, problems: &mut Vec<Diagnostic>) {
+    for page in pages.filter(|p| is_generated(&p.path)) {
+        let line = if page.meta.title.is_empty() {
+            0
+        } else {
+            page.line_of("slug")
+        };
+        problems.push(
+            Diagnostic::error(
+                page.display.clone(),
+                line,
+                1,
+                msg::reserved_path(&page.path),
+            )
+            .with_hint(msg::HINT_RESERVED),
+        );
+    }
+}
+
+/// Each alias becomes the output file of a redirect page.
+fn collect_aliases(pages: &[Page], problems: &mut Vec<Diagnostic>) -> Vec<(Alias, usize)> {
+    let mut aliases = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        for alias in &page.meta.aliases {
+            let line = page.line_of("aliases");
+            let parts: Vec<&str> = alias.split('/').filter(|s| !s.is_empty()).collect();
+            if parts.is_empty()
+                || parts
+                    .iter()
+                    .any(|p| *p == ".." || *p == "." || p.contains('\\'))
+            {
+                problems.push(
+                    Diagnostic::error(page.display.clone(), line, 1, msg::bad_alias(alias))
+                        .with_hint(msg::HINT_ALIAS),
+                );
+                continue;
+            }
+            let joined = parts.join("/");
+            let file = if joined.ends_with(".html") || joined.ends_with(".htm") {
+                joined
+            } else {
+                format!("{joined}/index.html")
+            };
+            aliases.push((
+                Alias {
+                    file,
+                    target: page.path.clone(),
+                },
+                i,
+            ));
+        }
+    }
+    aliases
+}
+
+/// Two things on one URL is an error naming both files.
+fn check_collisions(
+    pages: &[Page],
+    indexes: &[Page],
+    aliases: &[(Alias, usize)],
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut owners: BTreeMap<String, (&Page, &str)> = BTreeMap::new();
+    let page_files = pages
+        .iter()
+        .chain(indexes)
+        .map(|p| (format!("{}index.html", p.path), p, "path"));
+    let alias_files = aliases
+        .iter()
+        .map(|(a, i)| (a.file.clone(), &pages[*i], "aliases"));
+    for (file, page, key) in page_files.chain(alias_files) {
+        let dir = file.trim_end_matches("index.html");
+        if key == "aliases" && is_generated(dir) || is_generated(&file) {
+            problems.push(
+                Diagnostic::error(
+                    page.display.clone(),
+                    page.line_of(key),
+                    1,
+                    msg::reserved_path(&file),
+                )
+                .with_hint(msg::HINT_RESERVED),
+            );
+            continue;
+        }
+        if let Some((other, _)) = owners.get(&file) {
+            let url = format!("/{}", dir);
+            problems.push(
+                Diagnostic::error(
+                    page.display.clone(),
+                    page.line_of(key),
+                    1,
+                    msg::same_url(&url, &other.display),
+                )
+                .with_hint(msg::HINT_SAME_URL),
+            );
+        } else {
+            owners.insert(file, (page, key));
+        }
+    }
+}
+
+/// Co-located files are published beside their page; files in a withheld bundle are not.
+fn place_assets(assets: Vec<Asset>, published: &[Page], withheld: &[Page]) -> Vec<PlacedAsset> {
+    let bundle = |pages: &[Page], rel: &str| -> Option<(String, String)> {
+        pages.iter().find_map(|p| {
+            let dir = p.bundle_dir.as_deref()?;
+            let rest = rel.strip_prefix(dir)?.strip_prefix('/')?;
+            Some((p.path.clone(), rest.to_string()))
+        })
+    };
+    assets
+        .into_iter()
+        .filter_map(|a| {
+            if bundle(withheld, &a.rel).is_some() {
+                return None;
+            }
+            let out = match bundle(published, &a.rel) {
+                Some((path, rest)) => format!("{path}{rest}"),
+                None => match a.rel.split_once('/') {
+                    Some((section, rest)) => format!("{}/{rest}", text::slugify(section)),
+                    None => a.rel.clone(),
+                },
+            };
+            Some(PlacedAsset {
+                rel: a.rel,
+                out,
+                bytes: a.bytes,
+            })
+        })
+        .collect()
+}
+
+fn group_sections(
+    config: &Config,
+    pages: &[Published],
+    articles: &[usize],
+    indexes: Vec<Published>,
+) -> Vec<Section> {
+    let mut by_slug: BTreeMap<String, Section> = BTreeMap::new();
+    for index in indexes {
+        let slug = index.page.section.clone().unwrap_or_default();
+        by_slug.insert(
+            slug.clone(),
+            Section {
+                title: index.page.meta.title.clone(),
+                paginate: index.page.meta.paginate.unwrap_or(config.paginate),
+                slug,
+                index: Some(index),
+                pages: Vec::new(),
+            },
+        );
+    }
+    for &i in articles {
+        let slug = pages[i].page.section.clone().unwrap_or_default();
+        by_slug
+            .entry(slug.clone())
+            .or_insert_with(|| Section {
+                title: slug.clone(),
+                slug,
+                index: None,
+                pages: Vec::new(),
+                paginate: config.paginate,
+            })
+            .pages
+            .push(i);
+    }
+    let mut sections: Vec<Section> = by_slug.into_values().collect();
+    for section in &mut sections {
+        if section
+            .index
+            .as_ref()
+            .is_some_and(|i| i.page.meta.sort == SortBy::Title)
+        {
+            section
+                .pages
+                .sort_by_cached_key(|&i| text::collation_key(&pages[i].page.meta.title));
+        }
+    }
+    text::sort_vietnamese(&mut sections, |s| s.title.as_str());
+    sections
+}
+
+/// Previous is the older neighbour, next the newer, within the section's order.
+fn neighbours(sections: &[Section]) -> HashMap<usize, (Option<usize>, Option<usize>)> {
+    let mut map = HashMap::new();
+    for section in sections {
+        for (pos, &i) in section.pages.iter().enumerate() {
+            let newer = pos.checked_sub(1).map(|p| section.pages[p]);
+            let older = section.pages.get(pos + 1).copied();
+            map.insert(i, (older, newer));
+        }
+    }
+    map
+}
+
+/// Tags are free text: they are grouped by slug, keeping the first spelling met.
+fn group_tags(pages: &[Published], articles: &[usize]) -> Vec<Term> {
+    let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
+    for &i in articles {
+        for tag in &pages[i].page.meta.tags {
+            let key = text::slugify(tag);
+            if key.is_empty() {
+                continue;
+            }
+            by_slug
+                .entry(key.clone())
+                .or_insert_with(|| Term {
+                    key,
+                    name: tag.clone(),
+                    description: String::new(),
+                    pages: Vec::new(),
+                })
+                .pages
+                .push(i);
+        }
+    }
+    let mut tags: Vec<Term> = by_slug.into_values().collect();
+    text::sort_vietnamese(&mut tags, |t| t.name.as_str());
+    tags
+}

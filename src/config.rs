@@ -1,0 +1,405 @@
+//! `config.yaml`: what the officer writes (raw, strict) and what loa uses (resolved, checked once).
+//!
+//! The raw layer mirrors the file and rejects unknown keys; `resolve` turns it into an
+//! immutable `Config` by destructuring every field, so a new field does not compile until it
+//! is handled. Modes (serve, check, `--base-url`) are parameters of `resolve`, never edits.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diag::Diagnostic;
+use crate::msg;
+use crate::yaml;
+
+pub const CONFIG_FILE: &str = "config.yaml";
+
+/// The file as written. Every field's default is stated on it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    /// The site's name, shown in every page title. Required.
+    title: String,
+    /// One sentence about the site, for the home page and feeds. Default: empty.
+    #[serde(default)]
+    description: String,
+    /// Where the site is published, e.g. `https://stp.angiang.gov.vn/cchc/`. Required.
+    base_url: String,
+    /// Language of the content. Default: `vi`.
+    #[serde(default)]
+    language: Option<String>,
+    /// IANA time zone for dates without an offset. Default: `Asia/Ho_Chi_Minh`.
+    #[serde(default)]
+    timezone: Option<String>,
+    /// Articles per list page. Default: 10.
+    #[serde(default)]
+    paginate: Option<usize>,
+    /// Name of a folder under `themes/`. Default: the theme built into loa.
+    #[serde(default)]
+    theme: Option<String>,
+    /// The publishing body, shown in headers and metadata. Default: `Sở Tư pháp tỉnh An Giang`.
+    #[serde(default)]
+    organization: Option<String>,
+    /// Topics (chủ đề) of the plan. Default: none.
+    #[serde(default)]
+    topics: Vec<RawTerm>,
+    /// Units (đơn vị) of the department. Default: none.
+    #[serde(default)]
+    units: Vec<RawTerm>,
+    /// Channels (hình thức) of communication. Default: none.
+    #[serde(default)]
+    channels: Vec<RawChannel>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerm {
+    key: String,
+    name: String,
+    #[serde(default)]
+    description: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChannel {
+    key: String,
+    name: String,
+    #[serde(default)]
+    description: String,
+    /// The unit that leads this channel (a unit key). Default: none.
+    #[serde(default)]
+    lead: Option<String>,
+    /// Units that take part (unit keys). Default: none.
+    #[serde(default)]
+    partners: Vec<String>,
+}
+
+/// One entry of a vocabulary: a topic, a unit or a channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub key: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// A channel of communication and the units responsible for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Channel {
+    pub term: Term,
+    pub lead: Option<String>,
+    pub partners: Vec<String>,
+}
+
+/// Where the site lives: every link carries `path`, every absolute URL `origin` + `path`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// `https://stp.angiang.gov.vn`
+    pub origin: String,
+    /// `/cchc/`: always starts and ends with `/`.
+    pub path: String,
+}
+
+impl BaseUrl {
+    pub fn parse(input: &str) -> Result<BaseUrl, String> {
+        let url = url::Url::parse(input.trim()).map_err(|e| e.to_string())?;
+        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+            return Err(format!("`{input}`"));
+        }
+        let origin = url.origin().ascii_serialization();
+        let mut path = url.path().to_string();
+        if !path.ends_with('/') {
+            path.push('/');
+        }
+        Ok(BaseUrl { origin, path })
+    }
+
+    /// A root-relative link to a site path given without its leading `/` (`tin-tuc/a/`).
+    pub fn link(&self, site_path: &str) -> String {
+        format!("{}{}", self.path, site_path.trim_start_matches('/'))
+    }
+
+    /// The absolute URL of a site path, for canonical links, feeds and the sitemap.
+    pub fn absolute(&self, site_path: &str) -> String {
+        format!("{}{}", self.origin, self.link(site_path))
+    }
+}
+
+/// The resolved, validated site configuration. Immutable once built.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    pub base_url: BaseUrl,
+    pub language: String,
+    pub timezone: jiff::tz::TimeZone,
+    pub timezone_name: String,
+    pub paginate: usize,
+    pub theme: Option<String>,
+    pub organization: String,
+    pub topics: Vec<Term>,
+    pub units: Vec<Term>,
+    pub channels: Vec<Channel>,
+}
+
+impl Config {
+    pub fn topic(&self, key: &str) -> Option<&Term> {
+        self.topics.iter().find(|t| t.key == key)
+    }
+    pub fn unit(&self, key: &str) -> Option<&Term> {
+        self.units.iter().find(|t| t.key == key)
+    }
+    pub fn channel(&self, key: &str) -> Option<&Channel> {
+        self.channels.iter().find(|c| c.term.key == key)
+    }
+}
+
+/// Overrides given on the command line; they win over the file without changing it.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub base_url: Option<String>,
+}
+
+/// Reads and resolves `config.yaml` in `root`, reporting every problem found.
+pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
+    let path = root.join(CONFIG_FILE);
+    let text = match std::fs::read(&path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => {
+                return Err(vec![Diagnostic::file_error(CONFIG_FILE, msg::NOT_UTF8)
+                    .with_hint(msg::HINT_SAVE_UTF8)])
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(vec![Diagnostic::file_error(
+                CONFIG_FILE,
+                msg::CONFIG_MISSING,
+            )
+            .with_hint(msg::HINT_RUN_INIT)])
+        }
+        Err(e) => return Err(vec![Diagnostic::file_error(CONFIG_FILE, msg::io_read(&e))]),
+    };
+    parse(&text, overrides)
+}
+
+/// Parses and resolves the text of `config.yaml`.
+pub fn parse(text: &str, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let located =
+        |e: yaml::YamlError| Diagnostic::error(CONFIG_FILE, e.line.max(1), e.col, e.message);
+    let keys = yaml::top_level_keys(text).map_err(|e| vec![located(e)])?;
+    let unknown: Vec<Diagnostic> = keys
+        .iter()
+        .filter(|k| !CONFIG_KEYS.contains(&k.name.as_str()))
+        .map(|k| {
+            Diagnostic::error(CONFIG_FILE, k.line, k.col, msg::unknown_key(&k.name)).with_hint(
+                msg::did_you_mean(
+                    yaml::closest(&k.name, CONFIG_KEYS.iter().copied()),
+                    CONFIG_KEYS,
+                ),
+            )
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
+    let raw: RawConfig = yaml::from_str(text).map_err(|e| vec![located(e)])?;
+    resolve(raw, text, overrides)
+}
+
+const CONFIG_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "timezone",
+    "paginate",
+    "theme",
+    "organization",
+    "topics",
+    "units",
+    "channels",
+];
+
+fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
+    let RawConfig {
+        title,
+        description,
+        base_url,
+        language,
+        timezone,
+        paginate,
+        theme,
+        organization,
+        topics,
+        units,
+        channels,
+    } = raw;
+    let mut problems = Vec::new();
+    let at = |needle: &str, message: String| {
+        let line = text
+            .lines()
+            .position(|l| l.contains(needle))
+            .map_or(1, |i| i + 1);
+        Diagnostic::error(CONFIG_FILE, line, 1, message)
+    };
+
+    let base_input = overrides.base_url.clone().unwrap_or(base_url);
+    let base_url = BaseUrl::parse(&base_input).unwrap_or_else(|_| {
+        problems.push(at("base_url", msg::bad_base_url(&base_input)).with_hint(msg::HINT_BASE_URL));
+        BaseUrl {
+            origin: "http://localhost".into(),
+            path: "/".into(),
+        }
+    });
+    let timezone_name = timezone.unwrap_or_else(|| "Asia/Ho_Chi_Minh".to_string());
+    let tz = jiff::tz::TimeZone::get(&timezone_name).unwrap_or_else(|_| {
+        problems.push(at("timezone", msg::bad_timezone(&timezone_name)));
+        jiff::tz::TimeZone::UTC
+    });
+    let paginate = paginate.unwrap_or(10);
+    if paginate == 0 {
+        problems.push(at("paginate", msg::PAGINATE_ZERO.to_string()));
+    }
+
+    let topics = resolve_terms(topics, "topics", &at, &mut problems);
+    let units = resolve_terms(units, "units", &at, &mut problems);
+    let channel_terms: Vec<RawTerm> = channels
+        .iter()
+        .map(|c| RawTerm {
+            key: c.key.clone(),
+            name: c.name.clone(),
+            description: c.description.clone(),
+        })
+        .collect();
+    let channel_terms = resolve_terms(channel_terms, "channels", &at, &mut problems);
+    let channels = channels
+        .into_iter()
+        .zip(channel_terms)
+        .map(|(raw, term)| {
+            for unit in raw.lead.iter().chain(&raw.partners) {
+                if !units.iter().any(|u| &u.key == unit) {
+                    let keys: Vec<&str> = units.iter().map(|u| u.key.as_str()).collect();
+                    problems.push(
+                        at(unit, msg::unknown_term("units", unit)).with_hint(
+                            msg::did_you_mean(yaml::closest(unit, keys.iter().copied()), &keys),
+                        ),
+                    );
+                }
+            }
+            Channel {
+                term,
+                lead: raw.lead,
+                partners: raw.partners,
+            }
+        })
+        .collect();
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Config {
+        title: crate::text::nfc(&title),
+        description: crate::text::nfc(&description),
+        base_url,
+        language: language.unwrap_or_else(|| "vi".to_string()),
+        timezone: tz,
+        timezone_name,
+        paginate,
+        theme,
+        organization: crate::text::nfc(
+            organization
+                .as_deref()
+                .unwrap_or("Sở Tư pháp tỉnh An Giang"),
+        ),
+        topics,
+        units,
+        channels,
+    })
+}
+
+/// Checks that keys are URL-safe and unique, and normalizes names to NFC.
+fn resolve_terms(
+    raw: Vec<RawTerm>,
+    list: &str,
+    at: &impl Fn(&str, String) -> Diagnostic,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Term> {
+    let mut terms: Vec<Term> = Vec::with_capacity(raw.len());
+    for RawTerm {
+        key,
+        name,
+        description,
+    } in raw
+    {
+        let good = !key.is_empty()
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !good {
+            problems.push(at(&format!("key: {key}"), msg::bad_term_key(list, &key)));
+        } else if terms.iter().any(|t| t.key == key) {
+            problems.push(at(
+                &format!("key: {key}"),
+                msg::duplicate_term_key(list, &key),
+            ));
+        }
+        terms.push(Term {
+            key,
+            name: crate::text::nfc(&name),
+            description: crate::text::nfc(&description),
+        });
+    }
+    terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "title: T\nbase_url: https://stp.angiang.gov.vn/cchc\n";
+
+    #[test]
+    fn defaults_fill_what_the_file_leaves_out() {
+        let c = parse(MINIMAL, &Overrides::default()).unwrap();
+        assert_eq!(c.language, "vi");
+        assert_eq!(c.timezone_name, "Asia/Ho_Chi_Minh");
+        assert_eq!(c.paginate, 10);
+        assert_eq!(c.base_url.path, "/cchc/");
+        assert_eq!(
+            c.base_url.absolute("tin-tuc/a/"),
+            "https://stp.angiang.gov.vn/cchc/tin-tuc/a/"
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_names_the_key_its_line_and_a_suggestion() {
+        let err = parse(&format!("{MINIMAL}paginte: 5\n"), &Overrides::default()).unwrap_err();
+        assert_eq!(err.len(), 1);
+        assert_eq!(
+            (err[0].line, err[0].path.to_str()),
+            (3, Some("config.yaml"))
+        );
+        assert!(err[0].message.contains("paginte"));
+        assert!(err[0].hint.as_deref().unwrap().contains("paginate"));
+    }
+
+    #[test]
+    fn a_channel_lead_must_be_a_known_unit() {
+        let text = format!("{MINIMAL}units:\n  - {{key: van-phong, name: VP}}\nchannels:\n  - key: zalo\n    name: Zalo\n    lead: van-phog\n");
+        let err = parse(&text, &Overrides::default()).unwrap_err();
+        assert_eq!(err[0].line, 8, "{err:?}");
+        assert!(err[0].hint.as_deref().unwrap().contains("van-phong"));
+    }
+
+    #[test]
+    fn the_command_line_base_url_wins() {
+        let o = Overrides {
+            base_url: Some("http://127.0.0.1:1111/".into()),
+        };
+        let c = parse(MINIMAL, &o).unwrap();
+        assert_eq!(c.base_url.origin, "http://127.0.0.1:1111");
+        assert_eq!(c.base_url.path, "/");
+    }
+}

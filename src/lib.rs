@@ -1,0 +1,149 @@
+//! loa turns a folder of Vietnamese Markdown articles into the static site of the
+//! department's administrative-reform communication work.
+//!
+//! One pipeline, read top to bottom in [`render_site`]:
+//!
+//! ```text
+//! content/** --load--> sources --parse--> pages --assemble--> site --render--> outputs --write--> output/**
+//! ```
+//!
+//! `build` runs every stage; `check` all but write. Only `load` and `write` touch the disk.
+
+pub mod assemble;
+pub mod config;
+pub mod diag;
+pub mod feeds;
+pub mod links;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod msg;
+pub mod parse;
+pub mod render;
+pub mod sanitize;
+pub mod scaffold;
+pub mod templates;
+pub mod text;
+pub mod views;
+pub mod write;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diag::Diagnostic;
+use crate::render::Outputs;
+
+/// What a build depends on besides the files: where the site is, its mode and its clock.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub root: PathBuf,
+    /// `--base-url`: overrides `base_url` from config.yaml.
+    pub base_url: Option<String>,
+    /// `--drafts`: publish drafts and future-dated articles too.
+    pub drafts: bool,
+    /// `--now`: the moment that decides what is already published; default the clock.
+    pub now: Option<String>,
+}
+
+/// A site rendered in memory, not yet written.
+#[derive(Debug)]
+pub struct Rendered {
+    pub outputs: Outputs,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
+    /// HTML pages produced (redirects included).
+    pub pages: usize,
+}
+
+/// Runs load → parse → assemble → render. Returns every problem found when any is an error
+/// (warnings included, so one run shows everything).
+pub fn render_site(options: &Options) -> Result<Rendered, Vec<Diagnostic>> {
+    let overrides = config::Overrides {
+        base_url: options.base_url.clone(),
+    };
+    let config = config::load(&options.root, &overrides)?;
+    let now = resolve_now(options.now.as_deref(), &config.timezone)?;
+
+    let (files, mut problems) = load::load(&options.root, config.theme.as_deref());
+    let parsed: Vec<_> = files
+        .sources
+        .par_iter()
+        .map(|s| parse::parse(s, &config))
+        .collect();
+    let mut pages = Vec::with_capacity(parsed.len());
+    for (page, found) in parsed {
+        pages.extend(page);
+        problems.extend(found);
+    }
+    let templates = templates::Templates::new(&files.theme_templates);
+    let settings = assemble::Settings {
+        drafts: options.drafts,
+        now,
+    };
+    let (site, found) = assemble::assemble(config, pages, files.content_assets, settings);
+    problems.extend(found);
+    let templates = match templates {
+        Ok(t) => t,
+        Err(found) => {
+            problems.extend(found);
+            return Err(finish(problems));
+        }
+    };
+    if problems.iter().any(Diagnostic::is_error) {
+        return Err(finish(problems));
+    }
+    let statics = render::Statics {
+        site: &files.statics,
+        theme: &files.theme_statics,
+    };
+    let (outputs, found) = render::render(&site, &templates, &statics);
+    problems.extend(found);
+    if problems.iter().any(Diagnostic::is_error) {
+        return Err(finish(problems));
+    }
+    let pages = outputs.keys().filter(|k| k.ends_with(".html")).count();
+    Ok(Rendered {
+        outputs,
+        warnings: finish(problems),
+        pages,
+    })
+}
+
+/// Renders the site, then writes it into `output` (only if everything rendered).
+pub fn build(
+    options: &Options,
+    output: &Path,
+) -> Result<(Rendered, write::WriteReport), Vec<Diagnostic>> {
+    let rendered = render_site(options)?;
+    let report = write::write(&rendered.outputs, output).map_err(|d| {
+        let mut all = rendered.warnings.clone();
+        all.push(d);
+        all
+    })?;
+    Ok((rendered, report))
+}
+
+fn finish(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diag::sort(&mut problems);
+    problems.dedup();
+    problems
+}
+
+fn resolve_now(
+    now: Option<&str>,
+    tz: &jiff::tz::TimeZone,
+) -> Result<jiff::Timestamp, Vec<Diagnostic>> {
+    match now {
+        None => Ok(jiff::Timestamp::now()),
+        Some(text) => parse::parse_date(text, tz)
+            .map(|d| d.timestamp())
+            .ok_or_else(|| {
+                vec![
+                    Diagnostic::error("--now", 0, 0, msg::bad_date("--now", text))
+                        .with_hint(msg::HINT_DATE),
+                ]
+            }),
+    }
+}

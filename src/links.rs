@@ -1,0 +1,201 @@
+//! Where every source file is published, so relative links written between Markdown files
+//! (`[x](../tin-tuc/bai.md#muc-tieu)`) become the URLs readers follow, and broken ones are caught.
+
+use std::collections::HashMap;
+
+use crate::assemble::PlacedAsset;
+use crate::config::BaseUrl;
+use crate::markdown::{LinkProblem, Resolve, Target};
+use crate::model::Page;
+use crate::msg;
+
+/// An index of the site's files by their path under `content/`.
+pub struct LinkIndex<'a> {
+    base: &'a BaseUrl,
+    pages: HashMap<&'a str, &'a Page>,
+    withheld: HashMap<&'a str, &'a Page>,
+    /// Content path of a co-located file → its output path.
+    assets: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> LinkIndex<'a> {
+    pub fn new(
+        base: &'a BaseUrl,
+        published: &'a [Page],
+        withheld: &'a [Page],
+        assets: &'a [PlacedAsset],
+    ) -> Self {
+        let by_rel = |pages: &'a [Page]| pages.iter().map(|p| (p.rel.as_str(), p)).collect();
+        LinkIndex {
+            base,
+            pages: by_rel(published),
+            withheld: by_rel(withheld),
+            assets: assets
+                .iter()
+                .map(|a| (a.rel.as_str(), a.out.as_str()))
+                .collect(),
+        }
+    }
+
+    /// The URL of an image or file named in front matter or Markdown, relative to the page.
+    pub fn asset_url(&self, page: &Page, dest: &str) -> Result<Option<String>, LinkProblem> {
+        if is_external(dest) {
+            return Ok(None);
+        }
+        let (path, suffix) = split_suffix(dest);
+        let rel = join(page.dir(), &percent_decode(path)).ok_or_else(|| missing_file(dest))?;
+        let out = self
+            .assets
+            .get(rel.as_str())
+            .ok_or_else(|| missing_file(dest))?;
+        Ok(Some(format!("{}{suffix}", self.base.link(out))))
+    }
+
+    fn page_url(&self, page: &Page, dest: &str) -> Result<Option<String>, LinkProblem> {
+        let (path, fragment) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (dest, None),
+        };
+        let target = if path.is_empty() {
+            page
+        } else {
+            let rel = join(page.dir(), &percent_decode(path)).ok_or_else(|| missing_page(dest))?;
+            match (
+                self.pages.get(rel.as_str()),
+                self.withheld.get(rel.as_str()),
+            ) {
+                (Some(p), _) => *p,
+                (None, Some(_)) => {
+                    return Err(LinkProblem {
+                        message: msg::link_to_withheld(dest),
+                        hint: msg::HINT_LINK_WITHHELD.to_string(),
+                    })
+                }
+                (None, None) => return Err(missing_page(dest)),
+            }
+        };
+        if let Some(anchor) = fragment {
+            if !target.headings.iter().any(|h| h.id == anchor) {
+                let ids: Vec<&str> = target.headings.iter().map(|h| h.id.as_str()).collect();
+                return Err(LinkProblem {
+                    message: msg::missing_anchor(anchor, &target.display),
+                    hint: msg::available_anchors(&ids),
+                });
+            }
+        }
+        if path.is_empty() {
+            return Ok(None);
+        }
+        let url = self.base.link(&target.path);
+        Ok(Some(match fragment {
+            Some(f) => format!("{url}#{f}"),
+            None => url,
+        }))
+    }
+}
+
+impl Resolve for LinkIndex<'_> {
+    fn resolve(
+        &self,
+        page: &Page,
+        target: Target,
+        dest: &str,
+    ) -> Result<Option<String>, LinkProblem> {
+        if is_external(dest) {
+            return Ok(None);
+        }
+        let (path, _) = split_suffix(dest);
+        match target {
+            Target::Link if path.is_empty() || path.ends_with(".md") => self.page_url(page, dest),
+            _ => self.asset_url(page, dest),
+        }
+    }
+}
+
+fn missing_page(dest: &str) -> LinkProblem {
+    LinkProblem {
+        message: msg::missing_link_target(dest),
+        hint: msg::HINT_LINK_PATH.to_string(),
+    }
+}
+
+fn missing_file(dest: &str) -> LinkProblem {
+    LinkProblem {
+        message: msg::missing_file(dest),
+        hint: msg::HINT_FILE_PATH.to_string(),
+    }
+}
+
+/// Links loa leaves alone: other sites, e-mail, phone, root paths the officer chose.
+fn is_external(dest: &str) -> bool {
+    let scheme = dest
+        .split_once(':')
+        .is_some_and(|(s, _)| !s.is_empty() && !s.contains('/') && !s.contains('#'));
+    scheme || dest.starts_with('/') || dest.is_empty()
+}
+
+/// Splits `a/b.png?x#y` into `a/b.png` and `?x#y`, or `a.md#b` into `a.md` and `#b`.
+fn split_suffix(dest: &str) -> (&str, &str) {
+    let cut = dest.find(['?', '#']).unwrap_or(dest.len());
+    (&dest[..cut], &dest[cut..])
+}
+
+fn percent_decode(path: &str) -> String {
+    let decoded = url::form_urlencoded::parse(format!("p={}", path.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_else(|| path.to_string());
+    crate::text::nfc(&decoded)
+}
+
+/// Joins a relative path onto a folder under `content/`; `None` if it climbs out of `content/`.
+fn join(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for part in rel.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_are_joined_within_content() {
+        assert_eq!(
+            join("tin-tuc", "../su-kien/a.md").as_deref(),
+            Some("su-kien/a.md")
+        );
+        assert_eq!(
+            join("tin-tuc/bai", "./anh.jpg").as_deref(),
+            Some("tin-tuc/bai/anh.jpg")
+        );
+        assert_eq!(join("tin-tuc", "../../etc/passwd"), None);
+    }
+
+    #[test]
+    fn external_links_are_left_alone() {
+        for dest in [
+            "https://dichvucong.gov.vn",
+            "mailto:stp@angiang.gov.vn",
+            "tel:0296",
+            "/cchc/",
+        ] {
+            assert!(is_external(dest), "{dest}");
+        }
+        assert!(!is_external("bai.md#muc-tieu"));
+        assert!(!is_external("#muc-tieu"));
+    }
+
+    #[test]
+    fn encoded_names_are_decoded_and_normalized() {
+        assert_eq!(percent_decode("b%C3%A0i%20vi%E1%BA%BFt.md"), "bài viết.md");
+    }
+}

@@ -1,0 +1,292 @@
+//! Markdown to HTML: heading ids, table of contents, link rewriting, summaries.
+//!
+//! Two pure passes over a page's Markdown. `outline` finds the headings and their ids, so
+//! every page's anchors are known before any link is checked; `render` then writes the HTML,
+//! turning relative `.md` links into page URLs through a resolver the assemble stage gives.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::diag::{line_col, Diagnostic};
+use crate::model::{Heading, Page};
+use crate::{msg, sanitize, text};
+
+/// CommonMark plus the extensions officers use: tables, footnotes, strikethrough, task lists,
+/// heading attributes (`## Mục tiêu {#muc-tieu}`).
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// The headings of a page with unique ids from their Vietnamese text
+/// (`## Kết quả khảo sát` → `ket-qua-khao-sat`; a repeat gets `-1`, `-2`…).
+pub fn outline(body: &str) -> Vec<Heading> {
+    let mut headings = Vec::new();
+    let mut current: Option<(u8, Option<String>, String)> = None;
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                current = Some((
+                    level_number(level),
+                    id.map(|i| i.to_string()),
+                    String::new(),
+                ));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, text)) = current.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, explicit, text)) = current.take() {
+                    let wanted = explicit.unwrap_or_else(|| text::slugify(&text));
+                    let wanted = if wanted.is_empty() {
+                        "muc".to_string()
+                    } else {
+                        wanted
+                    };
+                    let id = unique_id(&headings, wanted);
+                    headings.push(Heading { level, id, text });
+                }
+            }
+            _ => {}
+        }
+    }
+    headings
+}
+
+fn unique_id(headings: &[Heading], wanted: String) -> String {
+    let taken = |id: &str| headings.iter().any(|h| h.id == id);
+    if !taken(&wanted) {
+        return wanted;
+    }
+    (1..)
+        .map(|n| format!("{wanted}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or(wanted)
+}
+
+fn level_number(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// What a link or image in the Markdown points at, for the resolver.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Link,
+    Image,
+}
+
+/// Turns a link destination written in a page into the URL to publish.
+/// `Ok(None)` keeps the destination as written (external links, `mailto:`, `#anchor`…).
+pub trait Resolve {
+    fn resolve(
+        &self,
+        page: &Page,
+        target: Target,
+        dest: &str,
+    ) -> Result<Option<String>, LinkProblem>;
+}
+
+/// Why a link cannot be published, in the officer's words, with what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkProblem {
+    pub message: String,
+    pub hint: String,
+}
+
+/// A page's Markdown as HTML, with what templates need besides.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// HTML of the text before `<!-- more -->`, else of the first paragraph.
+    pub summary_html: String,
+    pub word_count: usize,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Renders a page's body, resolving links and images, and sanitizing raw HTML.
+pub fn render(page: &Page, resolver: &dyn Resolve) -> Rendered {
+    let mut problems = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    let mut headings = page.headings.iter();
+    let mut more_at = None;
+    let mut first_paragraph: Option<(usize, Option<usize>)> = None;
+    let mut has_raw_html = false;
+    let mut word_count = 0;
+    let place = |offset: usize| {
+        let (line, col) = line_col(&page.body, offset);
+        (page.body_line + line - 1, col)
+    };
+
+    for (event, range) in Parser::new_ext(&page.body, options()).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) => Event::Start(Tag::Heading {
+                level,
+                id: headings.next().map(|h| CowStr::from(h.id.clone())),
+                classes,
+                attrs,
+            }),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = rewrite(
+                    page,
+                    resolver,
+                    Target::Link,
+                    dest_url,
+                    place(range.start),
+                    &mut problems,
+                );
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = rewrite(
+                    page,
+                    resolver,
+                    Target::Image,
+                    dest_url,
+                    place(range.start),
+                    &mut problems,
+                );
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Html(html) | Event::InlineHtml(html) if is_more_marker(&html) => {
+                more_at.get_or_insert(events.len());
+                continue;
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                has_raw_html = true;
+                let (line, col) = place(range.start);
+                for removed in sanitize::what_would_be_removed(&html) {
+                    problems.push(
+                        Diagnostic::warning(
+                            page.display.clone(),
+                            line,
+                            col,
+                            msg::html_removed(&removed),
+                        )
+                        .with_hint(msg::HINT_HTML_REMOVED),
+                    );
+                }
+                Event::Html(html)
+            }
+            Event::Text(t) => {
+                word_count += t.split_whitespace().count();
+                Event::Text(t)
+            }
+            other => other,
+        };
+        match &event {
+            Event::Start(Tag::Paragraph) if first_paragraph.is_none() => {
+                first_paragraph = Some((events.len(), None))
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if let Some((_, end @ None)) = first_paragraph.as_mut() {
+                    *end = Some(events.len() + 1);
+                }
+            }
+            _ => {}
+        }
+        events.push(event);
+    }
+
+    let summary_events = match (more_at, first_paragraph) {
+        (Some(end), _) => &events[..end],
+        (None, Some((start, Some(end)))) => &events[start..end],
+        _ => &[][..],
+    };
+    let mut summary_html = String::new();
+    pulldown_cmark::html::push_html(&mut summary_html, summary_events.iter().cloned());
+    let mut html = String::with_capacity(page.body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if has_raw_html {
+        // Only pages with raw HTML pay for the sanitizer; pulldown-cmark escapes everything else.
+        html = sanitize::clean(&html);
+        summary_html = sanitize::clean(&summary_html);
+    }
+    Rendered {
+        html,
+        summary_html,
+        word_count,
+        problems,
+    }
+}
+
+fn is_more_marker(html: &str) -> bool {
+    let t = html.trim();
+    t.strip_prefix("<!--")
+        .and_then(|r| r.strip_suffix("-->"))
+        .is_some_and(|inner| inner.trim() == "more")
+}
+
+fn rewrite<'a>(
+    page: &Page,
+    resolver: &dyn Resolve,
+    target: Target,
+    dest: CowStr<'a>,
+    (line, col): (usize, usize),
+    problems: &mut Vec<Diagnostic>,
+) -> CowStr<'a> {
+    match resolver.resolve(page, target, &dest) {
+        Ok(Some(url)) => CowStr::from(url),
+        Ok(None) => dest,
+        Err(p) => {
+            problems.push(
+                Diagnostic::error(page.display.clone(), line, col, p.message).with_hint(p.hint),
+            );
+            dest
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_ids_come_from_vietnamese_text_and_stay_unique() {
+        let h = outline(
+            "## Kết quả khảo sát\n\n## Kết quả khảo sát\n\n### Mục tiêu {#muc-tieu-rieng}\n",
+        );
+        let ids: Vec<_> = h.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["ket-qua-khao-sat", "ket-qua-khao-sat-1", "muc-tieu-rieng"]
+        );
+        assert_eq!(h[2].level, 3);
+        assert_eq!(h[0].text, "Kết quả khảo sát");
+    }
+
+    #[test]
+    fn the_more_marker_is_recognised_with_spaces() {
+        assert!(is_more_marker("<!-- more -->\n"));
+        assert!(is_more_marker("<!--more-->"));
+        assert!(!is_more_marker("<!-- ghi chú -->"));
+    }
+}

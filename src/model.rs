@@ -1,0 +1,105 @@
+//! The internal model of a site: pages with their checked metadata. Plain data, no behaviour
+//! beyond small accessors; templates never see these types (they see `views`).
+
+use jiff::ZonedDateTime;
+
+/// What a Markdown file is, from where it stands under `content/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// A dated piece in a section: `content/tin-tuc/bai.md` or `content/tin-tuc/bai/index.md`.
+    Article,
+    /// A page directly under `content/`: `content/gioi-thieu.md` → `/gioi-thieu/`.
+    Standalone,
+    /// `content/<section>/_index.md`: the title and text of a section's list.
+    SectionIndex,
+    /// `content/_index.md`: the title and text of the home page.
+    Home,
+}
+
+/// A conference, training or Law Day session that an article reports on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub start: ZonedDateTime,
+    pub end: Option<ZonedDateTime>,
+    pub location: Option<String>,
+    pub participants: Option<u64>,
+}
+
+/// How a section orders its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    /// Newest first (the default).
+    #[default]
+    Date,
+    /// Vietnamese alphabetical order of titles.
+    Title,
+}
+
+/// Front matter after checking: keys resolved against config, dates in the site time zone.
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    pub title: String,
+    pub description: Option<String>,
+    pub date: Option<ZonedDateTime>,
+    pub updated: Option<ZonedDateTime>,
+    pub topics: Vec<String>,
+    pub tags: Vec<String>,
+    pub unit: Option<String>,
+    pub channels: Vec<String>,
+    pub summary: Option<String>,
+    pub image: Option<String>,
+    pub image_alt: Option<String>,
+    pub draft: bool,
+    pub aliases: Vec<String>,
+    pub template: Option<String>,
+    pub event: Option<Event>,
+    pub extra: serde_json::Value,
+    /// Section lists only.
+    pub sort: SortBy,
+    /// Section lists only: overrides the site's `paginate`.
+    pub paginate: Option<usize>,
+}
+
+/// A heading of a page, with the id its anchor uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// One Markdown file, parsed and placed.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub kind: PageKind,
+    /// Path relative to `content/` (`tin-tuc/bai.md`), the key links use.
+    pub rel: String,
+    /// Path shown in messages (`content/tin-tuc/bai.md`).
+    pub display: std::path::PathBuf,
+    /// The section folder's slug for articles and section indexes.
+    pub section: Option<String>,
+    /// Site path without the base path: `tin-tuc/bai/` (home: empty).
+    pub path: String,
+    /// Folder (relative to `content/`) whose files belong to this page, for bundles.
+    pub bundle_dir: Option<String>,
+    pub meta: Meta,
+    /// The Markdown after the front matter.
+    pub body: String,
+    /// Line of the file where `body` starts, so Markdown problems are placed in the file.
+    pub body_line: usize,
+    pub headings: Vec<Heading>,
+    /// Line of each front-matter key in the file, to place problems found in later stages.
+    pub key_lines: std::collections::BTreeMap<String, usize>,
+}
+
+impl Page {
+    /// The folder (relative to `content/`) that relative links in this page start from.
+    pub fn dir(&self) -> &str {
+        self.rel.rsplit_once('/').map_or("", |(dir, _)| dir)
+    }
+
+    /// The line of a front-matter key, or the first line when it is not written.
+    pub fn line_of(&self, key: &str) -> usize {
+        self.key_lines.get(key).copied().unwrap_or(1)
+    }
+}

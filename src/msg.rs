@@ -1,0 +1,345 @@
+//! Every message loa shows the officer, in Vietnamese, in one place.
+//!
+//! Messages say what is wrong in plain words; hints say what to do. Technical detail from a
+//! library, when useful, follows the Vietnamese text.
+
+use std::path::Path;
+
+pub const LABEL_ERROR: &str = "lỗi";
+pub const LABEL_WARNING: &str = "cảnh báo";
+
+// Files and encodings.
+pub const NOT_UTF8: &str = "tệp không phải văn bản UTF-8 (có ký tự không đọc được ở đây)";
+pub const HINT_SAVE_UTF8: &str = "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8";
+pub const EMPTY_FILE: &str = "tệp rỗng, không có nội dung";
+pub const FRONT_MATTER_MISSING: &str =
+    "tệp không bắt đầu bằng phần thông tin (front matter) giữa hai dòng ---";
+pub const FRONT_MATTER_UNCLOSED: &str =
+    "phần thông tin mở bằng --- ở dòng 1 nhưng không có dòng --- đóng lại";
+pub const HINT_FRONT_MATTER: &str =
+    "đầu tệp cần có dạng:\n    ---\n    title: \"Tiêu đề bài\"\n    date: 2025-08-21\n    ---";
+pub const NESTED_INDEX: &str =
+    "tệp _index.md chỉ đặt ngay trong content/ hoặc ngay trong một thư mục chuyên mục";
+pub const YAML_NOT_A_MAPPING: &str = "phần thông tin phải là các dòng `khóa: giá trị`";
+pub const CONFIG_MISSING: &str = "không tìm thấy tệp cấu hình config.yaml";
+pub const HINT_RUN_INIT: &str =
+    "chạy `loa init` để tạo trang mới, hoặc dùng --root để chỉ tới thư mục của trang";
+
+// Front matter values.
+pub const TITLE_MISSING: &str = "thiếu tiêu đề (title)";
+pub const HINT_TITLE: &str = "thêm dòng `title: \"Tiêu đề bài\"` vào phần thông tin";
+pub const DATE_MISSING: &str = "bài viết thiếu ngày đăng (date)";
+pub const HINT_DATE: &str =
+    "viết ngày theo dạng 2025-08-21, 2025-08-21 08:30 hoặc 2025-08-21T08:30:00+07:00";
+pub const IMAGE_ALT_MISSING: &str = "có ảnh (image) nhưng thiếu lời mô tả ảnh (image_alt)";
+pub const HINT_IMAGE_ALT: &str = "thêm `image_alt:` mô tả ngắn nội dung ảnh cho người khiếm thị";
+pub const EVENT_ENDS_BEFORE_START: &str = "sự kiện kết thúc (end) trước khi bắt đầu (start)";
+pub const PAGINATE_ZERO: &str = "paginate phải là số lớn hơn 0";
+
+// Links and files.
+pub const HINT_LINK_PATH: &str = "kiểm tra tên tệp và đường dẫn tương đối (../ để lên một thư mục)";
+pub const HINT_FILE_PATH: &str = "đặt tệp cạnh bài viết hoặc sửa lại tên tệp cho đúng";
+pub const HINT_LINK_WITHHELD: &str =
+    "bỏ liên kết, hoặc đăng bài kia trước (bỏ draft: true / sửa ngày đăng)";
+pub const HINT_HTML_REMOVED: &str =
+    "loa đã bỏ phần này khi xuất bản; nên dán văn bản không kèm định dạng (Ctrl+Shift+V)";
+pub const HINT_RESERVED: &str =
+    "đổi tên tệp/thư mục hoặc đặt `slug:` khác: địa chỉ này loa dùng cho trang tự tạo";
+pub const HINT_SAME_URL: &str = "đặt `slug:` khác cho một trong hai bài, hoặc đổi tên tệp";
+pub const HINT_ALIAS: &str = "viết địa chỉ cũ theo dạng /tin-tuc/ten-bai-cu/";
+pub const HINT_STATIC_COLLIDES: &str = "đổi tên tệp này: loa tự tạo một tệp ở cùng địa chỉ";
+
+// Config.
+pub const HINT_BASE_URL: &str = "viết địa chỉ đầy đủ, ví dụ https://stp.angiang.gov.vn/cchc/";
+pub const HINT_THEME_FOLDER: &str =
+    "tạo thư mục themes/<tên>/templates/ hoặc bỏ dòng theme: để dùng giao diện mặc định";
+
+// Templates.
+pub const HINT_TEMPLATE: &str = "sửa mẫu giao diện (template) ở vị trí trên";
+pub const HINT_TEMPLATE_MISSING: &str =
+    "kiểm tra dòng `template:` hoặc thêm tệp mẫu vào themes/<tên>/templates/";
+
+// Output folder.
+pub const FOREIGN_OUTPUT: &str =
+    "thư mục xuất có sẵn tệp không do loa tạo; loa không ghi đè hay xóa chúng";
+pub const HINT_FOREIGN_OUTPUT: &str =
+    "chọn thư mục xuất khác bằng --output, hoặc tự dọn thư mục này nếu chắc chắn";
+pub const MANIFEST_DAMAGED: &str = "tệp ghi nhớ của loa trong thư mục xuất bị hỏng";
+pub const OUTSIDE_OUTPUT: &str = "loa từ chối ghi ra ngoài thư mục xuất";
+pub const HINT_WRITE: &str = "kiểm tra quyền ghi và dung lượng ổ đĩa";
+
+// init and new.
+pub const SITE_EXISTS: &str = "ở đây đã có trang (config.yaml); loa không ghi đè";
+pub const HINT_SITE_EXISTS: &str = "chọn một thư mục trống: loa init ten-thu-muc";
+pub const ARTICLE_EXISTS: &str = "đã có bài với tên tệp này; loa không ghi đè";
+pub const HINT_ARTICLE_EXISTS: &str = "đặt tiêu đề khác, hoặc mở tệp đã có để viết tiếp";
+pub const NEW_NEEDS_TITLE: &str = "tiêu đề và chuyên mục phải có ít nhất một chữ hoặc số";
+pub const NEW_ARTICLE_BODY: &str =
+    "Viết đoạn mở đầu ở đây. Khi bài đã sẵn sàng, xóa dòng `draft: true`.";
+pub const INIT_HOME: &str = "---\ntitle: \"Tuyên truyền cải cách hành chính\"\ndescription: \"Tin tức, sự kiện về cải cách hành chính\"\n---\n";
+pub const INIT_SECTION: &str = "---\ntitle: \"Tin tức\"\n---\n";
+
+pub fn init_article(date: &str) -> String {
+    format!(
+        "---\ntitle: \"Chào mừng đến với trang tuyên truyền cải cách hành chính\"\ndate: {date}\ntopics: [vai-tro-cchc]\nunit: van-phong\n---\n\n\
+         Đây là bài viết mẫu. Sửa tệp này hoặc tạo bài mới bằng lệnh `loa new \"Tiêu đề\"`.\n\n\
+         ## Bắt đầu\n\nXem trước trang bằng `loa build`, rồi mở thư mục output/.\n"
+    )
+}
+
+// Summaries.
+pub fn build_summary(
+    pages: usize,
+    written: usize,
+    unchanged: usize,
+    removed: usize,
+    seconds: f64,
+    out: &Path,
+) -> String {
+    format!(
+        "Đã dựng {pages} trang ({written} tệp ghi mới, {unchanged} không đổi, {removed} đã xóa) trong {} giây → {}",
+        format_seconds(seconds),
+        out.display()
+    )
+}
+
+pub fn check_summary(pages: usize, warnings: usize) -> String {
+    format!("Kiểm tra xong: {pages} trang, không có lỗi, {warnings} cảnh báo")
+}
+
+pub fn failure_summary(errors: usize, warnings: usize) -> String {
+    format!(
+        "Không dựng được trang: {errors} lỗi, {warnings} cảnh báo. Thư mục xuất được giữ nguyên."
+    )
+}
+
+pub fn created(path: &Path) -> String {
+    format!("Đã tạo {}", path.display())
+}
+
+/// Seconds with a decimal comma, the Vietnamese way: 0,42.
+fn format_seconds(s: f64) -> String {
+    format!("{s:.2}").replace('.', ",")
+}
+
+// Page texts.
+pub const TOPICS_TITLE: &str = "Chủ đề";
+pub const TAGS_TITLE: &str = "Từ khóa";
+pub const UNITS_TITLE: &str = "Đơn vị";
+pub const NOT_FOUND_TITLE: &str = "Không tìm thấy trang";
+pub const MOVED_TITLE: &str = "Trang đã chuyển địa chỉ";
+pub const MOVED_TEXT: &str = "Trang này đã chuyển sang địa chỉ mới:";
+
+pub fn page_title(title: &str, n: usize) -> String {
+    format!("{title} – trang {n}")
+}
+
+pub fn unknown_key(key: &str) -> String {
+    format!("khóa `{key}` không có trong danh sách khóa được dùng")
+}
+
+pub fn did_you_mean(suggestion: Option<&str>, all: &[&str]) -> String {
+    match suggestion {
+        Some(s) => format!("có phải ý bạn là `{s}`?"),
+        None => format!("các khóa dùng được: {}", all.join(", ")),
+    }
+}
+
+pub fn unknown_term(field: &str, key: &str) -> String {
+    let what = match field {
+        "topics" => "chủ đề",
+        "unit" | "units" => "đơn vị",
+        "channels" => "hình thức",
+        _ => field,
+    };
+    format!("{what} `{key}` không có trong config.yaml")
+}
+
+pub fn bad_term_key(list: &str, key: &str) -> String {
+    format!("khóa `{key}` trong {list} chỉ được có chữ thường không dấu, số và dấu gạch ngang")
+}
+
+pub fn duplicate_term_key(list: &str, key: &str) -> String {
+    format!("khóa `{key}` xuất hiện hai lần trong {list}")
+}
+
+pub fn bad_base_url(url: &str) -> String {
+    format!("base_url `{url}` không phải địa chỉ web hợp lệ")
+}
+
+pub fn bad_timezone(tz: &str) -> String {
+    format!("múi giờ `{tz}` không có; dùng Asia/Ho_Chi_Minh")
+}
+
+pub fn bad_date(key: &str, value: &str) -> String {
+    format!("{key}: `{value}` không phải ngày giờ hợp lệ")
+}
+
+pub fn bad_sort(value: &str) -> String {
+    format!("sort: `{value}` không hợp lệ; dùng `date` (mới nhất trước) hoặc `title` (theo vần chữ cái)")
+}
+
+pub fn empty_slug(value: &str) -> String {
+    format!("slug `{value}` không còn ký tự nào dùng được trong địa chỉ")
+}
+
+pub fn bad_alias(alias: &str) -> String {
+    format!("địa chỉ cũ (aliases) `{alias}` không hợp lệ")
+}
+
+pub fn reserved_path(path: &str) -> String {
+    format!("địa chỉ /{path} trùng với trang loa tự tạo")
+}
+
+pub fn same_url(url: &str, other: &Path) -> String {
+    format!("bài này có cùng địa chỉ {url} với {}", other.display())
+}
+
+pub fn static_collides(path: &str) -> String {
+    format!("tệp tĩnh /{path} trùng với trang loa tự tạo")
+}
+
+pub fn missing_link_target(dest: &str) -> String {
+    format!("liên kết tới `{dest}` nhưng không có tệp đó")
+}
+
+pub fn missing_file(dest: &str) -> String {
+    format!("không tìm thấy tệp `{dest}`")
+}
+
+pub fn link_to_withheld(dest: &str) -> String {
+    format!("liên kết tới `{dest}`, bài chưa được đăng (bản nháp hoặc hẹn ngày đăng)")
+}
+
+pub fn missing_anchor(anchor: &str, page: &Path) -> String {
+    format!("không có mục `#{anchor}` trong {}", page.display())
+}
+
+pub fn available_anchors(ids: &[&str]) -> String {
+    if ids.is_empty() {
+        "bài đó không có đề mục nào; bỏ phần #… của liên kết".to_string()
+    } else {
+        format!(
+            "các mục có trong bài: {}",
+            ids.iter()
+                .map(|i| format!("#{i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    }
+}
+
+pub fn html_removed(what: &str) -> String {
+    format!("đã bỏ {what} trong đoạn HTML dán vào bài")
+}
+
+pub fn theme_missing(name: &str) -> String {
+    format!("không có giao diện `{name}` trong thư mục themes/")
+}
+
+pub fn template_missing(name: &str) -> String {
+    format!("không có mẫu giao diện `{name}`")
+}
+
+pub fn template_error(detail: &str) -> String {
+    format!("lỗi mẫu giao diện: {detail}")
+}
+
+pub fn template_error_for(detail: &str, page: &Path) -> String {
+    format!("lỗi mẫu giao diện khi dựng {}: {detail}", page.display())
+}
+
+pub fn filter_not_a_date(value: &str) -> String {
+    format!("`{value}` không phải ngày tháng")
+}
+
+pub fn io_read(e: &std::io::Error) -> String {
+    format!("không đọc được tệp ({e})")
+}
+
+pub fn io_walk(e: &str) -> String {
+    format!("không đọc được thư mục ({e})")
+}
+
+pub fn io_write(e: &std::io::Error) -> String {
+    format!("không ghi được tệp ({e})")
+}
+
+/// Turns a YAML/serde message into Vietnamese; the place is given separately, so the
+/// parser's own "at line X column Y" is dropped.
+pub fn yaml_problem(raw: &str) -> String {
+    let raw = raw.split(" at line ").next().unwrap_or(raw).trim();
+    let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
+    if let Some(rest) = raw.strip_prefix("unknown field ") {
+        let key = quoted(rest);
+        let expected: Vec<String> = rest
+            .split('`')
+            .skip(3)
+            .step_by(2)
+            .map(str::to_string)
+            .collect();
+        let all: Vec<&str> = expected.iter().map(String::as_str).collect();
+        let hint = did_you_mean(crate::yaml::closest(&key, all.iter().copied()), &all);
+        return format!("{}; {hint}", unknown_key(&key));
+    }
+    if let Some(rest) = raw.strip_prefix("missing field ") {
+        return format!("thiếu khóa `{}`", quoted(rest));
+    }
+    if let Some(rest) = raw.strip_prefix("invalid type: ") {
+        let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!(
+            "sai kiểu giá trị: cần {}, nhưng đang là {}",
+            kind(expected),
+            kind(got)
+        );
+    }
+    if raw.starts_with("data did not match any variant") {
+        return "giá trị phải là một chữ hoặc một danh sách, ví dụ [a, b]".to_string();
+    }
+    if let Some(rest) = raw.strip_prefix("invalid value: ") {
+        let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!(
+            "giá trị không hợp lệ: cần {}, nhưng đang là {}",
+            kind(expected),
+            kind(got)
+        );
+    }
+    format!("lỗi cú pháp YAML ({raw}); kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép")
+}
+
+fn kind(serde_kind: &str) -> String {
+    let word = serde_kind.split_whitespace().next().unwrap_or("");
+    let word = if word == "a" || word == "an" {
+        serde_kind.split_whitespace().nth(1).unwrap_or("")
+    } else {
+        word
+    };
+    match word {
+        "string" => "một chữ (chuỗi)".into(),
+        "sequence" => "một danh sách".into(),
+        "map" | "struct" => "các dòng khóa: giá trị".into(),
+        "boolean" => "true hoặc false".into(),
+        "integer" | "u64" | "usize" | "i64" | "u32" => "một số nguyên".into(),
+        "floating" => "một số".into(),
+        "unit" | "null" => "giá trị trống".into(),
+        _ => format!("`{serde_kind}`"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_messages_become_vietnamese_without_their_place() {
+        assert_eq!(
+            yaml_problem("invalid type: sequence, expected a string at line 2 column 8"),
+            "sai kiểu giá trị: cần một chữ (chuỗi), nhưng đang là một danh sách"
+        );
+        let m = yaml_problem(
+            "unknown field `locaton`, expected one of `start`, `end`, `location`, `participants`",
+        );
+        assert!(m.contains("`locaton`") && m.contains("`location`"), "{m}");
+        assert_eq!(yaml_problem("missing field `name`"), "thiếu khóa `name`");
+    }
+}

@@ -1,0 +1,309 @@
+//! The one owner of the Tera environment: the built-in theme, the site's overrides and the
+//! Vietnamese filters. It holds templates only, never site data.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use tera::{Context, Kwargs, State, Tera, TeraResult};
+
+use crate::diag::Diagnostic;
+use crate::load::TemplateFile;
+use crate::msg;
+
+/// The default theme, compiled into the binary so a site with no `themes/` folder builds.
+/// The same files live in `themes/default/` for anyone who wants to copy and change them.
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "base.html",
+        include_str!("../themes/default/templates/base.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../themes/default/templates/index.html"),
+    ),
+    (
+        "page.html",
+        include_str!("../themes/default/templates/page.html"),
+    ),
+    (
+        "section.html",
+        include_str!("../themes/default/templates/section.html"),
+    ),
+    (
+        "taxonomy.html",
+        include_str!("../themes/default/templates/taxonomy.html"),
+    ),
+    (
+        "term.html",
+        include_str!("../themes/default/templates/term.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../themes/default/templates/404.html"),
+    ),
+    (
+        "cards.html",
+        include_str!("../themes/default/templates/cards.html"),
+    ),
+    (
+        "pagination.html",
+        include_str!("../themes/default/templates/pagination.html"),
+    ),
+    (
+        "toc.html",
+        include_str!("../themes/default/templates/toc.html"),
+    ),
+];
+
+/// Static files of the default theme: (output path, bytes).
+pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../themes/default/static/style.css"),
+)];
+
+/// The loaded templates, ready to render.
+pub struct Templates {
+    tera: Tera,
+    /// Template name → the file to name in messages.
+    files: BTreeMap<String, PathBuf>,
+}
+
+impl Templates {
+    /// Loads the built-in theme with the site's templates over it, file by file.
+    /// Every template with a syntax error is reported, not just the first.
+    pub fn new(overrides: &[TemplateFile]) -> Result<Templates, Vec<Diagnostic>> {
+        let mut sources: BTreeMap<String, (PathBuf, &str)> = BUILTIN
+            .iter()
+            .map(|(name, text)| {
+                (
+                    name.to_string(),
+                    (
+                        PathBuf::from(format!("themes/default/templates/{name}")),
+                        *text,
+                    ),
+                )
+            })
+            .collect();
+        for t in overrides {
+            sources.insert(t.name.clone(), (t.display.clone(), t.text.as_str()));
+        }
+        let files: BTreeMap<String, PathBuf> = sources
+            .iter()
+            .map(|(n, (p, _))| (n.clone(), p.clone()))
+            .collect();
+
+        let mut problems = Vec::new();
+        for (name, (_, text)) in &sources {
+            // Checked one by one so each file's syntax errors are found; a missing parent
+            // only means the parent is checked in the batch below.
+            let mut scratch = Tera::new();
+            register_filters(&mut scratch);
+            if let Err(e) = scratch.add_raw_template(name, text) {
+                if !matches!(e.kind(), tera::ErrorKind::MissingParent { .. }) {
+                    problems.extend(to_diagnostics(&e, &files, None));
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut tera = Tera::new();
+        register_filters(&mut tera);
+        tera.add_raw_templates(sources.iter().map(|(n, (_, t))| (n.as_str(), *t)))
+            .map_err(|e| to_diagnostics(&e, &files, None))?;
+        Ok(Templates { tera, files })
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    /// Renders `name`; `page` names the content file being rendered, for the message.
+    pub fn render(
+        &self,
+        name: &str,
+        context: &Context,
+        page: Option<&std::path::Path>,
+    ) -> Result<String, Diagnostic> {
+        if !self.has(name) {
+            let at = page
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from(name));
+            return Err(Diagnostic::error(at, 0, 0, msg::template_missing(name))
+                .with_hint(msg::HINT_TEMPLATE_MISSING));
+        }
+        self.tera.render(name, context).map_err(|e| {
+            let mut all = to_diagnostics(&e, &self.files, page);
+            all.remove(0)
+        })
+    }
+}
+
+/// Places a Tera error at `template:line:col`, naming the page being rendered if any.
+/// Tera reports its checks of filter and template names as one text of several reports; each
+/// becomes its own diagnostic. Never empty.
+fn to_diagnostics(
+    e: &tera::Error,
+    files: &BTreeMap<String, PathBuf>,
+    page: Option<&std::path::Path>,
+) -> Vec<Diagnostic> {
+    let file = |name: &str| {
+        files
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(name))
+    };
+    let placed = |path: PathBuf, line: usize, col: usize, detail: &str| {
+        let message = match page {
+            Some(p) => msg::template_error_for(detail, p),
+            None => msg::template_error(detail),
+        };
+        Diagnostic::error(path, line, col, message).with_hint(msg::HINT_TEMPLATE)
+    };
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            vec![placed(
+                file(r.filename()),
+                r.span().start_line,
+                r.span().start_col + 1,
+                r.message(),
+            )]
+        }
+        tera::ErrorKind::MissingParent { current, parent } => {
+            vec![placed(file(current), 1, 1, &msg::template_missing(parent))]
+        }
+        tera::ErrorKind::Msg(text) => {
+            let found: Vec<Diagnostic> = reports(text)
+                .into_iter()
+                .map(|(name, line, col, detail)| placed(file(&name), line, col, &detail))
+                .collect();
+            if found.is_empty() {
+                vec![placed(PathBuf::from("themes"), 0, 0, text)]
+            } else {
+                found
+            }
+        }
+        other => vec![placed(PathBuf::from("themes"), 0, 0, &other.to_string())],
+    }
+}
+
+/// Reads `error: <message>` … ` --> <template>:<line>:<col>` blocks out of a Tera report text.
+fn reports(text: &str) -> Vec<(String, usize, usize, String)> {
+    let mut found = Vec::new();
+    let mut message = None;
+    for line in text.lines() {
+        if let Some(m) = line.strip_prefix("error: ") {
+            message = Some(m.to_string());
+        } else if let (Some(place), Some(m)) =
+            (line.trim_start().strip_prefix("--> "), message.as_ref())
+        {
+            let mut parts = place.rsplitn(3, ':');
+            let col = parts.next().and_then(|c| c.parse().ok());
+            let line_no = parts.next().and_then(|l| l.parse().ok());
+            if let (Some(col), Some(line_no), Some(name)) = (col, line_no, parts.next()) {
+                found.push((name.to_string(), line_no, col, m.clone()));
+                message = None;
+            }
+        }
+    }
+    found
+}
+
+fn register_filters(tera: &mut Tera) {
+    tera.register_filter(
+        "date_vi",
+        |s: &str, _: Kwargs, _: &State| -> TeraResult<String> {
+            Ok(crate::text::date_long(civil_date(s)?))
+        },
+    );
+    tera.register_filter(
+        "date_vi_short",
+        |s: &str, _: Kwargs, _: &State| -> TeraResult<String> {
+            Ok(crate::text::date_short(civil_date(s)?))
+        },
+    );
+    tera.register_filter(
+        "time_vi",
+        |s: &str, _: Kwargs, _: &State| -> TeraResult<String> {
+            s.get(11..16)
+                .map(str::to_string)
+                .ok_or_else(|| tera::Error::message(msg::filter_not_a_date(s)))
+        },
+    );
+    tera.register_filter("slugify", |s: &str, _: Kwargs, _: &State| {
+        crate::text::slugify(s)
+    });
+}
+
+/// Dates reach templates as RFC 3339 in the site's zone; the civil date is its first ten characters.
+fn civil_date(s: &str) -> TeraResult<jiff::civil::Date> {
+    s.get(..10)
+        .and_then(|d| d.parse().ok())
+        .ok_or_else(|| tera::Error::message(msg::filter_not_a_date(s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(text: &str, ctx: &Context) -> Result<String, Diagnostic> {
+        let over = [TemplateFile {
+            name: "t.html".into(),
+            display: "themes/x/templates/t.html".into(),
+            text: text.into(),
+        }];
+        Templates::new(&over)
+            .map_err(|mut e| e.remove(0))?
+            .render("t.html", ctx, None)
+    }
+
+    #[test]
+    fn date_filters_write_vietnamese_dates() {
+        let mut ctx = Context::new();
+        ctx.insert("d", "2025-08-21T08:30:00+07:00");
+        let out = render(
+            "{{ d | date_vi }} | {{ d | date_vi_short }} | {{ d | time_vi }}",
+            &ctx,
+        )
+        .unwrap();
+        assert_eq!(out, "ngày 21 tháng 8 năm 2025 | 21/08/2025 | 08:30");
+    }
+
+    #[test]
+    fn a_template_syntax_error_names_the_file_and_line() {
+        let err = render("<p>\n{% if x %}\n", &Context::new()).unwrap_err();
+        assert_eq!(err.path, PathBuf::from("themes/x/templates/t.html"));
+        assert!(err.line >= 2, "{err}");
+    }
+
+    #[test]
+    fn every_unknown_filter_is_reported_at_its_line() {
+        let over = [TemplateFile {
+            name: "t.html".into(),
+            display: "themes/x/templates/t.html".into(),
+            text: "{{ a | khong_co }}\n{{ b | cung_khong }}".into(),
+        }];
+        let errs = Templates::new(&over).err().unwrap();
+        let lines: Vec<_> = errs
+            .iter()
+            .map(|e| (e.path.to_str().unwrap(), e.line))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                ("themes/x/templates/t.html", 1),
+                ("themes/x/templates/t.html", 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_render_error_names_the_template_line() {
+        let err = render("a\nb {{ missing.field }}\n", &Context::new()).unwrap_err();
+        assert_eq!(
+            (err.path.to_str(), err.line),
+            (Some("themes/x/templates/t.html"), 2),
+            "{err}"
+        );
+    }
+}

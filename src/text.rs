@@ -1,0 +1,195 @@
+//! Vietnamese text rules: NFC normalization, ASCII slugs, alphabetical order and dates.
+//!
+//! These are the language rules every other stage relies on, kept in one place so a page
+//! title, a file name and a tag are treated the same way everywhere.
+
+use std::cmp::Ordering;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Returns `s` in Unicode NFC (composed) form: macOS writes decomposed file names, and text
+/// pasted from some editors is decomposed too, so everything loa reads goes through here.
+pub fn nfc(s: &str) -> String {
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        s.to_string()
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// Folds Vietnamese text to an ASCII URL slug: `Nghị định số 118/2025/NĐ-CP` → `nghi-dinh-so-118-2025-nd-cp`.
+pub fn slugify(s: &str) -> String {
+    slug::slugify(nfc(s))
+}
+
+/// Vietnamese alphabet order; f, j, w, z sit at their Latin places for foreign words.
+const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
+
+/// A sort key that orders text the Vietnamese way: letters by the alphabet
+/// (a ă â b c d đ e ê …), then tones (none, huyền, hỏi, ngã, sắc, nặng), then case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CollationKey {
+    primary: Vec<u32>,
+    tones: Vec<u8>,
+    original: String,
+}
+
+impl Ord for CollationKey {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.primary
+            .cmp(&other.primary)
+            .then_with(|| self.tones.cmp(&other.tones))
+            .then_with(|| other.original.cmp(&self.original).reverse())
+    }
+}
+
+impl PartialOrd for CollationKey {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+pub fn collation_key(s: &str) -> CollationKey {
+    let mut primary = Vec::new();
+    let mut tones = Vec::new();
+    for c in s.nfd() {
+        match c {
+            // Letter modifiers make a different letter: a → ă, â; o → ô, ơ; u → ư; e → ê.
+            '\u{0306}' | '\u{0302}' | '\u{031B}' => {
+                if let Some(last) = primary.last_mut() {
+                    *last = modified_rank(*last, c);
+                }
+            }
+            // Tone marks only break ties between otherwise equal words.
+            '\u{0300}' => set_last(&mut tones, 1),
+            '\u{0309}' => set_last(&mut tones, 2),
+            '\u{0303}' => set_last(&mut tones, 3),
+            '\u{0301}' => set_last(&mut tones, 4),
+            '\u{0323}' => set_last(&mut tones, 5),
+            c if unicode_normalization::char::is_combining_mark(c) => {}
+            c => {
+                primary.push(base_rank(c));
+                tones.push(0);
+            }
+        }
+    }
+    CollationKey {
+        primary,
+        tones,
+        original: s.to_string(),
+    }
+}
+
+fn set_last(tones: &mut [u8], tone: u8) {
+    if let Some(last) = tones.last_mut() {
+        *last = tone;
+    }
+}
+
+fn base_rank(c: char) -> u32 {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    if c.is_whitespace() {
+        return 1;
+    }
+    if let Some(d) = lower.to_digit(10) {
+        return 10 + d;
+    }
+    if let Some(i) = ALPHABET.chars().position(|a| a == lower) {
+        return 100 + i as u32;
+    }
+    if lower.is_alphanumeric() {
+        1000 + lower as u32
+    } else {
+        2
+    }
+}
+
+fn modified_rank(rank: u32, modifier: char) -> u32 {
+    let letter = rank
+        .checked_sub(100)
+        .and_then(|i| ALPHABET.chars().nth(i as usize));
+    let modified = match (letter, modifier) {
+        (Some('a'), '\u{0306}') => 'ă',
+        (Some('a'), '\u{0302}') => 'â',
+        (Some('e'), '\u{0302}') => 'ê',
+        (Some('o'), '\u{0302}') => 'ô',
+        (Some('o'), '\u{031B}') => 'ơ',
+        (Some('u'), '\u{031B}') => 'ư',
+        _ => return rank,
+    };
+    base_rank(modified)
+}
+
+/// Sorts items in Vietnamese alphabetical order of the text `key` gives.
+pub fn sort_vietnamese<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
+    items.sort_by_cached_key(|item| collation_key(key(item)));
+}
+
+/// `ngày 21 tháng 8 năm 2025`, as dates are written in Vietnamese prose and documents.
+pub fn date_long(date: jiff::civil::Date) -> String {
+    format!(
+        "ngày {} tháng {} năm {}",
+        date.day(),
+        date.month(),
+        date.year()
+    )
+}
+
+/// `21/08/2025`, as dates are written in Vietnamese lists and tables.
+pub fn date_short(date: jiff::civil::Date) -> String {
+    format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_fold_vietnamese_to_ascii_with_d_for_đ() {
+        assert_eq!(
+            slugify("Nghị định số 118/2025/NĐ-CP"),
+            "nghi-dinh-so-118-2025-nd-cp"
+        );
+        assert_eq!(slugify("Kết quả khảo sát"), "ket-qua-khao-sat");
+    }
+
+    #[test]
+    fn composed_and_decomposed_names_give_the_same_slug() {
+        let composed = "Đề án 06";
+        let decomposed: String = composed.nfd().collect();
+        assert_ne!(composed, decomposed);
+        assert_eq!(slugify(composed), slugify(&decomposed));
+        assert_eq!(nfc(&decomposed), composed);
+    }
+
+    #[test]
+    fn đ_sorts_after_every_d_and_before_e() {
+        let mut words = vec!["Zalo", "Đề án 06/CP", "Dịch vụ công", "Em", "Dân", "an"];
+        sort_vietnamese(&mut words, |w| w);
+        assert_eq!(
+            words,
+            ["an", "Dân", "Dịch vụ công", "Đề án 06/CP", "Em", "Zalo"]
+        );
+    }
+
+    #[test]
+    fn letters_with_marks_follow_the_vietnamese_alphabet() {
+        let mut words = vec!["ơn", "ôm", "ong", "ăn", "âm", "anh", "ưa", "uống"];
+        sort_vietnamese(&mut words, |w| w);
+        assert_eq!(words, ["anh", "ăn", "âm", "ong", "ôm", "ơn", "uống", "ưa"]);
+    }
+
+    #[test]
+    fn tones_break_ties_in_the_order_ngang_huyen_hoi_nga_sac_nang() {
+        let mut words = vec!["má", "mạ", "mã", "mà", "ma", "mả"];
+        sort_vietnamese(&mut words, |w| w);
+        assert_eq!(words, ["ma", "mà", "mả", "mã", "má", "mạ"]);
+    }
+
+    #[test]
+    fn dates_are_written_the_vietnamese_way() {
+        let d = jiff::civil::date(2025, 8, 21);
+        assert_eq!(date_long(d), "ngày 21 tháng 8 năm 2025");
+        assert_eq!(date_short(jiff::civil::date(2025, 3, 2)), "02/03/2025");
+    }
+}

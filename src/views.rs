@@ -1,0 +1,494 @@
+//! What templates see: serialize-only view structs, the documented contract of a theme
+//! (docs/templates.md). They are built from the assembled site and never expose its internals.
+
+use serde::Serialize;
+
+use crate::assemble::{Published, Site, Term};
+use crate::model::{Heading, PageKind};
+
+/// `site`: in every template.
+#[derive(Debug, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: String,
+    pub organization: String,
+    pub language: String,
+    /// Absolute, with a trailing slash: `https://stp.angiang.gov.vn/cchc/`.
+    pub base_url: String,
+    /// Root-relative home link: `/cchc/`.
+    pub home_url: String,
+    /// Root-relative link to the site feed.
+    pub rss_url: String,
+    pub sections: Vec<SectionLink>,
+    /// Every topic of the plan, in the config's order, with article counts.
+    pub topics: Vec<TermLink>,
+    pub units: Vec<TermLink>,
+    pub channels: Vec<ChannelView>,
+    /// Links to the topic, tag and unit lists.
+    pub topics_url: String,
+    pub tags_url: String,
+    pub units_url: String,
+    /// The build's "now" (RFC 3339 in the site time zone).
+    pub now: String,
+}
+
+/// A link to a topic, tag, unit or channel, with how many articles it has.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermLink {
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    /// Empty for channels, which have no list page.
+    pub url: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionLink {
+    pub slug: String,
+    pub title: String,
+    pub url: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChannelView {
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    pub lead: Option<TermLink>,
+    pub partners: Vec<TermLink>,
+}
+
+/// `meta`: in every template, what the `<head>` needs.
+#[derive(Debug, Serialize)]
+pub struct HeadView {
+    /// The page's own title (without the site name).
+    pub title: String,
+    pub description: String,
+    /// Root-relative URL of this page.
+    pub url: String,
+    /// Absolute URL of this page, for the canonical link.
+    pub permalink: String,
+    /// `home`, `article`, `page`, `section`, `taxonomy`, `term`, `404`.
+    pub kind: &'static str,
+    /// Root-relative link of a feed for this page, when it has one besides the site's.
+    pub feed_url: Option<String>,
+}
+
+/// A heading in the table of contents, with the headings under it.
+#[derive(Debug, Serialize)]
+pub struct TocEntry {
+    pub id: String,
+    pub title: String,
+    pub level: u8,
+    pub children: Vec<TocEntry>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImageView {
+    /// Root-relative (or external) URL.
+    pub url: String,
+    /// Absolute URL, for share previews.
+    pub permalink: String,
+    pub alt: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EventView {
+    /// RFC 3339 in the site time zone; use the `date_vi` / `date_vi_short` / `time_vi` filters.
+    pub start: String,
+    pub end: Option<String>,
+    pub location: Option<String>,
+    pub participants: Option<u64>,
+}
+
+/// A neighbouring article.
+#[derive(Debug, Serialize)]
+pub struct PageLink {
+    pub title: String,
+    pub url: String,
+}
+
+/// `page`: an article or a standalone page, whole.
+#[derive(Debug, Serialize)]
+pub struct PageView {
+    #[serde(flatten)]
+    pub card: ArticleCard,
+    /// The body as HTML (safe: pulldown-cmark output, raw HTML sanitized).
+    pub content: String,
+    pub toc: Vec<TocEntry>,
+    pub word_count: usize,
+    /// Minutes to read at about 200 words a minute; at least 1.
+    pub reading_minutes: usize,
+    pub updated: Option<String>,
+    pub tags: Vec<TermLink>,
+    pub channels: Vec<TermLink>,
+    pub section: Option<SectionLink>,
+    /// The older article in the same section.
+    pub previous: Option<PageLink>,
+    /// The newer article in the same section.
+    pub next: Option<PageLink>,
+    pub draft: bool,
+    /// The free `extra:` map from front matter.
+    pub extra: serde_json::Value,
+}
+
+/// An article in a list: what a card or a row needs, without the body.
+#[derive(Debug, Serialize)]
+pub struct ArticleCard {
+    /// `article` or `page`.
+    pub kind: &'static str,
+    pub title: String,
+    pub url: String,
+    pub permalink: String,
+    /// RFC 3339 in the site time zone (`2025-08-21T08:00:00+07:00`), or none for undated pages.
+    pub date: Option<String>,
+    /// HTML of the summary (front matter `summary`, else text before `<!-- more -->`, else the first paragraph).
+    pub summary: String,
+    /// The summary as plain text, for meta descriptions.
+    pub summary_text: String,
+    pub topics: Vec<TermLink>,
+    pub unit: Option<TermLink>,
+    pub image: Option<ImageView>,
+    pub event: Option<EventView>,
+}
+
+/// `list`: a section, topic, tag or unit whose articles are listed.
+#[derive(Debug, Serialize)]
+pub struct ListView {
+    /// `section`, `topic`, `tag`, `unit`.
+    pub kind: &'static str,
+    pub key: String,
+    pub title: String,
+    pub description: String,
+    /// HTML of the section's `_index.md` body, if any.
+    pub content: String,
+    pub url: String,
+    pub permalink: String,
+    pub feed_url: Option<String>,
+}
+
+/// `paginator`: where this page stands in a paginated list.
+#[derive(Debug, Serialize)]
+pub struct Paginator {
+    pub current: usize,
+    pub total_pages: usize,
+    pub total_items: usize,
+    pub per_page: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PageNumber>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageNumber {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+/// `taxonomy`: the list of all topics, tags or units.
+#[derive(Debug, Serialize)]
+pub struct TaxonomyView {
+    /// `topic`, `tag`, `unit`.
+    pub kind: &'static str,
+    pub title: String,
+    pub url: String,
+    pub terms: Vec<TermLink>,
+}
+
+/// Builds views from the assembled site.
+pub struct Views<'a> {
+    pub site: &'a Site,
+}
+
+impl<'a> Views<'a> {
+    pub fn link(&self, path: &str) -> String {
+        self.site.config.base_url.link(path)
+    }
+
+    pub fn permalink(&self, path: &str) -> String {
+        self.site.config.base_url.absolute(path)
+    }
+
+    pub fn date(&self, d: &jiff::ZonedDateTime) -> String {
+        d.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    }
+
+    pub fn site(&self) -> SiteView {
+        let s = self.site;
+        let sections = s
+            .sections
+            .iter()
+            .map(|sec| self.section_link(sec))
+            .collect();
+        SiteView {
+            title: s.config.title.clone(),
+            description: s.config.description.clone(),
+            organization: s.config.organization.clone(),
+            language: s.config.language.clone(),
+            base_url: self.permalink(""),
+            home_url: self.link(""),
+            rss_url: self.link("rss.xml"),
+            sections,
+            topics: s
+                .topics
+                .iter()
+                .map(|t| self.term_link("topic", t))
+                .collect(),
+            units: s.units.iter().map(|t| self.term_link("unit", t)).collect(),
+            channels: s.config.channels.iter().map(|c| self.channel(c)).collect(),
+            topics_url: self.link("chu-de/"),
+            tags_url: self.link("the/"),
+            units_url: self.link("don-vi/"),
+            now: self.date(&s.settings.now.to_zoned_datetime(s.config.timezone.clone())),
+        }
+    }
+
+    pub fn term_path(kind: &str, key: &str) -> String {
+        let root = match kind {
+            "topic" => "chu-de",
+            "tag" => "the",
+            _ => "don-vi",
+        };
+        format!("{root}/{key}/")
+    }
+
+    pub fn term_link(&self, kind: &str, term: &Term) -> TermLink {
+        TermLink {
+            key: term.key.clone(),
+            name: term.name.clone(),
+            description: term.description.clone(),
+            url: self.link(&Self::term_path(kind, &term.key)),
+            count: term.pages.len(),
+        }
+    }
+
+    pub fn section_link(&self, section: &crate::assemble::Section) -> SectionLink {
+        SectionLink {
+            slug: section.slug.clone(),
+            title: section.title.clone(),
+            url: self.link(&format!("{}/", section.slug)),
+            count: section.pages.len(),
+        }
+    }
+
+    fn channel(&self, c: &crate::config::Channel) -> ChannelView {
+        let unit = |key: &String| {
+            self.site
+                .units
+                .iter()
+                .find(|u| &u.key == key)
+                .map(|u| self.term_link("unit", u))
+        };
+        ChannelView {
+            key: c.term.key.clone(),
+            name: c.term.name.clone(),
+            description: c.term.description.clone(),
+            lead: c.lead.as_ref().and_then(unit),
+            partners: c.partners.iter().filter_map(unit).collect(),
+        }
+    }
+
+    fn find_term<'t>(terms: &'t [Term], key: &str) -> Option<&'t Term> {
+        terms.iter().find(|t| t.key == key)
+    }
+
+    pub fn card(&self, p: &Published) -> ArticleCard {
+        let page = &p.page;
+        let meta = &page.meta;
+        let summary = match &meta.summary {
+            Some(s) => format!("<p>{}</p>", escape_html(s)),
+            None => p.rendered.summary_html.clone(),
+        };
+        let image = p.image_url.clone().map(|url| ImageView {
+            permalink: absolute(&self.site.config.base_url.origin, &url),
+            url,
+            alt: meta.image_alt.clone().unwrap_or_default(),
+        });
+        ArticleCard {
+            kind: if page.kind == PageKind::Article {
+                "article"
+            } else {
+                "page"
+            },
+            title: meta.title.clone(),
+            url: self.link(&page.path),
+            permalink: self.permalink(&page.path),
+            date: meta.date.as_ref().map(|d| self.date(d)),
+            summary_text: meta
+                .summary
+                .clone()
+                .unwrap_or_else(|| html_to_text(&p.rendered.summary_html)),
+            summary,
+            topics: meta
+                .topics
+                .iter()
+                .filter_map(|k| Self::find_term(&self.site.topics, k))
+                .map(|t| self.term_link("topic", t))
+                .collect(),
+            unit: meta
+                .unit
+                .as_ref()
+                .and_then(|k| Self::find_term(&self.site.units, k))
+                .map(|t| self.term_link("unit", t)),
+            image,
+            event: meta.event.as_ref().map(|e| EventView {
+                start: self.date(&e.start),
+                end: e.end.as_ref().map(|d| self.date(d)),
+                location: e.location.clone(),
+                participants: e.participants,
+            }),
+        }
+    }
+
+    pub fn page(&self, index: usize) -> PageView {
+        let p = &self.site.pages[index];
+        let meta = &p.page.meta;
+        let neighbour = |i: Option<usize>| {
+            i.map(|i| PageLink {
+                title: self.site.pages[i].page.meta.title.clone(),
+                url: self.link(&self.site.pages[i].page.path),
+            })
+        };
+        let (previous, next) = self
+            .site
+            .neighbours
+            .get(&index)
+            .copied()
+            .unwrap_or((None, None));
+        let section = p
+            .page
+            .section
+            .as_ref()
+            .and_then(|s| self.site.sections.iter().find(|sec| &sec.slug == s));
+        PageView {
+            card: self.card(p),
+            content: p.rendered.html.clone(),
+            toc: toc(&p.page.headings),
+            word_count: p.rendered.word_count,
+            reading_minutes: p.rendered.word_count.div_ceil(200).max(1),
+            updated: meta.updated.as_ref().map(|d| self.date(d)),
+            tags: meta
+                .tags
+                .iter()
+                .filter_map(|t| Self::find_term(&self.site.tags, &crate::text::slugify(t)))
+                .map(|t| self.term_link("tag", t))
+                .collect(),
+            channels: meta
+                .channels
+                .iter()
+                .filter_map(|k| self.site.config.channel(k))
+                .map(|c| TermLink {
+                    key: c.term.key.clone(),
+                    name: c.term.name.clone(),
+                    description: c.term.description.clone(),
+                    url: String::new(),
+                    count: 0,
+                })
+                .collect(),
+            section: section.map(|s| self.section_link(s)),
+            previous: neighbour(previous),
+            next: neighbour(next),
+            draft: meta.draft,
+            extra: meta.extra.clone(),
+        }
+    }
+}
+
+fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    pulldown_cmark_escape::escape_html(&mut out, s).ok();
+    out
+}
+
+fn absolute(origin: &str, url: &str) -> String {
+    if url.starts_with('/') {
+        format!("{origin}{url}")
+    } else {
+        url.to_string()
+    }
+}
+
+/// Nests headings under the nearest higher-level heading before them.
+pub fn toc(headings: &[Heading]) -> Vec<TocEntry> {
+    fn take(headings: &[Heading], pos: &mut usize, parent_level: u8) -> Vec<TocEntry> {
+        let mut entries = Vec::new();
+        while let Some(h) = headings.get(*pos) {
+            if h.level <= parent_level {
+                break;
+            }
+            *pos += 1;
+            let children = take(headings, pos, h.level);
+            entries.push(TocEntry {
+                id: h.id.clone(),
+                title: h.text.clone(),
+                level: h.level,
+                children,
+            });
+        }
+        entries
+    }
+    take(headings, &mut 0, 0)
+}
+
+/// Plain text of a small HTML fragment (a summary), for meta descriptions and feeds.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let text = out
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(level: u8, id: &str) -> Heading {
+        Heading {
+            level,
+            id: id.into(),
+            text: id.into(),
+        }
+    }
+
+    #[test]
+    fn the_table_of_contents_nests_by_level() {
+        let toc = toc(&[h(2, "a"), h(3, "a1"), h(3, "a2"), h(2, "b"), h(4, "b1")]);
+        assert_eq!(toc.len(), 2);
+        assert_eq!(
+            toc[0]
+                .children
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>(),
+            ["a1", "a2"]
+        );
+        assert_eq!(toc[1].children[0].id, "b1");
+    }
+
+    #[test]
+    fn summaries_become_plain_text() {
+        assert_eq!(
+            html_to_text("<p>Sở <strong>Tư pháp</strong> &amp; dân</p>\n"),
+            "Sở Tư pháp & dân"
+        );
+    }
+}

@@ -1,0 +1,208 @@
+//! Write stage: puts the rendered site into the output folder safely.
+//!
+//! Runs only after everything rendered without error. It writes only files whose bytes
+//! changed (an unchanged page keeps its modification time), removes the files it wrote last
+//! time that are no longer produced, and records what it wrote in a manifest. A non-empty
+//! folder without that manifest was not made by loa and is refused, never emptied.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diag::Diagnostic;
+use crate::msg;
+use crate::render::Outputs;
+
+pub const MANIFEST: &str = ".loa-manifest.json";
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Manifest {
+    generator: String,
+    /// Output path → blake3 hash of the bytes written.
+    files: BTreeMap<String, String>,
+}
+
+/// What a write did, for the summary line.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct WriteReport {
+    pub written: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+}
+
+pub fn write(outputs: &Outputs, dir: &Path) -> Result<WriteReport, Diagnostic> {
+    let previous = read_manifest(dir)?;
+    let io_err = |path: &Path, e: io::Error| {
+        Diagnostic::file_error(path.to_path_buf(), msg::io_write(&e)).with_hint(msg::HINT_WRITE)
+    };
+    std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
+    let mut report = WriteReport::default();
+    let mut manifest = Manifest {
+        generator: "loa".into(),
+        files: BTreeMap::new(),
+    };
+    for (rel, bytes) in outputs {
+        let target = inside(dir, rel)?;
+        let hash = blake3::hash(bytes).to_hex().to_string();
+        let same = previous.files.get(rel) == Some(&hash)
+            && std::fs::metadata(&target)
+                .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+        if same {
+            report.unchanged += 1;
+        } else {
+            write_atomically(dir, &target, bytes).map_err(|e| io_err(&target, e))?;
+            report.written += 1;
+        }
+        manifest.files.insert(rel.clone(), hash);
+    }
+    for rel in previous
+        .files
+        .keys()
+        .filter(|rel| !outputs.contains_key(*rel))
+    {
+        let target = inside(dir, rel)?;
+        match std::fs::remove_file(&target) {
+            Ok(()) => {
+                report.removed += 1;
+                remove_empty_parents(dir, &target);
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_err(&target, e)),
+        }
+    }
+    let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+    let manifest_path = dir.join(MANIFEST);
+    write_atomically(dir, &manifest_path, &json).map_err(|e| io_err(&manifest_path, e))?;
+    Ok(report)
+}
+
+/// The manifest of the last build, or an empty one for a new or empty folder.
+/// A folder with files but no manifest is not ours: refused.
+fn read_manifest(dir: &Path) -> Result<Manifest, Diagnostic> {
+    let path = dir.join(MANIFEST);
+    match std::fs::read(&path) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|_| {
+            Diagnostic::file_error(path.clone(), msg::MANIFEST_DAMAGED)
+                .with_hint(msg::HINT_FOREIGN_OUTPUT)
+        }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let empty = match std::fs::read_dir(dir) {
+                Ok(mut entries) => entries.next().is_none(),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => true,
+                Err(e) => return Err(Diagnostic::file_error(dir.to_path_buf(), msg::io_read(&e))),
+            };
+            if empty {
+                Ok(Manifest::default())
+            } else {
+                Err(
+                    Diagnostic::file_error(dir.to_path_buf(), msg::FOREIGN_OUTPUT)
+                        .with_hint(msg::HINT_FOREIGN_OUTPUT),
+                )
+            }
+        }
+        Err(e) => Err(Diagnostic::file_error(path, msg::io_read(&e))),
+    }
+}
+
+/// Joins an output path onto the folder, refusing anything that could leave it: absolute
+/// paths, `..`, and folders that are symbolic links to elsewhere.
+fn inside(dir: &Path, rel: &str) -> Result<PathBuf, Diagnostic> {
+    let rel_path = Path::new(rel);
+    let escapes = rel_path
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)));
+    let mut current = dir.to_path_buf();
+    let mut through_link = false;
+    if let Some(parent) = rel_path.parent() {
+        for part in parent.components() {
+            current.push(part);
+            through_link |=
+                std::fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
+        }
+    }
+    if escapes || through_link {
+        return Err(Diagnostic::file_error(dir.join(rel), msg::OUTSIDE_OUTPUT));
+    }
+    Ok(dir.join(rel))
+}
+
+/// Writes beside the target, then renames over it: a reader (or `serve`) never sees half a file.
+fn write_atomically(dir: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = target.with_file_name(format!(".{name}.loa-tmp"));
+    debug_assert!(temp.starts_with(dir));
+    std::fs::write(&temp, bytes)?;
+    std::fs::rename(&temp, target).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temp);
+    })
+}
+
+fn remove_empty_parents(dir: &Path, file: &Path) {
+    let mut current = file.parent();
+    while let Some(folder) = current {
+        if folder == dir || !folder.starts_with(dir) || std::fs::remove_dir(folder).is_err() {
+            break;
+        }
+        current = folder.parent();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outputs(files: &[(&str, &str)]) -> Outputs {
+        files
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn unchanged_files_are_not_rewritten_and_stale_ones_are_removed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        let first = write(
+            &outputs(&[("a/index.html", "A"), ("b/index.html", "B")]),
+            &out,
+        )
+        .unwrap();
+        assert_eq!(first.written, 2);
+        let second = write(&outputs(&[("a/index.html", "A"), ("c.xml", "C")]), &out).unwrap();
+        assert_eq!(
+            second,
+            WriteReport {
+                written: 1,
+                unchanged: 1,
+                removed: 1
+            }
+        );
+        assert!(!out.join("b").exists(), "the emptied folder goes too");
+        assert_eq!(std::fs::read_to_string(out.join("c.xml")).unwrap(), "C");
+    }
+
+    #[test]
+    fn a_folder_loa_did_not_make_is_refused_and_left_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("luan-van.docx"), "quan trọng").unwrap();
+        let err = write(&outputs(&[("index.html", "x")]), tmp.path()).unwrap_err();
+        assert_eq!(err.message, msg::FOREIGN_OUTPUT);
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn paths_that_leave_the_folder_are_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        assert!(inside(tmp.path(), "../x").is_err());
+        assert!(inside(tmp.path(), "/etc/passwd").is_err());
+        assert!(inside(tmp.path(), "a/b.html").is_ok());
+    }
+}

@@ -1,0 +1,133 @@
+//! The one door to YAML (config and front matter), with errors placed by line and column.
+//!
+//! serde_yaml is unmaintained upstream; we use its API through the maintained fork
+//! `serde_norway` (renamed to `serde_yaml` in Cargo.toml). Nothing else in loa names the
+//! crate, so a swap stays inside this file.
+
+use serde::de::DeserializeOwned;
+
+pub use serde_yaml::Value;
+
+/// A YAML problem, placed relative to the first line of the YAML text given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    /// 1-based line within the YAML text; 0 when the parser gave no place.
+    pub line: usize,
+    /// 1-based column; 0 when unknown.
+    pub col: usize,
+    /// The problem in Vietnamese, for the officer.
+    pub message: String,
+}
+
+/// A top-level key, where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    pub name: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// Deserializes `text` into `T`, translating the parser's message.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    serde_yaml::from_str(text).map_err(|e| {
+        let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+        YamlError {
+            line,
+            col,
+            message: crate::msg::yaml_problem(&e.to_string()),
+        }
+    })
+}
+
+/// The keys of the top-level mapping, in order, with their places. A YAML text that is not a
+/// mapping (a list, a bare word) is an error: config and front matter are both mappings.
+pub fn top_level_keys(text: &str) -> Result<Vec<Key>, YamlError> {
+    let value: Value = from_str(text)?;
+    let mapping = match value {
+        Value::Null => return Ok(Vec::new()),
+        Value::Mapping(m) => m,
+        _ => {
+            return Err(YamlError {
+                line: 1,
+                col: 1,
+                message: crate::msg::YAML_NOT_A_MAPPING.to_string(),
+            })
+        }
+    };
+    Ok(mapping
+        .keys()
+        .map(|k| {
+            let name = match k {
+                Value::String(s) => s.clone(),
+                other => serde_yaml::to_string(other)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
+            };
+            let (line, col) = find_key_line(text, &name);
+            Key { name, line, col }
+        })
+        .collect())
+}
+
+/// Finds the line where a top-level key is written (`key:` at the start of a line).
+fn find_key_line(text: &str, key: &str) -> (usize, usize) {
+    for (i, line) in text.lines().enumerate() {
+        let unquoted = line.trim_start_matches(['"', '\'']);
+        if let Some(rest) = unquoted.strip_prefix(key) {
+            if rest
+                .trim_start_matches(['"', '\''])
+                .trim_start()
+                .starts_with(':')
+            {
+                return (i + 1, 1);
+            }
+        }
+    }
+    (1, 1)
+}
+
+/// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score >= 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Converts a YAML value into JSON for templates (`extra`): keys become strings.
+pub fn to_json(value: &Value) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_level_keys_are_found_with_their_lines() {
+        let keys =
+            top_level_keys("title: A\n# note\ndate: 2025-01-01\nevent:\n  start: x\n").unwrap();
+        let found: Vec<_> = keys.iter().map(|k| (k.name.as_str(), k.line)).collect();
+        assert_eq!(found, [("title", 1), ("date", 3), ("event", 4)]);
+    }
+
+    #[test]
+    fn a_syntax_error_carries_its_line() {
+        let err = top_level_keys("title: A\ntopics: [a, b\n").unwrap_err();
+        assert!(err.line >= 2, "{err:?}");
+    }
+
+    #[test]
+    fn a_list_is_not_accepted_as_front_matter() {
+        assert!(top_level_keys("- a\n- b\n").is_err());
+    }
+
+    #[test]
+    fn closest_suggests_a_near_key_and_nothing_for_nonsense() {
+        assert_eq!(closest("titel", ["title", "date"]), Some("title"));
+        assert_eq!(closest("zzzz", ["title", "date"]), None);
+    }
+}
