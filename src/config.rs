@@ -281,11 +281,9 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
             for unit in raw.lead.iter().chain(&raw.partners) {
                 if !units.iter().any(|u| &u.key == unit) {
                     let keys: Vec<&str> = units.iter().map(|u| u.key.as_str()).collect();
-                    problems.push(
-                        at(unit, msg::unknown_term("units", unit)).with_hint(
-                            msg::did_you_mean(yaml::closest(unit, keys.iter().copied()), &keys),
-                        ),
-                    );
+                    problems.push(at(unit, msg::unknown_term("units", unit)).with_hint(
+                        msg::did_you_mean(yaml::closest(unit, keys.iter().copied()), &keys),
+                    ));
                 }
             }
             Channel {
