@@ -442,10 +442,11 @@ fn neighbours(sections: &[Section]) -> HashMap<usize, (Option<usize>, Option<usi
     map
 }
 
-/// Tags are free text: they are grouped by slug, keeping the first spelling met.
+/// Tags are free text: they are grouped by slug, keeping the spelling of the oldest article
+/// that used the tag, so a new article cannot rename an established tag.
 fn group_tags(pages: &[Published], articles: &[usize]) -> Vec<Term> {
     let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
-    for &i in articles {
+    for &i in articles.iter().rev() {
         for tag in &pages[i].page.meta.tags {
             let key = text::slugify(tag);
             if key.is_empty() {
@@ -464,6 +465,9 @@ fn group_tags(pages: &[Published], articles: &[usize]) -> Vec<Term> {
         }
     }
     let mut tags: Vec<Term> = by_slug.into_values().collect();
+    for tag in &mut tags {
+        tag.pages.reverse();
+    }
     text::sort_vietnamese(&mut tags, |t| t.name.as_str());
     tags
 }

@@ -72,9 +72,13 @@ pub fn write(outputs: &Outputs, dir: &Path) -> Result<WriteReport, Diagnostic> {
             Err(e) => return Err(io_err(&target, e)),
         }
     }
-    let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
-    let manifest_path = dir.join(MANIFEST);
-    write_atomically(dir, &manifest_path, &json).map_err(|e| io_err(&manifest_path, e))?;
+    // The manifest is written only when it changed, so a rebuild that changes nothing
+    // writes nothing at all.
+    if manifest.files != previous.files {
+        let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+        let manifest_path = dir.join(MANIFEST);
+        write_atomically(dir, &manifest_path, &json).map_err(|e| io_err(&manifest_path, e))?;
+    }
     Ok(report)
 }
 

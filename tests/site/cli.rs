@@ -1,0 +1,191 @@
+//! The `loa` command as the officer runs it: exit codes, messages, init, new, check.
+
+use std::process::{Command, Output};
+
+use crate::support::{Site, NOW};
+
+fn loa(site: &Site, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_loa"))
+        .arg("--root")
+        .arg(site.root())
+        .args(["--now", NOW])
+        .args(args)
+        .output()
+        .expect("run loa")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn build_succeeds_with_a_one_line_summary() {
+    let site = Site::new();
+    site.article("tin-tuc/a.md", "A", "2025-09-01", "", "x\n");
+    let out = loa(&site, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.starts_with("Đã dựng "), "{stdout}");
+    assert!(site.exists("tin-tuc/a/index.html"));
+}
+
+#[test]
+fn a_broken_site_exits_1_with_every_problem_placed_and_writes_nothing() {
+    let site = Site::new();
+    site.write(
+        "content/tin-tuc/a.md",
+        "---\ntitle: A\ndate: 2025-13-01\n---\n",
+    )
+    .write(
+        "content/tin-tuc/b.md",
+        "---\ntitle: B\ndate: 2025-09-01\ntopics: [de-an-6]\n---\n",
+    );
+    let out = loa(&site, &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let firsts: Vec<&str> = err.lines().filter(|l| l.starts_with("content/")).collect();
+    assert_eq!(firsts.len(), 2, "{err}");
+    assert!(
+        firsts[0].starts_with("content/tin-tuc/a.md:3:1: lỗi: "),
+        "{err}"
+    );
+    assert!(
+        firsts[1].starts_with("content/tin-tuc/b.md:4:1: lỗi: "),
+        "{err}"
+    );
+    assert!(
+        err.contains("de-an-06"),
+        "the closest topic key is suggested: {err}"
+    );
+    assert!(!site.output().exists());
+}
+
+#[test]
+fn check_writes_nothing_and_deny_warnings_turns_warnings_into_failure() {
+    let site = Site::new();
+    site.article(
+        "tin-tuc/a.md",
+        "A",
+        "2025-09-01",
+        "",
+        "<p style=\"mso-x\">Dán từ Word</p>\n",
+    );
+    let out = loa(&site, &["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("content/tin-tuc/a.md:5:1: cảnh báo:"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!site.output().exists());
+    let strict = loa(&site, &["check", "--deny-warnings"]);
+    assert_eq!(strict.status.code(), Some(1));
+}
+
+#[test]
+fn init_makes_a_site_that_builds_and_never_overwrites_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let site_dir = dir.path().join("trang-moi");
+    let out = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .arg("init")
+        .arg(&site_dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let config = std::fs::read_to_string(site_dir.join("config.yaml")).unwrap();
+    for topic in [
+        "par-index",
+        "nghi-dinh-118",
+        "de-an-06",
+        "chinh-quyen-hai-cap",
+    ] {
+        assert!(config.contains(&format!("key: {topic}")), "{topic}");
+    }
+    let build = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .arg("--root")
+        .arg(&site_dir)
+        .arg("build")
+        .output()
+        .unwrap();
+    assert!(build.status.success(), "{}", stderr(&build));
+    assert!(site_dir
+        .join("output/tin-tuc/chao-mung/index.html")
+        .exists());
+
+    std::fs::write(site_dir.join("config.yaml"), "title: của tôi\n").unwrap();
+    let again = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .arg("init")
+        .arg(&site_dir)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(site_dir.join("config.yaml")).unwrap(),
+        "title: của tôi\n"
+    );
+}
+
+#[test]
+fn new_creates_a_draft_with_the_title_slug_topics_and_today() {
+    let site = Site::new();
+    let out = loa(
+        &site,
+        &[
+            "new",
+            "Tập huấn Nghị định 118/2025/NĐ-CP",
+            "--topic",
+            "nghi-dinh-118",
+            "--section",
+            "su-kien",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(
+        path.ends_with("content/su-kien/tap-huan-nghi-dinh-118-2025-nd-cp.md"),
+        "{path}"
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (page, problems) = loa::parse::parse(
+        &loa::load::Source {
+            rel: "su-kien/tap-huan-nghi-dinh-118-2025-nd-cp.md".into(),
+            display: path.clone().into(),
+            bytes: text.into_bytes(),
+        },
+        &loa::config::parse(crate::support::CONFIG, &Default::default()).unwrap(),
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let meta = page.unwrap().meta;
+    assert_eq!(meta.title, "Tập huấn Nghị định 118/2025/NĐ-CP");
+    assert_eq!(meta.topics, ["nghi-dinh-118"]);
+    assert!(meta.draft);
+    assert_eq!(
+        meta.date.unwrap().strftime("%Y-%m-%d %H:%M").to_string(),
+        "2025-11-25 12:00"
+    );
+
+    let again = loa(
+        &site,
+        &[
+            "new",
+            "Tập huấn Nghị định 118/2025/NĐ-CP",
+            "--section",
+            "su-kien",
+        ],
+    );
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "an existing article is never overwritten"
+    );
+}
+
+#[test]
+fn new_rejects_an_unknown_topic_with_a_suggestion() {
+    let site = Site::new();
+    let out = loa(&site, &["new", "Bài", "--topic", "de-an-6"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("de-an-06"), "{}", stderr(&out));
+    assert!(!site.root().join("content").exists());
+}

@@ -1,0 +1,11 @@
+//! One integration-test binary: small fixture sites built into temp folders, checked the way
+//! a reader sees them (parsed HTML and XML).
+
+mod support;
+
+mod bad_input;
+mod cli;
+mod content;
+mod output;
+mod urls;
+mod vietnamese;

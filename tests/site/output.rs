@@ -1,0 +1,115 @@
+//! The output folder is only ever changed by a whole, successful build, and only where needed.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::support::Site;
+
+/// Each output file's content hash and modification time.
+fn snapshot(dir: &Path) -> BTreeMap<String, (String, std::time::SystemTime)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let hash = blake3::hash(&std::fs::read(e.path()).unwrap())
+                .to_hex()
+                .to_string();
+            (rel, (hash, e.metadata().unwrap().modified().unwrap()))
+        })
+        .collect()
+}
+
+#[test]
+fn a_rebuild_with_nothing_changed_rewrites_no_file() {
+    let site = Site::new();
+    site.article("tin-tuc/a.md", "A", "2025-09-01", "", "x\n");
+    site.build();
+    let before = snapshot(&site.output());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    site.build();
+    assert_eq!(
+        snapshot(&site.output()),
+        before,
+        "same bytes and same modification times"
+    );
+}
+
+#[test]
+fn an_edit_rewrites_only_the_pages_it_changes() {
+    let site = Site::new();
+    site.article("tin-tuc/a.md", "A", "2025-09-01", "", "x\n")
+        .article("su-kien/b.md", "B", "2025-09-01", "", "x\n");
+    site.build();
+    let before = snapshot(&site.output());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    site.article("tin-tuc/a.md", "A", "2025-09-01", "", "Nội dung mới.\n");
+    let (_, report) = loa::build(&site.options(), &site.output()).unwrap();
+    let after = snapshot(&site.output());
+    assert_ne!(
+        after["tin-tuc/a/index.html"],
+        before["tin-tuc/a/index.html"]
+    );
+    assert_eq!(
+        after["su-kien/b/index.html"],
+        before["su-kien/b/index.html"]
+    );
+    assert!(report.written < before.len() / 2, "{report:?}");
+}
+
+#[test]
+fn a_renamed_article_disappears_from_the_output() {
+    let site = Site::new();
+    site.article("tin-tuc/ten-cu.md", "A", "2025-09-01", "", "x\n");
+    site.build();
+    std::fs::rename(
+        site.root().join("content/tin-tuc/ten-cu.md"),
+        site.root().join("content/tin-tuc/ten-moi.md"),
+    )
+    .unwrap();
+    site.build();
+    assert!(site.exists("tin-tuc/ten-moi/index.html"));
+    assert!(!site.exists("tin-tuc/ten-cu/index.html"));
+    assert!(
+        !site.output().join("tin-tuc/ten-cu").exists(),
+        "its empty folder goes too"
+    );
+}
+
+#[test]
+fn a_folder_that_loa_did_not_make_is_refused_and_left_untouched() {
+    let site = Site::new();
+    site.article("tin-tuc/a.md", "A", "2025-09-01", "", "x\n");
+    site.write("output/bao-cao-quy-3.docx", "tài liệu quan trọng");
+    let problems = site.build_fails();
+    let error = crate::support::only_error(&problems);
+    assert!(error.hint.is_some());
+    assert_eq!(site.read("bao-cao-quy-3.docx"), "tài liệu quan trọng");
+    assert_eq!(std::fs::read_dir(site.output()).unwrap().count(), 1);
+}
+
+#[test]
+fn files_the_officer_adds_to_the_output_folder_later_are_kept() {
+    let site = Site::new();
+    site.article("tin-tuc/a.md", "A", "2025-09-01", "", "x\n");
+    site.build();
+    site.write("output/ghi-chu.txt", "của tôi");
+    site.build();
+    assert_eq!(site.read("ghi-chu.txt"), "của tôi");
+}
+
+#[test]
+fn the_output_folder_can_be_chosen() {
+    let site = Site::new();
+    site.article("tin-tuc/a.md", "A", "2025-09-01", "", "x\n");
+    let elsewhere = site.root().join("ban-xuat");
+    loa::build(&site.options(), &elsewhere).unwrap();
+    assert!(elsewhere.join("tin-tuc/a/index.html").exists());
+    assert!(!site.output().exists());
+}

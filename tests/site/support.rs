@@ -1,0 +1,234 @@
+//! Fixture sites: a minimal config plus the files a test writes, built with a fixed "now".
+
+use std::path::{Path, PathBuf};
+
+use loa::diag::Diagnostic;
+use scraper::{Html, Selector};
+
+/// The config every fixture starts from: a site under a path, a few of the plan's topics.
+pub const CONFIG: &str = r#"title: "Tuyên truyền CCHC"
+description: "Tin về cải cách hành chính"
+base_url: "https://stp.angiang.gov.vn/cchc/"
+topics:
+  - key: nghi-dinh-118
+    name: "Nghị định số 118/2025/NĐ-CP"
+    description: "Một cửa, một cửa liên thông"
+  - key: de-an-06
+    name: "Đề án 06/CP"
+    description: "Dữ liệu dân cư"
+  - key: par-index
+    name: "Chỉ số PAR INDEX"
+    description: "Chỉ số cải cách hành chính"
+units:
+  - key: van-phong
+    name: "Văn phòng Sở"
+    description: ""
+  - key: phong-pbgdpl
+    name: "Phòng Phổ biến, giáo dục pháp luật"
+    description: ""
+channels:
+  - key: zalo
+    name: "Trang Zalo của Sở"
+    description: ""
+    lead: van-phong
+    partners: [phong-pbgdpl]
+"#;
+
+/// The moment fixtures are built at, so scheduling tests do not depend on the day.
+pub const NOW: &str = "2025-11-25 12:00";
+
+pub struct Site {
+    dir: tempfile::TempDir,
+    pub drafts: bool,
+    pub base_url: Option<String>,
+}
+
+impl Site {
+    /// A site with the standard config and no content.
+    pub fn new() -> Site {
+        let site = Site {
+            dir: tempfile::tempdir().expect("temp dir"),
+            drafts: false,
+            base_url: None,
+        };
+        site.write("config.yaml", CONFIG);
+        site
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn output(&self) -> PathBuf {
+        self.root().join("output")
+    }
+
+    /// Writes a file of the site (parents created).
+    pub fn write(&self, rel: &str, text: &str) -> &Site {
+        self.write_bytes(rel, text.as_bytes())
+    }
+
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) -> &Site {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+        self
+    }
+
+    /// Writes an article with the given extra front-matter lines and body.
+    pub fn article(&self, rel: &str, title: &str, date: &str, front: &str, body: &str) -> &Site {
+        let text = format!("---\ntitle: \"{title}\"\ndate: {date}\n{front}---\n{body}");
+        self.write(&format!("content/{rel}"), &text)
+    }
+
+    pub fn options(&self) -> loa::Options {
+        loa::Options {
+            root: self.root().to_path_buf(),
+            base_url: self.base_url.clone(),
+            drafts: self.drafts,
+            now: Some(NOW.to_string()),
+        }
+    }
+
+    /// Builds into `output/`; panics with every message if the build fails.
+    pub fn build(&self) -> loa::Rendered {
+        match loa::build(&self.options(), &self.output()) {
+            Ok((rendered, _)) => rendered,
+            Err(problems) => panic!("build failed:\n{}", show(&problems)),
+        }
+    }
+
+    /// Builds and returns the problems; panics if the build succeeds.
+    pub fn build_fails(&self) -> Vec<Diagnostic> {
+        match loa::build(&self.options(), &self.output()) {
+            Ok(_) => panic!("the build should have failed"),
+            Err(problems) => problems,
+        }
+    }
+
+    pub fn exists(&self, out: &str) -> bool {
+        self.output().join(out).exists()
+    }
+
+    pub fn read(&self, out: &str) -> String {
+        let path = self.output().join(out);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    pub fn html(&self, out: &str) -> Page {
+        Page(Html::parse_document(&self.read(out)))
+    }
+}
+
+/// A parsed HTML page with the questions tests ask of it.
+pub struct Page(pub Html);
+
+impl Page {
+    /// Visible text of every element matching `css`, whitespace folded.
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        let sel = Selector::parse(css).unwrap_or_else(|_| panic!("bad selector {css}"));
+        self.0
+            .select(&sel)
+            .map(|e| fold(&e.text().collect::<String>()))
+            .collect()
+    }
+
+    pub fn text(&self, css: &str) -> String {
+        let all = self.texts(css);
+        assert_eq!(all.len(), 1, "expected one `{css}`, found {all:?}");
+        all.into_iter().next().unwrap()
+    }
+
+    /// The attribute of every element matching `css`.
+    pub fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
+        let sel = Selector::parse(css).unwrap_or_else(|_| panic!("bad selector {css}"));
+        self.0
+            .select(&sel)
+            .filter_map(|e| e.value().attr(attr).map(str::to_string))
+            .collect()
+    }
+
+    pub fn attr(&self, css: &str, attr: &str) -> String {
+        let all = self.attrs(css, attr);
+        assert_eq!(all.len(), 1, "expected one `{css}[{attr}]`, found {all:?}");
+        all.into_iter().next().unwrap()
+    }
+
+    pub fn count(&self, css: &str) -> usize {
+        self.texts(css).len()
+    }
+}
+
+pub fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn show(problems: &[Diagnostic]) -> String {
+    problems
+        .iter()
+        .map(|p| p.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The one error expected; panics showing all problems if there is not exactly one.
+pub fn only_error(problems: &[Diagnostic]) -> &Diagnostic {
+    let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
+    assert_eq!(errors.len(), 1, "expected one error:\n{}", show(problems));
+    errors[0]
+}
+
+/// Reads an XML document into (element path, text) pairs, e.g. ("rss/channel/item/title", "…"),
+/// entities resolved.
+pub fn xml_texts(xml: &str) -> Vec<(String, String)> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut open: Vec<(String, String)> = Vec::new();
+    let mut out = Vec::new();
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Start(e) => open.push((e.name().into_inner().to_string(), String::new())),
+            Event::Text(t) => {
+                if let Some((_, buf)) = open.last_mut() {
+                    buf.push_str(t.as_ref());
+                }
+            }
+            Event::GeneralRef(r) => {
+                let ch = match r.as_ref() {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    _ => r.resolve_char_ref().expect("character reference"),
+                };
+                if let (Some((_, buf)), Some(ch)) = (open.last_mut(), ch) {
+                    buf.push(ch);
+                }
+            }
+            Event::End(_) => {
+                let path = open
+                    .iter()
+                    .map(|(n, _)| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let (_, text) = open.pop().expect("balanced");
+                if !text.trim().is_empty() {
+                    out.push((path, text));
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The texts of one element path in an XML document.
+pub fn xml_values(xml: &str, element_path: &str) -> Vec<String> {
+    xml_texts(xml)
+        .into_iter()
+        .filter(|(p, _)| p == element_path)
+        .map(|(_, t)| t)
+        .collect()
+}
