@@ -349,22 +349,22 @@ fn check_collisions(
 }
 
 /// Co-located files are published beside their page; files in a withheld bundle are not.
+/// Other files under `content/` keep their place, under the section's slug.
 fn place_assets(assets: Vec<Asset>, published: &[Page], withheld: &[Page]) -> Vec<PlacedAsset> {
-    let bundle = |pages: &[Page], rel: &str| -> Option<(String, String)> {
-        pages.iter().find_map(|p| {
-            let dir = p.bundle_dir.as_deref()?;
-            let rest = rel.strip_prefix(dir)?.strip_prefix('/')?;
-            Some((p.path.clone(), rest.to_string()))
-        })
-    };
+    let bundles: HashMap<&str, Option<&str>> = published
+        .iter()
+        .map(|p| (p, Some(p.path.as_str())))
+        .chain(withheld.iter().map(|p| (p, None)))
+        .filter_map(|(p, path)| Some((p.bundle_dir.as_deref()?, path)))
+        .collect();
     assets
         .into_iter()
         .filter_map(|a| {
-            if bundle(withheld, &a.rel).is_some() {
-                return None;
-            }
-            let out = match bundle(published, &a.rel) {
-                Some((path, rest)) => format!("{path}{rest}"),
+            // The nearest folder above the file that is a bundle owns it.
+            let owner = ancestors(&a.rel).find_map(|dir| bundles.get(dir).map(|path| (dir, *path)));
+            let out = match owner {
+                Some((_, None)) => return None,
+                Some((dir, Some(path))) => format!("{path}{}", &a.rel[dir.len() + 1..]),
                 None => match a.rel.split_once('/') {
                     Some((section, rest)) => format!("{}/{rest}", text::slugify(section)),
                     None => a.rel.clone(),
@@ -377,6 +377,16 @@ fn place_assets(assets: Vec<Asset>, published: &[Page], withheld: &[Page]) -> Ve
             })
         })
         .collect()
+}
+
+/// `a/b/c.png` → `a/b`, `a`.
+fn ancestors(rel: &str) -> impl Iterator<Item = &str> {
+    let mut current = rel;
+    std::iter::from_fn(move || {
+        let (dir, _) = current.rsplit_once('/')?;
+        current = dir;
+        Some(dir)
+    })
 }
 
 fn group_sections(

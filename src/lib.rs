@@ -97,6 +97,7 @@ pub fn render_site(options: &Options) -> Result<Rendered, Vec<Diagnostic>> {
     let statics = render::Statics {
         site: &files.statics,
         theme: &files.theme_statics,
+        theme_dir: Path::new("themes").join(site.config.theme.as_deref().unwrap_or("default")),
     };
     let (outputs, found) = render::render(&site, &templates, &statics);
     problems.extend(found);

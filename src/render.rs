@@ -16,7 +16,9 @@ use crate::feeds::{self, Feed, FeedItem, SitemapEntry};
 use crate::load::Asset;
 use crate::msg;
 use crate::templates::{Templates, BUILTIN_STATIC};
-use crate::views::{ArticleCard, HeadView, ListView, PageNumber, Paginator, TaxonomyView, Views};
+use crate::views::{
+    page_window, ArticleCard, HeadView, ListView, PageNumber, Paginator, TaxonomyView, Views,
+};
 
 /// The site's files: output path (relative, `/` separators) → bytes.
 pub type Outputs = BTreeMap<String, Vec<u8>>;
@@ -28,13 +30,20 @@ const FEED_ITEMS: usize = 20;
 pub struct Statics<'a> {
     pub site: &'a [Asset],
     pub theme: &'a [Asset],
+    /// The theme's folder (`themes/<name>`), to name its files in messages.
+    pub theme_dir: PathBuf,
 }
 
 pub fn render(site: &Site, templates: &Templates, statics: &Statics) -> (Outputs, Vec<Diagnostic>) {
     let r = Renderer::new(site, templates);
+    // Article pages carry their whole body in their context: those contexts are built inside
+    // the parallel loop, a few at a time, rather than all up front.
+    let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|i| r.run(r.page(i)))
+        .collect();
     let mut jobs: Vec<Job> = Vec::new();
     jobs.push(r.home());
-    jobs.extend((0..site.pages.len()).map(|i| r.page(i)));
     for section in &site.sections {
         jobs.extend(r.section(section));
     }
@@ -54,7 +63,7 @@ pub fn render(site: &Site, templates: &Templates, statics: &Statics) -> (Outputs
         jobs.into_par_iter().map(|job| r.run(job)).collect();
     let mut outputs = Outputs::new();
     let mut problems = Vec::new();
-    for result in rendered {
+    for result in pages.into_iter().chain(rendered) {
         match result {
             Ok((path, bytes)) => {
                 outputs.insert(path, bytes);
@@ -89,7 +98,7 @@ struct Renderer<'a> {
 
 impl<'a> Renderer<'a> {
     fn new(site: &'a Site, templates: &'a Templates) -> Self {
-        let views = Views { site };
+        let views = Views::new(site);
         let site_value = Value::from_serializable(&views.site());
         let cards = site.pages.par_iter().map(|p| views.card(p)).collect();
         Renderer {
@@ -290,11 +299,13 @@ impl<'a> Renderer<'a> {
                         per_page,
                         previous: (n > 1).then(|| self.views.link(&url_of(n - 1))),
                         next: (n < total_pages).then(|| self.views.link(&url_of(n + 1))),
-                        pages: (1..=total_pages)
-                            .map(|k| PageNumber {
+                        pages: page_window(n, total_pages)
+                            .into_iter()
+                            .map(|(k, gap_before)| PageNumber {
                                 number: k,
                                 url: self.views.link(&url_of(k)),
                                 current: k == n,
+                                gap_before,
                             })
                             .collect(),
                     },
@@ -500,7 +511,7 @@ fn copy_statics(
     for a in statics.theme {
         layer.insert(
             a.rel.clone(),
-            (Path::new("themes/static").join(&a.rel), &a.bytes),
+            (statics.theme_dir.join("static").join(&a.rel), &a.bytes),
         );
     }
     for a in statics.site {

@@ -181,11 +181,36 @@ pub struct Paginator {
     pub pages: Vec<PageNumber>,
 }
 
+/// A numbered link in a paginator. Only the first, the last and the pages near the current
+/// one are listed, so a list of a thousand pages does not carry a thousand links on each.
 #[derive(Debug, Serialize)]
 pub struct PageNumber {
     pub number: usize,
     pub url: String,
     pub current: bool,
+    /// Some page numbers were skipped just before this one (show "…").
+    pub gap_before: bool,
+}
+
+/// The page numbers a paginator shows: 1, the last, and two either side of `current`.
+pub fn page_window(current: usize, total: usize) -> Vec<(usize, bool)> {
+    let near = current.saturating_sub(2).max(1)..=(current + 2).min(total);
+    let mut numbers: Vec<usize> = std::iter::once(1)
+        .chain(near)
+        .chain(std::iter::once(total))
+        .collect();
+    numbers.dedup();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let mut previous = 0;
+    numbers
+        .into_iter()
+        .map(|n| {
+            let gap = n > previous + 1;
+            previous = n;
+            (n, gap && n != 1)
+        })
+        .collect()
 }
 
 /// `taxonomy`: the list of all topics, tags or units.
@@ -201,9 +226,16 @@ pub struct TaxonomyView {
 /// Builds views from the assembled site.
 pub struct Views<'a> {
     pub site: &'a Site,
+    /// Tags by key: pages name their tags, and a site may have thousands.
+    tags: std::collections::HashMap<&'a str, &'a Term>,
 }
 
 impl<'a> Views<'a> {
+    pub fn new(site: &'a Site) -> Self {
+        let tags = site.tags.iter().map(|t| (t.key.as_str(), t)).collect();
+        Views { site, tags }
+    }
+
     pub fn link(&self, path: &str) -> String {
         self.site.config.base_url.link(path)
     }
@@ -373,7 +405,7 @@ impl<'a> Views<'a> {
             tags: meta
                 .tags
                 .iter()
-                .filter_map(|t| Self::find_term(&self.site.tags, &crate::text::slugify(t)))
+                .filter_map(|t| self.tags.get(crate::text::slugify(t).as_str()).copied())
                 .map(|t| self.term_link("tag", t))
                 .collect(),
             channels: meta
@@ -482,6 +514,27 @@ mod tests {
             ["a1", "a2"]
         );
         assert_eq!(toc[1].children[0].id, "b1");
+    }
+
+    #[test]
+    fn a_long_paginator_shows_the_ends_and_the_neighbourhood() {
+        let numbers = |c, t| {
+            page_window(c, t)
+                .into_iter()
+                .map(|(n, gap)| {
+                    if gap {
+                        format!("…{n}")
+                    } else {
+                        n.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(numbers(1, 1), "1");
+        assert_eq!(numbers(1, 4), "1 2 3 4");
+        assert_eq!(numbers(50, 1000), "1 …48 49 50 51 52 …1000");
+        assert_eq!(numbers(1000, 1000), "1 …998 999 1000");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! time that are no longer produced, and records what it wrote in a manifest. A non-empty
 //! folder without that manifest was not made by loa and is refused, never emptied.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
@@ -34,26 +34,33 @@ pub struct WriteReport {
 
 pub fn write(outputs: &Outputs, dir: &Path) -> Result<WriteReport, Diagnostic> {
     let previous = read_manifest(dir)?;
-    let io_err = |path: &Path, e: io::Error| {
-        Diagnostic::file_error(path.to_path_buf(), msg::io_write(&e)).with_hint(msg::HINT_WRITE)
-    };
     std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
+    prepare_folders(outputs, dir)?;
+    let results: Vec<Result<(&String, String, bool), Diagnostic>> = outputs
+        .iter()
+        .map(|(rel, bytes)| {
+            let target = dir.join(rel);
+            let hash = blake3::hash(bytes).to_hex().to_string();
+            let same = previous.files.get(rel) == Some(&hash)
+                && std::fs::metadata(&target)
+                    .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+            if !same {
+                write_atomically(&target, bytes).map_err(|e| io_err(&target, e))?;
+            }
+            Ok((rel, hash, !same))
+        })
+        .collect();
     let mut report = WriteReport::default();
     let mut manifest = Manifest {
         generator: "loa".into(),
         files: BTreeMap::new(),
     };
-    for (rel, bytes) in outputs {
-        let target = inside(dir, rel)?;
-        let hash = blake3::hash(bytes).to_hex().to_string();
-        let same = previous.files.get(rel) == Some(&hash)
-            && std::fs::metadata(&target)
-                .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
-        if same {
-            report.unchanged += 1;
-        } else {
-            write_atomically(dir, &target, bytes).map_err(|e| io_err(&target, e))?;
+    for result in results {
+        let (rel, hash, written) = result?;
+        if written {
             report.written += 1;
+        } else {
+            report.unchanged += 1;
         }
         manifest.files.insert(rel.clone(), hash);
     }
@@ -77,9 +84,30 @@ pub fn write(outputs: &Outputs, dir: &Path) -> Result<WriteReport, Diagnostic> {
     if manifest.files != previous.files {
         let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
         let manifest_path = dir.join(MANIFEST);
-        write_atomically(dir, &manifest_path, &json).map_err(|e| io_err(&manifest_path, e))?;
+        write_atomically(&manifest_path, &json).map_err(|e| io_err(&manifest_path, e))?;
     }
     Ok(report)
+}
+
+fn io_err(path: &Path, e: io::Error) -> Diagnostic {
+    Diagnostic::file_error(path.to_path_buf(), msg::io_write(&e)).with_hint(msg::HINT_WRITE)
+}
+
+/// Checks every output path once and creates each folder once, before any file is written.
+fn prepare_folders(outputs: &Outputs, dir: &Path) -> Result<(), Diagnostic> {
+    let mut folders: BTreeSet<&str> = BTreeSet::new();
+    for rel in outputs.keys() {
+        inside_path(dir, rel)?;
+        if let Some((parent, _)) = rel.rsplit_once('/') {
+            folders.insert(parent);
+        }
+    }
+    for folder in folders {
+        let path = inside(dir, &format!("{folder}/x"))?;
+        let path = path.parent().unwrap_or(dir);
+        std::fs::create_dir_all(path).map_err(|e| io_err(path, e))?;
+    }
+    Ok(())
 }
 
 /// The manifest of the last build, or an empty one for a new or empty folder.
@@ -110,13 +138,23 @@ fn read_manifest(dir: &Path) -> Result<Manifest, Diagnostic> {
     }
 }
 
+/// Refuses output paths that are absolute or climb with `..`.
+fn inside_path(dir: &Path, rel: &str) -> Result<(), Diagnostic> {
+    if Path::new(rel)
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)))
+    {
+        Ok(())
+    } else {
+        Err(Diagnostic::file_error(dir.join(rel), msg::OUTSIDE_OUTPUT))
+    }
+}
+
 /// Joins an output path onto the folder, refusing anything that could leave it: absolute
 /// paths, `..`, and folders that are symbolic links to elsewhere.
 fn inside(dir: &Path, rel: &str) -> Result<PathBuf, Diagnostic> {
     let rel_path = Path::new(rel);
-    let escapes = rel_path
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_)));
+    let escapes = inside_path(dir, rel).is_err();
     let mut current = dir.to_path_buf();
     let mut through_link = false;
     if let Some(parent) = rel_path.parent() {
@@ -132,17 +170,14 @@ fn inside(dir: &Path, rel: &str) -> Result<PathBuf, Diagnostic> {
     Ok(dir.join(rel))
 }
 
-/// Writes beside the target, then renames over it: a reader (or `serve`) never sees half a file.
-fn write_atomically(dir: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
-    if let Some(parent) = target.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
+/// Writes beside the target, then renames over it: a web server reading the folder while
+/// loa writes never serves half a file.
+fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let temp = target.with_file_name(format!(".{name}.loa-tmp"));
-    debug_assert!(temp.starts_with(dir));
     std::fs::write(&temp, bytes)?;
     std::fs::rename(&temp, target).inspect_err(|_| {
         let _ = std::fs::remove_file(&temp);
