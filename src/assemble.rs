@@ -249,11 +249,8 @@ fn is_generated(path: &str) -> bool {
 
 fn check_reserved<'a>(pages: impl Iterator<Item = &'a Page>, problems: &mut Vec<Diagnostic>) {
     for page in pages.filter(|p| is_generated(&p.path)) {
-        let line = if page.meta.title.is_empty() {
-            0
-        } else {
-            page.line_of("slug")
-        };
+        // A `slug:` may have put the page there; otherwise its file name did.
+        let line = page.line_of("slug");
         problems.push(
             Diagnostic::error(
                 page.display.clone(),
@@ -313,13 +310,14 @@ fn check_collisions(
     let page_files = pages
         .iter()
         .chain(indexes)
-        .map(|p| (format!("{}index.html", p.path), p, "path"));
+        .map(|p| (format!("{}index.html", p.path), p, "slug"));
     let alias_files = aliases
         .iter()
         .map(|(a, i)| (a.file.clone(), &pages[*i], "aliases"));
     for (file, page, key) in page_files.chain(alias_files) {
         let dir = file.trim_end_matches("index.html");
-        if key == "aliases" && is_generated(dir) || is_generated(&file) {
+        // Pages on reserved paths were reported by `check_reserved`.
+        if key == "aliases" && (is_generated(dir) || is_generated(&file)) {
             problems.push(
                 Diagnostic::error(
                     page.display.clone(),

@@ -164,11 +164,11 @@ pub struct Overrides {
 pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
     let path = root.join(CONFIG_FILE);
     let text = match std::fs::read(&path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
+        Ok(bytes) => match crate::text::decode(&bytes) {
             Ok(text) => text,
-            Err(_) => {
-                return Err(vec![Diagnostic::file_error(CONFIG_FILE, msg::NOT_UTF8)
-                    .with_hint(msg::HINT_SAVE_UTF8)])
+            Err((line, col)) => {
+                let d = Diagnostic::error(CONFIG_FILE, line, col, msg::NOT_UTF8);
+                return Err(vec![d.with_hint(msg::HINT_SAVE_UTF8)]);
             }
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -186,8 +186,7 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Vec<Diagnostic
 /// Parses and resolves the text of `config.yaml`.
 pub fn parse(text: &str, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let located =
-        |e: yaml::YamlError| Diagnostic::error(CONFIG_FILE, e.line.max(1), e.col, e.message);
+    let located = |e: yaml::YamlError| e.at(CONFIG_FILE, 0);
     let keys = yaml::top_level_keys(text).map_err(|e| vec![located(e)])?;
     let unknown: Vec<Diagnostic> = keys
         .iter()
@@ -237,17 +236,16 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         channels,
     } = raw;
     let mut problems = Vec::new();
-    let at = |needle: &str, message: String| {
-        let line = text
-            .lines()
-            .position(|l| l.contains(needle))
-            .map_or(1, |i| i + 1);
-        Diagnostic::error(CONFIG_FILE, line, 1, message)
+    let at = |place: Place, message: String| {
+        Diagnostic::error(CONFIG_FILE, place.line(text), 1, message)
     };
 
     let base_input = overrides.base_url.clone().unwrap_or(base_url);
     let base_url = BaseUrl::parse(&base_input).unwrap_or_else(|_| {
-        problems.push(at("base_url", msg::bad_base_url(&base_input)).with_hint(msg::HINT_BASE_URL));
+        problems.push(
+            at(Place::Key("base_url"), msg::bad_base_url(&base_input))
+                .with_hint(msg::HINT_BASE_URL),
+        );
         BaseUrl {
             origin: "http://localhost".into(),
             path: "/".into(),
@@ -255,12 +253,15 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
     });
     let timezone_name = timezone.unwrap_or_else(|| "Asia/Ho_Chi_Minh".to_string());
     let tz = jiff::tz::TimeZone::get(&timezone_name).unwrap_or_else(|_| {
-        problems.push(at("timezone", msg::bad_timezone(&timezone_name)));
+        problems.push(at(
+            Place::Key("timezone"),
+            msg::bad_timezone(&timezone_name),
+        ));
         jiff::tz::TimeZone::UTC
     });
     let paginate = paginate.unwrap_or(10);
     if paginate == 0 {
-        problems.push(at("paginate", msg::PAGINATE_ZERO.to_string()));
+        problems.push(at(Place::Key("paginate"), msg::PAGINATE_ZERO.to_string()));
     }
 
     let topics = resolve_terms(topics, "topics", &at, &mut problems);
@@ -281,9 +282,11 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
             for unit in raw.lead.iter().chain(&raw.partners) {
                 if !units.iter().any(|u| &u.key == unit) {
                     let keys: Vec<&str> = units.iter().map(|u| u.key.as_str()).collect();
-                    problems.push(at(unit, msg::unknown_term("units", unit)).with_hint(
-                        msg::did_you_mean(yaml::closest(unit, keys.iter().copied()), &keys),
-                    ));
+                    problems.push(
+                        at(Place::Value(unit), msg::unknown_term("units", unit)).with_hint(
+                            msg::did_you_mean(yaml::closest(unit, keys.iter().copied()), &keys),
+                        ),
+                    );
                 }
             }
             Channel {
@@ -317,11 +320,39 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
     })
 }
 
+/// Where in config.yaml a problem was written, found again in its text.
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    /// A top-level key: `paginate: 0`.
+    Key(&'a str),
+    /// A value written whole: `lead: van-phog`.
+    Value(&'a str),
+    /// The n-th `key: …` entry with this key (0 = first) in a vocabulary list.
+    TermKey(&'a str, usize),
+}
+
+impl Place<'_> {
+    fn line(self, text: &str) -> usize {
+        let found = match self {
+            Place::Key(key) => text
+                .lines()
+                .position(|l| l.starts_with(&format!("{key}:")))
+                .map(|i| i + 1),
+            Place::Value(value) => yaml::value_lines(text, value).into_iter().next(),
+            Place::TermKey(key, nth) => yaml::value_lines(text, key)
+                .into_iter()
+                .filter(|&l| text.lines().nth(l - 1).is_some_and(|t| t.contains("key:")))
+                .nth(nth),
+        };
+        found.unwrap_or(1)
+    }
+}
+
 /// Checks that keys are URL-safe and unique, and normalizes names to NFC.
 fn resolve_terms(
     raw: Vec<RawTerm>,
     list: &str,
-    at: &impl Fn(&str, String) -> Diagnostic,
+    at: &impl Fn(Place, String) -> Diagnostic,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Term> {
     let mut terms: Vec<Term> = Vec::with_capacity(raw.len());
@@ -336,12 +367,16 @@ fn resolve_terms(
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !good {
-            problems.push(at(&format!("key: {key}"), msg::bad_term_key(list, &key)));
-        } else if terms.iter().any(|t| t.key == key) {
-            problems.push(at(
-                &format!("key: {key}"),
-                msg::duplicate_term_key(list, &key),
-            ));
+            problems.push(at(Place::TermKey(&key, 0), msg::bad_term_key(list, &key)));
+        } else {
+            let earlier = terms.iter().filter(|t| t.key == key).count();
+            if earlier > 0 {
+                let d = at(
+                    Place::TermKey(&key, earlier),
+                    msg::duplicate_term_key(list, &key),
+                );
+                problems.push(d.with_hint(msg::HINT_DUPLICATE_KEY));
+            }
         }
         terms.push(Term {
             key,

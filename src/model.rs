@@ -98,8 +98,8 @@ impl Page {
         self.rel.rsplit_once('/').map_or("", |(dir, _)| dir)
     }
 
-    /// The line of a front-matter key, or the first line when it is not written.
+    /// The line of a front-matter key, or 0 (the whole file) when it is not written.
     pub fn line_of(&self, key: &str) -> usize {
-        self.key_lines.get(key).copied().unwrap_or(1)
+        self.key_lines.get(key).copied().unwrap_or(0)
     }
 }

@@ -50,6 +50,8 @@ pub const HINT_ALIAS: &str = "viết địa chỉ cũ theo dạng /tin-tuc/ten-b
 pub const HINT_STATIC_COLLIDES: &str = "đổi tên tệp này: loa tự tạo một tệp ở cùng địa chỉ";
 
 // Config.
+pub const HINT_DUPLICATE_KEY: &str =
+    "mỗi khóa chỉ khai báo một lần: xóa mục lặp lại hoặc đặt khóa khác";
 pub const HINT_BASE_URL: &str = "viết địa chỉ đầy đủ, ví dụ https://stp.angiang.gov.vn/cchc/";
 pub const HINT_THEME_FOLDER: &str =
     "tạo thư mục themes/<tên>/templates/ hoặc bỏ dòng theme: để dùng giao diện mặc định";
@@ -265,10 +267,23 @@ pub fn io_write(e: &std::io::Error) -> String {
     format!("không ghi được tệp ({e})")
 }
 
-/// Turns a YAML/serde message into Vietnamese; the place is given separately, so the
-/// parser's own "at line X column Y" is dropped.
-pub fn yaml_problem(raw: &str) -> String {
+pub const HINT_YAML_SYNTAX: &str = "kiểm tra dấu hai chấm sau mỗi khóa, thụt lề bằng dấu cách và dấu ngoặc kép quanh giá trị có dấu hai chấm";
+
+/// Turns a YAML/serde message into Vietnamese, with a hint when there is something to suggest.
+/// The place is given separately, so the parser's own "at line X column Y" is dropped.
+pub fn yaml_problem(raw: &str) -> (String, Option<String>) {
     let raw = raw.split(" at line ").next().unwrap_or(raw).trim();
+    // Errors inside a mapping come as `event.participants: invalid type: …`.
+    if let Some((field, rest)) = raw.split_once(": ") {
+        let is_path = !field.is_empty()
+            && field
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '-'));
+        if is_path && !matches!(field, "invalid type" | "invalid value" | "invalid length") {
+            let (message, hint) = yaml_problem(rest);
+            return (format!("{field}: {message}"), hint);
+        }
+    }
     let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
     if let Some(rest) = raw.strip_prefix("unknown field ") {
         let key = quoted(rest);
@@ -279,42 +294,59 @@ pub fn yaml_problem(raw: &str) -> String {
             .map(str::to_string)
             .collect();
         let all: Vec<&str> = expected.iter().map(String::as_str).collect();
-        let hint = did_you_mean(crate::yaml::closest(&key, all.iter().copied()), &all);
-        return format!("{}; {hint}", unknown_key(&key));
+        let listed: Vec<String> = all.iter().map(|k| format!("`{k}`")).collect();
+        let message = format!(
+            "{}; ở đây chỉ dùng: {}",
+            unknown_key(&key),
+            listed.join(", ")
+        );
+        let near = crate::yaml::closest(&key, all.iter().copied());
+        return (message, Some(did_you_mean(near, &all)));
     }
     if let Some(rest) = raw.strip_prefix("missing field ") {
-        return format!("thiếu khóa `{}`", quoted(rest));
+        return (format!("thiếu khóa `{}`", quoted(rest)), None);
     }
     if let Some(rest) = raw.strip_prefix("invalid type: ") {
         let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return format!(
+        let message = format!(
             "sai kiểu giá trị: cần {}, nhưng đang là {}",
             kind(expected),
             kind(got)
         );
+        return (message, None);
     }
     if raw.starts_with("data did not match any variant") {
-        return "giá trị phải là một chữ hoặc một danh sách, ví dụ [a, b]".to_string();
+        return (
+            "giá trị phải là một chữ hoặc một danh sách, ví dụ [a, b]".to_string(),
+            None,
+        );
     }
     if let Some(rest) = raw.strip_prefix("invalid value: ") {
         let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return format!(
+        let message = format!(
             "giá trị không hợp lệ: cần {}, nhưng đang là {}",
             kind(expected),
             kind(got)
         );
+        return (message, None);
     }
-    format!("lỗi cú pháp YAML ({raw}); kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép")
+    (
+        format!("lỗi cú pháp YAML ({raw})"),
+        Some(HINT_YAML_SYNTAX.to_string()),
+    )
 }
 
+/// Names a serde kind in Vietnamese, keeping the value serde quotes (`string "có"` →
+/// `một chữ (chuỗi) "có"`) so the officer sees what was written.
 fn kind(serde_kind: &str) -> String {
-    let word = serde_kind.split_whitespace().next().unwrap_or("");
-    let word = if word == "a" || word == "an" {
-        serde_kind.split_whitespace().nth(1).unwrap_or("")
-    } else {
-        word
-    };
-    match word {
+    let mut words = serde_kind.split_whitespace().peekable();
+    if matches!(words.peek(), Some(&"a") | Some(&"an")) {
+        words.next();
+    }
+    let word = words.next().unwrap_or("");
+    let value: Vec<&str> = words.collect();
+    let value = value.join(" ");
+    let named: String = match word {
         "string" => "một chữ (chuỗi)".into(),
         "sequence" => "một danh sách".into(),
         "map" | "struct" => "các dòng khóa: giá trị".into(),
@@ -322,7 +354,13 @@ fn kind(serde_kind: &str) -> String {
         "integer" | "u64" | "usize" | "i64" | "u32" => "một số nguyên".into(),
         "floating" => "một số".into(),
         "unit" | "null" => "giá trị trống".into(),
-        _ => format!("`{serde_kind}`"),
+        _ => return format!("`{serde_kind}`"),
+    };
+    let value = value.trim_matches('`');
+    if value.starts_with('"') || value.is_empty() {
+        format!("{named} {value}").trim_end().to_string()
+    } else {
+        format!("{named} `{value}`")
     }
 }
 
@@ -333,13 +371,21 @@ mod tests {
     #[test]
     fn serde_messages_become_vietnamese_without_their_place() {
         assert_eq!(
-            yaml_problem("invalid type: sequence, expected a string at line 2 column 8"),
+            yaml_problem("invalid type: sequence, expected a string at line 2 column 8").0,
             "sai kiểu giá trị: cần một chữ (chuỗi), nhưng đang là một danh sách"
         );
-        let m = yaml_problem(
+        let (m, hint) = yaml_problem(
             "unknown field `locaton`, expected one of `start`, `end`, `location`, `participants`",
         );
-        assert!(m.contains("`locaton`") && m.contains("`location`"), "{m}");
-        assert_eq!(yaml_problem("missing field `name`"), "thiếu khóa `name`");
+        assert!(m.contains("`locaton`") && m.contains("location"), "{m}");
+        assert!(hint.unwrap().contains("`location`"));
+        assert_eq!(yaml_problem("missing field `name`").0, "thiếu khóa `name`");
+        assert_eq!(
+            yaml_problem(
+                "draft: invalid type: string \"có\", expected a boolean at line 4 column 8"
+            )
+            .0,
+            "draft: sai kiểu giá trị: cần true hoặc false, nhưng đang là một chữ (chuỗi) \"có\""
+        );
     }
 }

@@ -160,7 +160,7 @@ fn parse_inner(source: &Source, config: &Config, problems: &mut Vec<Diagnostic>)
     let err = |line: usize, col: usize, message: String| {
         Diagnostic::error(source.display.clone(), line, col, message)
     };
-    let text = match decode(&source.bytes) {
+    let text = match text::decode(&source.bytes) {
         Ok(t) => t,
         Err((line, col)) => {
             problems.push(err(line, col, msg::NOT_UTF8.into()).with_hint(msg::HINT_SAVE_UTF8));
@@ -188,7 +188,7 @@ fn parse_inner(source: &Source, config: &Config, problems: &mut Vec<Diagnostic>)
         }
     };
     // The YAML block starts on the file's second line.
-    let yaml_err = |e: yaml::YamlError| err(e.line.max(1) + 1, e.col, e.message);
+    let yaml_err = |e: yaml::YamlError| e.at(source.display.clone(), 1);
     let keys = match yaml::top_level_keys(split.yaml) {
         Ok(k) => k,
         Err(e) => {
@@ -257,23 +257,6 @@ fn parse_inner(source: &Source, config: &Config, problems: &mut Vec<Diagnostic>)
     })
 }
 
-/// Decodes the file as UTF-8 and evens out what Windows editors add (a BOM, CRLF line ends)
-/// without moving any line. Returns the place of the first invalid byte on failure.
-fn decode(bytes: &[u8]) -> Result<String, (usize, usize)> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let good = &bytes[..e.valid_up_to()];
-        let good = std::str::from_utf8(good).unwrap_or_default();
-        line_col(good, good.len())
-    })?;
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
-    };
-    Ok(text::nfc(&text))
-}
-
 struct FrontMatterSplit<'a> {
     yaml: &'a str,
     body_start: usize,
@@ -309,16 +292,14 @@ impl FrontContext<'_> {
     /// A problem placed at `key`'s line, or at the line of `item` within that key's value.
     fn at(&self, key: &str, item: Option<&str>, message: String) -> Diagnostic {
         let key_line = self.key_lines.get(key).copied().unwrap_or(1);
+        // The YAML block starts on the file's second line.
         let line = item
             .and_then(|item| {
-                self.yaml
-                    .lines()
-                    .enumerate()
-                    .skip(key_line - 2)
-                    .find(|(_, l)| l.contains(item))
-                    .map(|(i, _)| i + 2)
+                yaml::value_lines(self.yaml, item)
+                    .into_iter()
+                    .find(|&l| l + 1 >= key_line)
             })
-            .unwrap_or(key_line);
+            .map_or(key_line, |l| l + 1);
         Diagnostic::error(self.source.display.clone(), line, 1, message)
     }
 

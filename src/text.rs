@@ -17,6 +17,23 @@ pub fn nfc(s: &str) -> String {
     }
 }
 
+/// Decodes a file as UTF-8 and evens out what Windows editors add (a BOM, CRLF line ends)
+/// without moving any line. On failure, returns the place (line, column) of the first
+/// invalid byte.
+pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        crate::diag::line_col(good, good.len())
+    })?;
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
+    Ok(nfc(&text))
+}
+
 /// Folds Vietnamese text to an ASCII URL slug: `Nghị định số 118/2025/NĐ-CP` → `nghi-dinh-so-118-2025-nd-cp`.
 pub fn slugify(s: &str) -> String {
     slug::slugify(nfc(s))

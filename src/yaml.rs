@@ -17,6 +17,21 @@ pub struct YamlError {
     pub col: usize,
     /// The problem in Vietnamese, for the officer.
     pub message: String,
+    /// What to do, when there is something to suggest.
+    pub hint: Option<String>,
+}
+
+impl YamlError {
+    /// The problem as a diagnostic of `path`, its line moved down by `offset` (the lines of
+    /// the file before the YAML text).
+    pub fn at(self, path: impl Into<std::path::PathBuf>, offset: usize) -> crate::diag::Diagnostic {
+        let d =
+            crate::diag::Diagnostic::error(path, self.line.max(1) + offset, self.col, self.message);
+        match self.hint {
+            Some(h) => d.with_hint(h),
+            None => d,
+        }
+    }
 }
 
 /// A top-level key, where it stands.
@@ -31,10 +46,12 @@ pub struct Key {
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(text).map_err(|e| {
         let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+        let (message, hint) = crate::msg::yaml_problem(&e.to_string());
         YamlError {
             line,
             col,
-            message: crate::msg::yaml_problem(&e.to_string()),
+            message,
+            hint,
         }
     })
 }
@@ -51,6 +68,7 @@ pub fn top_level_keys(text: &str) -> Result<Vec<Key>, YamlError> {
                 line: 1,
                 col: 1,
                 message: crate::msg::YAML_NOT_A_MAPPING.to_string(),
+                hint: None,
             })
         }
     };
@@ -87,6 +105,25 @@ fn find_key_line(text: &str, key: &str) -> (usize, usize) {
     (1, 1)
 }
 
+/// The lines (1-based) where `value` is written as a whole value: `key: value`, `- value`,
+/// or an item of `[a, value]`. A value that is only part of another (`nghi-dinh` inside
+/// `nghi-dinh-118`) does not count, so problems land on the line the officer must fix.
+pub fn value_lines(text: &str, value: &str) -> Vec<usize> {
+    let clean = |t: &str| t.trim().trim_matches(['"', '\'']).trim().to_string();
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let line = line.trim_start().trim_start_matches("- ");
+            line.split([',', '[', ']', '{', '}']).any(|piece| {
+                let piece = piece.trim().trim_start_matches("- ");
+                let after_key = piece.split_once(": ").map_or(piece, |(_, v)| v);
+                clean(after_key) == value || clean(piece) == value
+            })
+        })
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
 /// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
@@ -112,6 +149,13 @@ mod tests {
             top_level_keys("title: A\n# note\ndate: 2025-01-01\nevent:\n  start: x\n").unwrap();
         let found: Vec<_> = keys.iter().map(|k| (k.name.as_str(), k.line)).collect();
         assert_eq!(found, [("title", 1), ("date", 3), ("event", 4)]);
+    }
+
+    #[test]
+    fn values_are_found_whole_not_as_part_of_another() {
+        let text = "topics:\n  - nghi-dinh-118\n  - nghi-dinh\ntags: [a, \"nghi-dinh\"]\nlead: nghi-dinh\n";
+        assert_eq!(value_lines(text, "nghi-dinh"), [3, 4, 5]);
+        assert_eq!(value_lines(text, "nghi-dinh-118"), [2]);
     }
 
     #[test]
