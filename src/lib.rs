@@ -13,6 +13,7 @@ pub mod assemble;
 pub mod config;
 pub mod diag;
 pub mod feeds;
+pub mod frontmatter;
 pub mod links;
 pub mod load;
 pub mod markdown;
@@ -138,7 +139,7 @@ fn resolve_now(
 ) -> Result<jiff::Timestamp, Vec<Diagnostic>> {
     match now {
         None => Ok(jiff::Timestamp::now()),
-        Some(text) => parse::parse_date(text, tz)
+        Some(text) => frontmatter::parse_date(text, tz)
             .map(|d| d.timestamp())
             .ok_or_else(|| {
                 vec![

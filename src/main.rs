@@ -160,7 +160,7 @@ fn new(cli: &Cli, args: &NewArgs) -> ExitCode {
         Err(problems) => return fail(&problems),
     };
     let now = match &cli.now {
-        Some(text) => match loa::parse::parse_date(text, &config.timezone) {
+        Some(text) => match loa::frontmatter::parse_date(text, &config.timezone) {
             Some(d) => d,
             None => {
                 return fail(&[
