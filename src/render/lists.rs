@@ -1,0 +1,156 @@
+//! List pages: sections, topics, tags and units, paginated, and the lists of all terms.
+
+use super::{template_of, Job, Renderer};
+use crate::assemble::{Section, Term};
+use crate::msg;
+use crate::views::{
+    page_window, ArticleCard, ListView, PageNumber, Paginator, TaxonomyView, Views,
+};
+
+impl Renderer<'_> {
+    pub(super) fn section(&self, section: &Section) -> Vec<Job> {
+        let index = section.index.as_ref();
+        let list = ListView {
+            kind: "section",
+            key: section.slug.clone(),
+            title: section.title.clone(),
+            description: index
+                .and_then(|i| i.page.meta.description.clone())
+                .unwrap_or_default(),
+            content: index.map(|i| i.rendered.html.clone()).unwrap_or_default(),
+            url: self.views.link(&format!("{}/", section.slug)),
+            permalink: self.views.permalink(&format!("{}/", section.slug)),
+            feed_url: None,
+        };
+        let template = template_of(index, "section.html");
+        self.paginated(
+            &format!("{}/", section.slug),
+            list,
+            &section.pages,
+            section.paginate,
+            &template,
+            index.map(|i| i.page.display.clone()),
+        )
+    }
+
+    pub(super) fn term(&self, kind: &'static str, term: &Term) -> Vec<Job> {
+        let path = Views::term_path(kind, &term.key);
+        let feed_url = (kind == "topic").then(|| self.views.link(&format!("{path}rss.xml")));
+        let list = ListView {
+            kind,
+            key: term.key.clone(),
+            title: term.name.clone(),
+            description: term.description.clone(),
+            content: String::new(),
+            url: self.views.link(&path),
+            permalink: self.views.permalink(&path),
+            feed_url,
+        };
+        self.paginated(
+            &path,
+            list,
+            &term.pages,
+            self.site.config.paginate,
+            "term.html",
+            None,
+        )
+    }
+
+    /// Splits a list into pages: `path`, then `path/trang/2/`, … Each page carries only its own
+    /// articles, so a big topic costs in proportion to its size, not its square.
+    fn paginated(
+        &self,
+        path: &str,
+        list: ListView,
+        pages: &[usize],
+        per_page: usize,
+        template: &str,
+        source: Option<std::path::PathBuf>,
+    ) -> Vec<Job> {
+        let per_page = per_page.max(1);
+        let total_pages = pages.len().div_ceil(per_page).max(1);
+        let url_of = |n: usize| {
+            if n == 1 {
+                path.to_string()
+            } else {
+                format!("{path}trang/{n}/")
+            }
+        };
+        let list_kind = if list.kind == "section" {
+            "section"
+        } else {
+            "term"
+        };
+        (1..=total_pages)
+            .map(|n| {
+                let chunk = pages.iter().skip((n - 1) * per_page).take(per_page);
+                let articles: Vec<&ArticleCard> = chunk.map(|&i| &self.cards[i]).collect();
+                let title = if n == 1 {
+                    list.title.clone()
+                } else {
+                    msg::page_title(&list.title, n)
+                };
+                let mut head = self.head(list_kind, &title, &list.description, &url_of(n));
+                head.feed_url = list.feed_url.clone();
+                let mut ctx = self.context(head);
+                ctx.insert("list", &list);
+                ctx.insert("articles", &articles);
+                ctx.insert(
+                    "paginator",
+                    &Paginator {
+                        current: n,
+                        total_pages,
+                        total_items: pages.len(),
+                        per_page,
+                        previous: (n > 1).then(|| self.views.link(&url_of(n - 1))),
+                        next: (n < total_pages).then(|| self.views.link(&url_of(n + 1))),
+                        pages: page_window(n, total_pages)
+                            .into_iter()
+                            .map(|(k, gap_before)| PageNumber {
+                                number: k,
+                                url: self.views.link(&url_of(k)),
+                                current: k == n,
+                                gap_before,
+                            })
+                            .collect(),
+                    },
+                );
+                Job {
+                    out: format!("{}index.html", url_of(n)),
+                    template: template.to_string(),
+                    context: ctx,
+                    source: source.clone(),
+                }
+            })
+            .collect()
+    }
+
+    pub(super) fn taxonomy(&self, kind: &'static str, terms: &[Term]) -> Job {
+        let (path, title) = match kind {
+            "topic" => ("chu-de/", msg::TOPICS_TITLE),
+            "tag" => ("the/", msg::TAGS_TITLE),
+            _ => ("don-vi/", msg::UNITS_TITLE),
+        };
+        let mut links: Vec<_> = terms
+            .iter()
+            .map(|t| self.views.term_link(kind, t))
+            .collect();
+        crate::text::sort_vietnamese(&mut links, |t| t.name.as_str());
+        let mut ctx = self.context(self.head("taxonomy", title, "", path));
+        ctx.insert(
+            "taxonomy",
+            &TaxonomyView {
+                kind,
+                title: title.to_string(),
+                url: self.views.link(path),
+                terms: links,
+            },
+        );
+        Job {
+            out: format!("{path}index.html"),
+            template: "taxonomy.html".into(),
+            context: ctx,
+            source: None,
+        }
+    }
+}

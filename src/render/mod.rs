@@ -1,0 +1,223 @@
+//! Render stage: the assembled site becomes its output files, in memory.
+//!
+//! Pure apart from Tera: every page, list, feed and redirect is produced here as bytes keyed
+//! by output path, so nothing is written until everything has rendered without error.
+
+mod lists;
+mod site_files;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Value};
+
+use crate::assemble::{Published, Site};
+use crate::diag::Diagnostic;
+use crate::load::Asset;
+use crate::msg;
+use crate::templates::Templates;
+use crate::views::{ArticleCard, HeadView, Views};
+use site_files::copy_statics;
+
+/// The site's files: output path (relative, `/` separators) → bytes.
+pub type Outputs = BTreeMap<String, Vec<u8>>;
+
+/// Static files from the site and its theme, copied as they are.
+pub struct Statics<'a> {
+    pub site: &'a [Asset],
+    pub theme: &'a [Asset],
+    /// The theme's folder (`themes/<name>`), to name its files in messages.
+    pub theme_dir: PathBuf,
+}
+
+pub fn render(site: &Site, templates: &Templates, statics: &Statics) -> (Outputs, Vec<Diagnostic>) {
+    let r = Renderer::new(site, templates);
+    // Article pages carry their whole body in their context: those contexts are built inside
+    // the parallel loop, a few at a time, rather than all up front.
+    let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|i| r.run(r.page(i)))
+        .collect();
+    let mut jobs: Vec<Job> = Vec::new();
+    jobs.push(r.home());
+    for section in &site.sections {
+        jobs.extend(r.section(section));
+    }
+    for (kind, terms) in [
+        ("topic", &site.topics),
+        ("tag", &site.tags),
+        ("unit", &site.units),
+    ] {
+        jobs.push(r.taxonomy(kind, terms));
+        for term in terms {
+            jobs.extend(r.term(kind, term));
+        }
+    }
+    jobs.push(r.not_found());
+
+    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> =
+        jobs.into_par_iter().map(|job| r.run(job)).collect();
+    let mut outputs = Outputs::new();
+    let mut problems = Vec::new();
+    for result in pages.into_iter().chain(rendered) {
+        match result {
+            Ok((path, bytes)) => {
+                outputs.insert(path, bytes);
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    for alias in &site.aliases {
+        outputs.insert(alias.file.clone(), r.redirect(&alias.target));
+    }
+    r.feeds(&mut outputs);
+    copy_statics(site, statics, &mut outputs, &mut problems);
+    (outputs, problems)
+}
+
+/// One template to render into one output file.
+pub(crate) struct Job {
+    out: String,
+    template: String,
+    context: Context,
+    /// The content file behind the page, named in errors.
+    source: Option<std::path::PathBuf>,
+}
+
+pub(crate) struct Renderer<'a> {
+    site: &'a Site,
+    views: Views<'a>,
+    templates: &'a Templates,
+    site_value: Value,
+    cards: Vec<ArticleCard>,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(site: &'a Site, templates: &'a Templates) -> Self {
+        let views = Views::new(site);
+        let site_value = Value::from_serializable(&views.site());
+        let cards = site.pages.par_iter().map(|p| views.card(p)).collect();
+        Renderer {
+            site,
+            views,
+            templates,
+            site_value,
+            cards,
+        }
+    }
+
+    fn run(&self, job: Job) -> Result<(String, Vec<u8>), Diagnostic> {
+        let html = self
+            .templates
+            .render(&job.template, &job.context, job.source.as_deref())?;
+        Ok((job.out, html.into_bytes()))
+    }
+
+    pub(crate) fn context(&self, meta: HeadView) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert_value("site", self.site_value.clone());
+        ctx.insert("meta", &meta);
+        ctx
+    }
+
+    pub(crate) fn head(
+        &self,
+        kind: &'static str,
+        title: &str,
+        description: &str,
+        path: &str,
+    ) -> HeadView {
+        HeadView {
+            title: title.to_string(),
+            description: description.to_string(),
+            url: self.views.link(path),
+            permalink: self.views.permalink(path),
+            kind,
+            feed_url: None,
+        }
+    }
+
+    fn home(&self) -> Job {
+        let cfg = &self.site.config;
+        let home = self.site.home.as_ref();
+        let title = home
+            .map(|h| h.page.meta.title.clone())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| cfg.title.clone());
+        let description = home
+            .and_then(|h| h.page.meta.description.clone())
+            .unwrap_or_else(|| cfg.description.clone());
+        let mut ctx = self.context(self.head("home", &title, &description, ""));
+        #[derive(Serialize)]
+        struct HomeView<'h> {
+            title: &'h str,
+            description: &'h str,
+            content: &'h str,
+            extra: &'h serde_json::Value,
+        }
+        let null = serde_json::Value::Null;
+        ctx.insert(
+            "home",
+            &HomeView {
+                title: &title,
+                description: &description,
+                content: home.map_or("", |h| h.rendered.html.as_str()),
+                extra: home.map_or(&null, |h| &h.page.meta.extra),
+            },
+        );
+        let latest: Vec<&ArticleCard> = self
+            .site
+            .articles
+            .iter()
+            .take(cfg.paginate)
+            .map(|&i| &self.cards[i])
+            .collect();
+        ctx.insert("articles", &latest);
+        Job {
+            out: "index.html".into(),
+            template: template_of(home, "index.html"),
+            context: ctx,
+            source: home.map(|h| h.page.display.clone()),
+        }
+    }
+
+    fn page(&self, index: usize) -> Job {
+        let p = &self.site.pages[index];
+        let view = self.views.page(index);
+        let kind = if view.card.kind == "article" {
+            "article"
+        } else {
+            "page"
+        };
+        let description = p
+            .page
+            .meta
+            .description
+            .clone()
+            .unwrap_or_else(|| view.card.summary_text.clone());
+        let mut ctx = self.context(self.head(kind, &p.page.meta.title, &description, &p.page.path));
+        ctx.insert("page", &view);
+        Job {
+            out: format!("{}index.html", p.page.path),
+            template: template_of(Some(p), "page.html"),
+            context: ctx,
+            source: Some(p.page.display.clone()),
+        }
+    }
+
+    fn not_found(&self) -> Job {
+        Job {
+            out: "404.html".into(),
+            template: "404.html".into(),
+            context: self.context(self.head("404", msg::NOT_FOUND_TITLE, "", "404.html")),
+            source: None,
+        }
+    }
+}
+
+pub(crate) fn template_of(p: Option<&Published>, default: &str) -> String {
+    p.and_then(|p| p.page.meta.template.clone())
+        .unwrap_or_else(|| default.to_string())
+}

@@ -1,0 +1,204 @@
+//! What templates see: serialize-only view structs, the documented contract of a theme
+//! (docs/templates.md). They are built from the assembled site and never expose its internals.
+
+mod build;
+
+use serde::Serialize;
+
+pub use build::{html_to_text, page_window, toc, Views};
+
+/// `site`: in every template.
+#[derive(Debug, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: String,
+    pub organization: String,
+    pub language: String,
+    /// Absolute, with a trailing slash: `https://stp.angiang.gov.vn/cchc/`.
+    pub base_url: String,
+    /// Root-relative home link: `/cchc/`.
+    pub home_url: String,
+    /// Root-relative link to the site feed.
+    pub rss_url: String,
+    pub sections: Vec<SectionLink>,
+    /// Every topic of the plan, in the config's order, with article counts.
+    pub topics: Vec<TermLink>,
+    pub units: Vec<TermLink>,
+    pub channels: Vec<ChannelView>,
+    /// Links to the topic, tag and unit lists.
+    pub topics_url: String,
+    pub tags_url: String,
+    pub units_url: String,
+    /// The build's "now" (RFC 3339 in the site time zone).
+    pub now: String,
+}
+
+/// A link to a topic, tag, unit or channel, with how many articles it has.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermLink {
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    /// Empty for channels, which have no list page.
+    pub url: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionLink {
+    pub slug: String,
+    pub title: String,
+    pub url: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChannelView {
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    pub lead: Option<TermLink>,
+    pub partners: Vec<TermLink>,
+}
+
+/// `meta`: in every template, what the `<head>` needs.
+#[derive(Debug, Serialize)]
+pub struct HeadView {
+    /// The page's own title (without the site name).
+    pub title: String,
+    pub description: String,
+    /// Root-relative URL of this page.
+    pub url: String,
+    /// Absolute URL of this page, for the canonical link.
+    pub permalink: String,
+    /// `home`, `article`, `page`, `section`, `taxonomy`, `term`, `404`.
+    pub kind: &'static str,
+    /// Root-relative link of a feed for this page, when it has one besides the site's.
+    pub feed_url: Option<String>,
+}
+
+/// A heading in the table of contents, with the headings under it.
+#[derive(Debug, Serialize)]
+pub struct TocEntry {
+    pub id: String,
+    pub title: String,
+    pub level: u8,
+    pub children: Vec<TocEntry>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImageView {
+    /// Root-relative (or external) URL.
+    pub url: String,
+    /// Absolute URL, for share previews.
+    pub permalink: String,
+    pub alt: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EventView {
+    /// RFC 3339 in the site time zone; use the `date_vi` / `date_vi_short` / `time_vi` filters.
+    pub start: String,
+    pub end: Option<String>,
+    pub location: Option<String>,
+    pub participants: Option<u64>,
+}
+
+/// A neighbouring article.
+#[derive(Debug, Serialize)]
+pub struct PageLink {
+    pub title: String,
+    pub url: String,
+}
+
+/// `page`: an article or a standalone page, whole.
+#[derive(Debug, Serialize)]
+pub struct PageView {
+    #[serde(flatten)]
+    pub card: ArticleCard,
+    /// The body as HTML (safe: pulldown-cmark output, raw HTML sanitized).
+    pub content: String,
+    pub toc: Vec<TocEntry>,
+    pub word_count: usize,
+    /// Minutes to read at about 200 words a minute; at least 1.
+    pub reading_minutes: usize,
+    pub updated: Option<String>,
+    pub tags: Vec<TermLink>,
+    pub channels: Vec<TermLink>,
+    pub section: Option<SectionLink>,
+    /// The older article in the same section.
+    pub previous: Option<PageLink>,
+    /// The newer article in the same section.
+    pub next: Option<PageLink>,
+    pub draft: bool,
+    /// The free `extra:` map from front matter.
+    pub extra: serde_json::Value,
+}
+
+/// An article in a list: what a card or a row needs, without the body.
+#[derive(Debug, Serialize)]
+pub struct ArticleCard {
+    /// `article` or `page`.
+    pub kind: &'static str,
+    pub title: String,
+    pub url: String,
+    pub permalink: String,
+    /// RFC 3339 in the site time zone (`2025-08-21T08:00:00+07:00`), or none for undated pages.
+    pub date: Option<String>,
+    /// HTML of the summary (front matter `summary`, else text before `<!-- more -->`, else the first paragraph).
+    pub summary: String,
+    /// The summary as plain text, for meta descriptions.
+    pub summary_text: String,
+    pub topics: Vec<TermLink>,
+    pub unit: Option<TermLink>,
+    pub image: Option<ImageView>,
+    pub event: Option<EventView>,
+}
+
+/// `list`: a section, topic, tag or unit whose articles are listed.
+#[derive(Debug, Serialize)]
+pub struct ListView {
+    /// `section`, `topic`, `tag`, `unit`.
+    pub kind: &'static str,
+    pub key: String,
+    pub title: String,
+    pub description: String,
+    /// HTML of the section's `_index.md` body, if any.
+    pub content: String,
+    pub url: String,
+    pub permalink: String,
+    pub feed_url: Option<String>,
+}
+
+/// `paginator`: where this page stands in a paginated list.
+#[derive(Debug, Serialize)]
+pub struct Paginator {
+    pub current: usize,
+    pub total_pages: usize,
+    pub total_items: usize,
+    pub per_page: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PageNumber>,
+}
+
+/// A numbered link in a paginator. Only the first, the last and the pages near the current
+/// one are listed, so a list of a thousand pages does not carry a thousand links on each.
+#[derive(Debug, Serialize)]
+pub struct PageNumber {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+    /// Some page numbers were skipped just before this one (show "…").
+    pub gap_before: bool,
+}
+
+/// `taxonomy`: the list of all topics, tags or units.
+#[derive(Debug, Serialize)]
+pub struct TaxonomyView {
+    /// `topic`, `tag`, `unit`.
+    pub kind: &'static str,
+    pub title: String,
+    pub url: String,
+    pub terms: Vec<TermLink>,
+}
