@@ -118,6 +118,7 @@ pub fn build(
     options: &Options,
     output: &Path,
 ) -> Result<(Rendered, write::WriteReport), Vec<Diagnostic>> {
+    check_output_folder(&options.root, output)?;
     let rendered = render_site(options)?;
     let report = write::write(&rendered.outputs, output).map_err(|d| {
         let mut all = rendered.warnings.clone();
@@ -125,6 +126,20 @@ pub fn build(
         all
     })?;
     Ok((rendered, report))
+}
+
+/// An output folder inside `content/`, `static/` or `themes/` would be read back as part of
+/// the site on the next build.
+fn check_output_folder(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let output = absolute(output);
+    for source in ["content", "static", "themes"] {
+        if output.starts_with(absolute(&root.join(source))) {
+            let d = Diagnostic::file_error(output.clone(), msg::output_inside_sources(source));
+            return Err(vec![d.with_hint(msg::HINT_OUTPUT_ELSEWHERE)]);
+        }
+    }
+    Ok(())
 }
 
 fn finish(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {

@@ -11,53 +11,88 @@ use loa::diag::Diagnostic;
 use loa::{msg, Options};
 
 /// loa — dựng trang tin tuyên truyền cải cách hành chính từ các bài viết Markdown.
+// clap's own headings and help texts are English; they are replaced so the officer reads
+// Vietnamese throughout (clap's parse errors themselves cannot be translated).
 #[derive(Parser)]
-#[command(name = "loa", version, about)]
+#[command(
+    name = "loa",
+    version,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "Lệnh",
+    subcommand_value_name = "LỆNH",
+    next_help_heading = "Tùy chọn",
+    help_template = HELP
+)]
 struct Cli {
+    /// In hướng dẫn này.
+    #[arg(short = 'h', long, action = clap::ArgAction::Help, global = true)]
+    help: Option<bool>,
+    /// In phiên bản của loa.
+    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    version: Option<bool>,
     /// Thư mục của trang (nơi có config.yaml). Mặc định: thư mục hiện tại.
-    #[arg(long, global = true, default_value = ".")]
+    #[arg(
+        long,
+        global = true,
+        default_value = ".",
+        hide_default_value = true,
+        value_name = "THƯ_MỤC"
+    )]
     root: PathBuf,
     /// Thời điểm coi là "bây giờ" (2025-10-01 hoặc 2025-10-01 08:00), để kết quả lặp lại được.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, value_name = "NGÀY_GIỜ")]
     now: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
 
+const HELP: &str = "{about}\n\nCách dùng: {usage}\n\n{all-args}\n";
+
 #[derive(Subcommand)]
 enum Command {
     /// Tạo một trang mới: config.yaml với chủ đề, đơn vị, hình thức của kế hoạch và một bài mẫu.
+    #[command(help_template = HELP)]
     Init(InitArgs),
     /// Tạo một bài viết nháp mới trong content/<chuyên mục>/.
+    #[command(help_template = HELP)]
     New(NewArgs),
     /// Dựng toàn bộ trang vào thư mục xuất (mặc định output/).
+    #[command(help_template = HELP)]
     Build(BuildArgs),
     /// Kiểm tra mọi lỗi như khi dựng, nhưng không ghi gì.
+    #[command(help_template = HELP)]
     Check(CheckArgs),
 }
 
 #[derive(Args)]
+#[command(next_help_heading = "Tùy chọn")]
 struct InitArgs {
     /// Thư mục sẽ tạo trang. Mặc định: thư mục --root.
+    #[arg(value_name = "THƯ_MỤC")]
     dir: Option<PathBuf>,
 }
 
 #[derive(Args)]
+#[command(next_help_heading = "Tùy chọn")]
 struct NewArgs {
     /// Tiêu đề bài viết.
+    #[arg(value_name = "TIÊU_ĐỀ")]
     title: String,
     /// Chuyên mục (thư mục trong content/).
-    #[arg(long, default_value = "tin-tuc")]
+    #[arg(long, default_value = "tin-tuc", value_name = "CHUYÊN_MỤC")]
     section: String,
     /// Khóa chủ đề trong config.yaml; dùng nhiều lần cho nhiều chủ đề.
-    #[arg(long = "topic")]
+    #[arg(long = "topic", value_name = "KHÓA")]
     topics: Vec<String>,
 }
 
 #[derive(Args)]
+#[command(next_help_heading = "Tùy chọn")]
 struct SiteArgs {
     /// Địa chỉ gốc thay cho base_url trong config.yaml.
-    #[arg(long)]
+    #[arg(long, value_name = "ĐỊA_CHỈ")]
     base_url: Option<String>,
     /// Đưa cả bài nháp và bài hẹn ngày đăng vào trang.
     #[arg(long)]
@@ -65,15 +100,17 @@ struct SiteArgs {
 }
 
 #[derive(Args)]
+#[command(next_help_heading = "Tùy chọn")]
 struct BuildArgs {
     #[command(flatten)]
     site: SiteArgs,
     /// Thư mục xuất. Mặc định: output/ trong thư mục của trang.
-    #[arg(long)]
+    #[arg(long, value_name = "THƯ_MỤC")]
     output: Option<PathBuf>,
 }
 
 #[derive(Args)]
+#[command(next_help_heading = "Tùy chọn")]
 struct CheckArgs {
     #[command(flatten)]
     site: SiteArgs,

@@ -68,6 +68,13 @@ pub const HINT_FOREIGN_OUTPUT: &str =
     "chọn thư mục xuất khác bằng --output, hoặc tự dọn thư mục này nếu chắc chắn";
 pub const MANIFEST_DAMAGED: &str = "tệp ghi nhớ của loa trong thư mục xuất bị hỏng";
 pub const OUTSIDE_OUTPUT: &str = "loa từ chối ghi ra ngoài thư mục xuất";
+pub const HINT_OUTPUT_ELSEWHERE: &str =
+    "chọn thư mục xuất nằm ngoài content/, static/ và themes/, ví dụ output/";
+
+pub fn output_inside_sources(folder: &str) -> String {
+    format!("thư mục xuất nằm trong {folder}/: loa sẽ đọc lại chính trang đã dựng như nội dung")
+}
+
 pub const HINT_WRITE: &str = "kiểm tra quyền ghi và dung lượng ổ đĩa";
 
 // init and new.

@@ -113,3 +113,14 @@ fn the_output_folder_can_be_chosen() {
     assert!(elsewhere.join("tin-tuc/a/index.html").exists());
     assert!(!site.output().exists());
 }
+
+#[test]
+fn an_output_folder_inside_the_content_is_refused() {
+    let site = Site::new();
+    site.article("tin-tuc/a.md", "A", "2025-09-01", "", "x\n");
+    let problems = loa::build(&site.options(), &site.root().join("content/xuat")).unwrap_err();
+    assert!(crate::support::only_error(&problems)
+        .message
+        .contains("content/"));
+    assert!(!site.root().join("content/xuat").exists());
+}
