@@ -111,6 +111,7 @@ pub const GENERATED_FILES: &[&str] = &[
     ".loa-manifest.json",
 ];
 
+/// Decides what is published and where, renders every page's Markdown and builds the lists.
 pub fn assemble(
     config: Config,
     parsed: Vec<Page>,
@@ -118,24 +119,102 @@ pub fn assemble(
     settings: Settings,
 ) -> (Site, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    let (mut home, mut indexes, mut candidates) = (None, Vec::new(), Vec::new());
-    for page in parsed {
-        match page.kind {
-            PageKind::Home => home = Some(page),
-            PageKind::SectionIndex => indexes.push(page),
-            PageKind::Article | PageKind::Standalone => candidates.push(page),
+    let sorted = Sorted::new(parsed, &settings);
+    check_reserved(
+        sorted.published.iter().chain(&sorted.indexes),
+        &mut problems,
+    );
+    let aliases = collect_aliases(&sorted.published, &mut problems);
+    check_collisions(&sorted.published, &sorted.indexes, &aliases, &mut problems);
+    let assets = place_assets(content_assets, &sorted.published, &sorted.withheld);
+    let (pages, home, indexes) = render_markdown(&config.base_url, sorted, &assets, &mut problems);
+
+    let mut articles: Vec<usize> = (0..pages.len())
+        .filter(|&i| pages[i].page.kind == PageKind::Article)
+        .collect();
+    articles.sort_by(|&a, &b| newest_first(&pages[a].page, &pages[b].page));
+    let sections = group_sections(&config, &pages, &articles, indexes);
+    let in_list = |list: &[crate::config::Term], has: fn(&Page, &str) -> bool| -> Vec<Term> {
+        list.iter()
+            .map(|t| Term {
+                key: t.key.clone(),
+                name: t.name.clone(),
+                description: t.description.clone(),
+                pages: articles
+                    .iter()
+                    .copied()
+                    .filter(|&i| has(&pages[i].page, &t.key))
+                    .collect(),
+            })
+            .collect()
+    };
+    let topics = in_list(&config.topics, |p, key| {
+        p.meta.topics.iter().any(|t| t == key)
+    });
+    let units = in_list(&config.units, |p, key| p.meta.unit.as_deref() == Some(key));
+    let site = Site {
+        neighbours: neighbours(&sections),
+        tags: group_tags(&pages, &articles),
+        aliases: aliases.into_iter().map(|(a, _)| a).collect(),
+        config,
+        settings,
+        pages,
+        articles,
+        home,
+        sections,
+        topics,
+        units,
+        assets,
+    };
+    (site, problems)
+}
+
+/// Pages sorted by what they are and whether they are published now.
+struct Sorted {
+    home: Option<Page>,
+    indexes: Vec<Page>,
+    published: Vec<Page>,
+    /// Drafts and future articles: not published, but links to them get a clear message.
+    withheld: Vec<Page>,
+}
+
+impl Sorted {
+    fn new(parsed: Vec<Page>, settings: &Settings) -> Sorted {
+        let mut sorted = Sorted {
+            home: None,
+            indexes: Vec::new(),
+            published: Vec::new(),
+            withheld: Vec::new(),
+        };
+        for page in parsed {
+            match page.kind {
+                PageKind::Home => sorted.home = Some(page),
+                PageKind::SectionIndex => sorted.indexes.push(page),
+                _ if settings.drafts || is_public(&page, settings.now) => {
+                    sorted.published.push(page)
+                }
+                _ => sorted.withheld.push(page),
+            }
         }
+        sorted
     }
-    let (published, withheld): (Vec<Page>, Vec<Page>) = candidates
-        .into_iter()
-        .partition(|p| settings.drafts || is_public(p, settings.now));
+}
 
-    check_reserved(published.iter().chain(&indexes), &mut problems);
-    let aliases = collect_aliases(&published, &mut problems);
-    check_collisions(&published, &indexes, &aliases, &mut problems);
-
-    let assets = place_assets(content_assets, &published, &withheld);
-    let index = LinkIndex::new(&config.base_url, &published, &withheld, &assets);
+/// Renders every page's Markdown in parallel, resolving links and images through one index
+/// of the whole site; collects the problems found.
+fn render_markdown(
+    base_url: &crate::config::BaseUrl,
+    sorted: Sorted,
+    assets: &[PlacedAsset],
+    problems: &mut Vec<Diagnostic>,
+) -> (Vec<Published>, Option<Published>, Vec<Published>) {
+    let Sorted {
+        home,
+        indexes,
+        published,
+        withheld,
+    } = sorted;
+    let index = LinkIndex::new(base_url, &published, &withheld, assets);
     let render = |page: &Page| {
         let mut rendered = markdown::render(page, &index);
         let image_url =
@@ -158,80 +237,29 @@ pub fn assemble(
         (rendered, image_url)
     };
     let html: Vec<_> = published.par_iter().map(render).collect();
-    let home = home.map(|page| (render(&page), page));
+    let home_html = home.as_ref().map(render);
     let index_html: Vec<_> = indexes.par_iter().map(render).collect();
     drop(index);
-    let publish = |page: Page, (rendered, image_url): (Rendered, Option<String>)| Published {
-        page,
-        rendered,
-        image_url,
+    let mut publish = |page: Page, (rendered, image_url): (Rendered, Option<String>)| {
+        problems.extend(rendered.problems.iter().cloned());
+        Published {
+            page,
+            rendered,
+            image_url,
+        }
     };
-    let pages: Vec<Published> = published
+    let pages = published
         .into_iter()
         .zip(html)
         .map(|(p, r)| publish(p, r))
         .collect();
-    let home = home.map(|(r, p)| publish(p, r));
-    let indexes: Vec<Published> = indexes
+    let home = home.zip(home_html).map(|(p, r)| publish(p, r));
+    let indexes = indexes
         .into_iter()
         .zip(index_html)
         .map(|(p, r)| publish(p, r))
         .collect();
-    for p in pages.iter().chain(&home).chain(&indexes) {
-        problems.extend(p.rendered.problems.iter().cloned());
-    }
-
-    let mut articles: Vec<usize> = (0..pages.len())
-        .filter(|&i| pages[i].page.kind == PageKind::Article)
-        .collect();
-    articles.sort_by(|&a, &b| newest_first(&pages[a].page, &pages[b].page));
-    let sections = group_sections(&config, &pages, &articles, indexes);
-    let neighbours = neighbours(&sections);
-    let topics = config
-        .topics
-        .iter()
-        .map(|t| Term {
-            key: t.key.clone(),
-            name: t.name.clone(),
-            description: t.description.clone(),
-            pages: articles
-                .iter()
-                .copied()
-                .filter(|&i| pages[i].page.meta.topics.contains(&t.key))
-                .collect(),
-        })
-        .collect();
-    let units = config
-        .units
-        .iter()
-        .map(|u| Term {
-            key: u.key.clone(),
-            name: u.name.clone(),
-            description: u.description.clone(),
-            pages: articles
-                .iter()
-                .copied()
-                .filter(|&i| pages[i].page.meta.unit.as_ref() == Some(&u.key))
-                .collect(),
-        })
-        .collect();
-    let tags = group_tags(&pages, &articles);
-    let aliases = aliases.into_iter().map(|(a, _)| a).collect();
-    let site = Site {
-        config,
-        settings,
-        pages,
-        articles,
-        home,
-        sections,
-        topics,
-        tags,
-        units,
-        aliases,
-        assets,
-        neighbours,
-    };
-    (site, problems)
+    (pages, home, indexes)
 }
 
 fn is_public(page: &Page, now: jiff::Timestamp) -> bool {
