@@ -4,7 +4,7 @@
 //! land on one URL, resolves every internal link and image, renders each page's Markdown
 //! (in parallel) and groups articles into sections, topics, tags and units, newest first.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
@@ -214,7 +214,9 @@ fn render_markdown(
         published,
         withheld,
     } = sorted;
-    let index = LinkIndex::new(base_url, &published, &withheld, assets);
+    // Section lists and the home page can be linked to through their `_index.md`.
+    let linkable = published.iter().chain(&indexes).chain(&home);
+    let index = LinkIndex::new(base_url, linkable, withheld.iter(), assets);
     let render = |page: &Page| {
         let mut rendered = markdown::render(page, &index);
         let image_url =
@@ -327,51 +329,70 @@ fn collect_aliases(pages: &[Page], problems: &mut Vec<Diagnostic>) -> Vec<(Alias
     aliases
 }
 
-/// Two things on one URL is an error naming both files.
+/// Two things on one URL is an error naming both files. The home page and section lists
+/// (with or without an `_index.md`) and their pages `…/trang/N/` count too.
 fn check_collisions(
     pages: &[Page],
     indexes: &[Page],
     aliases: &[(Alias, usize)],
     problems: &mut Vec<Diagnostic>,
 ) {
-    let mut owners: BTreeMap<String, (&Page, &str)> = BTreeMap::new();
-    let page_files = pages
+    let mut owners: BTreeMap<String, Owner> = BTreeMap::new();
+    owners.insert("index.html".into(), Owner::List(String::new()));
+    for index in indexes {
+        owners.insert(format!("{}index.html", index.path), Owner::Page(index));
+    }
+    let sections: BTreeSet<&str> = pages
         .iter()
         .chain(indexes)
+        .filter_map(|p| p.section.as_deref())
+        .collect();
+    for section in &sections {
+        owners
+            .entry(format!("{section}/index.html"))
+            .or_insert(Owner::List(format!("{section}/")));
+    }
+    let page_files = pages
+        .iter()
         .map(|p| (format!("{}index.html", p.path), p, "slug"));
     let alias_files = aliases
         .iter()
         .map(|(a, i)| (a.file.clone(), &pages[*i], "aliases"));
     for (file, page, key) in page_files.chain(alias_files) {
         let dir = file.trim_end_matches("index.html");
+        let paginated = sections
+            .iter()
+            .any(|s| dir.starts_with(&format!("{s}/trang/")));
         // Pages on reserved paths were reported by `check_reserved`.
-        if key == "aliases" && (is_generated(dir) || is_generated(&file)) {
-            problems.push(
-                Diagnostic::error(
-                    page.display.clone(),
-                    page.line_of(key),
-                    1,
-                    msg::reserved_path(&file),
-                )
-                .with_hint(msg::HINT_RESERVED),
+        if key == "aliases" && (is_generated(dir) || is_generated(&file) || paginated) {
+            let d = Diagnostic::error(
+                page.display.clone(),
+                page.line_of(key),
+                1,
+                msg::reserved_path(&file),
             );
+            problems.push(d.with_hint(msg::HINT_RESERVED));
             continue;
         }
-        if let Some((other, _)) = owners.get(&file) {
-            let url = format!("/{}", dir);
-            problems.push(
-                Diagnostic::error(
-                    page.display.clone(),
-                    page.line_of(key),
-                    1,
-                    msg::same_url(&url, &other.display),
-                )
-                .with_hint(msg::HINT_SAME_URL),
-            );
-        } else {
-            owners.insert(file, (page, key));
-        }
+        let url = format!("/{dir}");
+        let message = match owners.get(&file) {
+            None => {
+                owners.insert(file, Owner::Page(page));
+                continue;
+            }
+            Some(Owner::Page(other)) => msg::same_url(&url, &other.display),
+            Some(Owner::List(folder)) => msg::same_url_as_list(&url, folder),
+        };
+        let d = Diagnostic::error(page.display.clone(), page.line_of(key), 1, message);
+        problems.push(d.with_hint(msg::HINT_SAME_URL));
     }
+}
+
+/// What already stands at an output path.
+enum Owner<'a> {
+    Page(&'a Page),
+    /// The home page (empty) or a section list (`tin-tuc/`).
+    List(String),
 }
 
 /// Co-located files are published beside their page; files in a withheld bundle are not.
@@ -479,10 +500,13 @@ fn neighbours(sections: &[Section]) -> HashMap<usize, (Option<usize>, Option<usi
 }
 
 /// Tags are free text: they are grouped by slug, keeping the spelling of the oldest article
-/// that used the tag, so a new article cannot rename an established tag.
+/// that used the tag, so a new article cannot rename an established tag. Standalone pages
+/// with tags are listed after the articles.
 fn group_tags(pages: &[Published], articles: &[usize]) -> Vec<Term> {
     let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
-    for &i in articles.iter().rev() {
+    let standalone = (0..pages.len()).filter(|&i| pages[i].page.kind == PageKind::Standalone);
+    let newest_first: Vec<usize> = articles.iter().copied().chain(standalone).collect();
+    for &i in newest_first.iter().rev() {
         for tag in &pages[i].page.meta.tags {
             let key = text::slugify(tag);
             if key.is_empty() {

@@ -240,12 +240,15 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         Diagnostic::error(CONFIG_FILE, place.line(text), 1, message)
     };
 
+    let from_command_line = overrides.base_url.is_some();
     let base_input = overrides.base_url.clone().unwrap_or(base_url);
     let base_url = BaseUrl::parse(&base_input).unwrap_or_else(|_| {
-        problems.push(
+        let d = if from_command_line {
+            Diagnostic::error("--base-url", 0, 0, msg::bad_base_url(&base_input))
+        } else {
             at(Place::Key("base_url"), msg::bad_base_url(&base_input))
-                .with_hint(msg::HINT_BASE_URL),
-        );
+        };
+        problems.push(d.with_hint(msg::HINT_BASE_URL));
         BaseUrl {
             origin: "http://localhost".into(),
             path: "/".into(),

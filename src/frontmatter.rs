@@ -300,7 +300,8 @@ impl FrontContext<'_> {
             tags: dedup(tags.collect()),
             unit: unit.and_then(|mut u| u.pop()),
             channels,
-            summary: raw.summary,
+            // `loa new` writes `summary: ""` as a prompt: an empty one means none.
+            summary: raw.summary.filter(|s| !s.trim().is_empty()),
             image: raw.image,
             image_alt: raw.image_alt,
             draft: raw.draft.unwrap_or(false),

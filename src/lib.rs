@@ -154,13 +154,15 @@ fn resolve_now(
 ) -> Result<jiff::Timestamp, Vec<Diagnostic>> {
     match now {
         None => Ok(jiff::Timestamp::now()),
-        Some(text) => frontmatter::parse_date(text, tz)
+        Some(text) => parse_now(text, tz)
             .map(|d| d.timestamp())
-            .ok_or_else(|| {
-                vec![
-                    Diagnostic::error("--now", 0, 0, msg::bad_date("--now", text))
-                        .with_hint(msg::HINT_DATE),
-                ]
-            }),
+            .map_err(|d| vec![d]),
     }
+}
+
+/// Reads `--now` (any date form front matter accepts) in the site's time zone.
+pub fn parse_now(text: &str, tz: &jiff::tz::TimeZone) -> Result<jiff::ZonedDateTime, Diagnostic> {
+    frontmatter::parse_date(text, tz).ok_or_else(|| {
+        Diagnostic::error("--now", 0, 0, msg::bad_date("--now", text)).with_hint(msg::HINT_DATE)
+    })
 }

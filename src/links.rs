@@ -21,11 +21,13 @@ pub struct LinkIndex<'a> {
 impl<'a> LinkIndex<'a> {
     pub fn new(
         base: &'a BaseUrl,
-        published: &'a [Page],
-        withheld: &'a [Page],
+        published: impl Iterator<Item = &'a Page>,
+        withheld: impl Iterator<Item = &'a Page>,
         assets: &'a [PlacedAsset],
     ) -> Self {
-        let by_rel = |pages: &'a [Page]| pages.iter().map(|p| (p.rel.as_str(), p)).collect();
+        fn by_rel<'p>(pages: impl Iterator<Item = &'p Page>) -> HashMap<&'p str, &'p Page> {
+            pages.map(|p| (p.rel.as_str(), p)).collect()
+        }
         LinkIndex {
             base,
             pages: by_rel(published),

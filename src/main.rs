@@ -8,7 +8,8 @@ use std::time::Instant;
 use clap::{Args, Parser, Subcommand};
 
 use loa::diag::Diagnostic;
-use loa::{msg, Options};
+use loa::msg::{self, Failed};
+use loa::Options;
 
 /// loa — dựng trang tin tuyên truyền cải cách hành chính từ các bài viết Markdown.
 // clap's own headings and help texts are English; they are replaced so the officer reads
@@ -155,7 +156,7 @@ fn build(options: &Options, output: Option<PathBuf>) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(problems) => fail(&problems),
+        Err(problems) => fail(Failed::Build, &problems),
     }
 }
 
@@ -173,13 +174,21 @@ fn check(options: &Options, deny_warnings: bool) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Err(problems) => fail(&problems),
+        Err(problems) => fail(Failed::Check, &problems),
     }
 }
 
 fn init(cli: &Cli, args: &InitArgs) -> ExitCode {
     let dir = args.dir.clone().unwrap_or_else(|| cli.root.clone());
-    let today = jiff::ZonedDateTime::now().date();
+    // A new site's zone is the default one until its config says otherwise.
+    let tz = jiff::tz::TimeZone::get("Asia/Ho_Chi_Minh").unwrap_or(jiff::tz::TimeZone::UTC);
+    let today = match &cli.now {
+        Some(text) => match loa::parse_now(text, &tz) {
+            Ok(d) => d.date(),
+            Err(d) => return fail(Failed::Create, &[d]),
+        },
+        None => jiff::Timestamp::now().to_zoned_datetime(tz).date(),
+    };
     match loa::scaffold::init(&dir, today) {
         Ok(created) => {
             for path in created {
@@ -187,24 +196,19 @@ fn init(cli: &Cli, args: &InitArgs) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(problem) => fail(&[problem]),
+        Err(problem) => fail(Failed::Create, &[problem]),
     }
 }
 
 fn new(cli: &Cli, args: &NewArgs) -> ExitCode {
     let config = match loa::config::load(&cli.root, &Default::default()) {
         Ok(c) => c,
-        Err(problems) => return fail(&problems),
+        Err(problems) => return fail(Failed::Create, &problems),
     };
     let now = match &cli.now {
-        Some(text) => match loa::frontmatter::parse_date(text, &config.timezone) {
-            Some(d) => d,
-            None => {
-                return fail(&[
-                    Diagnostic::error("--now", 0, 0, msg::bad_date("--now", text))
-                        .with_hint(msg::HINT_DATE),
-                ])
-            }
+        Some(text) => match loa::parse_now(text, &config.timezone) {
+            Ok(d) => d,
+            Err(d) => return fail(Failed::Create, &[d]),
         },
         None => jiff::Timestamp::now().to_zoned_datetime(config.timezone.clone()),
     };
@@ -219,7 +223,7 @@ fn new(cli: &Cli, args: &NewArgs) -> ExitCode {
             println!("{}", path.display());
             ExitCode::SUCCESS
         }
-        Err(problems) => fail(&problems),
+        Err(problems) => fail(Failed::Create, &problems),
     }
 }
 
@@ -229,9 +233,12 @@ fn print_all(problems: &[Diagnostic]) {
     }
 }
 
-fn fail(problems: &[Diagnostic]) -> ExitCode {
+fn fail(failed: Failed, problems: &[Diagnostic]) -> ExitCode {
     print_all(problems);
     let errors = problems.iter().filter(|p| p.is_error()).count();
-    eprintln!("{}", msg::failure_summary(errors, problems.len() - errors));
+    eprintln!(
+        "{}",
+        msg::failure_summary(failed, errors, problems.len() - errors)
+    );
     ExitCode::FAILURE
 }

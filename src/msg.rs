@@ -116,10 +116,22 @@ pub fn check_summary(pages: usize, warnings: usize) -> String {
     format!("Kiểm tra xong: {pages} trang, không có lỗi, {warnings} cảnh báo")
 }
 
-pub fn failure_summary(errors: usize, warnings: usize) -> String {
-    format!(
-        "Không dựng được trang: {errors} lỗi, {warnings} cảnh báo. Thư mục xuất được giữ nguyên."
-    )
+/// What a failed command did not do, for the closing line.
+#[derive(Debug, Clone, Copy)]
+pub enum Failed {
+    Build,
+    Check,
+    Create,
+}
+
+pub fn failure_summary(failed: Failed, errors: usize, warnings: usize) -> String {
+    match failed {
+        Failed::Build => format!(
+            "Không dựng được trang: {errors} lỗi, {warnings} cảnh báo. Thư mục xuất được giữ nguyên."
+        ),
+        Failed::Check => format!("Kiểm tra thấy {errors} lỗi, {warnings} cảnh báo."),
+        Failed::Create => format!("Chưa tạo được gì: {errors} lỗi."),
+    }
 }
 
 pub fn created(path: &Path) -> String {
@@ -150,7 +162,15 @@ pub fn unknown_key(key: &str) -> String {
 pub fn did_you_mean(suggestion: Option<&str>, all: &[&str]) -> String {
     match suggestion {
         Some(s) => format!("có phải ý bạn là `{s}`?"),
-        None => format!("các khóa dùng được: {}", all.join(", ")),
+        None => {
+            let mut unique: Vec<&str> = Vec::with_capacity(all.len());
+            for key in all {
+                if !unique.contains(key) {
+                    unique.push(key);
+                }
+            }
+            format!("các khóa dùng được: {}", unique.join(", "))
+        }
     }
 }
 
@@ -202,6 +222,14 @@ pub fn reserved_path(path: &str) -> String {
 
 pub fn same_url(url: &str, other: &Path) -> String {
     format!("bài này có cùng địa chỉ {url} với {}", other.display())
+}
+
+pub fn same_url_as_list(url: &str, folder: &str) -> String {
+    if folder.is_empty() {
+        format!("địa chỉ {url} là trang chủ")
+    } else {
+        format!("địa chỉ {url} trùng với danh sách bài của chuyên mục content/{folder}")
+    }
 }
 
 pub fn static_collides(path: &str) -> String {

@@ -72,8 +72,9 @@ const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("a", &["href", "hreflang"]),
     ("img", &["src", "alt", "width", "height", "loading"]),
     ("input", &["type", "checked", "disabled"]),
-    ("td", &["colspan", "rowspan", "align"]),
-    ("th", &["colspan", "rowspan", "align", "scope"]),
+    // `style` only for the column alignment pulldown-cmark writes; see `keeps_value`.
+    ("td", &["colspan", "rowspan", "align", "style"]),
+    ("th", &["colspan", "rowspan", "align", "scope", "style"]),
     ("ol", &["start", "reversed"]),
     ("time", &["datetime"]),
     ("details", &["open"]),
@@ -93,16 +94,30 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .url_relative(ammonia::UrlRelative::PassThrough)
         .link_rel(None)
         .strip_comments(true)
-        .attribute_filter(|_, attr, value| {
-            // Word's class names (MsoNormal, MsoTableGrid…) carry no meaning on the web.
-            if attr == "class" && value.to_ascii_lowercase().contains("mso") {
-                None
-            } else {
-                Some(value.into())
-            }
-        });
+        .attribute_filter(|_, attr, value| keeps_value(attr, value).then(|| value.into()));
     b
 });
+
+/// Whether an allowed attribute keeps its value: Word's class names (MsoNormal…) carry no
+/// meaning on the web, and the only style kept is a table column's alignment (which
+/// pulldown-cmark writes as `style="text-align: center"`).
+fn keeps_value(attr: &str, value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    match attr {
+        "class" => !lower.contains("mso"),
+        "style" => {
+            let declaration = lower.trim().trim_end_matches(';');
+            matches!(
+                declaration
+                    .split_once(':')
+                    .map(|(p, v)| (p.trim(), v.trim())),
+                Some(("text-align", "left" | "center" | "right"))
+            )
+        }
+        "href" | "src" => !lower.trim_start().starts_with("javascript:"),
+        _ => true,
+    }
+}
 
 /// Cleans an HTML fragment through the allowlist.
 pub fn clean(html: &str) -> String {
@@ -147,8 +162,7 @@ pub fn what_would_be_removed(html: &str) -> Vec<String> {
                 || TAG_ATTRIBUTES
                     .iter()
                     .any(|(t, a)| *t == name && a.contains(&attr.as_str()));
-            let word_class = attr == "class" && value.to_ascii_lowercase().contains("mso");
-            if !allowed || word_class {
+            if !allowed || !keeps_value(&attr, &value) {
                 push_once(&mut removed, format!("{attr}=\"…\""));
             }
         }
@@ -210,6 +224,30 @@ mod tests {
         let dirty = r#"<p class="MsoNormal" style="mso-line-height:1" onclick="x()">Chào <script>alert(1)</script><b>bạn</b></p>"#;
         let cleaned = clean(dirty);
         assert_eq!(cleaned, "<p>Chào <b>bạn</b></p>");
+    }
+
+    #[test]
+    fn table_alignment_survives_but_no_other_style_does() {
+        let html = r#"<table><tr><th style="text-align: center">A</th><td style="color: red">B</td></tr></table>"#;
+        let cleaned = clean(html);
+        assert!(
+            cleaned.contains(r#"<th style="text-align: center">"#),
+            "{cleaned}"
+        );
+        assert!(!cleaned.contains("color"), "{cleaned}");
+        assert_eq!(
+            what_would_be_removed(r#"<td style="color: red">"#),
+            ["style=\"…\""]
+        );
+    }
+
+    #[test]
+    fn javascript_links_are_dropped_with_a_warning() {
+        assert!(!clean(r#"<a href="javascript:alert(1)">x</a>"#).contains("javascript"));
+        assert_eq!(
+            what_would_be_removed(r#"<a href="javascript:alert(1)">"#),
+            ["href=\"…\""]
+        );
     }
 
     #[test]

@@ -7,6 +7,20 @@ use crate::views::{
     page_window, ArticleCard, ListView, PageNumber, Paginator, TaxonomyView, Views,
 };
 
+/// A list to split into pages, and what renders it.
+struct PaginatedList<'p> {
+    /// Site path of the first page: `tin-tuc/`, `chu-de/de-an-06/`.
+    path: String,
+    list: ListView,
+    /// Indexes of the articles, in the list's order.
+    pages: &'p [usize],
+    per_page: usize,
+    template: String,
+    /// The `_index.md` behind a section list, for messages.
+    source: Option<std::path::PathBuf>,
+    template_line: usize,
+}
+
 impl Renderer<'_> {
     pub(super) fn section(&self, section: &Section) -> Vec<Job> {
         let index = section.index.as_ref();
@@ -21,16 +35,18 @@ impl Renderer<'_> {
             url: self.views.link(&format!("{}/", section.slug)),
             permalink: self.views.permalink(&format!("{}/", section.slug)),
             feed_url: None,
+            extra: index.map_or(serde_json::Value::Null, |i| i.page.meta.extra.clone()),
         };
         let template = template_of(index, "section.html");
-        self.paginated(
-            &format!("{}/", section.slug),
+        self.paginated(PaginatedList {
+            path: format!("{}/", section.slug),
             list,
-            &section.pages,
-            section.paginate,
-            &template,
-            index.map(|i| i.page.display.clone()),
-        )
+            pages: &section.pages,
+            per_page: section.paginate,
+            template,
+            source: index.map(|i| i.page.display.clone()),
+            template_line: index.map_or(0, |i| i.page.line_of("template")),
+        })
     }
 
     pub(super) fn term(&self, kind: &'static str, term: &Term) -> Vec<Job> {
@@ -45,28 +61,32 @@ impl Renderer<'_> {
             url: self.views.link(&path),
             permalink: self.views.permalink(&path),
             feed_url,
+            extra: serde_json::Value::Null,
         };
-        self.paginated(
-            &path,
+        self.paginated(PaginatedList {
+            path,
             list,
-            &term.pages,
-            self.site.config.paginate,
-            "term.html",
-            None,
-        )
+            pages: &term.pages,
+            per_page: self.site.config.paginate,
+            template: "term.html".into(),
+            source: None,
+            template_line: 0,
+        })
     }
 
     /// Splits a list into pages: `path`, then `path/trang/2/`, … Each page carries only its own
     /// articles, so a big topic costs in proportion to its size, not its square.
-    fn paginated(
-        &self,
-        path: &str,
-        list: ListView,
-        pages: &[usize],
-        per_page: usize,
-        template: &str,
-        source: Option<std::path::PathBuf>,
-    ) -> Vec<Job> {
+    fn paginated(&self, spec: PaginatedList) -> Vec<Job> {
+        let PaginatedList {
+            path,
+            list,
+            pages,
+            per_page,
+            template,
+            source,
+            template_line,
+        } = spec;
+        let path = path.as_str();
         let per_page = per_page.max(1);
         let total_pages = pages.len().div_ceil(per_page).max(1);
         let url_of = |n: usize| {
@@ -117,9 +137,10 @@ impl Renderer<'_> {
                 );
                 Job {
                     out: format!("{}index.html", url_of(n)),
-                    template: template.to_string(),
+                    template: template.clone(),
                     context: ctx,
                     source: source.clone(),
+                    template_line,
                 }
             })
             .collect()
@@ -151,6 +172,7 @@ impl Renderer<'_> {
             template: "taxonomy.html".into(),
             context: ctx,
             source: None,
+            template_line: 0,
         }
     }
 }

@@ -84,6 +84,8 @@ pub(crate) struct Job {
     context: Context,
     /// The content file behind the page, named in errors.
     source: Option<std::path::PathBuf>,
+    /// Line of the `template:` key in that file (0 when the default template is used).
+    template_line: usize,
 }
 
 pub(crate) struct Renderer<'a> {
@@ -109,6 +111,15 @@ impl<'a> Renderer<'a> {
     }
 
     fn run(&self, job: Job) -> Result<(String, Vec<u8>), Diagnostic> {
+        if let (false, Some(source)) = (self.templates.has(&job.template), &job.source) {
+            let d = Diagnostic::error(
+                source.clone(),
+                job.template_line,
+                1,
+                msg::template_missing(&job.template),
+            );
+            return Err(d.with_hint(msg::HINT_TEMPLATE_MISSING));
+        }
         let html = self
             .templates
             .render(&job.template, &job.context, job.source.as_deref())?;
@@ -180,6 +191,7 @@ impl<'a> Renderer<'a> {
             template: template_of(home, "index.html"),
             context: ctx,
             source: home.map(|h| h.page.display.clone()),
+            template_line: home.map_or(0, |h| h.page.line_of("template")),
         }
     }
 
@@ -204,6 +216,7 @@ impl<'a> Renderer<'a> {
             template: template_of(Some(p), "page.html"),
             context: ctx,
             source: Some(p.page.display.clone()),
+            template_line: p.page.line_of("template"),
         }
     }
 
@@ -213,6 +226,7 @@ impl<'a> Renderer<'a> {
             template: "404.html".into(),
             context: self.context(self.head("404", msg::NOT_FOUND_TITLE, "", "404.html")),
             source: None,
+            template_line: 0,
         }
     }
 }

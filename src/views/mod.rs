@@ -168,6 +168,8 @@ pub struct ListView {
     pub url: String,
     pub permalink: String,
     pub feed_url: Option<String>,
+    /// The free `extra:` map of the section's `_index.md` (null for other lists).
+    pub extra: serde_json::Value,
 }
 
 /// `paginator`: where this page stands in a paginated list.

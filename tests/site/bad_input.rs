@@ -1210,3 +1210,73 @@ fn pasted_html_builds_with_warnings_and_publishes_clean() {
     );
     assert!(!page.text(".content").contains("alert"));
 }
+
+#[test]
+fn a_standalone_page_cannot_take_the_place_of_a_section_list() {
+    let site = Site::new();
+    site.write(
+        "content/van-ban-moi.md",
+        "---\ntitle: Văn bản mới\n---\nx\n",
+    );
+    site.article(
+        "van-ban-moi/nghi-dinh.md",
+        "Nghị định",
+        "2025-09-01",
+        "",
+        "x\n",
+    );
+    let problems = site.build_fails();
+    let e = only_error(&problems);
+    assert_at(e, "content/van-ban-moi.md", 0);
+    assert_names(e, "/van-ban-moi/");
+    assert_names(e, "content/van-ban-moi/");
+}
+
+#[test]
+fn an_alias_cannot_replace_the_home_page_or_a_list_page() {
+    let site = Site::new();
+    for n in 1..=11 {
+        site.article(&format!("tin-tuc/bai-{n}.md"), "B", "2025-09-01", "", "x\n");
+    }
+    site.article(
+        "tin-tuc/moi.md",
+        "Mới",
+        "2025-09-02",
+        "aliases:\n  - /index.html\n  - /tin-tuc/trang/2/\n",
+        "x\n",
+    );
+    let problems = site.build_fails();
+    let errors = errors_in(&problems, "content/tin-tuc/moi.md");
+    assert_eq!(errors.len(), 2, "{}", show(&problems));
+    for e in errors {
+        assert_at(e, "content/tin-tuc/moi.md", 4);
+        assert!(hint(e).contains("slug"), "{e}");
+    }
+}
+
+#[test]
+fn a_bad_base_url_on_the_command_line_is_not_blamed_on_the_config() {
+    let mut site = Site::new();
+    site.base_url = Some("khong-phai-dia-chi".into());
+    let problems = site.build_fails();
+    let e = only_error(&problems);
+    assert_at(e, "--base-url", 0);
+    assert_names(e, "khong-phai-dia-chi");
+}
+
+#[test]
+fn a_template_that_does_not_exist_is_reported_on_the_template_line() {
+    let site = Site::new();
+    site.article(
+        "tin-tuc/a.md",
+        "A",
+        "2025-09-01",
+        "template: khong-co.html\n",
+        "x\n",
+    );
+    let problems = site.build_fails();
+    let e = only_error(&problems);
+    assert_at(e, ARTICLE_PATH, 4);
+    assert_names(e, "khong-co.html");
+    assert!(hint(e).contains("template"), "{e}");
+}

@@ -189,3 +189,30 @@ fn new_rejects_an_unknown_topic_with_a_suggestion() {
     assert!(stderr(&out).contains("de-an-06"), "{}", stderr(&out));
     assert!(!site.root().join("content").exists());
 }
+
+#[test]
+fn init_dates_its_sample_article_with_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["--now", "2025-08-21 09:00", "init"])
+        .arg(dir.path().join("moi"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let article =
+        std::fs::read_to_string(dir.path().join("moi/content/tin-tuc/chao-mung.md")).unwrap();
+    assert!(
+        article.lines().any(|l| l == "date: 2025-08-21"),
+        "{article}"
+    );
+}
+
+#[test]
+fn a_failed_check_says_what_it_found_not_that_a_build_failed() {
+    let site = Site::new();
+    site.write("content/tin-tuc/a.md", "---\ntitle: A\n---\n");
+    let out = loa(&site, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let last = stderr(&out).lines().last().unwrap_or_default().to_string();
+    assert_eq!(last, "Kiểm tra thấy 1 lỗi, 0 cảnh báo.");
+}

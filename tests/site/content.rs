@@ -310,3 +310,103 @@ fn the_home_page_lists_the_latest_articles_with_summaries() {
     assert_eq!(fold(&home.texts("main .summary")[0]), "Tóm tắt 3.");
     assert_eq!(home.count("main"), 1);
 }
+
+#[test]
+fn an_empty_summary_falls_back_to_the_first_paragraph() {
+    let site = Site::new();
+    site.article(
+        "tin-tuc/a.md",
+        "A",
+        "2025-09-01",
+        "summary: \"\"\n",
+        "Đoạn đầu.\n\nĐoạn sau.\n",
+    );
+    site.build();
+    assert_eq!(
+        site.html("tin-tuc/index.html").texts("main .summary"),
+        ["Đoạn đầu."]
+    );
+    assert_eq!(
+        site.html("tin-tuc/a/index.html")
+            .attr("meta[name=description]", "content"),
+        "Đoạn đầu."
+    );
+}
+
+#[test]
+fn a_link_to_a_section_index_leads_to_the_section_list() {
+    let site = Site::new();
+    site.write("content/su-kien/_index.md", "---\ntitle: Sự kiện\n---\n");
+    site.write("content/_index.md", "---\ntitle: Trang chủ\n---\n");
+    site.article(
+        "tin-tuc/a.md",
+        "A",
+        "2025-09-01",
+        "",
+        "[sự kiện](../su-kien/_index.md), [trang chủ](../_index.md)\n",
+    );
+    site.build();
+    assert_eq!(
+        site.html("tin-tuc/a/index.html")
+            .attrs(".content a", "href"),
+        ["/cchc/su-kien/", "/cchc/"]
+    );
+}
+
+#[test]
+fn table_alignment_survives_on_a_page_with_raw_html() {
+    let site = Site::new();
+    let body = "<span title=\"x\">Dán</span>\n\n| Chỉ số | Điểm |\n|:---|---:|\n| SIPAS | 85 |\n";
+    site.article("tin-tuc/a.md", "A", "2025-09-01", "", body);
+    site.build();
+    let page = site.html("tin-tuc/a/index.html");
+    assert_eq!(
+        page.attrs(".content td", "style"),
+        ["text-align: left", "text-align: right"]
+    );
+}
+
+#[test]
+fn a_section_index_passes_its_extra_map_to_the_list_template() {
+    let site = Site::new();
+    site.write(
+        "config.yaml",
+        &format!("{}theme: rieng\n", crate::support::CONFIG),
+    )
+    .write(
+        "themes/rieng/templates/section.html",
+        "<main><p class=\"mau\">{{ list.extra.mau }}</p></main>",
+    )
+    .write(
+        "content/tin-tuc/_index.md",
+        "---\ntitle: Tin tức\nextra:\n  mau: xanh\n---\n",
+    );
+    site.build();
+    assert_eq!(site.html("tin-tuc/index.html").text(".mau"), "xanh");
+}
+
+#[test]
+fn tags_on_a_standalone_page_get_a_tag_page_too() {
+    let site = Site::new();
+    site.write(
+        "content/gioi-thieu.md",
+        "---\ntitle: Giới thiệu\ntags: [Giới thiệu chung]\n---\nx\n",
+    );
+    site.article(
+        "tin-tuc/a.md",
+        "A",
+        "2025-09-01",
+        "tags: [một cửa]\n",
+        "x\n",
+    );
+    site.build();
+    assert_eq!(
+        site.html("the/gioi-thieu-chung/index.html")
+            .texts("main article h2"),
+        ["Giới thiệu"]
+    );
+    assert_eq!(
+        site.html("gioi-thieu/index.html").attrs(".tags a", "href"),
+        ["/cchc/the/gioi-thieu-chung/"]
+    );
+}
