@@ -84,7 +84,7 @@ pub fn load(root: &Path, theme: Option<&str>) -> (SiteFiles, Vec<Diagnostic>) {
             );
         }
         for (rel, path) in walk(root, &dir.join("templates"), &mut problems) {
-            match read(root, &path).and_then(|b| utf8(root, &path, b)) {
+            match read(root, &path).and_then(|b| decode(root, &path, b)) {
                 Ok(text) => files.theme_templates.push(TemplateFile {
                     name: rel,
                     display: crate::diag::display_path(root, &path),
@@ -171,10 +171,16 @@ fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
     })
 }
 
-fn utf8(root: &Path, path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    String::from_utf8(bytes).map_err(|_| {
-        Diagnostic::file_error(crate::diag::display_path(root, path), msg::NOT_UTF8)
-            .with_hint(msg::HINT_SAVE_UTF8)
+/// Decodes a template like content (BOM and CRLF evened out, NFC), placing a bad byte.
+fn decode(root: &Path, path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    crate::text::decode(&bytes).map_err(|(line, col)| {
+        let d = Diagnostic::error(
+            crate::diag::display_path(root, path),
+            line,
+            col,
+            msg::NOT_UTF8,
+        );
+        d.with_hint(msg::HINT_SAVE_UTF8)
     })
 }
 

@@ -269,6 +269,25 @@ mod tests {
     }
 
     #[test]
+    fn broken_and_non_ascii_markup_never_panics() {
+        for html in [
+            "<a b='",
+            "<a b=\"x",
+            "<a b=",
+            "<a b = \"c\" d>",
+            "<ạ ế=\"ừ\">",
+            "<",
+            "<!--",
+            "<a\u{0}>",
+            "</>",
+            "<a b='c'd='e'>",
+        ] {
+            let _ = what_would_be_removed(html);
+            let _ = clean(html);
+        }
+    }
+
+    #[test]
     fn word_conditional_comments_are_reported() {
         assert_eq!(
             what_would_be_removed("<!--[if gte mso 9]><xml></xml><![endif]-->"),

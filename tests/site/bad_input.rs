@@ -1280,3 +1280,15 @@ fn a_template_that_does_not_exist_is_reported_on_the_template_line() {
     assert_names(e, "khong-co.html");
     assert!(hint(e).contains("template"), "{e}");
 }
+
+#[test]
+fn a_theme_template_that_is_not_utf8_is_placed_at_the_bad_byte() {
+    let site = Site::new();
+    site.write("config.yaml", &format!("{CONFIG}theme: rieng\n"));
+    site.write_bytes("themes/rieng/templates/page.html", b"<p>\n<p>Ng\xe0y</p>\n");
+    let problems = site.build_fails();
+    let e = only_error(&problems);
+    assert_at(e, "themes/rieng/templates/page.html", 2);
+    assert_eq!(e.col, 6);
+    assert!(hint(e).contains("UTF-8"), "{e}");
+}
