@@ -142,12 +142,9 @@ fn split_suffix(dest: &str) -> (&str, &str) {
     (&dest[..cut], &dest[cut..])
 }
 
+/// Markdown links to files with spaces or accents are often written percent-encoded.
 fn percent_decode(path: &str) -> String {
-    let decoded = url::form_urlencoded::parse(format!("p={}", path.replace('+', "%2B")).as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_else(|| path.to_string());
-    crate::text::nfc(&decoded)
+    crate::text::nfc(&percent_encoding::percent_decode_str(path).decode_utf8_lossy())
 }
 
 /// Joins a relative path onto a folder under `content/`; `None` if it climbs out of `content/`.
