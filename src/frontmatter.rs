@@ -69,8 +69,7 @@ pub fn read(
 
 fn allowed_keys(kind: PageKind) -> &'static [&'static str] {
     match kind {
-        PageKind::Article => ARTICLE_KEYS,
-        PageKind::Standalone => STANDALONE_KEYS,
+        PageKind::Article | PageKind::Standalone => PAGE_KEYS,
         PageKind::SectionIndex => SECTION_KEYS,
         PageKind::Home => HOME_KEYS,
     }
@@ -134,27 +133,9 @@ struct RawEvent {
     participants: Option<u64>,
 }
 
-const ARTICLE_KEYS: &[&str] = &[
+/// Keys of articles and standalone pages: the same, so a page can move into a section.
+const PAGE_KEYS: &[&str] = &[
     "title",
-    "date",
-    "updated",
-    "topics",
-    "tags",
-    "unit",
-    "channels",
-    "summary",
-    "image",
-    "image_alt",
-    "draft",
-    "slug",
-    "aliases",
-    "template",
-    "event",
-    "extra",
-];
-const STANDALONE_KEYS: &[&str] = &[
-    "title",
-    "description",
     "date",
     "updated",
     "topics",

@@ -198,17 +198,8 @@ impl<'a> Renderer<'a> {
     fn page(&self, index: usize) -> Job {
         let p = &self.site.pages[index];
         let view = self.views.page(index);
-        let kind = if view.card.kind == "article" {
-            "article"
-        } else {
-            "page"
-        };
-        let description = p
-            .page
-            .meta
-            .description
-            .clone()
-            .unwrap_or_else(|| view.card.summary_text.clone());
+        let kind = view.card.kind;
+        let description = view.card.summary_text.clone();
         let mut ctx = self.context(self.head(kind, &p.page.meta.title, &description, &p.page.path));
         ctx.insert("page", &view);
         Job {
