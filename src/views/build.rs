@@ -66,11 +66,12 @@ impl<'a> Views<'a> {
             home_url: self.link(""),
             rss_url: self.link("rss.xml"),
             sections,
-            topics: s
-                .topics
-                .iter()
-                .map(|t| self.term_link("topic", t))
-                .collect(),
+            topics: alphabetical(
+                s.topics
+                    .iter()
+                    .map(|t| self.term_link("topic", t))
+                    .collect(),
+            ),
             units: s.units.iter().map(|t| self.term_link("unit", t)).collect(),
             channels: s.config.channels.iter().map(|c| self.channel(c)).collect(),
             topics_url: self.link("chu-de/"),
@@ -156,12 +157,13 @@ impl<'a> Views<'a> {
                 .clone()
                 .unwrap_or_else(|| html_to_text(&p.rendered.summary_html)),
             summary,
-            topics: meta
-                .topics
-                .iter()
-                .filter_map(|k| Self::find_term(&self.site.topics, k))
-                .map(|t| self.term_link("topic", t))
-                .collect(),
+            topics: alphabetical(
+                meta.topics
+                    .iter()
+                    .filter_map(|k| Self::find_term(&self.site.topics, k))
+                    .map(|t| self.term_link("topic", t))
+                    .collect(),
+            ),
             unit: meta
                 .unit
                 .as_ref()
@@ -204,12 +206,13 @@ impl<'a> Views<'a> {
             word_count: p.rendered.word_count,
             reading_minutes: p.rendered.word_count.div_ceil(200).max(1),
             updated: meta.updated.as_ref().map(|d| self.date(d)),
-            tags: meta
-                .tags
-                .iter()
-                .filter_map(|t| self.tags.get(crate::text::slugify(t).as_str()).copied())
-                .map(|t| self.term_link("tag", t))
-                .collect(),
+            tags: alphabetical(
+                meta.tags
+                    .iter()
+                    .filter_map(|t| self.tags.get(crate::text::slugify(t).as_str()).copied())
+                    .map(|t| self.term_link("tag", t))
+                    .collect(),
+            ),
             channels: meta
                 .channels
                 .iter()
@@ -229,6 +232,12 @@ impl<'a> Views<'a> {
             extra: meta.extra.clone(),
         }
     }
+}
+
+/// Topics and tags are always shown in Vietnamese alphabetical order.
+fn alphabetical(mut links: Vec<TermLink>) -> Vec<TermLink> {
+    crate::text::sort_vietnamese(&mut links, |t| t.name.as_str());
+    links
 }
 
 fn escape_html(s: &str) -> String {

@@ -21,7 +21,7 @@ pub struct SiteView {
     /// Root-relative link to the site feed.
     pub rss_url: String,
     pub sections: Vec<SectionLink>,
-    /// Every topic of the plan, in the config's order, with article counts.
+    /// Every topic of the plan, in Vietnamese alphabetical order, with article counts.
     pub topics: Vec<TermLink>,
     pub units: Vec<TermLink>,
     pub channels: Vec<ChannelView>,

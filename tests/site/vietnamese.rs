@@ -111,3 +111,26 @@ fn slugs_fold_vietnamese_to_ascii() {
     site.build();
     assert!(site.exists("tin-tuc/nghi-dinh-so-118-2025-nd-cp/index.html"));
 }
+
+#[test]
+fn an_articles_topics_and_tags_are_shown_in_vietnamese_order() {
+    let site = Site::new();
+    site.article(
+        "tin-tuc/a.md",
+        "A",
+        "2025-09-01",
+        "topics: [nghi-dinh-118, de-an-06, par-index]\ntags: [Zalo, đối thoại, dân vận]\n",
+        "x\n",
+    );
+    site.build();
+    let page = site.html("tin-tuc/a/index.html");
+    assert_eq!(
+        page.texts(".topics a"),
+        [
+            "Chỉ số PAR INDEX",
+            "Đề án 06/CP",
+            "Nghị định số 118/2025/NĐ-CP"
+        ]
+    );
+    assert_eq!(page.texts(".tags a"), ["dân vận", "đối thoại", "Zalo"]);
+}
