@@ -103,6 +103,8 @@ pub struct Rendered {
     pub html: String,
     /// HTML of the text before `<!-- more -->`, else of the first paragraph.
     pub summary_html: String,
+    /// The same summary as plain text (words only), for meta descriptions.
+    pub summary_text: String,
     pub word_count: usize,
     pub problems: Vec<Diagnostic>,
 }
@@ -221,6 +223,7 @@ pub fn render(page: &Page, resolver: &dyn Resolve) -> Rendered {
         (None, Some((start, Some(end)))) => &events[start..end],
         _ => &[][..],
     };
+    let summary_text = plain_text(summary_events);
     let mut summary_html = String::new();
     pulldown_cmark::html::push_html(&mut summary_html, summary_events.iter().cloned());
     let mut html = String::with_capacity(page.body.len() * 3 / 2);
@@ -233,9 +236,23 @@ pub fn render(page: &Page, resolver: &dyn Resolve) -> Rendered {
     Rendered {
         html,
         summary_html,
+        summary_text,
         word_count,
         problems,
     }
+}
+
+/// The words of some events, spaces folded: raw HTML and markup are left out.
+fn plain_text(events: &[Event]) -> String {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn is_more_marker(html: &str) -> bool {
@@ -281,6 +298,13 @@ mod tests {
         );
         assert_eq!(h[2].level, 3);
         assert_eq!(h[0].text, "Kết quả khảo sát");
+    }
+
+    #[test]
+    fn the_summary_text_keeps_words_and_drops_markup() {
+        let events: Vec<Event> =
+            Parser::new_ext("Sở **Tư pháp** & `dân`\nAn Giang <b>x</b>", options()).collect();
+        assert_eq!(plain_text(&events), "Sở Tư pháp & dân An Giang x");
     }
 
     #[test]

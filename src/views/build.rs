@@ -155,7 +155,7 @@ impl<'a> Views<'a> {
             summary_text: meta
                 .summary
                 .clone()
-                .unwrap_or_else(|| html_to_text(&p.rendered.summary_html)),
+                .unwrap_or_else(|| p.rendered.summary_text.clone()),
             summary,
             topics: alphabetical(
                 meta.topics
@@ -276,30 +276,6 @@ pub fn toc(headings: &[Heading]) -> Vec<TocEntry> {
     take(headings, &mut 0, 0)
 }
 
-/// Plain text of a small HTML fragment (a summary), for meta descriptions and feeds.
-pub fn html_to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    let text = out
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -346,13 +322,5 @@ mod tests {
         assert_eq!(numbers(1, 4), "1 2 3 4");
         assert_eq!(numbers(50, 1000), "1 …48 49 50 51 52 …1000");
         assert_eq!(numbers(1000, 1000), "1 …998 999 1000");
-    }
-
-    #[test]
-    fn summaries_become_plain_text() {
-        assert_eq!(
-            html_to_text("<p>Sở <strong>Tư pháp</strong> &amp; dân</p>\n"),
-            "Sở Tư pháp & dân"
-        );
     }
 }

@@ -5,7 +5,7 @@ mod build;
 
 use serde::Serialize;
 
-pub use build::{html_to_text, page_window, toc, Views};
+pub use build::{page_window, toc, Views};
 
 /// `site`: in every template.
 #[derive(Debug, Serialize)]
