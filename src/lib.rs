@@ -23,6 +23,7 @@ pub mod parse;
 pub mod render;
 pub mod sanitize;
 pub mod scaffold;
+pub mod serve;
 pub mod templates;
 pub mod text;
 pub mod views;

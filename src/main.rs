@@ -65,6 +65,9 @@ enum Command {
     /// Kiểm tra mọi lỗi như khi dựng, nhưng không ghi gì.
     #[command(help_template = HELP)]
     Check(CheckArgs),
+    /// Xem trước trang trong trình duyệt; trang tự cập nhật mỗi lần lưu tệp.
+    #[command(help_template = HELP)]
+    Serve(ServeArgs),
 }
 
 #[derive(Args)]
@@ -120,6 +123,23 @@ struct CheckArgs {
     deny_warnings: bool,
 }
 
+#[derive(Args)]
+#[command(next_help_heading = "Tùy chọn")]
+struct ServeArgs {
+    /// Cổng của máy chủ xem trước.
+    #[arg(long, default_value_t = 1111, value_name = "CỔNG")]
+    port: u16,
+    /// Địa chỉ nghe; mặc định chỉ máy này (127.0.0.1).
+    #[arg(long, default_value = "127.0.0.1", value_name = "ĐỊA_CHỈ")]
+    bind: std::net::IpAddr,
+    /// Xem cả bài nháp và bài hẹn ngày đăng.
+    #[arg(long)]
+    drafts: bool,
+    /// Mở trình duyệt khi máy chủ đã sẵn sàng.
+    #[arg(long)]
+    open: bool,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let options = |site: &SiteArgs| Options {
@@ -133,6 +153,7 @@ fn main() -> ExitCode {
         Command::New(args) => new(&cli, args),
         Command::Build(args) => build(&options(&args.site), args.output.clone()),
         Command::Check(args) => check(&options(&args.site), args.deny_warnings),
+        Command::Serve(args) => serve(&cli, args),
     }
 }
 
@@ -175,6 +196,40 @@ fn check(options: &Options, deny_warnings: bool) -> ExitCode {
             }
         }
         Err(problems) => fail(Failed::Check, &problems),
+    }
+}
+
+fn serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
+    if !args.bind.is_loopback() {
+        eprintln!("{}: {}", msg::LABEL_WARNING, msg::BIND_WARNING);
+    }
+    let options = loa::serve::ServeOptions {
+        root: cli.root.clone(),
+        bind: args.bind,
+        port: args.port,
+        drafts: args.drafts,
+        now: cli.now.clone(),
+    };
+    let server = match loa::serve::Server::start(options, print_build) {
+        Ok(server) => server,
+        Err(problem) => return fail(Failed::Serve, &[problem]),
+    };
+    println!("{}", msg::serving(&server.url()));
+    if args.open {
+        // Not finding a browser is no reason to stop the preview.
+        let _ = opener::open_browser(server.url());
+    }
+    server.wait();
+    ExitCode::SUCCESS
+}
+
+fn print_build(report: &loa::serve::BuildReport) {
+    print_all(&report.problems);
+    let errors = report.problems.iter().filter(|p| p.is_error()).count();
+    if errors > 0 {
+        eprintln!("{}", msg::rebuild_failed(errors));
+    } else {
+        println!("{}", msg::rebuilt(report.pages, report.took.as_millis()));
     }
 }
 

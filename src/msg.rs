@@ -122,6 +122,7 @@ pub enum Failed {
     Build,
     Check,
     Create,
+    Serve,
 }
 
 pub fn failure_summary(failed: Failed, errors: usize, warnings: usize) -> String {
@@ -131,6 +132,7 @@ pub fn failure_summary(failed: Failed, errors: usize, warnings: usize) -> String
         ),
         Failed::Check => format!("Kiểm tra thấy {errors} lỗi, {warnings} cảnh báo."),
         Failed::Create => format!("Chưa tạo được gì: {errors} lỗi."),
+        Failed::Serve => format!("Không chạy được xem trước: {errors} lỗi."),
     }
 }
 
@@ -141,6 +143,45 @@ pub fn created(path: &Path) -> String {
 /// Seconds with a decimal comma, the Vietnamese way: 0,42.
 fn format_seconds(s: f64) -> String {
     format!("{s:.2}").replace('.', ",")
+}
+
+// serve.
+pub fn port_unavailable(port: u16, e: &std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::AddrInUse {
+        format!("cổng {port} đang có chương trình khác dùng")
+    } else {
+        format!("không mở được cổng {port} ({e})")
+    }
+}
+
+pub fn hint_other_port(port: u16) -> String {
+    format!(
+        "chạy lại với cổng khác, ví dụ: loa serve --port {}",
+        port.saturating_add(1)
+    )
+}
+
+pub fn serve_failed(e: &std::io::Error) -> String {
+    format!("không chạy được máy chủ xem trước ({e})")
+}
+
+pub fn watch_failed(e: &str) -> String {
+    format!("không theo dõi được thư mục của trang ({e})")
+}
+
+pub fn serving(url: &str) -> String {
+    format!("Đang xem trước tại {url} (Ctrl-C để dừng). Mỗi lần lưu tệp, trang sẽ tự cập nhật.")
+}
+
+pub const BIND_WARNING: &str =
+    "máy chủ xem trước mở cho cả mạng (--bind): ai cùng mạng cũng xem được bản nháp";
+
+pub fn rebuilt(pages: usize, millis: u128) -> String {
+    format!("Đã dựng lại {pages} trang trong {millis} ms")
+}
+
+pub fn rebuild_failed(errors: usize) -> String {
+    format!("Chưa dựng lại được ({errors} lỗi); vẫn đang phục vụ bản dựng tốt gần nhất.")
 }
 
 // Page texts.

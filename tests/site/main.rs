@@ -7,5 +7,6 @@ mod bad_input;
 mod cli;
 mod content;
 mod output;
+mod serve;
 mod urls;
 mod vietnamese;

@@ -1,0 +1,245 @@
+//! `loa serve`: a live preview that always equals a clean build.
+//!
+//! The site is built in memory (never into `output/`) with `base_url` pointed at the preview,
+//! served over HTTP, rebuilt after every burst of saves, and pushed to open pages, which reload
+//! (or swap their CSS) and show an overlay while the latest save has errors.
+
+mod http;
+pub mod session;
+mod watch;
+
+use std::collections::BTreeSet;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::{mpsc, Arc, RwLock};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use notify_debouncer_full::{new_debouncer, DebounceEventResult};
+use tokio::sync::{oneshot, watch as channel};
+
+use crate::diag::Diagnostic;
+use crate::msg;
+use session::{Notice, Session, SessionOptions, Snapshot};
+
+/// What `loa serve` was asked for.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// 0 picks a free port (tests).
+    pub port: u16,
+    pub drafts: bool,
+    pub now: Option<String>,
+}
+
+/// The outcome of one build, for the terminal.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub notice: Notice,
+    /// Errors (the previous site is still served) or warnings.
+    pub problems: Vec<Diagnostic>,
+    pub pages: usize,
+    pub took: Duration,
+}
+
+/// A running preview. Dropping it stops the server and the watcher.
+pub struct Server {
+    addr: SocketAddr,
+    shared: http::Shared,
+    shutdown: Option<oneshot::Sender<()>>,
+    server: Option<JoinHandle<()>>,
+}
+
+impl Server {
+    /// Builds the site, starts serving it and watching its files. `report` is called after
+    /// every build, from the builder thread.
+    pub fn start(
+        mut options: ServeOptions,
+        report: impl Fn(&BuildReport) + Send + 'static,
+    ) -> Result<Server, Diagnostic> {
+        // The watcher reports absolute paths: compare them with an absolute root.
+        options.root = std::fs::canonicalize(&options.root).unwrap_or(options.root);
+        let listener = bind(options.bind, options.port)?;
+        let addr = listener.local_addr().map_err(|e| io_problem(&e))?;
+        let host = if addr.ip().is_unspecified() {
+            IpAddr::from([127, 0, 0, 1])
+        } else {
+            addr.ip()
+        };
+        let mut session = Session::new(SessionOptions {
+            root: options.root.clone(),
+            origin: format!("http://{}", SocketAddr::new(host, addr.port())),
+            drafts: options.drafts,
+            now: options.now.clone(),
+        });
+        let first = build(&mut session);
+        report(&first);
+        let snapshot = Arc::new(RwLock::new(session.snapshot().clone()));
+        let (notify_tx, notify_rx) = channel::channel(first.notice.clone());
+        let shared = http::Shared {
+            snapshot: snapshot.clone(),
+            notices: notify_rx,
+        };
+        spawn_builder(options.root, session, snapshot, notify_tx, report)?;
+        let (shutdown, server) = spawn_http(listener, shared.clone())?;
+        Ok(Server {
+            addr,
+            shared,
+            shutdown: Some(shutdown),
+            server: Some(server),
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The preview's home page: `http://127.0.0.1:1111/cchc/`.
+    pub fn url(&self) -> String {
+        let base = self
+            .shared
+            .snapshot
+            .read()
+            .map(|s| s.base_path.clone())
+            .unwrap_or_default();
+        format!("http://{}{base}", self.addr)
+    }
+
+    /// The served site as it is now, for tests and for `serve`'s callers.
+    pub fn snapshot(&self) -> Snapshot {
+        self.shared
+            .snapshot
+            .read()
+            .map(|s| s.clone())
+            .unwrap_or_default()
+    }
+
+    /// Blocks until the server stops (Ctrl-C ends the process).
+    pub fn wait(mut self) {
+        if let Some(server) = self.server.take() {
+            let _ = server.join();
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(server) = self.server.take() {
+            let _ = server.join();
+        }
+    }
+}
+
+fn build(session: &mut Session) -> BuildReport {
+    let started = Instant::now();
+    let (notice, warnings) = session.rebuild();
+    let snapshot = session.snapshot();
+    let problems = if snapshot.errors.is_empty() {
+        warnings
+    } else {
+        snapshot.errors.clone()
+    };
+    BuildReport {
+        pages: snapshot
+            .outputs
+            .keys()
+            .filter(|k| k.ends_with(".html"))
+            .count(),
+        notice,
+        problems,
+        took: started.elapsed(),
+    }
+}
+
+fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, Diagnostic> {
+    TcpListener::bind((ip, port)).map_err(|e| {
+        let d = Diagnostic::error("--port", 0, 0, msg::port_unavailable(port, &e));
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            d.with_hint(msg::hint_other_port(port))
+        } else {
+            d
+        }
+    })
+}
+
+fn io_problem(e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error("serve", 0, 0, msg::serve_failed(e))
+}
+
+/// The builder thread: waits for changes, rebuilds, publishes the new snapshot and notice.
+fn spawn_builder(
+    root: PathBuf,
+    mut session: Session,
+    snapshot: Arc<RwLock<Snapshot>>,
+    notices: channel::Sender<Notice>,
+    report: impl Fn(&BuildReport) + Send + 'static,
+) -> Result<(), Diagnostic> {
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(watch::DEBOUNCE, None, tx)
+        .map_err(|e| Diagnostic::error("serve", 0, 0, msg::watch_failed(&e.to_string())))?;
+    let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut watch_new = move |debouncer: &mut notify_debouncer_full::Debouncer<_, _>| {
+        let candidates = std::iter::once(root.clone()).filter(|r| !watched.contains(r));
+        for dir in candidates
+            .chain(watch::unwatched(&root, &watched))
+            .collect::<Vec<_>>()
+        {
+            if debouncer.watch(&dir, watch::mode_for(&root, &dir)).is_ok() {
+                watched.insert(dir);
+            }
+        }
+    };
+    watch_new(&mut debouncer);
+    let root = session.build_options().root;
+    std::thread::Builder::new()
+        .name("loa-build".into())
+        .spawn(move || {
+            while watch::next_change(&root, &rx).is_some() {
+                // A folder such as static/ may have appeared: watch it too.
+                watch_new(&mut debouncer);
+                let result = build(&mut session);
+                if let Ok(mut shared) = snapshot.write() {
+                    *shared = session.snapshot().clone();
+                }
+                let _ = notices.send(result.notice.clone());
+                report(&result);
+            }
+        })
+        .map_err(|e| io_problem(&e))?;
+    Ok(())
+}
+
+/// Runs the HTTP server on its own thread and runtime until shut down.
+fn spawn_http(
+    listener: TcpListener,
+    shared: http::Shared,
+) -> Result<(oneshot::Sender<()>, JoinHandle<()>), Diagnostic> {
+    listener.set_nonblocking(true).map_err(|e| io_problem(&e))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| io_problem(&e))?;
+    let (tx, rx) = oneshot::channel::<()>();
+    let handle = std::thread::Builder::new()
+        .name("loa-http".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+                    return;
+                };
+                let app = http::router(shared);
+                let _ = axum::serve(listener, app)
+                    .with_graceful_shutdown(async {
+                        let _ = rx.await;
+                    })
+                    .await;
+            });
+        })
+        .map_err(|e| io_problem(&e))?;
+    Ok((tx, handle))
+}

@@ -1,0 +1,163 @@
+//! What `serve` serves: the last good build of the site, held in memory, and what changed.
+//!
+//! A rebuild runs the same pipeline as `loa build` (`render_site`) with `base_url` pointed at
+//! the preview server, so what is served equals a clean build by construction. A failed
+//! rebuild keeps the last good site and records the errors for the terminal and the overlay.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::config::{self, Overrides};
+use crate::diag::Diagnostic;
+use crate::render::Outputs;
+use crate::Options;
+
+/// What a preview build depends on besides the files.
+#[derive(Debug, Clone)]
+pub struct SessionOptions {
+    pub root: PathBuf,
+    /// `http://127.0.0.1:1111`: the preview's origin; the path comes from `config.yaml`.
+    pub origin: String,
+    pub drafts: bool,
+    pub now: Option<String>,
+}
+
+/// One state of the served site.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    /// The last good build.
+    pub outputs: Arc<Outputs>,
+    /// The site's path under the origin, `/cchc/`.
+    pub base_path: String,
+    /// Problems of the latest build; not empty means the served site is the previous one.
+    pub errors: Vec<Diagnostic>,
+    /// Counts builds, good or failed, so clients can tell they missed one.
+    pub version: u64,
+}
+
+/// What one rebuild changed, for the browsers: URLs whose bytes changed, and the errors.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Notice {
+    pub version: u64,
+    /// Root-relative URLs (`/cchc/tin-tuc/a/`, `/cchc/style.css`) added, changed or removed.
+    pub changed: Vec<String>,
+    /// Each problem as `path:line:col: …`, for the overlay.
+    pub errors: Vec<String>,
+}
+
+/// The preview's build state, rebuilt on every change.
+#[derive(Debug)]
+pub struct Session {
+    options: SessionOptions,
+    snapshot: Snapshot,
+}
+
+impl Session {
+    pub fn new(options: SessionOptions) -> Session {
+        Session {
+            options,
+            snapshot: Snapshot {
+                base_path: "/".into(),
+                ..Snapshot::default()
+            },
+        }
+    }
+
+    pub fn snapshot(&self) -> &Snapshot {
+        &self.snapshot
+    }
+
+    /// The options `loa build` would need to produce exactly what is served.
+    pub fn build_options(&self) -> Options {
+        // The preview keeps the site's path: a site at …/cchc/ is previewed at /cchc/.
+        let path = config::load(&self.options.root, &Overrides::default())
+            .map(|c| c.base_url.path)
+            .unwrap_or_else(|_| self.snapshot.base_path.clone());
+        Options {
+            root: self.options.root.clone(),
+            base_url: Some(format!("{}{path}", self.options.origin)),
+            drafts: self.options.drafts,
+            now: self.options.now.clone(),
+        }
+    }
+
+    /// Builds the site again from the files. Returns what changed and the warnings to print.
+    pub fn rebuild(&mut self) -> (Notice, Vec<Diagnostic>) {
+        let options = self.build_options();
+        let base_path = options
+            .base_url
+            .as_deref()
+            .and_then(|u| config::BaseUrl::parse(u).ok())
+            .map_or_else(|| "/".to_string(), |b| b.path);
+        self.snapshot.version += 1;
+        match crate::render_site(&options) {
+            Ok(rendered) => {
+                let outputs = Arc::new(rendered.outputs);
+                let mut changed =
+                    changed_urls(&self.snapshot.outputs, &outputs, &self.snapshot.base_path);
+                if base_path != self.snapshot.base_path {
+                    changed.extend(changed_urls(&Outputs::new(), &outputs, &base_path));
+                }
+                self.snapshot.outputs = outputs;
+                self.snapshot.base_path = base_path;
+                self.snapshot.errors.clear();
+                let notice = self.notice(changed.into_iter().collect());
+                (notice, rendered.warnings)
+            }
+            Err(problems) => {
+                self.snapshot.errors = problems;
+                (self.notice(Vec::new()), Vec::new())
+            }
+        }
+    }
+
+    fn notice(&self, changed: Vec<String>) -> Notice {
+        Notice {
+            version: self.snapshot.version,
+            changed,
+            errors: self.snapshot.errors.iter().map(|d| d.to_string()).collect(),
+        }
+    }
+}
+
+/// URLs of the files whose bytes differ between two builds (added and removed included).
+fn changed_urls(old: &Outputs, new: &Outputs, base_path: &str) -> BTreeSet<String> {
+    let url = |file: &str| {
+        format!(
+            "{base_path}{}",
+            file.strip_suffix("index.html").unwrap_or(file)
+        )
+    };
+    let mut changed: BTreeSet<String> = new
+        .iter()
+        .filter(|(file, bytes)| old.get(*file) != Some(bytes))
+        .map(|(file, _)| url(file))
+        .collect();
+    changed.extend(old.keys().filter(|f| !new.contains_key(*f)).map(|f| url(f)));
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outputs(files: &[(&str, &str)]) -> Outputs {
+        files
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn changed_urls_name_pages_by_their_folder_and_include_removals() {
+        let old = outputs(&[
+            ("a/index.html", "1"),
+            ("b/index.html", "1"),
+            ("style.css", "x"),
+        ]);
+        let new = outputs(&[("a/index.html", "2"), ("style.css", "x"), ("c.xml", "y")]);
+        let changed: Vec<String> = changed_urls(&old, &new, "/cchc/").into_iter().collect();
+        assert_eq!(changed, ["/cchc/a/", "/cchc/b/", "/cchc/c.xml"]);
+    }
+}

@@ -1,0 +1,146 @@
+//! Watching the site's files and rebuilding after each burst of saves.
+//!
+//! Editors save in many ways: in place, to a temp file renamed over the old one (VS Code, vim
+//! with backupcopy, JetBrains), or delete then create (Zola #2266, Hugo #12677). Watching the
+//! folders, not the files, sees all of them. The debouncer gathers a burst of events; every
+//! burst that arrives while a rebuild runs is folded into one more rebuild, so a `git checkout`
+//! of 500 files gives one or two rebuilds, never 500, and never misses the last file.
+
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+use notify_debouncer_full::notify::event::ModifyKind;
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::DebounceEventResult;
+
+use crate::load::is_ignored;
+
+/// How long the watcher waits for quiet before reporting a burst. Short enough that a save
+/// shows within a blink; editors' rename-and-write pairs arrive within a few milliseconds.
+pub const DEBOUNCE: Duration = Duration::from_millis(30);
+
+/// The folders under the site root that hold the site's sources.
+const SOURCE_DIRS: &[&str] = &["content", "static", "themes"];
+
+/// Whether a changed path can change the site: a source folder's file or `config.yaml`, and
+/// not a hidden file or an editor's temporary file.
+pub fn is_relevant(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let parts: Vec<String> = rel
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(p) => Some(p.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    match parts.as_slice() {
+        [] => false,
+        [only] => only == crate::config::CONFIG_FILE || SOURCE_DIRS.contains(&only.as_str()),
+        [first, rest @ ..] => {
+            SOURCE_DIRS.contains(&first.as_str()) && !rest.iter().any(|p| is_ignored(p))
+        }
+    }
+}
+
+/// The source folders that exist now and are not yet watched.
+pub fn unwatched(root: &Path, watched: &BTreeSet<PathBuf>) -> Vec<PathBuf> {
+    SOURCE_DIRS
+        .iter()
+        .map(|d| root.join(d))
+        .filter(|d| d.is_dir() && !watched.contains(d))
+        .collect()
+}
+
+pub fn mode_for(root: &Path, dir: &Path) -> RecursiveMode {
+    if dir == root {
+        RecursiveMode::NonRecursive
+    } else {
+        RecursiveMode::Recursive
+    }
+}
+
+/// Waits for the next burst that touches the site, then folds in every burst already queued.
+/// Returns `None` when the watcher has stopped.
+pub fn next_change(root: &Path, events: &Receiver<DebounceEventResult>) -> Option<()> {
+    loop {
+        let burst = events.recv().ok()?;
+        let mut relevant = touches_site(root, &burst);
+        loop {
+            match events.recv_timeout(Duration::ZERO) {
+                Ok(more) => relevant |= touches_site(root, &more),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return relevant.then_some(()),
+            }
+        }
+        if relevant {
+            return Some(());
+        }
+    }
+}
+
+fn touches_site(root: &Path, burst: &DebounceEventResult) -> bool {
+    match burst {
+        Ok(events) => events
+            .iter()
+            .any(|e| changes_files(&e.kind) && e.paths.iter().any(|p| is_relevant(root, p))),
+        // A watcher error (an overflowed queue) may hide changes: rebuild to be safe.
+        Err(_) => true,
+    }
+}
+
+/// Reading a file (which every build does) and touching its metadata change nothing; without
+/// this filter a build would trigger the next one forever.
+fn changes_files(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Any | EventKind::Other => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify_debouncer_full::notify::event::{AccessKind, MetadataKind};
+
+    #[test]
+    fn reads_and_metadata_changes_do_not_trigger_a_build() {
+        assert!(!changes_files(&EventKind::Access(AccessKind::Any)));
+        assert!(!changes_files(&EventKind::Modify(ModifyKind::Metadata(
+            MetadataKind::AccessTime
+        ))));
+        assert!(changes_files(&EventKind::Modify(ModifyKind::Any)));
+    }
+
+    #[test]
+    fn sources_and_config_matter_but_output_and_editor_files_do_not() {
+        let root = Path::new("/site");
+        for yes in [
+            "content/tin-tuc/a.md",
+            "themes/x/templates/page.html",
+            "static/a.css",
+            "config.yaml",
+            "content",
+        ] {
+            assert!(is_relevant(root, &root.join(yes)), "{yes}");
+        }
+        for no in [
+            "output/index.html",
+            "target/x",
+            "content/tin-tuc/.a.md.swp",
+            "content/tin-tuc/a.md~",
+            "content/tin-tuc/4913",
+            "content/.git/index",
+            "static/~$bao-cao.docx",
+            "config.yaml.swp",
+            "/elsewhere/content/a.md",
+        ] {
+            assert!(!is_relevant(root, &root.join(no)), "{no}");
+        }
+    }
+}

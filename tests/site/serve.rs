@@ -1,0 +1,401 @@
+//! `loa serve` as the officer's browser sees it: files under the base path, the 404 page,
+//! no way out of the site, every kind of save picked up, mistakes survived, and never a byte
+//! different from a clean build.
+
+use std::io::{BufRead, BufReader};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use loa::serve::{ServeOptions, Server};
+
+use crate::support::{Page, Site, NOW};
+
+fn start(site: &Site) -> Server {
+    start_counting(site, Arc::new(AtomicUsize::new(0)))
+}
+
+/// Starts a preview on a free port; `builds` counts the builds it runs.
+fn start_counting(site: &Site, builds: Arc<AtomicUsize>) -> Server {
+    let options = ServeOptions {
+        root: site.root().to_path_buf(),
+        bind: [127, 0, 0, 1].into(),
+        port: 0,
+        drafts: false,
+        now: Some(NOW.into()),
+    };
+    Server::start(options, move |_| {
+        builds.fetch_add(1, Ordering::SeqCst);
+    })
+    .expect("serve starts")
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .timeout_global(Some(Duration::from_secs(10)))
+        .build()
+        .into()
+}
+
+struct Reply {
+    status: u16,
+    content_type: String,
+    location: String,
+    body: String,
+}
+
+fn get(server: &Server, path: &str) -> Reply {
+    let url = format!("http://{}{path}", server.addr());
+    let mut response = agent().get(&url).call().expect("request");
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string()
+    };
+    let (status, content_type, location) = (
+        response.status().as_u16(),
+        header("content-type"),
+        header("location"),
+    );
+    let body = response.body_mut().read_to_string().unwrap_or_default();
+    Reply {
+        status,
+        content_type,
+        location,
+        body,
+    }
+}
+
+fn html(reply: &Reply) -> Page {
+    Page(scraper::Html::parse_document(&reply.body))
+}
+
+/// Polls until `check` holds for the page at `path`, for up to ten seconds.
+fn eventually(server: &Server, path: &str, check: impl Fn(&Reply) -> bool) -> Reply {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let reply = get(server, path);
+        if check(&reply) || Instant::now() > deadline {
+            return reply;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
+
+fn wait_for(condition: impl Fn() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !condition() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
+
+fn sample(site: &Site) {
+    site.article(
+        "tin-tuc/a.md",
+        "Bài A",
+        "2025-09-01",
+        "",
+        "Nội dung đầu tiên.\n",
+    )
+    .article(
+        "tin-tuc/b.md",
+        "Bài B",
+        "2025-09-02",
+        "",
+        "[Xem bài A](a.md)\n",
+    );
+}
+
+#[test]
+fn pages_are_served_under_the_base_path_with_their_types() {
+    let site = Site::new();
+    sample(&site);
+    let server = start(&site);
+    let page = get(&server, "/cchc/tin-tuc/a/");
+    assert_eq!(
+        (page.status, page.content_type.as_str()),
+        (200, "text/html; charset=utf-8")
+    );
+    assert_eq!(html(&page).text("h1"), "Bài A");
+    assert_eq!(
+        html(&page).attr("script[data-version]", "src"),
+        "/cchc/__loa/reload.js"
+    );
+    let css = get(&server, "/cchc/style.css");
+    assert_eq!(
+        (css.status, css.content_type.as_str()),
+        (200, "text/css; charset=utf-8")
+    );
+    let home = get(&server, "/");
+    assert_eq!((home.status, home.location.as_str()), (302, "/cchc/"));
+    let folder = get(&server, "/cchc/tin-tuc");
+    assert_eq!(
+        (folder.status, folder.location.as_str()),
+        (302, "/cchc/tin-tuc/")
+    );
+    assert!(server.url().ends_with("/cchc/"));
+}
+
+#[test]
+fn a_missing_page_gets_the_sites_404_page_with_status_404() {
+    let site = Site::new();
+    sample(&site);
+    let server = start(&site);
+    let reply = get(&server, "/cchc/khong-co-trang-nay/");
+    assert_eq!(reply.status, 404);
+    assert_eq!(html(&reply).text("h1"), "Không tìm thấy trang");
+}
+
+#[test]
+fn no_request_reads_outside_the_site() {
+    let site = Site::new();
+    sample(&site);
+    std::fs::write(site.root().join("bi-mat.txt"), "BÍ MẬT").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        site.root().join("bi-mat.txt"),
+        site.root().join("static-link"),
+    )
+    .unwrap();
+    let server = start(&site);
+    for path in [
+        "/cchc/../bi-mat.txt",
+        "/cchc/%2e%2e/bi-mat.txt",
+        "/cchc/%2E%2E/%2e%2e/bi-mat.txt",
+        "/cchc/..%5cbi-mat.txt",
+        "/cchc/..\\bi-mat.txt",
+        "/cchc/%2fetc/passwd",
+        "/cchc/config.yaml",
+        "/cchc/content/tin-tuc/a.md",
+    ] {
+        let reply = get(&server, path);
+        assert!(
+            reply.status == 404 || reply.status == 400,
+            "{path}: {}",
+            reply.status
+        );
+        assert!(
+            !reply.body.contains("BÍ MẬT") && !reply.body.contains("base_url"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn serve_never_writes_the_output_folder() {
+    let site = Site::new();
+    sample(&site);
+    let server = start(&site);
+    site.article("tin-tuc/a.md", "Bài A", "2025-09-01", "", "Đã sửa.\n");
+    eventually(&server, "/cchc/tin-tuc/a/", |r| r.body.contains("Đã sửa."));
+    assert!(!site.output().exists());
+}
+
+#[test]
+fn every_way_editors_save_is_picked_up() {
+    let site = Site::new();
+    sample(&site);
+    let server = start(&site);
+    let file = site.root().join("content/tin-tuc/a.md");
+    let text = |body: &str| format!("---\ntitle: \"Bài A\"\ndate: 2025-09-01\n---\n{body}\n");
+
+    std::fs::write(&file, text("Ghi đè tại chỗ.")).unwrap();
+    let reply = eventually(&server, "/cchc/tin-tuc/a/", |r| {
+        r.body.contains("Ghi đè tại chỗ.")
+    });
+    assert!(reply.body.contains("Ghi đè tại chỗ."), "write in place");
+
+    let temp = site.root().join("content/tin-tuc/.a.md.tmp");
+    std::fs::write(&temp, text("Ghi tệp tạm rồi đổi tên.")).unwrap();
+    std::fs::rename(&temp, &file).unwrap();
+    let reply = eventually(&server, "/cchc/tin-tuc/a/", |r| {
+        r.body.contains("Ghi tệp tạm rồi đổi tên.")
+    });
+    assert!(
+        reply.body.contains("Ghi tệp tạm rồi đổi tên."),
+        "temp file renamed over"
+    );
+
+    std::fs::remove_file(&file).unwrap();
+    std::fs::write(&file, text("Xóa rồi tạo lại.")).unwrap();
+    let reply = eventually(&server, "/cchc/tin-tuc/a/", |r| {
+        r.body.contains("Xóa rồi tạo lại.")
+    });
+    assert!(
+        reply.body.contains("Xóa rồi tạo lại."),
+        "delete then create"
+    );
+}
+
+#[test]
+fn editor_droppings_do_not_trigger_builds() {
+    let site = Site::new();
+    sample(&site);
+    let builds = Arc::new(AtomicUsize::new(0));
+    let server = start_counting(&site, builds.clone());
+    for name in [".a.md.swp", "a.md~", "4913", "~$bao-cao.docx", ".#a.md"] {
+        std::fs::write(site.root().join("content/tin-tuc").join(name), "x").unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(builds.load(Ordering::SeqCst), 1, "only the first build");
+    drop(server);
+}
+
+#[test]
+fn a_burst_of_500_files_gives_a_few_rebuilds_not_500() {
+    let site = Site::new();
+    sample(&site);
+    let builds = Arc::new(AtomicUsize::new(0));
+    let server = start_counting(&site, builds.clone());
+    for n in 0..500 {
+        site.article(
+            &format!("tin-tuc/dot/{n}.md"),
+            &format!("Bài {n}"),
+            "2025-09-03",
+            "",
+            "x\n",
+        );
+    }
+    eventually(&server, "/cchc/tin-tuc/499/", |r| r.status == 200);
+    std::thread::sleep(Duration::from_millis(300));
+    let count = builds.load(Ordering::SeqCst);
+    assert!((2..=6).contains(&count), "{count} builds");
+    assert_eq!(
+        get(&server, "/cchc/tin-tuc/499/").status,
+        200,
+        "the last file is in"
+    );
+}
+
+#[test]
+fn a_deleted_article_disappears_and_links_to_it_are_reported() {
+    let site = Site::new();
+    sample(&site);
+    let server = start(&site);
+    std::fs::remove_file(site.root().join("content/tin-tuc/a.md")).unwrap();
+    wait_for(|| !server.snapshot().errors.is_empty());
+    let errors = server.snapshot().errors;
+    assert_eq!(errors.len(), 1);
+    assert_eq!(
+        (errors[0].path.to_str(), errors[0].line),
+        (Some("content/tin-tuc/b.md"), 5)
+    );
+    // b.md still links to it: the last good site stays until that is fixed.
+    assert_eq!(get(&server, "/cchc/tin-tuc/a/").status, 200);
+    site.article(
+        "tin-tuc/b.md",
+        "Bài B",
+        "2025-09-02",
+        "",
+        "Không còn liên kết.\n",
+    );
+    let reply = eventually(&server, "/cchc/tin-tuc/a/", |r| r.status == 404);
+    assert_eq!(reply.status, 404);
+}
+
+#[test]
+fn a_broken_save_keeps_the_last_good_site_and_tells_open_pages() {
+    let site = Site::new();
+    sample(&site);
+    let server = start(&site);
+    let events = agent()
+        .get(&format!("http://{}/cchc/__loa/events", server.addr()))
+        .call()
+        .unwrap();
+    assert_eq!(
+        events.headers().get("content-type").unwrap(),
+        "text/event-stream"
+    );
+    let mut lines = BufReader::new(events.into_body().into_reader()).lines();
+    let mut next_data = move || loop {
+        let line = lines.next().expect("an event").expect("readable");
+        if let Some(data) = line.strip_prefix("data: ") {
+            return serde_json::from_str::<serde_json::Value>(data).unwrap();
+        }
+    };
+    let first = next_data();
+    assert_eq!(first["initial"], true);
+
+    site.write(
+        "content/tin-tuc/a.md",
+        "---\ntitle: \"Bài A\"\ndate: 2025-09-01\ntopics: [khong-co]\n---\nSửa hỏng.\n",
+    );
+    let broken = next_data();
+    let errors = broken["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0]
+            .as_str()
+            .unwrap()
+            .starts_with("content/tin-tuc/a.md:4:1: lỗi:"),
+        "{errors:?}"
+    );
+    let page = get(&server, "/cchc/tin-tuc/a/");
+    assert!(
+        page.body.contains("Nội dung đầu tiên."),
+        "the last good page is still served"
+    );
+
+    site.article("tin-tuc/a.md", "Bài A", "2025-09-01", "", "Đã sửa xong.\n");
+    let fixed = next_data();
+    assert_eq!(fixed["errors"].as_array().unwrap().len(), 0);
+    assert!(get(&server, "/cchc/tin-tuc/a/")
+        .body
+        .contains("Đã sửa xong."));
+}
+
+#[test]
+fn a_busy_port_is_refused_with_a_suggestion() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let site = Site::new();
+    let options = ServeOptions {
+        root: site.root().to_path_buf(),
+        bind: [127, 0, 0, 1].into(),
+        port,
+        drafts: false,
+        now: None,
+    };
+    let problem = Server::start(options, |_| {})
+        .err()
+        .expect("the port is taken");
+    assert!(problem.message.contains(&port.to_string()), "{problem}");
+    assert!(
+        problem.hint.as_deref().unwrap_or("").contains("--port"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn every_served_file_equals_a_clean_build_but_for_the_reload_script() {
+    let site = Site::new();
+    sample(&site);
+    site.write("static/van-ban/ke-hoach.pdf", "%PDF");
+    let server = start(&site);
+    let base = format!("http://{}/cchc/", server.addr());
+    let clean = loa::render_site(&loa::Options {
+        root: site.root().to_path_buf(),
+        base_url: Some(base),
+        drafts: false,
+        now: Some(NOW.into()),
+    })
+    .unwrap();
+    for (file, bytes) in &clean.outputs {
+        let path = format!("/cchc/{}", file.strip_suffix("index.html").unwrap_or(file));
+        let served = get(&server, &path).body;
+        let expected = String::from_utf8_lossy(bytes);
+        let without_script = match served.find("<script src=\"/cchc/__loa/reload.js\"") {
+            Some(at) => {
+                let end = served[at..].find("</script>\n").unwrap() + at + "</script>\n".len();
+                format!("{}{}", &served[..at], &served[end..])
+            }
+            None => served,
+        };
+        assert_eq!(without_script, expected, "{path}");
+    }
+}
