@@ -6,6 +6,7 @@ mod support;
 mod bad_input;
 mod cli;
 mod content;
+mod invariant;
 mod output;
 mod serve;
 mod urls;

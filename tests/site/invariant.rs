@@ -1,0 +1,203 @@
+//! The invariant of `loa serve`: after any sequence of edits, what it serves equals, byte for
+//! byte, a clean build of the same files with the same base URL, drafts flag and "now".
+//!
+//! Random edit sequences run against a live preview (watcher included); after every step the
+//! served site must settle on exactly what a fresh `render_site` produces (or both fail with
+//! the same problems). `PROPTEST_CASES=200 cargo test invariant` runs more cases by hand.
+
+use std::time::{Duration, Instant};
+
+use loa::serve::{ServeOptions, Server};
+use proptest::prelude::*;
+
+use crate::support::{Site, CONFIG, NOW};
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Add(u8),
+    EditBody(u8, u8),
+    ChangeTopics(u8, u8),
+    ChangeDate(u8, u8),
+    Draft(u8, bool),
+    Delete(u8),
+    Rename(u8, u8),
+    EditTemplate(u8),
+    EditConfig(u8),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        any::<u8>().prop_map(Edit::Add),
+        (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::EditBody(a, b)),
+        (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::ChangeTopics(a, b)),
+        (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::ChangeDate(a, b)),
+        (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Edit::Draft(a, b)),
+        any::<u8>().prop_map(Edit::Delete),
+        (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Rename(a, b)),
+        any::<u8>().prop_map(Edit::EditTemplate),
+        any::<u8>().prop_map(Edit::EditConfig),
+    ]
+}
+
+const TOPICS: [&str; 3] = ["nghi-dinh-118", "de-an-06", "par-index"];
+
+/// An article's text from its parts; every edit rewrites a whole file, as editors do.
+fn article(title: &str, day: u8, topics: u8, draft: bool, body: u8) -> String {
+    let topics: Vec<&str> = TOPICS
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| topics & (1 << i) != 0)
+        .map(|(_, t)| *t)
+        .collect();
+    format!(
+        "---\ntitle: \"{title}\"\ndate: 2025-{:02}-{:02}\ntopics: [{}]\ndraft: {draft}\n---\nĐoạn {body} của bài.\n\n## Mục {body}\n",
+        9 + day % 4,
+        1 + day % 28,
+        topics.join(", ")
+    )
+}
+
+fn articles(site: &Site) -> Vec<String> {
+    let dir = site.root().join("content/tin-tuc");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+fn apply(site: &Site, edit: &Edit) {
+    let names = articles(site);
+    let pick = |n: u8| names.get(n as usize % names.len().max(1)).cloned();
+    let path = |name: &str| format!("content/tin-tuc/{name}");
+    match *edit {
+        Edit::Add(n) => {
+            site.write(
+                &path(&format!("bai-{n}.md")),
+                &article(&format!("Bài {n}"), n, n, false, n),
+            );
+        }
+        Edit::EditBody(n, body) | Edit::ChangeTopics(n, body) | Edit::ChangeDate(n, body) => {
+            if let Some(name) = pick(n) {
+                let (topics, day) = match edit {
+                    Edit::ChangeTopics(..) => (body, n),
+                    Edit::ChangeDate(..) => (n, body),
+                    _ => (n, n),
+                };
+                site.write(&path(&name), &article(&name, day, topics, false, body));
+            }
+        }
+        Edit::Draft(n, draft) => {
+            if let Some(name) = pick(n) {
+                site.write(&path(&name), &article(&name, n, n, draft, n));
+            }
+        }
+        Edit::Delete(n) => {
+            if let Some(name) = pick(n) {
+                let _ = std::fs::remove_file(site.root().join(path(&name)));
+            }
+        }
+        Edit::Rename(n, to) => {
+            if let Some(name) = pick(n) {
+                let _ = std::fs::rename(
+                    site.root().join(path(&name)),
+                    site.root().join(path(&format!("moi-{to}.md"))),
+                );
+            }
+        }
+        Edit::EditTemplate(n) => {
+            let template = format!("{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ page.title }}}}</h1><p>mẫu {n}</p>{{{{ page.content | safe }}}}{{% endblock content %}}");
+            site.write("themes/rieng/templates/page.html", &template);
+        }
+        Edit::EditConfig(n) => {
+            site.write(
+                "config.yaml",
+                &format!("{CONFIG}theme: rieng\npaginate: {}\n", 1 + n % 4),
+            );
+        }
+    }
+}
+
+/// What a clean build of the files as they are now gives: the outputs, or the problems.
+fn clean_build(site: &Site, base_url: &str) -> Result<loa::render::Outputs, Vec<String>> {
+    let options = loa::Options {
+        root: site.root().to_path_buf(),
+        base_url: Some(base_url.to_string()),
+        drafts: false,
+        now: Some(NOW.into()),
+    };
+    loa::render_site(&options)
+        .map(|r| r.outputs)
+        .map_err(|problems| problems.iter().map(|p| p.to_string()).collect())
+}
+
+/// Waits until the preview shows exactly what a clean build gives.
+fn settles_on_a_clean_build(server: &Server, site: &Site) -> Result<(), String> {
+    let base = format!("http://{}/cchc/", server.addr());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let expected = clean_build(site, &base);
+        let snapshot = server.snapshot();
+        let served: Result<&loa::render::Outputs, Vec<String>> = if snapshot.errors.is_empty() {
+            Ok(&snapshot.outputs)
+        } else {
+            Err(snapshot.errors.iter().map(|p| p.to_string()).collect())
+        };
+        let same = match (&expected, &served) {
+            (Ok(a), Ok(b)) => a == *b,
+            (Err(a), Err(b)) => a == b,
+            _ => false,
+        };
+        if same {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            let files = |o: &loa::render::Outputs| o.keys().cloned().collect::<Vec<_>>();
+            return Err(format!(
+                "served {:?} but a clean build gives {:?}",
+                served.map(files),
+                expected.as_ref().map(files)
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(8)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), max_shrink_iters: 20, ..ProptestConfig::default() })]
+
+    #[test]
+    fn what_serve_serves_always_equals_a_clean_build(edits in prop::collection::vec(edit(), 1..10)) {
+        let site = Site::new();
+        site.write("config.yaml", &format!("{CONFIG}theme: rieng\n"));
+        site.write("themes/rieng/templates/page.html", "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>{% endblock content %}");
+        for n in 0..3u8 {
+            site.write(&format!("content/tin-tuc/bai-{n}.md"), &article(&format!("Bài {n}"), n, n, false, n));
+        }
+        let options = ServeOptions {
+            root: site.root().to_path_buf(),
+            bind: [127, 0, 0, 1].into(),
+            port: 0,
+            drafts: false,
+            now: Some(NOW.into()),
+        };
+        let server = Server::start(options, |_| {}).expect("serve starts");
+        prop_assert!(settles_on_a_clean_build(&server, &site).is_ok());
+        for (step, edit) in edits.iter().enumerate() {
+            apply(&site, edit);
+            let result = settles_on_a_clean_build(&server, &site);
+            prop_assert!(result.is_ok(), "after step {step} ({edit:?}): {}", result.unwrap_err());
+        }
+    }
+}
