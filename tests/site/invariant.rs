@@ -15,27 +15,27 @@ use crate::support::{Site, CONFIG, NOW};
 #[derive(Debug, Clone)]
 enum Edit {
     Add(u8),
-    EditBody(u8, u8),
-    ChangeTopics(u8, u8),
-    ChangeDate(u8, u8),
+    Body(u8, u8),
+    Topics(u8, u8),
+    Date(u8, u8),
     Draft(u8, bool),
     Delete(u8),
     Rename(u8, u8),
-    EditTemplate(u8),
-    EditConfig(u8),
+    Template(u8),
+    Config(u8),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
         any::<u8>().prop_map(Edit::Add),
-        (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::EditBody(a, b)),
-        (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::ChangeTopics(a, b)),
-        (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::ChangeDate(a, b)),
+        (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Body(a, b)),
+        (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Topics(a, b)),
+        (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Date(a, b)),
         (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Edit::Draft(a, b)),
         any::<u8>().prop_map(Edit::Delete),
         (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Rename(a, b)),
-        any::<u8>().prop_map(Edit::EditTemplate),
-        any::<u8>().prop_map(Edit::EditConfig),
+        any::<u8>().prop_map(Edit::Template),
+        any::<u8>().prop_map(Edit::Config),
     ]
 }
 
@@ -81,11 +81,11 @@ fn apply(site: &Site, edit: &Edit) {
                 &article(&format!("Bài {n}"), n, n, false, n),
             );
         }
-        Edit::EditBody(n, body) | Edit::ChangeTopics(n, body) | Edit::ChangeDate(n, body) => {
+        Edit::Body(n, body) | Edit::Topics(n, body) | Edit::Date(n, body) => {
             if let Some(name) = pick(n) {
                 let (topics, day) = match edit {
-                    Edit::ChangeTopics(..) => (body, n),
-                    Edit::ChangeDate(..) => (n, body),
+                    Edit::Topics(..) => (body, n),
+                    Edit::Date(..) => (n, body),
                     _ => (n, n),
                 };
                 site.write(&path(&name), &article(&name, day, topics, false, body));
@@ -109,11 +109,11 @@ fn apply(site: &Site, edit: &Edit) {
                 );
             }
         }
-        Edit::EditTemplate(n) => {
+        Edit::Template(n) => {
             let template = format!("{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ page.title }}}}</h1><p>mẫu {n}</p>{{{{ page.content | safe }}}}{{% endblock content %}}");
             site.write("themes/rieng/templates/page.html", &template);
         }
-        Edit::EditConfig(n) => {
+        Edit::Config(n) => {
             site.write(
                 "config.yaml",
                 &format!("{CONFIG}theme: rieng\npaginate: {}\n", 1 + n % 4),
