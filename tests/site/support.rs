@@ -232,3 +232,51 @@ pub fn xml_values(xml: &str, element_path: &str) -> Vec<String> {
         .map(|(_, t)| t)
         .collect()
 }
+
+/// The tools browser tests need: Node, Debian's Chromium and playwright-core installed in
+/// `tests/browser/`. Returns the `node` command, or `None` after printing why the test is
+/// skipped; under `LOA_FULL_TESTS=1` (as in CI) a missing tool fails the test instead.
+pub fn browser_tools() -> Option<PathBuf> {
+    let harness = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let chromium = std::env::var_os("CHROMIUM")
+        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
+    let node_works = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let missing = if !node_works {
+        Some("Node.js (node) is not installed")
+    } else if !chromium.exists() {
+        Some("Chromium is not installed (apt-get install -y chromium)")
+    } else if !harness.join("node_modules/playwright-core").exists() {
+        Some("playwright-core is not installed (npm ci --prefix tests/browser)")
+    } else {
+        None
+    };
+    match missing {
+        None => Some(PathBuf::from("node")),
+        Some(reason) if std::env::var("LOA_FULL_TESTS").as_deref() == Ok("1") => {
+            panic!("LOA_FULL_TESTS=1 but {reason}")
+        }
+        Some(reason) => {
+            eprintln!("skipped: {reason}; CI runs this test (LOA_FULL_TESTS=1)");
+            None
+        }
+    }
+}
+
+/// Runs a script of the browser harness with arguments; panics with its output if it fails.
+pub fn run_browser_script(node: &Path, script: &str, args: &[&str]) {
+    let harness = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let out = std::process::Command::new(node)
+        .arg(harness.join(script))
+        .args(args)
+        .output()
+        .expect("run node");
+    assert!(
+        out.status.success(),
+        "{script} failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
