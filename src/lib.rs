@@ -68,11 +68,12 @@ pub fn render_site(options: &Options) -> Result<Rendered, Vec<Diagnostic>> {
     let config = config::load(&options.root, &overrides)?;
     let now = resolve_now(options.now.as_deref(), &config.timezone)?;
 
-    let (files, mut problems) = load::load(&options.root, config.theme.as_deref());
-    let parsed: Vec<_> = files
-        .sources
-        .par_iter()
-        .map(|s| parse::parse(s, &config))
+    let (mut files, mut problems) = load::load(&options.root, config.theme.as_deref());
+    // The sources' bytes are not needed after parsing: free them before rendering.
+    let sources = std::mem::take(&mut files.sources);
+    let parsed: Vec<_> = sources
+        .into_par_iter()
+        .map(|s| parse::parse(&s, &config))
         .collect();
     let mut pages = Vec::with_capacity(parsed.len());
     for (page, found) in parsed {

@@ -201,7 +201,13 @@ fn spawn_builder(
             while watch::next_change(&root, &rx).is_some() {
                 // A folder such as static/ may have appeared: watch it too.
                 watch_new(&mut debouncer);
-                let result = build(&mut session);
+                // Nothing the officer writes may stop the preview: should a build ever panic,
+                // the last good site stays served and the next save tries again.
+                let Ok(result) =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(&mut session)))
+                else {
+                    continue;
+                };
                 if let Ok(mut shared) = snapshot.write() {
                     *shared = session.snapshot().clone();
                 }
