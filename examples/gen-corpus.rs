@@ -24,8 +24,8 @@ const WORDS: &[&str] = &[
     "liên", "thông", "trực", "tuyến", "chuyển", "đổi", "số", "chính", "quyền", "địa", "phương",
     "tuyên", "truyền", "pháp", "luật", "công", "chức", "viên", "hồ", "sơ", "giải", "quyết",
     "hướng", "dẫn", "tận", "tình", "nhanh", "chóng", "minh", "bạch", "trách", "nhiệm", "phục",
-    "vụ", "hài", "lòng", "kết", "quả", "đánh", "giá", "sáng", "kiến", "mô", "hình", "tỉnh",
-    "An", "Giang", "Sở", "Tư", "pháp", "đề", "án", "dữ", "liệu", "dân", "cư", "định", "danh",
+    "vụ", "hài", "lòng", "kết", "quả", "đánh", "giá", "sáng", "kiến", "mô", "hình", "tỉnh", "An",
+    "Giang", "Sở", "Tư", "pháp", "đề", "án", "dữ", "liệu", "dân", "cư", "định", "danh",
 ];
 
 /// A small deterministic generator (xorshift): the same seed gives the same site.
@@ -42,7 +42,10 @@ impl Rng {
         (self.next() % n as u64) as usize
     }
     fn words(&mut self, n: usize) -> String {
-        (0..n).map(|_| WORDS[self.below(WORDS.len())]).collect::<Vec<_>>().join(" ")
+        (0..n)
+            .map(|_| WORDS[self.below(WORDS.len())])
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -52,7 +55,12 @@ fn main() {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--articles" => articles = args.next().and_then(|n| n.parse().ok()).expect("--articles N"),
+            "--articles" => {
+                articles = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .expect("--articles N")
+            }
             "--out" => out = args.next().map(PathBuf::from).expect("--out DIR"),
             other => panic!("unknown argument {other}; use --articles N --out DIR"),
         }
@@ -62,7 +70,8 @@ fn main() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for i in 0..articles {
         let text = article(&mut rng, i);
-        std::fs::write(out.join(format!("content/tin-tuc/bai-{i:05}.md")), text).expect("write an article");
+        std::fs::write(out.join(format!("content/tin-tuc/bai-{i:05}.md")), text)
+            .expect("write an article");
     }
     println!("{articles} articles in {}", out.display());
 }
@@ -72,7 +81,10 @@ fn config() -> String {
         "title: \"Tuyên truyền cải cách hành chính\"\ndescription: \"Trang thử hiệu năng\"\nbase_url: \"https://stp.angiang.gov.vn/cchc/\"\npaginate: 20\ntopics:\n",
     );
     for (key, name) in TOPICS {
-        let _ = writeln!(c, "  - key: {key}\n    name: \"{name}\"\n    description: \"\"");
+        let _ = writeln!(
+            c,
+            "  - key: {key}\n    name: \"{name}\"\n    description: \"\""
+        );
     }
     c
 }
@@ -81,8 +93,14 @@ fn article(rng: &mut Rng, i: usize) -> String {
     let (year, month, day) = (2024 + i % 3, 1 + rng.below(12), 1 + rng.below(28));
     let first = rng.below(TOPICS.len());
     let second = (first + 1 + rng.below(TOPICS.len() - 1)) % TOPICS.len();
-    let topics = if rng.below(2) == 0 { TOPICS[first].0.to_string() } else { format!("{}, {}", TOPICS[first].0, TOPICS[second].0) };
-    let tags: Vec<String> = (0..1 + rng.below(3)).map(|_| format!("\"thẻ {}\"", rng.below(300))).collect();
+    let topics = if rng.below(2) == 0 {
+        TOPICS[first].0.to_string()
+    } else {
+        format!("{}, {}", TOPICS[first].0, TOPICS[second].0)
+    };
+    let tags: Vec<String> = (0..1 + rng.below(3))
+        .map(|_| format!("\"thẻ {}\"", rng.below(300)))
+        .collect();
     let mut body = String::new();
     let target_words = 500 + rng.below(300);
     let mut words = 0;

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use loa::serve::{Server, ServeOptions};
+use loa::serve::{ServeOptions, Server};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -30,7 +30,10 @@ fn main() {
         let written = Instant::now();
         std::fs::write(&file, format!("{original}\n{marker}\n")).expect("write");
         loop {
-            let body = ureq::get(&url).call().ok().and_then(|mut r| r.body_mut().read_to_string().ok());
+            let body = ureq::get(&url)
+                .call()
+                .ok()
+                .and_then(|mut r| r.body_mut().read_to_string().ok());
             if body.is_some_and(|b| b.contains(&marker)) {
                 break;
             }

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
+use crate::cache::Markdown;
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::links::LinkIndex;
@@ -117,6 +118,7 @@ pub fn assemble(
     parsed: Vec<Page>,
     content_assets: Vec<Asset>,
     settings: Settings,
+    memo: &mut HashMap<String, (blake3::Hash, Markdown)>,
 ) -> (Site, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let sorted = Sorted::new(parsed, &settings);
@@ -127,7 +129,8 @@ pub fn assemble(
     let aliases = collect_aliases(&sorted.published, &mut problems);
     check_collisions(&sorted.published, &sorted.indexes, &aliases, &mut problems);
     let assets = place_assets(content_assets, &sorted.published, &sorted.withheld);
-    let (pages, home, indexes) = render_markdown(&config.base_url, sorted, &assets, &mut problems);
+    let (pages, home, indexes) =
+        render_markdown(&config.base_url, sorted, &assets, &mut problems, memo);
 
     let mut articles: Vec<usize> = (0..pages.len())
         .filter(|&i| pages[i].page.kind == PageKind::Article)
@@ -169,6 +172,23 @@ pub fn assemble(
     (site, problems)
 }
 
+/// What a page's Markdown rendering reads: the link index, and the page's file, place and text.
+fn markdown_key(index: &blake3::Hash, page: &Page) -> blake3::Hash {
+    let mut h = blake3::Hasher::new();
+    h.update(index.as_bytes())
+        .update(page.rel.as_bytes())
+        .update(b"\0");
+    h.update(page.display.to_string_lossy().as_bytes())
+        .update(b"\0");
+    h.update(&page.body_line.to_le_bytes())
+        .update(page.body.as_bytes())
+        .update(b"\0");
+    h.update(page.meta.image.as_deref().unwrap_or("").as_bytes())
+        .update(&[u8::from(page.meta.image.is_some())]);
+    h.update(&page.line_of("image").to_le_bytes());
+    h.finalize()
+}
+
 /// Pages sorted by what they are and whether they are published now.
 struct Sorted {
     home: Option<Page>,
@@ -207,6 +227,7 @@ fn render_markdown(
     sorted: Sorted,
     assets: &[PlacedAsset],
     problems: &mut Vec<Diagnostic>,
+    memo: &mut HashMap<String, (blake3::Hash, Markdown)>,
 ) -> (Vec<Published>, Option<Published>, Vec<Published>) {
     let Sorted {
         home,
@@ -217,7 +238,10 @@ fn render_markdown(
     // Section lists and the home page can be linked to through their `_index.md`.
     let linkable = published.iter().chain(&indexes).chain(&home);
     let index = LinkIndex::new(base_url, linkable, withheld.iter(), assets);
-    let render = |page: &Page| {
+    // A page's HTML depends on the page and on every page and file it could link to.
+    let index_key = index.fingerprint();
+    let previous = std::mem::take(memo);
+    let fresh = |page: &Page| {
         let mut rendered = markdown::render(page, &index);
         let image_url =
             page.meta
@@ -238,12 +262,24 @@ fn render_markdown(
                 });
         (rendered, image_url)
     };
+    let render = |page: &Page| {
+        let key = markdown_key(&index_key, page);
+        let result = match previous.get(&page.rel) {
+            Some((k, result)) if *k == key => result.clone(),
+            _ => fresh(page),
+        };
+        (key, result)
+    };
     let html: Vec<_> = published.par_iter().map(render).collect();
     let home_html = home.as_ref().map(render);
     let index_html: Vec<_> = indexes.par_iter().map(render).collect();
     drop(index);
-    let mut publish = |page: Page, (rendered, image_url): (Rendered, Option<String>)| {
+    let mut publish = |page: Page, (key, (rendered, image_url)): (blake3::Hash, Markdown)| {
         problems.extend(rendered.problems.iter().cloned());
+        memo.insert(
+            page.rel.clone(),
+            (key, (rendered.clone(), image_url.clone())),
+        );
         Published {
             page,
             rendered,

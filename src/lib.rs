@@ -10,6 +10,7 @@
 //! `build` runs every stage; `check` all but write. Only `load` and `write` touch the disk.
 
 pub mod assemble;
+pub mod cache;
 pub mod config;
 pub mod diag;
 pub mod feeds;
@@ -62,6 +63,15 @@ pub struct Rendered {
 /// Runs load → parse → assemble → render. Returns every problem found when any is an error
 /// (warnings included, so one run shows everything).
 pub fn render_site(options: &Options) -> Result<Rendered, Vec<Diagnostic>> {
+    render_site_with(options, &mut cache::Cache::default())
+}
+
+/// [`render_site`] reusing the results of earlier builds kept in `cache` (as `serve` does);
+/// gives exactly the same result as with an empty cache.
+pub fn render_site_with(
+    options: &Options,
+    cache: &mut cache::Cache,
+) -> Result<Rendered, Vec<Diagnostic>> {
     let overrides = config::Overrides {
         base_url: options.base_url.clone(),
     };
@@ -71,21 +81,19 @@ pub fn render_site(options: &Options) -> Result<Rendered, Vec<Diagnostic>> {
     let (mut files, mut problems) = load::load(&options.root, config.theme.as_deref());
     // The sources' bytes are not needed after parsing: free them before rendering.
     let sources = std::mem::take(&mut files.sources);
-    let parsed: Vec<_> = sources
-        .into_par_iter()
-        .map(|s| parse::parse(&s, &config))
-        .collect();
-    let mut pages = Vec::with_capacity(parsed.len());
-    for (page, found) in parsed {
-        pages.extend(page);
-        problems.extend(found);
-    }
+    let pages = parse_all(sources, &config, cache, &mut problems);
     let templates = templates::Templates::new(&files.theme_templates);
     let settings = assemble::Settings {
         drafts: options.drafts,
         now,
     };
-    let (site, found) = assemble::assemble(config, pages, files.content_assets, settings);
+    let (site, found) = assemble::assemble(
+        config,
+        pages,
+        files.content_assets,
+        settings,
+        &mut cache.markdown,
+    );
     problems.extend(found);
     let templates = match templates {
         Ok(t) => t,
@@ -113,6 +121,36 @@ pub fn render_site(options: &Options) -> Result<Rendered, Vec<Diagnostic>> {
         warnings: finish(problems),
         pages,
     })
+}
+
+/// Parses every source in parallel, reusing the cache's result for a file whose bytes and
+/// relevant config are unchanged.
+fn parse_all(
+    sources: Vec<load::Source>,
+    config: &config::Config,
+    cache: &mut cache::Cache,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<model::Page> {
+    let config_key = parse::config_fingerprint(config);
+    let previous = std::mem::take(&mut cache.parsed);
+    let parsed: Vec<(String, blake3::Hash, cache::Parsed)> = sources
+        .into_par_iter()
+        .map(|s| {
+            let key = parse::source_key(&config_key, &s);
+            let result = match previous.get(&s.rel) {
+                Some((k, result)) if *k == key => result.clone(),
+                _ => parse::parse(&s, config),
+            };
+            (s.rel, key, result)
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(parsed.len());
+    for (rel, key, (page, found)) in parsed {
+        pages.extend(page.clone());
+        problems.extend(found.iter().cloned());
+        cache.parsed.insert(rel, (key, (page, found)));
+    }
+    pages
 }
 
 /// Renders the site, then writes it into `output` (only if everything rendered).

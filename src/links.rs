@@ -39,6 +39,41 @@ impl<'a> LinkIndex<'a> {
         }
     }
 
+    /// A hash of everything links can resolve to: the base path, each page's place, URL and
+    /// anchors, the withheld pages and the co-located files. Equal fingerprints resolve every
+    /// link the same way.
+    pub fn fingerprint(&self) -> blake3::Hash {
+        let mut h = blake3::Hasher::new();
+        h.update(self.base.link("").as_bytes()).update(b"\x01");
+        let mut pages: Vec<(&&str, &&Page)> = self.pages.iter().collect();
+        pages.sort_unstable_by_key(|(rel, _)| **rel);
+        for (rel, page) in pages {
+            h.update(rel.as_bytes())
+                .update(b"\0")
+                .update(page.path.as_bytes())
+                .update(b"\0");
+            h.update(page.display.to_string_lossy().as_bytes());
+            for heading in &page.headings {
+                h.update(b"#").update(heading.id.as_bytes());
+            }
+            h.update(b"\n");
+        }
+        let mut withheld: Vec<&&str> = self.withheld.keys().collect();
+        withheld.sort_unstable();
+        for rel in withheld {
+            h.update(b"\x02").update(rel.as_bytes());
+        }
+        let mut assets: Vec<(&&str, &&str)> = self.assets.iter().collect();
+        assets.sort_unstable();
+        for (rel, out) in assets {
+            h.update(b"\x03")
+                .update(rel.as_bytes())
+                .update(b"\0")
+                .update(out.as_bytes());
+        }
+        h.finalize()
+    }
+
     /// The URL of an image or file named in front matter or Markdown, relative to the page.
     pub fn asset_url(&self, page: &Page, dest: &str) -> Result<Option<String>, LinkProblem> {
         if is_external(dest) {

@@ -41,6 +41,36 @@ fn place(rel: &str) -> Result<Placement, &'static str> {
     })
 }
 
+/// A hash of what parsing reads from the config: the time zone and the vocabularies' keys.
+pub fn config_fingerprint(config: &Config) -> blake3::Hash {
+    let mut h = blake3::Hasher::new();
+    h.update(config.timezone_name.as_bytes());
+    let channels: Vec<&crate::config::Term> = config.channels.iter().map(|c| &c.term).collect();
+    for (list, terms) in [
+        ("topics", config.topics.iter().collect::<Vec<_>>()),
+        ("units", config.units.iter().collect()),
+        ("channels", channels),
+    ] {
+        h.update(b"\x01").update(list.as_bytes());
+        for term in terms {
+            h.update(b"\0").update(term.key.as_bytes());
+        }
+    }
+    h.finalize()
+}
+
+/// What a parse result depends on: the config's fingerprint, the file's place and its bytes.
+pub fn source_key(config: &blake3::Hash, source: &Source) -> blake3::Hash {
+    let mut h = blake3::Hasher::new();
+    h.update(config.as_bytes())
+        .update(source.rel.as_bytes())
+        .update(b"\0");
+    h.update(source.display.to_string_lossy().as_bytes())
+        .update(b"\0");
+    h.update(&source.bytes);
+    h.finalize()
+}
+
 /// Parses one content file. Returns the page when it is usable, and every problem found.
 pub fn parse(source: &Source, config: &Config) -> (Option<Page>, Vec<Diagnostic>) {
     let mut problems = Vec::new();

@@ -1,13 +1,14 @@
 //! What `serve` serves: the last good build of the site, held in memory, and what changed.
 //!
-//! A rebuild runs the same pipeline as `loa build` (`render_site`) with `base_url` pointed at
-//! the preview server, so what is served equals a clean build by construction. A failed
+//! A rebuild runs the same pipeline as `loa build` with `base_url` pointed at the preview
+//! server, reusing the results of unchanged files from a cache keyed by content hash. A failed
 //! rebuild keeps the last good site and records the errors for the terminal and the overlay.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::cache::Cache;
 use crate::config::{self, Overrides};
 use crate::diag::Diagnostic;
 use crate::render::Outputs;
@@ -51,6 +52,9 @@ pub struct Notice {
 pub struct Session {
     options: SessionOptions,
     snapshot: Snapshot,
+    /// Pure stages' results kept between builds: an unchanged article is not parsed or
+    /// converted from Markdown again.
+    cache: Cache,
 }
 
 impl Session {
@@ -61,6 +65,7 @@ impl Session {
                 base_path: "/".into(),
                 ..Snapshot::default()
             },
+            cache: Cache::default(),
         }
     }
 
@@ -91,7 +96,7 @@ impl Session {
             .and_then(|u| config::BaseUrl::parse(u).ok())
             .map_or_else(|| "/".to_string(), |b| b.path);
         self.snapshot.version += 1;
-        match crate::render_site(&options) {
+        match crate::render_site_with(&options, &mut self.cache) {
             Ok(rendered) => {
                 let outputs = Arc::new(rendered.outputs);
                 let mut changed =

@@ -49,8 +49,15 @@ fn article(title: &str, day: u8, topics: u8, draft: bool, body: u8) -> String {
         .filter(|(i, _)| topics & (1 << i) != 0)
         .map(|(_, t)| *t)
         .collect();
+    // Some bodies link to another article, with or without an anchor, so renames, deletes,
+    // drafts and heading edits elsewhere change this page (or break it).
+    let link = match body % 3 {
+        0 => "Xem [bài 1](bai-1.md).".to_string(),
+        1 => "Xem [mục 1](bai-1.md#muc-1).".to_string(),
+        _ => String::new(),
+    };
     format!(
-        "---\ntitle: \"{title}\"\ndate: 2025-{:02}-{:02}\ntopics: [{}]\ndraft: {draft}\n---\nĐoạn {body} của bài.\n\n## Mục {body}\n",
+        "---\ntitle: \"{title}\"\ndate: 2025-{:02}-{:02}\ntopics: [{}]\ndraft: {draft}\n---\nĐoạn {body} của bài. {link}\n\n## Mục {body}\n",
         9 + day % 4,
         1 + day % 28,
         topics.join(", ")

@@ -124,3 +124,49 @@ fn an_output_folder_inside_the_content_is_refused() {
         .contains("content/"));
     assert!(!site.root().join("content/xuat").exists());
 }
+
+#[test]
+fn a_cached_build_sees_a_heading_renamed_in_a_linked_article() {
+    let site = Site::new();
+    site.article("tin-tuc/dich.md", "Đích", "2025-09-01", "", "## Mục tiêu\n")
+        .article(
+            "tin-tuc/nguon.md",
+            "Nguồn",
+            "2025-09-02",
+            "",
+            "[xem](dich.md#muc-tieu)\n",
+        );
+    let mut cache = loa::cache::Cache::default();
+    let first = loa::render_site_with(&site.options(), &mut cache).unwrap();
+    assert!(!cache.is_empty());
+    site.article("tin-tuc/dich.md", "Đích", "2025-09-01", "", "## Kết quả\n");
+    let problems = loa::render_site_with(&site.options(), &mut cache).unwrap_err();
+    let error = crate::support::only_error(&problems);
+    assert_eq!(error.path.to_str(), Some("content/tin-tuc/nguon.md"));
+    assert!(error.message.contains("#muc-tieu"), "{error}");
+    site.article("tin-tuc/dich.md", "Đích", "2025-09-01", "", "## Mục tiêu\n");
+    let again = loa::render_site_with(&site.options(), &mut cache).unwrap();
+    assert_eq!(again.outputs, first.outputs, "back to the same bytes");
+}
+
+#[test]
+fn a_cached_build_equals_a_clean_build_after_a_config_change() {
+    let site = Site::new();
+    site.article(
+        "tin-tuc/a.md",
+        "A",
+        "2025-09-01",
+        "topics: [de-an-06]\n",
+        "x\n",
+    );
+    let mut cache = loa::cache::Cache::default();
+    loa::render_site_with(&site.options(), &mut cache).unwrap();
+    // The topic disappears from the config: the unchanged article is now wrong.
+    site.write(
+        "config.yaml",
+        &crate::support::CONFIG.replace("key: de-an-06", "key: de-an-6"),
+    );
+    let cached = loa::render_site_with(&site.options(), &mut cache).unwrap_err();
+    let clean = loa::render_site(&site.options()).unwrap_err();
+    assert_eq!(cached, clean);
+}
