@@ -1,6 +1,8 @@
-//! Measures `loa serve`'s edit-to-served latency: from writing an article's file to the moment
-//! the updated page is served, debounce included. `cargo run --release --example serve-latency
-//! -- DIR [EDITS]` on a site made by `gen-corpus`; prints every latency, the median and the worst.
+//! Measures `loa serve`'s edit-to-served latency: from writing a file to the moment the updated
+//! page is served, debounce included. `cargo run --release --example serve-latency -- DIR
+//! [EDITS]` on a site made by `gen-corpus`: EDITS article edits, then EDITS/2 edits of a
+//! template (`page.html` of a theme added for the run); prints the median and the worst of each.
+//! The site's files are restored afterwards.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -21,16 +23,46 @@ fn main() {
     let started = Instant::now();
     let server = Server::start(options, |_| {}).expect("serve starts");
     println!("first build: {} ms", started.elapsed().as_millis());
-    let file = root.join("content/tin-tuc/bai-00007.md");
     let url = format!("{}tin-tuc/bai-00007/", server.url());
-    let original = std::fs::read_to_string(&file).expect("bai-00007.md from gen-corpus");
-    let mut latencies = Vec::new();
-    for n in 0..edits {
+
+    let article = root.join("content/tin-tuc/bai-00007.md");
+    let original = std::fs::read_to_string(&article).expect("bai-00007.md from gen-corpus");
+    let times = measure(&url, edits, |marker| {
+        std::fs::write(&article, format!("{original}\n{marker}\n")).expect("write the article");
+    });
+    std::fs::write(&article, &original).expect("restore the article");
+    report("article edits", times);
+
+    // A theme whose page.html carries a marker: each edit re-renders every article page.
+    let config = root.join("config.yaml");
+    let config_text = std::fs::read_to_string(&config).expect("config.yaml");
+    let template = root.join("themes/latency/templates/page.html");
+    std::fs::create_dir_all(template.parent().expect("a folder")).expect("theme folder");
+    let page = |marker: &str| {
+        format!(
+            "{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ page.title }}}}</h1>\
+             <p>{marker}</p>{{{{ page.content | safe }}}}{{% endblock content %}}"
+        )
+    };
+    std::fs::write(&template, page("bắt đầu")).expect("write the template");
+    std::fs::write(&config, format!("{config_text}theme: latency\n")).expect("add the theme");
+    let times = measure(&url, edits.div_ceil(2), |marker| {
+        std::fs::write(&template, page(marker)).expect("write the template");
+    });
+    std::fs::write(&config, config_text).expect("restore config.yaml");
+    let _ = std::fs::remove_dir_all(root.join("themes/latency"));
+    report("template edits", times);
+}
+
+/// Applies `edit` with a new marker `count` times, timing each until `url` shows the marker.
+fn measure(url: &str, count: usize, edit: impl Fn(&str)) -> Vec<Duration> {
+    let mut times = Vec::new();
+    for n in 0..count {
         let marker = format!("Đoạn sửa lần thứ {n} để đo độ trễ.");
         let written = Instant::now();
-        std::fs::write(&file, format!("{original}\n{marker}\n")).expect("write");
+        edit(&marker);
         loop {
-            let body = ureq::get(&url)
+            let body = ureq::get(url)
                 .call()
                 .ok()
                 .and_then(|mut r| r.body_mut().read_to_string().ok());
@@ -39,17 +71,18 @@ fn main() {
             }
             std::thread::sleep(Duration::from_millis(2));
         }
-        let took = written.elapsed();
-        println!("edit {n}: {} ms", took.as_millis());
-        latencies.push(took);
-        std::thread::sleep(Duration::from_millis(200));
+        times.push(written.elapsed());
+        std::thread::sleep(Duration::from_millis(300));
     }
-    std::fs::write(&file, original).expect("restore");
-    latencies.sort();
+    times
+}
+
+fn report(what: &str, mut times: Vec<Duration>) {
+    times.sort();
     println!(
-        "{} edits: median {} ms, worst {} ms",
-        latencies.len(),
-        latencies[latencies.len() / 2].as_millis(),
-        latencies.last().map_or(0, |d| d.as_millis())
+        "{what}: {} edits, median {} ms, worst {} ms",
+        times.len(),
+        times[times.len() / 2].as_millis(),
+        times.last().map_or(0, |d| d.as_millis())
     );
 }
