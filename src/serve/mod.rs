@@ -11,6 +11,7 @@ mod watch;
 use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, RwLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -47,6 +48,10 @@ pub struct BuildReport {
 pub struct Server {
     addr: SocketAddr,
     shared: http::Shared,
+    /// Tells the builder thread to stop; it then drops the watcher and the notice sender,
+    /// which ends open event streams so the HTTP server can shut down.
+    stop: Arc<AtomicBool>,
+    builder: Option<JoinHandle<()>>,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<()>>,
 }
@@ -81,11 +86,21 @@ impl Server {
             snapshot: snapshot.clone(),
             notices: notify_rx,
         };
-        spawn_builder(options.root, session, snapshot, notify_tx, report)?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let builder = spawn_builder(
+            options.root,
+            session,
+            snapshot,
+            notify_tx,
+            stop.clone(),
+            report,
+        )?;
         let (shutdown, server) = spawn_http(listener, shared.clone())?;
         Ok(Server {
             addr,
             shared,
+            stop,
+            builder: Some(builder),
             shutdown: Some(shutdown),
             server: Some(server),
         })
@@ -125,6 +140,10 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(builder) = self.builder.take() {
+            let _ = builder.join();
+        }
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
@@ -176,8 +195,9 @@ fn spawn_builder(
     mut session: Session,
     snapshot: Arc<RwLock<Snapshot>>,
     notices: channel::Sender<Notice>,
+    stop: Arc<AtomicBool>,
     report: impl Fn(&BuildReport) + Send + 'static,
-) -> Result<(), Diagnostic> {
+) -> Result<JoinHandle<()>, Diagnostic> {
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(watch::DEBOUNCE, None, tx)
         .map_err(|e| Diagnostic::error("serve", 0, 0, msg::watch_failed(&e.to_string())))?;
@@ -198,7 +218,7 @@ fn spawn_builder(
     std::thread::Builder::new()
         .name("loa-build".into())
         .spawn(move || {
-            while watch::next_change(&root, &rx).is_some() {
+            while watch::next_change(&root, &rx, &stop).is_some() {
                 // A folder such as static/ may have appeared: watch it too.
                 watch_new(&mut debouncer);
                 // Nothing the officer writes may stop the preview: should a build ever panic,
@@ -215,8 +235,7 @@ fn spawn_builder(
                 report(&result);
             }
         })
-        .map_err(|e| io_problem(&e))?;
-    Ok(())
+        .map_err(|e| io_problem(&e))
 }
 
 /// Runs the HTTP server on its own thread and runtime until shut down.

@@ -8,6 +8,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
 
@@ -64,10 +65,18 @@ pub fn mode_for(root: &Path, dir: &Path) -> RecursiveMode {
 }
 
 /// Waits for the next burst that touches the site, then folds in every burst already queued.
-/// Returns `None` when the watcher has stopped.
-pub fn next_change(root: &Path, events: &Receiver<DebounceEventResult>) -> Option<()> {
+/// Returns `None` when the watcher has stopped or `stop` is set.
+pub fn next_change(
+    root: &Path,
+    events: &Receiver<DebounceEventResult>,
+    stop: &AtomicBool,
+) -> Option<()> {
     loop {
-        let burst = events.recv().ok()?;
+        let burst = match events.recv_timeout(Duration::from_millis(100)) {
+            Ok(burst) => burst,
+            Err(RecvTimeoutError::Timeout) if !stop.load(Ordering::Relaxed) => continue,
+            Err(_) => return None,
+        };
         let mut relevant = touches_site(root, &burst);
         loop {
             match events.recv_timeout(Duration::ZERO) {

@@ -399,3 +399,25 @@ fn every_served_file_equals_a_clean_build_but_for_the_reload_script() {
         assert_eq!(without_script, expected, "{path}");
     }
 }
+
+#[test]
+fn stopping_the_preview_ends_open_event_streams_instead_of_hanging() {
+    let site = Site::new();
+    sample(&site);
+    let server = start(&site);
+    let events = agent()
+        .get(&format!("http://{}/cchc/__loa/events", server.addr()))
+        .call()
+        .unwrap();
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        drop(server);
+        let _ = done.send(());
+    });
+    assert!(
+        finished.recv_timeout(Duration::from_secs(5)).is_ok(),
+        "the preview stopped with a page open"
+    );
+    let mut rest = String::new();
+    let _ = std::io::Read::read_to_string(&mut events.into_body().into_reader(), &mut rest);
+}
