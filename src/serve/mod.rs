@@ -97,7 +97,8 @@ impl Server {
         )?;
         let (shutdown, server) = spawn_http(listener, shared.clone())?;
         Ok(Server {
-            addr,
+            // Bound to every address, the preview is still reached at this machine's loopback.
+            addr: SocketAddr::new(host, addr.port()),
             shared,
             stop,
             builder: Some(builder),

@@ -216,3 +216,50 @@ fn a_failed_check_says_what_it_found_not_that_a_build_failed() {
     let last = stderr(&out).lines().last().unwrap_or_default().to_string();
     assert_eq!(last, "Kiểm tra thấy 1 lỗi, 0 cảnh báo.");
 }
+
+#[test]
+fn serve_announces_its_address_and_warns_when_open_to_the_network() {
+    use std::io::BufRead;
+    let site = Site::new();
+    site.article("tin-tuc/a.md", "A", "2025-09-01", "", "x\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .arg("--root")
+        .arg(site.root())
+        .args(["serve", "--bind", "0.0.0.0", "--port", "0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start loa serve");
+    let stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let announced = stdout
+        .lines()
+        .map_while(Result::ok)
+        .find(|l| l.starts_with("Đang xem trước tại "))
+        .expect("an address");
+    let url = announced
+        .trim_start_matches("Đang xem trước tại ")
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(
+        url.starts_with("http://127.0.0.1:") && url.ends_with("/cchc/"),
+        "{url}"
+    );
+    let home = ureq::get(&url)
+        .call()
+        .expect("the preview answers")
+        .body_mut()
+        .read_to_string()
+        .unwrap();
+    assert!(home.contains("<html lang=\"vi\">"));
+    child.kill().unwrap();
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    let _ = child.wait();
+    assert!(
+        stderr.contains("cảnh báo: máy chủ xem trước mở cho cả mạng"),
+        "{stderr}"
+    );
+    assert!(!site.output().exists());
+}
