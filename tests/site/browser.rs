@@ -38,3 +38,51 @@ fn a_served_page_follows_saves_errors_and_fixes_in_the_browser() {
         &[&url, markdown.to_str().unwrap(), css.to_str().unwrap()],
     );
 }
+
+#[test]
+fn the_sample_sites_main_page_types_have_no_accessibility_violations() {
+    let Some(node) = browser_tools() else {
+        return;
+    };
+    // The sample site of the repository, previewed without writing anything.
+    let options = ServeOptions {
+        root: std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+        bind: [127, 0, 0, 1].into(),
+        port: 0,
+        drafts: false,
+        now: Some(NOW.into()),
+    };
+    let server = Server::start(options, |_| {}).expect("serve starts");
+    let snapshot = server.snapshot();
+    assert!(
+        snapshot.errors.is_empty(),
+        "the sample site builds: {:?}",
+        snapshot.errors
+    );
+    let first_article = snapshot
+        .outputs
+        .keys()
+        .find(|k| {
+            k.starts_with("tin-tuc/") && k.ends_with("/index.html") && k.matches('/').count() == 2
+        })
+        .expect("an article")
+        .trim_end_matches("index.html")
+        .to_string();
+    let pages = [
+        String::new(),
+        first_article,
+        "tin-tuc/".into(),
+        "gioi-thieu/".into(),
+        "chu-de/".into(),
+        "chu-de/nghi-dinh-118/".into(),
+        "the/".into(),
+        "don-vi/van-phong/".into(),
+        "404.html".into(),
+    ];
+    let urls: Vec<String> = pages
+        .iter()
+        .map(|p| format!("{}{p}", server.url()))
+        .collect();
+    let args: Vec<&str> = urls.iter().map(String::as_str).collect();
+    run_browser_script(&node, "accessibility.mjs", &args);
+}
