@@ -56,10 +56,20 @@ const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// Static files of the default theme: (output path, bytes).
-pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../themes/default/static/style.css"),
-)];
+pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../themes/default/static/style.css"),
+    ),
+    (
+        SHARE_IMAGE.0,
+        include_bytes!("../themes/default/static/anh-chia-se.png"),
+    ),
+];
+
+/// The image Facebook and Zalo show for a page without one of its own: path, width, height.
+/// A site's `static/anh-chia-se.png` replaces it.
+pub const SHARE_IMAGE: (&str, u32, u32) = ("anh-chia-se.png", 1200, 630);
 
 /// The loaded templates, ready to render.
 pub struct Templates {
@@ -233,6 +243,27 @@ fn register_filters(tera: &mut Tera) {
     tera.register_filter("slugify", |s: &str, _: Kwargs, _: &State| {
         crate::text::slugify(s)
     });
+    tera.register_filter(
+        "json_ld",
+        |v: &tera::Value, _: Kwargs, _: &State| -> TeraResult<tera::Value> {
+            // Through serde_json's sorted map: Tera's own maps have no fixed order, and the same
+            // site must give the same bytes.
+            let sorted =
+                serde_json::to_value(v).map_err(|e| tera::Error::message(e.to_string()))?;
+            let json = sorted.to_string();
+            Ok(tera::Value::safe_string(&script_safe(&json)))
+        },
+    );
+}
+
+/// JSON placed inside a `<script>` block: `<`, `>` and `&` become `\u003c`… so no text (a title
+/// containing `</script>`) can end the block, and the JSON still reads the same.
+fn script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
 }
 
 /// Dates reach templates as RFC 3339 in the site's zone; the civil date is its first ten characters.
@@ -267,6 +298,19 @@ mod tests {
         )
         .unwrap();
         assert_eq!(out, "ngày 21 tháng 8 năm 2025 | 21/08/2025 | 08:30");
+    }
+
+    #[test]
+    fn json_ld_cannot_end_its_script_block() {
+        let mut ctx = Context::new();
+        ctx.insert(
+            "d",
+            &serde_json::json!({ "headline": "A </script><script>alert(1)</script> & B" }),
+        );
+        let out = render("{{ d | json_ld }}", &ctx).unwrap();
+        assert!(!out.contains('<') && !out.contains('>'), "{out}");
+        let back: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(back["headline"], "A </script><script>alert(1)</script> & B");
     }
 
     #[test]

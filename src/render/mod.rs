@@ -17,8 +17,8 @@ use crate::assemble::{Published, Site};
 use crate::diag::Diagnostic;
 use crate::load::Asset;
 use crate::msg;
-use crate::templates::Templates;
-use crate::views::{ArticleCard, HeadView, Views};
+use crate::templates::{Templates, SHARE_IMAGE};
+use crate::views::{ArticleCard, HeadView, ShareImage, Views};
 use site_files::copy_statics;
 
 /// The site's files: output path (relative, `/` separators) → bytes.
@@ -140,6 +140,7 @@ impl<'a> Renderer<'a> {
         description: &str,
         path: &str,
     ) -> HeadView {
+        let (file, width, height) = SHARE_IMAGE;
         HeadView {
             title: title.to_string(),
             description: description.to_string(),
@@ -147,6 +148,15 @@ impl<'a> Renderer<'a> {
             permalink: self.views.permalink(path),
             kind,
             feed_url: None,
+            image: ShareImage {
+                url: self.views.permalink(file),
+                width: Some(width),
+                height: Some(height),
+                alt: self.site.config.organization.clone(),
+            },
+            published: None,
+            modified: None,
+            json_ld: None,
         }
     }
 
@@ -200,7 +210,21 @@ impl<'a> Renderer<'a> {
         let view = self.views.page(index);
         let kind = view.card.kind;
         let description = view.card.summary_text.clone();
-        let mut ctx = self.context(self.head(kind, &p.page.meta.title, &description, &p.page.path));
+        let mut head = self.head(kind, &p.page.meta.title, &description, &p.page.path);
+        if let Some(image) = &view.card.image {
+            head.image = ShareImage {
+                url: image.permalink.clone(),
+                width: None,
+                height: None,
+                alt: image.alt.clone(),
+            };
+        }
+        head.published = view.card.date.clone();
+        head.modified = view.updated.clone().or_else(|| view.card.date.clone());
+        if kind == "article" {
+            head.json_ld = Some(self.news_article(&head));
+        }
+        let mut ctx = self.context(head);
         ctx.insert("page", &view);
         Job {
             out: format!("{}index.html", p.page.path),
@@ -209,6 +233,26 @@ impl<'a> Renderer<'a> {
             source: Some(p.page.display.clone()),
             template_line: p.page.line_of("template"),
         }
+    }
+
+    /// schema.org NewsArticle for search engines, published by the department as a
+    /// GovernmentOrganization.
+    fn news_article(&self, head: &HeadView) -> serde_json::Value {
+        let cfg = &self.site.config;
+        serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": head.title,
+            "description": head.description,
+            "url": head.permalink,
+            "mainEntityOfPage": head.permalink,
+            "image": [head.image.url],
+            "datePublished": head.published,
+            "dateModified": head.modified,
+            "inLanguage": cfg.language,
+            "author": { "@type": "GovernmentOrganization", "name": cfg.organization, "url": self.views.permalink("") },
+            "publisher": { "@type": "GovernmentOrganization", "name": cfg.organization, "url": self.views.permalink("") },
+        })
     }
 
     fn not_found(&self) -> Job {

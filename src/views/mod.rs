@@ -75,6 +75,23 @@ pub struct HeadView {
     pub kind: &'static str,
     /// Root-relative link of a feed for this page, when it has one besides the site's.
     pub feed_url: Option<String>,
+    /// The image share previews show: the page's own, else the site's default one.
+    pub image: ShareImage,
+    /// Articles and dated pages: publication and last change (RFC 3339 with the zone's offset).
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    /// Articles: schema.org NewsArticle data; write it with the `json_ld` filter.
+    pub json_ld: Option<serde_json::Value>,
+}
+
+/// An image for share previews (Open Graph), with its size when loa knows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShareImage {
+    /// Absolute URL.
+    pub url: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub alt: String,
 }
 
 /// A heading in the table of contents, with the headings under it.

@@ -10,5 +10,6 @@ mod content;
 mod invariant;
 mod output;
 mod serve;
+mod sharing;
 mod urls;
 mod vietnamese;

@@ -1,0 +1,134 @@
+//! How pages look when shared on Facebook and Zalo, and what search engines read: Open Graph,
+//! Dublin Core and schema.org NewsArticle data.
+
+use crate::support::{Page, Site};
+
+fn meta(page: &Page, property: &str) -> String {
+    let by_property = page.attrs(&format!("meta[property=\"{property}\"]"), "content");
+    let by_name = page.attrs(&format!("meta[name=\"{property}\"]"), "content");
+    let all: Vec<String> = by_property.into_iter().chain(by_name).collect();
+    assert_eq!(all.len(), 1, "expected one {property}, found {all:?}");
+    all[0].clone()
+}
+
+fn json_ld(page: &Page) -> serde_json::Value {
+    let scripts: Vec<String> = page
+        .0
+        .select(&scraper::Selector::parse("script[type=\"application/ld+json\"]").unwrap())
+        .map(|s| s.text().collect())
+        .collect();
+    assert_eq!(scripts.len(), 1, "{scripts:?}");
+    serde_json::from_str(&scripts[0]).expect("valid JSON-LD")
+}
+
+#[test]
+fn an_article_carries_open_graph_dublin_core_and_news_article_data() {
+    let site = Site::new();
+    site.article(
+        "tin-tuc/tap-huan.md",
+        "Tập huấn Nghị định 118",
+        "2025-09-26 07:30",
+        "summary: \"Công chức một cửa được hướng dẫn quy trình mới.\"\n",
+        "x\n",
+    );
+    site.build();
+    let page = site.html("tin-tuc/tap-huan/index.html");
+    let url = "https://stp.angiang.gov.vn/cchc/tin-tuc/tap-huan/";
+    assert_eq!(meta(&page, "og:type"), "article");
+    assert_eq!(meta(&page, "og:title"), "Tập huấn Nghị định 118");
+    assert_eq!(
+        meta(&page, "og:description"),
+        "Công chức một cửa được hướng dẫn quy trình mới."
+    );
+    assert_eq!(meta(&page, "og:url"), url);
+    assert_eq!(meta(&page, "og:locale"), "vi_VN");
+    assert_eq!(
+        meta(&page, "og:image"),
+        "https://stp.angiang.gov.vn/cchc/anh-chia-se.png"
+    );
+    assert_eq!(
+        (
+            meta(&page, "og:image:width"),
+            meta(&page, "og:image:height")
+        ),
+        ("1200".into(), "630".into())
+    );
+    assert_eq!(
+        meta(&page, "article:published_time"),
+        "2025-09-26T07:30:00+07:00"
+    );
+    assert_eq!(meta(&page, "DC.title"), "Tập huấn Nghị định 118");
+    assert_eq!(meta(&page, "DC.creator"), "Sở Tư pháp tỉnh An Giang");
+    assert_eq!(meta(&page, "DC.publisher"), "Sở Tư pháp tỉnh An Giang");
+    assert_eq!(meta(&page, "DC.date"), "2025-09-26T07:30:00+07:00");
+    assert_eq!(meta(&page, "DC.identifier"), url);
+    assert_eq!(meta(&page, "DC.language"), "vi");
+    let data = json_ld(&page);
+    assert_eq!(data["@type"], "NewsArticle");
+    assert_eq!(data["headline"], "Tập huấn Nghị định 118");
+    assert_eq!(data["datePublished"], "2025-09-26T07:30:00+07:00");
+    assert_eq!(data["publisher"]["@type"], "GovernmentOrganization");
+    assert_eq!(data["publisher"]["name"], "Sở Tư pháp tỉnh An Giang");
+    assert_eq!(data["mainEntityOfPage"], url);
+}
+
+#[test]
+fn no_title_can_break_out_of_the_json_ld_block() {
+    let site = Site::new();
+    let title = "Hỏi & đáp </script><script>alert(1)</script>";
+    site.article("tin-tuc/a.md", title, "2025-09-01", "", "x\n");
+    site.build();
+    let page = site.html("tin-tuc/a/index.html");
+    assert_eq!(page.count("script:not([type=\"application/ld+json\"])"), 0);
+    assert_eq!(json_ld(&page)["headline"], title);
+    assert_eq!(page.text("h1"), title);
+}
+
+#[test]
+fn an_articles_own_image_is_what_shares_show() {
+    let site = Site::new();
+    site.article(
+        "tin-tuc/hoi-nghi/index.md",
+        "Hội nghị",
+        "2025-09-01",
+        "image: anh.png\nimage_alt: \"Hội trường\"\n",
+        "x\n",
+    );
+    site.write_bytes("content/tin-tuc/hoi-nghi/anh.png", b"\x89PNG");
+    site.build();
+    let page = site.html("tin-tuc/hoi-nghi/index.html");
+    assert_eq!(
+        meta(&page, "og:image"),
+        "https://stp.angiang.gov.vn/cchc/tin-tuc/hoi-nghi/anh.png"
+    );
+    assert_eq!(meta(&page, "og:image:alt"), "Hội trường");
+    assert!(
+        page.attrs("meta[property=\"og:image:width\"]", "content")
+            .is_empty(),
+        "its size is not known"
+    );
+}
+
+#[test]
+fn lists_are_shared_as_websites_with_the_default_image() {
+    let site = Site::new();
+    site.article("tin-tuc/a.md", "A", "2025-09-01", "", "x\n");
+    site.build();
+    for list in ["index.html", "tin-tuc/index.html", "chu-de/index.html"] {
+        let page = site.html(list);
+        assert_eq!(meta(&page, "og:type"), "website", "{list}");
+        assert_eq!(
+            page.count("script[type=\"application/ld+json\"]"),
+            0,
+            "{list}"
+        );
+    }
+    let png = std::fs::read(site.output().join("anh-chia-se.png")).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let size = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+    assert_eq!(
+        (size(16), size(20)),
+        (1200, 630),
+        "the default share image is 1200×630"
+    );
+}
