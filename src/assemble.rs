@@ -11,9 +11,10 @@ use rayon::prelude::*;
 use crate::cache::Markdown;
 use crate::config::Config;
 use crate::diag::Diagnostic;
+use crate::images::{self, Processed};
 use crate::links::LinkIndex;
 use crate::load::Asset;
-use crate::markdown::{self, Rendered};
+use crate::markdown::{self, ImageAttrs, Rendered};
 use crate::model::{Page, PageKind, SortBy};
 use crate::{msg, text};
 
@@ -31,8 +32,9 @@ pub struct Settings {
 pub struct Published {
     pub page: Page,
     pub rendered: Rendered,
-    /// Where the front-matter `image` is published, when there is one.
-    pub image_url: Option<String>,
+    /// How the front-matter `image` is published, when there is one (an external image:
+    /// its URL only).
+    pub image: Option<ImageAttrs>,
 }
 
 /// A section list: `content/<section>/` and its optional `_index.md`.
@@ -113,10 +115,17 @@ pub const GENERATED_FILES: &[&str] = &[
 ];
 
 /// Decides what is published and where, renders every page's Markdown and builds the lists.
+/// Files under `content/` besides the Markdown: copied beside their pages; photos also resized.
+pub struct ContentFiles {
+    pub assets: Vec<Asset>,
+    /// Resized copies of the photos among `assets`, by content path.
+    pub images: HashMap<String, Processed>,
+}
+
 pub fn assemble(
     config: Config,
     parsed: Vec<Page>,
-    content_assets: Vec<Asset>,
+    content: ContentFiles,
     settings: Settings,
     memo: &mut HashMap<String, (blake3::Hash, Markdown)>,
 ) -> (Site, Vec<Diagnostic>) {
@@ -128,9 +137,15 @@ pub fn assemble(
     );
     let aliases = collect_aliases(&sorted.published, &mut problems);
     check_collisions(&sorted.published, &sorted.indexes, &aliases, &mut problems);
-    let assets = place_assets(content_assets, &sorted.published, &sorted.withheld);
-    let (pages, home, indexes) =
-        render_markdown(&config.base_url, sorted, &assets, &mut problems, memo);
+    let mut assets = place_assets(content.assets, &sorted.published, &sorted.withheld);
+    let (pages, home, indexes) = render_markdown(
+        &config.base_url,
+        sorted,
+        (&assets, &content.images),
+        &mut problems,
+        memo,
+    );
+    assets.extend(resized_copies(&assets, &content.images));
 
     let mut articles: Vec<usize> = (0..pages.len())
         .filter(|&i| pages[i].page.kind == PageKind::Article)
@@ -225,7 +240,7 @@ impl Sorted {
 fn render_markdown(
     base_url: &crate::config::BaseUrl,
     sorted: Sorted,
-    assets: &[PlacedAsset],
+    (assets, images): (&[PlacedAsset], &HashMap<String, Processed>),
     problems: &mut Vec<Diagnostic>,
     memo: &mut HashMap<String, (blake3::Hash, Markdown)>,
 ) -> (Vec<Published>, Option<Published>, Vec<Published>) {
@@ -237,30 +252,33 @@ fn render_markdown(
     } = sorted;
     // Section lists and the home page can be linked to through their `_index.md`.
     let linkable = published.iter().chain(&indexes).chain(&home);
-    let index = LinkIndex::new(base_url, linkable, withheld.iter(), assets);
+    let index = LinkIndex::new(base_url, linkable, withheld.iter(), assets, images);
     // A page's HTML depends on the page and on every page and file it could link to.
     let index_key = index.fingerprint();
     let previous = std::mem::take(memo);
     let fresh = |page: &Page| {
         let mut rendered = markdown::render(page, &index);
-        let image_url =
-            page.meta
-                .image
-                .as_deref()
-                .and_then(|src| match index.asset_url(page, src) {
-                    Ok(url) => Some(url.unwrap_or_else(|| src.to_string())),
-                    Err(p) => {
-                        let d = Diagnostic::error(
-                            page.display.clone(),
-                            page.line_of("image"),
-                            1,
-                            p.message,
-                        );
-                        rendered.problems.push(d.with_hint(p.hint));
-                        None
-                    }
-                });
-        (rendered, image_url)
+        let image = page
+            .meta
+            .image
+            .as_deref()
+            .and_then(|src| match index.image_attrs(page, src) {
+                Ok(attrs) => Some(attrs.unwrap_or_else(|| ImageAttrs {
+                    src: src.to_string(),
+                    ..ImageAttrs::default()
+                })),
+                Err(p) => {
+                    let d = Diagnostic::error(
+                        page.display.clone(),
+                        page.line_of("image"),
+                        1,
+                        p.message,
+                    );
+                    rendered.problems.push(d.with_hint(p.hint));
+                    None
+                }
+            });
+        (rendered, image)
     };
     let render = |page: &Page| {
         let key = markdown_key(&index_key, page);
@@ -274,16 +292,13 @@ fn render_markdown(
     let home_html = home.as_ref().map(render);
     let index_html: Vec<_> = indexes.par_iter().map(render).collect();
     drop(index);
-    let mut publish = |page: Page, (key, (rendered, image_url)): (blake3::Hash, Markdown)| {
+    let mut publish = |page: Page, (key, (rendered, image)): (blake3::Hash, Markdown)| {
         problems.extend(rendered.problems.iter().cloned());
-        memo.insert(
-            page.rel.clone(),
-            (key, (rendered.clone(), image_url.clone())),
-        );
+        memo.insert(page.rel.clone(), (key, (rendered.clone(), image.clone())));
         Published {
             page,
             rendered,
-            image_url,
+            image,
         }
     };
     let pages = published
@@ -460,6 +475,29 @@ fn place_assets(assets: Vec<Asset>, published: &[Page], withheld: &[Page]) -> Ve
             })
         })
         .collect()
+}
+
+/// The resized copies and share crop of each published photo, beside the original.
+fn resized_copies(assets: &[PlacedAsset], images: &HashMap<String, Processed>) -> Vec<PlacedAsset> {
+    let mut copies = Vec::new();
+    for asset in assets {
+        let Some(processed) = images.get(&asset.rel) else {
+            continue;
+        };
+        for v in &processed.variants {
+            copies.push(PlacedAsset {
+                rel: format!("{}@{}w", asset.rel, v.width),
+                out: images::variant_name(&asset.out, v.width),
+                bytes: v.bytes.clone(),
+            });
+        }
+        copies.push(PlacedAsset {
+            rel: format!("{}@chia-se", asset.rel),
+            out: images::share_name(&asset.out),
+            bytes: processed.share.bytes.clone(),
+        });
+    }
+    copies
 }
 
 /// `a/b/c.png` → `a/b`, `a`.

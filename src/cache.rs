@@ -14,8 +14,8 @@ use crate::model::Page;
 /// What parsing one file gave.
 pub(crate) type Parsed = (Option<Page>, Vec<Diagnostic>);
 
-/// What rendering one page's Markdown gave: the HTML and where its `image` is published.
-pub(crate) type Markdown = (Rendered, Option<String>);
+/// What rendering one page's Markdown gave: the HTML and how its `image` is published.
+pub(crate) type Markdown = (Rendered, Option<crate::markdown::ImageAttrs>);
 
 #[derive(Debug, Default)]
 pub struct Cache {
@@ -23,12 +23,14 @@ pub struct Cache {
     pub(crate) parsed: HashMap<String, (blake3::Hash, Parsed)>,
     /// Content path → (hash of the page and of every link target, result).
     pub(crate) markdown: HashMap<String, (blake3::Hash, Markdown)>,
+    /// Resized photos by content hash.
+    pub(crate) images: crate::images::Memo,
 }
 
 impl Cache {
     /// Number of entries, for tests and reports.
     pub fn len(&self) -> usize {
-        self.parsed.len() + self.markdown.len()
+        self.parsed.len() + self.markdown.len() + self.images.len()
     }
 
     pub fn is_empty(&self) -> bool {

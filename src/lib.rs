@@ -15,6 +15,7 @@ pub mod config;
 pub mod diag;
 pub mod feeds;
 pub mod frontmatter;
+pub mod images;
 pub mod links;
 pub mod load;
 pub mod markdown;
@@ -87,13 +88,20 @@ pub fn render_site_with(
         drafts: options.drafts,
         now,
     };
-    let (site, found) = assemble::assemble(
-        config,
-        pages,
-        files.content_assets,
-        settings,
-        &mut cache.markdown,
-    );
+    // Photos are resized once: results are kept in memory and in .loa-cache/ under the site.
+    // One that cannot be decoded is still published as it is, with a warning.
+    let cache_dir = options.root.join(".loa-cache").join("images");
+    let (images, unreadable) =
+        images::prepare(&files.content_assets, &cache_dir, &mut cache.images);
+    problems.extend(unreadable.into_iter().map(|(rel, e)| {
+        Diagnostic::warning(Path::new("content").join(rel), 0, 0, msg::bad_image(&e))
+            .with_hint(msg::HINT_BAD_IMAGE)
+    }));
+    let content = assemble::ContentFiles {
+        assets: files.content_assets,
+        images,
+    };
+    let (site, found) = assemble::assemble(config, pages, content, settings, &mut cache.markdown);
     problems.extend(found);
     let templates = match templates {
         Ok(t) => t,

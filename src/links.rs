@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use crate::assemble::PlacedAsset;
 use crate::config::BaseUrl;
-use crate::markdown::{LinkProblem, Resolve, Target};
+use crate::images::{self, Processed};
+use crate::markdown::{ImageAttrs, LinkProblem, Resolve};
 use crate::model::Page;
 use crate::msg;
 
@@ -16,6 +17,8 @@ pub struct LinkIndex<'a> {
     withheld: HashMap<&'a str, &'a Page>,
     /// Content path of a co-located file → its output path.
     assets: HashMap<&'a str, &'a str>,
+    /// Content path of a photo → its resized copies.
+    images: &'a HashMap<String, Processed>,
 }
 
 impl<'a> LinkIndex<'a> {
@@ -24,6 +27,7 @@ impl<'a> LinkIndex<'a> {
         published: impl Iterator<Item = &'a Page>,
         withheld: impl Iterator<Item = &'a Page>,
         assets: &'a [PlacedAsset],
+        images: &'a HashMap<String, Processed>,
     ) -> Self {
         fn by_rel<'p>(pages: impl Iterator<Item = &'p Page>) -> HashMap<&'p str, &'p Page> {
             pages.map(|p| (p.rel.as_str(), p)).collect()
@@ -36,6 +40,7 @@ impl<'a> LinkIndex<'a> {
                 .iter()
                 .map(|a| (a.rel.as_str(), a.out.as_str()))
                 .collect(),
+            images,
         }
     }
 
@@ -70,22 +75,75 @@ impl<'a> LinkIndex<'a> {
                 .update(rel.as_bytes())
                 .update(b"\0")
                 .update(out.as_bytes());
+            if let Some(p) = self.images.get(*rel) {
+                h.update(&p.width.to_le_bytes())
+                    .update(&p.height.to_le_bytes());
+                for v in &p.variants {
+                    h.update(&v.width.to_le_bytes())
+                        .update(&v.height.to_le_bytes());
+                }
+            }
         }
         h.finalize()
     }
 
     /// The URL of an image or file named in front matter or Markdown, relative to the page.
     pub fn asset_url(&self, page: &Page, dest: &str) -> Result<Option<String>, LinkProblem> {
+        Ok(self
+            .asset(page, dest)?
+            .map(|(_, out, suffix)| format!("{}{suffix}", self.base.link(out))))
+    }
+
+    /// A co-located file named from a page: its content path, output path and `?…#…` suffix.
+    fn asset<'d>(
+        &self,
+        page: &Page,
+        dest: &'d str,
+    ) -> Result<Option<(String, &'a str, &'d str)>, LinkProblem> {
         if is_external(dest) {
             return Ok(None);
         }
         let (path, suffix) = split_suffix(dest);
         let rel = join(page.dir(), &percent_decode(path)).ok_or_else(|| missing_file(dest))?;
-        let out = self
+        let out = *self
             .assets
             .get(rel.as_str())
             .ok_or_else(|| missing_file(dest))?;
-        Ok(Some(format!("{}{suffix}", self.base.link(out))))
+        Ok(Some((rel, out, suffix)))
+    }
+
+    /// An image named in front matter or Markdown, with its resized copies when it is a photo.
+    pub fn image_attrs(&self, page: &Page, dest: &str) -> Result<Option<ImageAttrs>, LinkProblem> {
+        let Some((rel, out, suffix)) = self.asset(page, dest)? else {
+            return Ok(None);
+        };
+        let Some(processed) = self.images.get(&rel) else {
+            return Ok(Some(ImageAttrs {
+                src: format!("{}{suffix}", self.base.link(out)),
+                ..ImageAttrs::default()
+            }));
+        };
+        let srcset: Vec<(String, u32)> = processed
+            .variants
+            .iter()
+            .map(|v| (self.base.link(&images::variant_name(out, v.width)), v.width))
+            .collect();
+        // The widest copy is the plain `src`; the original stays available at its own URL.
+        let (src, width, height) = match processed.variants.last() {
+            Some(v) => (
+                self.base.link(&images::variant_name(out, v.width)),
+                v.width,
+                v.height,
+            ),
+            None => (self.base.link(out), processed.width, processed.height),
+        };
+        Ok(Some(ImageAttrs {
+            src,
+            srcset,
+            width: Some(width),
+            height: Some(height),
+            share: Some(self.base.link(&images::share_name(out))),
+        }))
     }
 
     fn page_url(&self, page: &Page, dest: &str) -> Result<Option<String>, LinkProblem> {
@@ -132,20 +190,20 @@ impl<'a> LinkIndex<'a> {
 }
 
 impl Resolve for LinkIndex<'_> {
-    fn resolve(
-        &self,
-        page: &Page,
-        target: Target,
-        dest: &str,
-    ) -> Result<Option<String>, LinkProblem> {
+    fn resolve(&self, page: &Page, dest: &str) -> Result<Option<String>, LinkProblem> {
         if is_external(dest) {
             return Ok(None);
         }
         let (path, _) = split_suffix(dest);
-        match target {
-            Target::Link if path.is_empty() || path.ends_with(".md") => self.page_url(page, dest),
-            _ => self.asset_url(page, dest),
+        if path.is_empty() || path.ends_with(".md") {
+            self.page_url(page, dest)
+        } else {
+            self.asset_url(page, dest)
         }
+    }
+
+    fn image(&self, page: &Page, dest: &str) -> Result<Option<ImageAttrs>, LinkProblem> {
+        self.image_attrs(page, dest)
     }
 }
 

@@ -72,22 +72,63 @@ fn level_number(level: HeadingLevel) -> u8 {
     level as u8
 }
 
-/// What a link or image in the Markdown points at, for the resolver.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Link,
-    Image,
-}
-
 /// Turns a link destination written in a page into the URL to publish.
 /// `Ok(None)` keeps the destination as written (external links, `mailto:`, `#anchor`…).
 pub trait Resolve {
-    fn resolve(
-        &self,
-        page: &Page,
-        target: Target,
-        dest: &str,
-    ) -> Result<Option<String>, LinkProblem>;
+    fn resolve(&self, page: &Page, dest: &str) -> Result<Option<String>, LinkProblem>;
+
+    /// How to show an image of the site: `Ok(None)` for an external one (left as written).
+    fn image(&self, page: &Page, dest: &str) -> Result<Option<ImageAttrs>, LinkProblem>;
+}
+
+/// An image as published: its URL, the narrower copies for `srcset`, and its size when known
+/// (width and height keep the page from jumping while it loads).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImageAttrs {
+    pub src: String,
+    /// (URL, width in pixels), narrowest first; empty when there is one size only.
+    pub srcset: Vec<(String, u32)>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// URL of the 1200×630 crop for share previews, for photos.
+    pub share: Option<String>,
+}
+
+/// How wide images are shown: the whole column on phones, at most the text width otherwise.
+pub const IMAGE_SIZES: &str = "(max-width: 52rem) 100vw, 46rem";
+
+impl ImageAttrs {
+    /// The `srcset` attribute's value (`a-480w.jpg 480w, …`), empty when there is one size.
+    pub fn srcset_value(&self) -> String {
+        self.srcset
+            .iter()
+            .map(|(url, w)| format!("{url} {w}w"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn tag(&self, alt: &str, title: &str) -> String {
+        let esc = |s: &str| {
+            let mut out = String::new();
+            let _ = pulldown_cmark_escape::escape_html(&mut out, s);
+            out
+        };
+        let mut tag = format!("<img src=\"{}\" alt=\"{}\"", esc(&self.src), esc(alt));
+        if !self.srcset.is_empty() {
+            tag.push_str(&format!(
+                " srcset=\"{}\" sizes=\"{IMAGE_SIZES}\"",
+                esc(&self.srcset_value())
+            ));
+        }
+        if let (Some(w), Some(h)) = (self.width, self.height) {
+            tag.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
+        }
+        if !title.is_empty() {
+            tag.push_str(&format!(" title=\"{}\"", esc(title)));
+        }
+        tag.push_str(" loading=\"lazy\">");
+        tag
+    }
 }
 
 /// Why a link cannot be published, in the officer's words, with what to do.
@@ -123,7 +164,20 @@ pub fn render(page: &Page, resolver: &dyn Resolve) -> Rendered {
         (page.body_line + line - 1, col)
     };
 
+    // An image being read: its attributes, title and alt text so far.
+    let mut image: Option<(ImageAttrs, String, String)> = None;
     for (event, range) in Parser::new_ext(&page.body, options()).into_offset_iter() {
+        if let Some((attrs, title, alt)) = image.as_mut() {
+            match &event {
+                Event::Text(t) | Event::Code(t) => alt.push_str(t),
+                Event::End(TagEnd::Image) => {
+                    events.push(Event::Html(CowStr::from(attrs.tag(alt, title))));
+                    image = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
         let event = match event {
             Event::Start(Tag::Heading {
                 level,
@@ -142,14 +196,7 @@ pub fn render(page: &Page, resolver: &dyn Resolve) -> Rendered {
                 title,
                 id,
             }) => {
-                let dest_url = rewrite(
-                    page,
-                    resolver,
-                    Target::Link,
-                    dest_url,
-                    place(range.start),
-                    &mut problems,
-                );
+                let dest_url = rewrite(page, resolver, dest_url, place(range.start), &mut problems);
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -162,22 +209,31 @@ pub fn render(page: &Page, resolver: &dyn Resolve) -> Rendered {
                 dest_url,
                 title,
                 id,
-            }) => {
-                let dest_url = rewrite(
-                    page,
-                    resolver,
-                    Target::Image,
-                    dest_url,
-                    place(range.start),
-                    &mut problems,
-                );
-                Event::Start(Tag::Image {
+            }) => match resolver.image(page, &dest_url) {
+                Ok(Some(attrs)) => {
+                    image = Some((attrs, title.to_string(), String::new()));
+                    continue;
+                }
+                Ok(None) => Event::Start(Tag::Image {
                     link_type,
                     dest_url,
                     title,
                     id,
-                })
-            }
+                }),
+                Err(p) => {
+                    let (line, col) = place(range.start);
+                    problems.push(
+                        Diagnostic::error(page.display.clone(), line, col, p.message)
+                            .with_hint(p.hint),
+                    );
+                    Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
+                }
+            },
             Event::Html(html) | Event::InlineHtml(html) if is_more_marker(&html) => {
                 more_at.get_or_insert(events.len());
                 continue;
@@ -265,12 +321,11 @@ fn is_more_marker(html: &str) -> bool {
 fn rewrite<'a>(
     page: &Page,
     resolver: &dyn Resolve,
-    target: Target,
     dest: CowStr<'a>,
     (line, col): (usize, usize),
     problems: &mut Vec<Diagnostic>,
 ) -> CowStr<'a> {
-    match resolver.resolve(page, target, &dest) {
+    match resolver.resolve(page, &dest) {
         Ok(Some(url)) => CowStr::from(url),
         Ok(None) => dest,
         Err(p) => {

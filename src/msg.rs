@@ -145,6 +145,13 @@ fn format_seconds(s: f64) -> String {
     format!("{s:.2}").replace('.', ",")
 }
 
+pub const HINT_BAD_IMAGE: &str =
+    "mở ảnh bằng phần mềm xem ảnh; nếu ảnh hỏng, chép lại từ điện thoại hoặc lưu lại dạng JPEG";
+
+pub fn bad_image(e: &str) -> String {
+    format!("không đọc được ảnh để thu nhỏ, ảnh được đăng nguyên như cũ ({e})")
+}
+
 // serve.
 pub fn port_unavailable(port: u16, e: &std::io::Error) -> String {
     if e.kind() == std::io::ErrorKind::AddrInUse {

@@ -70,7 +70,12 @@ const GENERIC_ATTRIBUTES: &[&str] = &["id", "class", "title", "lang", "dir"];
 
 const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("a", &["href", "hreflang"]),
-    ("img", &["src", "alt", "width", "height", "loading"]),
+    (
+        "img",
+        &[
+            "src", "alt", "width", "height", "loading", "srcset", "sizes",
+        ],
+    ),
     ("input", &["type", "checked", "disabled"]),
     // `style` only for the column alignment pulldown-cmark writes; see `keeps_value`.
     ("td", &["colspan", "rowspan", "align", "style"]),

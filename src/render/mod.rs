@@ -212,11 +212,20 @@ impl<'a> Renderer<'a> {
         let description = view.card.summary_text.clone();
         let mut head = self.head(kind, &p.page.meta.title, &description, &p.page.path);
         if let Some(image) = &view.card.image {
-            head.image = ShareImage {
-                url: image.permalink.clone(),
-                width: None,
-                height: None,
-                alt: image.alt.clone(),
+            let (width, height) = crate::images::SHARE;
+            head.image = match &image.share {
+                Some(crop) => ShareImage {
+                    url: crop.clone(),
+                    width: Some(width),
+                    height: Some(height),
+                    alt: image.alt.clone(),
+                },
+                None => ShareImage {
+                    url: image.permalink.clone(),
+                    width: None,
+                    height: None,
+                    alt: image.alt.clone(),
+                },
             };
         }
         head.published = view.card.date.clone();

@@ -137,10 +137,20 @@ impl<'a> Views<'a> {
             Some(s) => format!("<p>{}</p>", escape_html(s)),
             None => p.rendered.summary_html.clone(),
         };
-        let image = p.image_url.clone().map(|url| ImageView {
-            permalink: absolute(&self.site.config.base_url.origin, &url),
-            url,
+        let origin = &self.site.config.base_url.origin;
+        let image = p.image.as_ref().map(|img| ImageView {
+            permalink: absolute(origin, &img.src),
+            url: img.src.clone(),
             alt: meta.image_alt.clone().unwrap_or_default(),
+            srcset: img.srcset_value(),
+            sizes: if img.srcset.is_empty() {
+                String::new()
+            } else {
+                crate::markdown::IMAGE_SIZES.to_string()
+            },
+            width: img.width,
+            height: img.height,
+            share: img.share.as_ref().map(|s| absolute(origin, s)),
         });
         ArticleCard {
             kind: if page.kind == PageKind::Article {

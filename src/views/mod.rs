@@ -105,11 +105,19 @@ pub struct TocEntry {
 
 #[derive(Debug, Serialize)]
 pub struct ImageView {
-    /// Root-relative (or external) URL.
+    /// Root-relative (or external) URL: for a photo, its widest resized copy.
     pub url: String,
-    /// Absolute URL, for share previews.
+    /// Absolute URL.
     pub permalink: String,
     pub alt: String,
+    /// `srcset` value (`…-480w.jpg 480w, …`) and the matching `sizes`; empty for one size.
+    pub srcset: String,
+    pub sizes: String,
+    /// Size of `url` in pixels, when known (photos), for `width`/`height` attributes.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// Absolute URL of the 1200×630 crop made for share previews (photos only).
+    pub share: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

@@ -9,6 +9,7 @@ mod cli;
 mod content;
 mod invariant;
 mod output;
+mod photos;
 mod sample;
 mod serve;
 mod sharing;
