@@ -50,7 +50,7 @@ fn the_sample_sites_main_page_types_have_no_accessibility_violations() {
         bind: [127, 0, 0, 1].into(),
         port: 0,
         drafts: false,
-        now: Some(NOW.into()),
+        now: Some(crate::sample::SAMPLE_NOW.into()),
     };
     let server = Server::start(options, |_| {}).expect("serve starts");
     let snapshot = server.snapshot();
