@@ -135,7 +135,7 @@ pub fn assemble(
         sorted.published.iter().chain(&sorted.indexes),
         &mut problems,
     );
-    let aliases = collect_aliases(&sorted.published, &mut problems);
+    let aliases = collect_aliases(&config.base_url, &sorted.published, &mut problems);
     check_collisions(&sorted.published, &sorted.indexes, &aliases, &mut problems);
     let mut assets = place_assets(content.assets, &sorted.published, &sorted.withheld);
     let (pages, home, indexes) = render_markdown(
@@ -345,12 +345,41 @@ fn check_reserved<'a>(pages: impl Iterator<Item = &'a Page>, problems: &mut Vec<
 }
 
 /// Each alias becomes the output file of a redirect page.
-fn collect_aliases(pages: &[Page], problems: &mut Vec<Diagnostic>) -> Vec<(Alias, usize)> {
+/// An officer copying an old address from the browser writes it whole
+/// (`https://stp.angiang.gov.vn/cchc/tin-tuc/cu/`) or with the site's path (`/cchc/tin-tuc/cu/`):
+/// both mean the same place as `/tin-tuc/cu/`. An address on another site is `None`.
+fn site_path<'a>(base: &crate::config::BaseUrl, alias: &'a str) -> Option<&'a str> {
+    if alias.contains("://") {
+        return alias.strip_prefix(base.absolute("").as_str()).or_else(|| {
+            alias
+                .strip_prefix(&base.origin)
+                .filter(|_| base.path == "/")
+        });
+    }
+    Some(
+        alias
+            .strip_prefix(base.path.as_str())
+            .filter(|_| base.path != "/")
+            .unwrap_or(alias),
+    )
+}
+
+fn collect_aliases(
+    base: &crate::config::BaseUrl,
+    pages: &[Page],
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(Alias, usize)> {
     let mut aliases = Vec::new();
     for (i, page) in pages.iter().enumerate() {
         for alias in &page.meta.aliases {
             let line = page.line_of("aliases");
-            let parts: Vec<&str> = alias.split('/').filter(|s| !s.is_empty()).collect();
+            let Some(path) = site_path(base, alias) else {
+                let d =
+                    Diagnostic::error(page.display.clone(), line, 1, msg::alias_elsewhere(alias));
+                problems.push(d.with_hint(msg::HINT_ALIAS));
+                continue;
+            };
+            let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
             if parts.is_empty()
                 || parts
                     .iter()

@@ -211,6 +211,6 @@ fn resolve_now(
 /// Reads `--now` (any date form front matter accepts) in the site's time zone.
 pub fn parse_now(text: &str, tz: &jiff::tz::TimeZone) -> Result<jiff::ZonedDateTime, Diagnostic> {
     frontmatter::parse_date(text, tz).ok_or_else(|| {
-        Diagnostic::error("--now", 0, 0, msg::bad_date("--now", text)).with_hint(msg::HINT_DATE)
+        Diagnostic::error("--now", 0, 0, msg::now_not_a_date(text)).with_hint(msg::HINT_DATE)
     })
 }

@@ -190,6 +190,7 @@ fn check(options: &Options, deny_warnings: bool) -> ExitCode {
                 msg::check_summary(rendered.pages, rendered.warnings.len())
             );
             if deny_warnings && !rendered.warnings.is_empty() {
+                eprintln!("{}", msg::warnings_denied(rendered.warnings.len()));
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS
@@ -227,7 +228,9 @@ fn print_build(report: &loa::serve::BuildReport) {
     print_all(&report.problems);
     let errors = report.problems.iter().filter(|p| p.is_error()).count();
     if errors > 0 {
-        eprintln!("{}", msg::rebuild_failed(errors));
+        eprintln!("{}", msg::rebuild_failed(errors, report.serving));
+    } else if report.notice.version == 1 {
+        println!("{}", msg::built(report.pages, report.took.as_millis()));
     } else {
         println!("{}", msg::rebuilt(report.pages, report.took.as_millis()));
     }

@@ -42,9 +42,10 @@ pub const HINT_FILE_PATH: &str = "đặt tệp cạnh bài viết hoặc sửa l
 pub const HINT_LINK_WITHHELD: &str =
     "bỏ liên kết, hoặc đăng bài kia trước (bỏ draft: true / sửa ngày đăng)";
 pub const HINT_HTML_REMOVED: &str =
-    "loa đã bỏ phần này khi xuất bản; nên dán văn bản không kèm định dạng (Ctrl+Shift+V)";
+    "loa đã bỏ phần này khi xuất bản; khi chép từ Word, hãy dán dạng văn bản thuần rồi định dạng lại bằng Markdown";
 pub const HINT_RESERVED: &str =
     "đổi tên tệp/thư mục hoặc đặt `slug:` khác: địa chỉ này loa dùng cho trang tự tạo";
+pub const HINT_RESERVED_SECTION: &str = "chọn tên chuyên mục khác, ví dụ tin-tuc hoặc su-kien";
 pub const HINT_SAME_URL: &str = "đặt `slug:` khác cho một trong hai bài, hoặc đổi tên tệp";
 pub const HINT_ALIAS: &str = "viết địa chỉ cũ theo dạng /tin-tuc/ten-bai-cu/";
 pub const HINT_STATIC_COLLIDES: &str = "đổi tên tệp này: loa tự tạo một tệp ở cùng địa chỉ";
@@ -110,6 +111,14 @@ pub fn build_summary(
         format_seconds(seconds),
         out.display()
     )
+}
+
+pub fn warnings_denied(warnings: usize) -> String {
+    format!("--deny-warnings: {warnings} cảnh báo được tính là lỗi.")
+}
+
+pub fn now_not_a_date(value: &str) -> String {
+    format!("`{value}` không phải ngày giờ hợp lệ")
 }
 
 pub fn check_summary(pages: usize, warnings: usize) -> String {
@@ -187,9 +196,19 @@ pub fn rebuilt(pages: usize, millis: u128) -> String {
     format!("Đã dựng lại {pages} trang trong {millis} ms")
 }
 
-pub fn rebuild_failed(errors: usize) -> String {
-    format!("Chưa dựng lại được ({errors} lỗi); vẫn đang phục vụ bản dựng tốt gần nhất.")
+pub fn rebuild_failed(errors: usize, serving: bool) -> String {
+    if serving {
+        format!("Chưa dựng lại được ({errors} lỗi); vẫn đang phục vụ bản dựng tốt gần nhất.")
+    } else {
+        format!("Chưa dựng được trang ({errors} lỗi); sửa rồi lưu tệp, trình duyệt sẽ tự tải lại.")
+    }
 }
+
+pub fn built(pages: usize, millis: u128) -> String {
+    format!("Đã dựng {pages} trang trong {millis} ms")
+}
+
+pub const NOT_BUILT_YET: &str = "Trang chưa dựng được: sửa các lỗi được liệt kê rồi lưu tệp";
 
 // Page texts.
 pub const TOPICS_TITLE: &str = "Chủ đề";
@@ -258,6 +277,10 @@ pub fn bad_sort(value: &str) -> String {
 
 pub fn empty_slug(value: &str) -> String {
     format!("slug `{value}` không còn ký tự nào dùng được trong địa chỉ")
+}
+
+pub fn alias_elsewhere(alias: &str) -> String {
+    format!("địa chỉ cũ (aliases) `{alias}` không thuộc trang này")
 }
 
 pub fn bad_alias(alias: &str) -> String {
@@ -350,6 +373,7 @@ pub fn io_write(e: &std::io::Error) -> String {
     format!("không ghi được tệp ({e})")
 }
 
+pub const HINT_TYPE: &str = "viết lại giá trị đúng dạng: chữ thì đặt trong ngoặc kép, danh sách thì [a, b], số thì chỉ có chữ số, có/không thì true hoặc false";
 pub const HINT_YAML_SYNTAX: &str = "kiểm tra dấu hai chấm sau mỗi khóa, thụt lề bằng dấu cách và dấu ngoặc kép quanh giá trị có dấu hai chấm";
 
 /// Turns a YAML/serde message into Vietnamese, with a hint when there is something to suggest.
@@ -396,12 +420,12 @@ pub fn yaml_problem(raw: &str) -> (String, Option<String>) {
             kind(expected),
             kind(got)
         );
-        return (message, None);
+        return (message, Some(HINT_TYPE.to_string()));
     }
     if raw.starts_with("data did not match any variant") {
         return (
             "giá trị phải là một chữ hoặc một danh sách, ví dụ [a, b]".to_string(),
-            None,
+            Some(HINT_TYPE.to_string()),
         );
     }
     if let Some(rest) = raw.strip_prefix("invalid value: ") {
@@ -411,7 +435,7 @@ pub fn yaml_problem(raw: &str) -> (String, Option<String>) {
             kind(expected),
             kind(got)
         );
-        return (message, None);
+        return (message, Some(HINT_TYPE.to_string()));
     }
     (
         format!("lỗi cú pháp YAML ({raw})"),

@@ -68,6 +68,17 @@ pub fn new_article(
     let section = text::slugify(new.section);
     if slug.is_empty() || section.is_empty() {
         problems.push(Diagnostic::error("loa new", 0, 0, msg::NEW_NEEDS_TITLE));
+    } else if crate::assemble::GENERATED_PREFIXES
+        .iter()
+        .any(|p| p.trim_end_matches('/') == section)
+    {
+        let d = Diagnostic::error(
+            "--section",
+            0,
+            0,
+            msg::reserved_path(&format!("{section}/")),
+        );
+        problems.push(d.with_hint(msg::HINT_RESERVED_SECTION));
     }
     if !problems.is_empty() {
         return Err(problems);

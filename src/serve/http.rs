@@ -120,12 +120,24 @@ fn file_response(file: &str, bytes: &[u8], snapshot: &Snapshot) -> Response {
 }
 
 fn not_found(snapshot: &Snapshot) -> Response {
-    let body = match snapshot.outputs.get("404.html") {
-        Some(page) => with_reload(page, snapshot),
-        None => crate::msg::NOT_FOUND_TITLE.as_bytes().to_vec(),
+    let (body, status) = match snapshot.outputs.get("404.html") {
+        Some(page) => (with_reload(page, snapshot), StatusCode::NOT_FOUND),
+        // No good build yet: a page that shows the errors (through the overlay) and reloads
+        // itself once the site builds.
+        None => {
+            let page = format!(
+                "<!DOCTYPE html>\n<html lang=\"vi\">\n<head><meta charset=\"utf-8\"><title>{0}</title></head>\n\
+                 <body>\n<main><h1>{0}</h1></main>\n</body>\n</html>\n",
+                crate::msg::NOT_BUILT_YET
+            );
+            (
+                with_reload(page.as_bytes(), snapshot),
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+        }
     };
     let mut response = with_type(body, "text/html; charset=utf-8");
-    *response.status_mut() = StatusCode::NOT_FOUND;
+    *response.status_mut() = status;
     response
 }
 

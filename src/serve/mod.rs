@@ -38,6 +38,8 @@ pub struct ServeOptions {
 #[derive(Debug, Clone)]
 pub struct BuildReport {
     pub notice: Notice,
+    /// Whether a good build is served (the last one, or an earlier one if this one failed).
+    pub serving: bool,
     /// Errors (the previous site is still served) or warnings.
     pub problems: Vec<Diagnostic>,
     pub pages: usize,
@@ -164,6 +166,7 @@ fn build(session: &mut Session) -> BuildReport {
         snapshot.errors.clone()
     };
     BuildReport {
+        serving: !snapshot.outputs.is_empty(),
         pages: snapshot
             .outputs
             .keys()

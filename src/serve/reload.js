@@ -32,14 +32,14 @@
   }
 
   function showErrors(errors) {
-    var overlay = document.getElementById("loa-loi");
+    var overlay = document.getElementById("loa_loi");
     if (!errors.length) {
       if (overlay) overlay.remove();
       return;
     }
     if (!overlay) {
       overlay = document.createElement("div");
-      overlay.id = "loa-loi";
+      overlay.id = "loa_loi";
       overlay.setAttribute("role", "alert");
       overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
         "background:rgba(20,20,20,.94);color:#fff;font:15px/1.5 system-ui,sans-serif;padding:2rem";

@@ -112,6 +112,11 @@ impl Session {
             }
             Err(problems) => {
                 self.snapshot.errors = problems;
+                // Before any good build there is nothing to keep: follow the config's path, so
+                // the browser is already at the right address when the site builds.
+                if self.snapshot.outputs.is_empty() {
+                    self.snapshot.base_path = base_path;
+                }
                 (self.notice(Vec::new()), Vec::new())
             }
         }

@@ -32,7 +32,7 @@ await withPage(async (page) => {
   // 2. Broken front matter: the overlay names the file and the line, the page stays.
   save(markdown, original.replace("date: 2025-09-01", "date: 2025-09-01\ntopics: [khong-co]"));
   await waitInPage(page, "the error overlay", () => {
-    const overlay = document.getElementById("loa-loi");
+    const overlay = document.getElementById("loa_loi");
     return overlay && overlay.innerText.includes("content/tin-tuc/a.md:4:1");
   });
   if (!(await page.evaluate(() => document.body.innerText.includes("Nội dung vừa sửa")))) {
@@ -42,7 +42,7 @@ await withPage(async (page) => {
   // 3. Fixed: the overlay goes by itself and the page shows the new text.
   save(markdown, original.replace("Đoạn mở đầu.", "Đã sửa xong lỗi."));
   await waitInPage(page, "the overlay to go and the fix to show", () =>
-    !document.getElementById("loa-loi") && document.body.innerText.includes("Đã sửa xong lỗi."));
+    !document.getElementById("loa_loi") && document.body.innerText.includes("Đã sửa xong lỗi."));
 
   // 4. A stylesheet change applies in place: no reload (the marker survives).
   await page.evaluate(() => { window.loaMarker = "còn đây"; });

@@ -263,3 +263,26 @@ fn serve_announces_its_address_and_warns_when_open_to_the_network() {
     );
     assert!(!site.output().exists());
 }
+
+#[test]
+fn new_refuses_a_section_on_a_reserved_path() {
+    let site = Site::new();
+    let out = loa(&site, &["new", "Kế hoạch 62", "--section", "Văn bản"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("/van-ban/"), "{}", stderr(&out));
+    assert!(!site.root().join("content").exists());
+}
+
+#[test]
+fn a_bad_now_is_named_once() {
+    let site = Site::new();
+    let out = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .arg("--root")
+        .arg(site.root())
+        .args(["--now", "05/01/2026", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let first = stderr(&out).lines().next().unwrap_or_default().to_string();
+    assert_eq!(first, "--now: lỗi: `05/01/2026` không phải ngày giờ hợp lệ");
+}

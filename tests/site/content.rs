@@ -410,3 +410,20 @@ fn tags_on_a_standalone_page_get_a_tag_page_too() {
         ["/cchc/the/gioi-thieu-chung/"]
     );
 }
+
+#[test]
+fn headings_named_like_parts_of_the_theme_do_not_repeat_an_id() {
+    let site = Site::new();
+    let body = "## Nội dung\n\nA.\n\n## Mục lục\n\nB.\n\n## Tin mới\n\nC.\n";
+    site.article("tin-tuc/a.md", "A", "2025-09-01", "", body);
+    site.write(
+        "content/_index.md",
+        "---\ntitle: Trang chủ\n---\n## Tin mới\n",
+    );
+    site.build();
+    for page in ["tin-tuc/a/index.html", "index.html"] {
+        let ids = site.html(page).attrs("[id]", "id");
+        let unique: std::collections::BTreeSet<&String> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "{page}: {ids:?}");
+    }
+}

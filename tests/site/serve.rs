@@ -433,3 +433,31 @@ fn stopping_the_preview_ends_open_event_streams_instead_of_hanging() {
     let mut rest = String::new();
     let _ = std::io::Read::read_to_string(&mut events.into_body().into_reader(), &mut rest);
 }
+
+#[test]
+fn a_site_broken_from_the_start_is_previewed_once_it_is_fixed() {
+    let site = Site::new();
+    site.article(
+        "tin-tuc/a.md",
+        "Bài A",
+        "2025-09-01",
+        "topics: [sipass]\n",
+        "x\n",
+    );
+    let server = start(&site);
+    assert!(
+        server.url().ends_with("/cchc/"),
+        "the config's path is known: {}",
+        server.url()
+    );
+    let waiting = get(&server, "/cchc/");
+    assert_eq!(waiting.status, 503);
+    assert_eq!(
+        html(&waiting).attr("script[data-version]", "src"),
+        "/cchc/__loa/reload.js",
+        "it will reload itself"
+    );
+    site.article("tin-tuc/a.md", "Bài A", "2025-09-01", "", "x\n");
+    let fixed = eventually(&server, "/cchc/tin-tuc/a/", |r| r.status == 200);
+    assert_eq!(html(&fixed).text("h1"), "Bài A");
+}

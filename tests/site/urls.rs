@@ -298,3 +298,38 @@ fn a_404_page_is_produced() {
     assert_eq!(page.text("h1"), "Không tìm thấy trang");
     assert_eq!(page.count("main"), 1);
 }
+
+#[test]
+fn an_old_address_copied_whole_from_the_browser_is_understood() {
+    let site = Site::new();
+    let front = "aliases:\n  - \"https://stp.angiang.gov.vn/cchc/tin-tuc/cu-mot/\"\n  - \"/cchc/tin-tuc/cu-hai/\"\n";
+    site.article("tin-tuc/moi.md", "Mới", "2025-09-01", front, "x\n");
+    site.build();
+    for old in ["tin-tuc/cu-mot/index.html", "tin-tuc/cu-hai/index.html"] {
+        assert_eq!(
+            site.html(old).attr("meta[http-equiv=refresh]", "content"),
+            "0; url=/cchc/tin-tuc/moi/",
+            "{old}"
+        );
+    }
+    assert!(!site.output().join("https:").exists() && !site.output().join("cchc").exists());
+}
+
+#[test]
+fn an_old_address_on_another_site_is_an_error() {
+    let site = Site::new();
+    site.article(
+        "tin-tuc/moi.md",
+        "Mới",
+        "2025-09-01",
+        "aliases: [\"https://baoangiang.com.vn/bai-cu/\"]\n",
+        "x\n",
+    );
+    let problems = site.build_fails();
+    let error = crate::support::only_error(&problems);
+    assert_eq!(
+        (error.path.to_str(), error.line),
+        (Some("content/tin-tuc/moi.md"), 4)
+    );
+    assert!(error.message.contains("baoangiang.com.vn"), "{error}");
+}
