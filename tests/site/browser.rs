@@ -1,6 +1,6 @@
 //! Tests in a real browser (headless Chromium through the one harness in `tests/browser/`).
 
-use loa::serve::{ServeOptions, Server};
+use loa::serve::Server;
 
 use crate::support::{browser_tools, run_browser_script, Site, NOW};
 
@@ -21,13 +21,7 @@ fn a_served_page_follows_saves_errors_and_fixes_in_the_browser() {
         &format!("Đoạn mở đầu.\n\n{long_body}"),
     );
     site.write("static/style.css", "body { background: white; }\n");
-    let options = ServeOptions {
-        root: site.root().to_path_buf(),
-        bind: [127, 0, 0, 1].into(),
-        port: 0,
-        drafts: false,
-        now: Some(NOW.into()),
-    };
+    let options = crate::support::preview_options(site.root(), NOW);
     let server = Server::start(options, |_| {}).expect("serve starts");
     let url = format!("{}tin-tuc/a/", server.url());
     let markdown = site.root().join("content/tin-tuc/a.md");
@@ -45,13 +39,10 @@ fn the_sample_sites_main_page_types_have_no_accessibility_violations() {
         return;
     };
     // The sample site of the repository, previewed without writing anything.
-    let options = ServeOptions {
-        root: std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")),
-        bind: [127, 0, 0, 1].into(),
-        port: 0,
-        drafts: false,
-        now: Some(crate::sample::SAMPLE_NOW.into()),
-    };
+    let options = crate::support::preview_options(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+        crate::sample::SAMPLE_NOW,
+    );
     let server = Server::start(options, |_| {}).expect("serve starts");
     let snapshot = server.snapshot();
     assert!(

@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use loa::serve::{ServeOptions, Server};
+use loa::serve::Server;
 use proptest::prelude::*;
 
 use crate::support::{Site, CONFIG, NOW};
@@ -192,13 +192,7 @@ proptest! {
         for n in 0..3u8 {
             site.write(&format!("content/tin-tuc/bai-{n}.md"), &article(&format!("Bài {n}"), n, n, false, n));
         }
-        let options = ServeOptions {
-            root: site.root().to_path_buf(),
-            bind: [127, 0, 0, 1].into(),
-            port: 0,
-            drafts: false,
-            now: Some(NOW.into()),
-        };
+        let options = crate::support::preview_options(site.root(), NOW);
         let server = Server::start(options, |_| {}).expect("serve starts");
         prop_assert!(settles_on_a_clean_build(&server, &site).is_ok());
         for (step, edit) in edits.iter().enumerate() {

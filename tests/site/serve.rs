@@ -17,13 +17,7 @@ fn start(site: &Site) -> Server {
 
 /// Starts a preview on a free port; `builds` counts the builds it runs.
 fn start_counting(site: &Site, builds: Arc<AtomicUsize>) -> Server {
-    let options = ServeOptions {
-        root: site.root().to_path_buf(),
-        bind: [127, 0, 0, 1].into(),
-        port: 0,
-        drafts: false,
-        now: Some(NOW.into()),
-    };
+    let options = crate::support::preview_options(site.root(), NOW);
     Server::start(options, move |_| {
         builds.fetch_add(1, Ordering::SeqCst);
     })

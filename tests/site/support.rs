@@ -280,3 +280,14 @@ pub fn run_browser_script(node: &Path, script: &str, args: &[&str]) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Options for a preview of the site at `root` on a free loopback port, built at `now`.
+pub fn preview_options(root: &Path, now: &str) -> loa::serve::ServeOptions {
+    loa::serve::ServeOptions {
+        root: root.to_path_buf(),
+        bind: [127, 0, 0, 1].into(),
+        port: 0,
+        drafts: false,
+        now: Some(now.to_string()),
+    }
+}
