@@ -106,7 +106,37 @@ pub const GENERATED_PREFIXES: &[&str] = &[
     "van-ban/",
     "ke-hoach/tien-do/",
 ];
+/// The calendar of every event, and the file beside each event's page.
+pub const ALL_EVENTS_ICS: &str = "su-kien.ics";
+pub const EVENT_ICS: &str = "lich.ics";
+
+/// The section whose list is an events page by default.
+pub const EVENTS_SECTION: &str = "su-kien";
+
+/// Upcoming events first, soonest first; then past ones, latest first; pages without an event
+/// last, newest first.
+fn event_order(page: &Page, now: jiff::Timestamp) -> (u8, i128) {
+    match &page.meta.event {
+        Some(e) if is_upcoming(e, now) => (0, e.start.timestamp().as_nanosecond()),
+        Some(e) => (1, -e.start.timestamp().as_nanosecond()),
+        None => (
+            2,
+            -page
+                .meta
+                .date
+                .as_ref()
+                .map_or(0, |d| d.timestamp().as_nanosecond()),
+        ),
+    }
+}
+
+/// An event is upcoming until it ends (or, without an end, until it starts).
+pub fn is_upcoming(event: &crate::model::Event, now: jiff::Timestamp) -> bool {
+    event.end.as_ref().unwrap_or(&event.start).timestamp() >= now
+}
+
 pub const GENERATED_FILES: &[&str] = &[
+    ALL_EVENTS_ICS,
     "rss.xml",
     "sitemap.xml",
     "404.html",
@@ -151,7 +181,7 @@ pub fn assemble(
         .filter(|&i| pages[i].page.kind == PageKind::Article)
         .collect();
     articles.sort_by(|&a, &b| newest_first(&pages[a].page, &pages[b].page));
-    let sections = group_sections(&config, &pages, &articles, indexes);
+    let sections = group_sections(&config, &pages, &articles, indexes, settings.now);
     let in_list = |list: &[crate::config::Term], has: fn(&Page, &str) -> bool| -> Vec<Term> {
         list.iter()
             .map(|t| Term {
@@ -544,6 +574,7 @@ fn group_sections(
     pages: &[Published],
     articles: &[usize],
     indexes: Vec<Published>,
+    now: jiff::Timestamp,
 ) -> Vec<Section> {
     let mut by_slug: BTreeMap<String, Section> = BTreeMap::new();
     for index in indexes {
@@ -575,14 +606,21 @@ fn group_sections(
     }
     let mut sections: Vec<Section> = by_slug.into_values().collect();
     for section in &mut sections {
-        if section
-            .index
-            .as_ref()
-            .is_some_and(|i| i.page.meta.sort == SortBy::Title)
-        {
-            section
+        let index = section.index.as_ref().map(|i| &i.page);
+        // `sort:` when the section's _index.md says; the events section lists events.
+        let sort = match index {
+            Some(page) if page.line_of("sort") > 0 => page.meta.sort,
+            _ if section.slug == EVENTS_SECTION => SortBy::Event,
+            _ => SortBy::Date,
+        };
+        match sort {
+            SortBy::Date => {}
+            SortBy::Title => section
                 .pages
-                .sort_by_cached_key(|&i| text::collation_key(&pages[i].page.meta.title));
+                .sort_by_cached_key(|&i| text::collation_key(&pages[i].page.meta.title)),
+            SortBy::Event => section
+                .pages
+                .sort_by_key(|&i| event_order(&pages[i].page, now)),
         }
     }
     text::sort_vietnamese(&mut sections, |s| s.title.as_str());

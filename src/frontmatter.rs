@@ -258,6 +258,7 @@ impl FrontContext<'_> {
         let sort = match raw.sort.as_deref() {
             None | Some("date") => SortBy::Date,
             Some("title") => SortBy::Title,
+            Some("event") => SortBy::Event,
             Some(other) => {
                 problems.push(self.at("sort", None, msg::bad_sort(other)));
                 SortBy::Date

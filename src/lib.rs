@@ -11,6 +11,7 @@
 
 pub mod assemble;
 pub mod cache;
+pub mod calendar;
 pub mod config;
 pub mod diag;
 pub mod feeds;

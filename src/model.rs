@@ -33,6 +33,9 @@ pub enum SortBy {
     Date,
     /// Vietnamese alphabetical order of titles.
     Title,
+    /// Events: upcoming first (soonest first), then past ones (latest first); the default of
+    /// the `su-kien` section.
+    Event,
 }
 
 /// Front matter after checking: keys resolved against config, dates in the site time zone.

@@ -272,7 +272,7 @@ pub fn bad_date(key: &str, value: &str) -> String {
 }
 
 pub fn bad_sort(value: &str) -> String {
-    format!("sort: `{value}` không hợp lệ; dùng `date` (mới nhất trước) hoặc `title` (theo vần chữ cái)")
+    format!("sort: `{value}` không hợp lệ; dùng `date` (mới nhất trước), `title` (theo vần chữ cái) hoặc `event` (sự kiện sắp diễn ra trước)")
 }
 
 pub fn empty_slug(value: &str) -> String {

@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::{Outputs, Renderer, Statics};
-use crate::assemble::{Published, Site};
+use crate::assemble::{Published, Site, ALL_EVENTS_ICS, EVENT_ICS};
+use crate::calendar::{self, CalendarEvent};
 use crate::diag::Diagnostic;
 use crate::feeds::{self, Feed, FeedItem, SitemapEntry};
 use crate::msg;
@@ -31,6 +32,57 @@ impl Renderer<'_> {
         .into_bytes()
     }
 
+    /// `su-kien.ics` with every published event, and one `lich.ics` beside each event's page.
+    fn calendars(&self, outputs: &mut Outputs) {
+        let cfg = &self.site.config;
+        let host = url::Url::parse(&cfg.base_url.origin)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+            .unwrap_or_default();
+        let mut events: Vec<(&Published, CalendarEvent)> = self
+            .site
+            .pages
+            .iter()
+            .filter_map(|p| {
+                let event = p.page.meta.event.as_ref()?;
+                let meta = &p.page.meta;
+                Some((
+                    p,
+                    CalendarEvent {
+                        uid: format!("{}{}@{host}", cfg.base_url.path, p.page.path),
+                        stamp: meta
+                            .updated
+                            .as_ref()
+                            .or(meta.date.as_ref())
+                            .unwrap_or(&event.start),
+                        start: &event.start,
+                        end: event.end.as_ref(),
+                        summary: &meta.title,
+                        description: &p.rendered.summary_text,
+                        location: event.location.as_deref(),
+                        url: self.views.permalink(&p.page.path),
+                    },
+                ))
+            })
+            .collect();
+        events.sort_by_key(|(p, e)| (e.start.timestamp(), p.page.path.clone()));
+        if events.is_empty() {
+            return;
+        }
+        for (p, event) in &events {
+            let one = std::slice::from_ref(event);
+            outputs.insert(
+                format!("{}{}", p.page.path, EVENT_ICS),
+                calendar::calendar(&cfg.timezone_name, one),
+            );
+        }
+        let all: Vec<CalendarEvent> = events.into_iter().map(|(_, e)| e).collect();
+        outputs.insert(
+            ALL_EVENTS_ICS.into(),
+            calendar::calendar(&cfg.timezone_name, &all),
+        );
+    }
+
     pub(super) fn feeds(&self, outputs: &mut Outputs) {
         let cfg = &self.site.config;
         let site_feed = Feed {
@@ -42,6 +94,7 @@ impl Renderer<'_> {
             items: self.feed_items(&self.site.articles),
         };
         outputs.insert("rss.xml".into(), feeds::rss(&site_feed));
+        self.calendars(outputs);
         for topic in &self.site.topics {
             let path = Views::term_path("topic", &topic.key);
             let feed = Feed {

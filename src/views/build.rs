@@ -185,6 +185,8 @@ impl<'a> Views<'a> {
                 end: e.end.as_ref().map(|d| self.date(d)),
                 location: e.location.clone(),
                 participants: e.participants,
+                upcoming: crate::assemble::is_upcoming(e, self.site.settings.now),
+                ics_url: self.link(&format!("{}{}", page.path, crate::assemble::EVENT_ICS)),
             }),
         }
     }

@@ -127,6 +127,10 @@ pub struct EventView {
     pub end: Option<String>,
     pub location: Option<String>,
     pub participants: Option<u64>,
+    /// Not over yet at the build's "now".
+    pub upcoming: bool,
+    /// Root-relative link to this event's `.ics` file ("add to calendar").
+    pub ics_url: String,
 }
 
 /// A neighbouring article.

@@ -63,6 +63,7 @@ fn the_sample_sites_main_page_types_are_accessible_and_fit_the_screen() {
         String::new(),
         first_article,
         "tin-tuc/".into(),
+        "su-kien/".into(),
         "gioi-thieu/".into(),
         "chu-de/".into(),
         "chu-de/nghi-dinh-118/".into(),
