@@ -74,37 +74,12 @@ pub fn render_site_with(
     options: &Options,
     cache: &mut cache::Cache,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let overrides = config::Overrides {
-        base_url: options.base_url.clone(),
-    };
-    let config = config::load(&options.root, &overrides)?;
-    let now = resolve_now(options.now.as_deref(), &config.timezone)?;
-
-    let (mut files, mut problems) = load::load(&options.root, config.theme.as_deref());
-    // The sources' bytes are not needed after parsing: free them before rendering.
-    let sources = std::mem::take(&mut files.sources);
-    let pages = parse_all(sources, &config, cache, &mut problems);
-    let templates = templates::Templates::new(&files.theme_templates);
-    let settings = assemble::Settings {
-        drafts: options.drafts,
-        now,
-    };
-    // Photos are resized once: results are kept in memory and in .loa-cache/ under the site.
-    // One that cannot be decoded is still published as it is, with a warning.
-    let cache_dir = options.root.join(".loa-cache").join("images");
-    let (images, unreadable) =
-        images::prepare(&files.content_assets, &cache_dir, &mut cache.images);
-    problems.extend(unreadable.into_iter().map(|(rel, e)| {
-        Diagnostic::warning(Path::new("content").join(rel), 0, 0, msg::bad_image(&e))
-            .with_hint(msg::HINT_BAD_IMAGE)
-    }));
-    let content = assemble::ContentFiles {
-        assets: files.content_assets,
-        images,
-    };
-    let (site, found) = assemble::assemble(config, pages, content, settings, &mut cache.markdown);
-    problems.extend(found);
-    let templates = match templates {
+    let Assembled {
+        site,
+        files,
+        mut problems,
+    } = assemble_stages(options, cache)?;
+    let templates = match templates::Templates::new(&files.theme_templates) {
         Ok(t) => t,
         Err(found) => {
             problems.extend(found);
@@ -129,6 +104,67 @@ pub fn render_site_with(
         outputs,
         warnings: finish(problems),
         pages,
+    })
+}
+
+/// Runs load → parse → assemble only, for verbs that need the site's content but no pages
+/// (`report`). Fails on any error, like a build.
+pub fn assemble_site(
+    options: &Options,
+) -> Result<(assemble::Site, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let Assembled { site, problems, .. } = assemble_stages(options, &mut cache::Cache::default())?;
+    if problems.iter().any(Diagnostic::is_error) {
+        return Err(finish(problems));
+    }
+    Ok((site, finish(problems)))
+}
+
+/// The site assembled, the files rendering still needs, and every problem so far.
+struct Assembled {
+    site: assemble::Site,
+    files: load::SiteFiles,
+    problems: Vec<Diagnostic>,
+}
+
+/// Config → load → parse → images → assemble. Only a config or `--now` that cannot be read
+/// stops here; other problems are collected for the caller to report with its own.
+fn assemble_stages(
+    options: &Options,
+    cache: &mut cache::Cache,
+) -> Result<Assembled, Vec<Diagnostic>> {
+    let overrides = config::Overrides {
+        base_url: options.base_url.clone(),
+    };
+    let config = config::load(&options.root, &overrides)?;
+    let now = resolve_now(options.now.as_deref(), &config.timezone)?;
+
+    let (mut files, mut problems) = load::load(&options.root, config.theme.as_deref());
+    // The sources' bytes are not needed after parsing: free them before rendering.
+    let sources = std::mem::take(&mut files.sources);
+    let pages = parse_all(sources, &config, cache, &mut problems);
+    let settings = assemble::Settings {
+        drafts: options.drafts,
+        now,
+    };
+    // Photos are resized once: results are kept in memory and in .loa-cache/ under the site.
+    // One that cannot be decoded is still published as it is, with a warning.
+    let cache_dir = options.root.join(".loa-cache").join("images");
+    let (images, unreadable) =
+        images::prepare(&files.content_assets, &cache_dir, &mut cache.images);
+    problems.extend(unreadable.into_iter().map(|(rel, e)| {
+        Diagnostic::warning(Path::new("content").join(rel), 0, 0, msg::bad_image(&e))
+            .with_hint(msg::HINT_BAD_IMAGE)
+    }));
+    let content = assemble::ContentFiles {
+        assets: std::mem::take(&mut files.content_assets),
+        images,
+    };
+    let (site, found) = assemble::assemble(config, pages, content, settings, &mut cache.markdown);
+    problems.extend(found);
+    Ok(Assembled {
+        site,
+        files,
+        problems,
     })
 }
 
