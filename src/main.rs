@@ -68,6 +68,9 @@ enum Command {
     /// Xem trước trang trong trình duyệt; trang tự cập nhật mỗi lần lưu tệp.
     #[command(help_template = HELP)]
     Serve(ServeArgs),
+    /// Lập báo cáo kết quả tuyên truyền CCHC trong một kỳ (gửi Sở Nội vụ).
+    #[command(help_template = HELP)]
+    Report(ReportArgs),
 }
 
 #[derive(Args)]
@@ -140,6 +143,32 @@ struct ServeArgs {
     open: bool,
 }
 
+#[derive(Args)]
+#[command(next_help_heading = "Tùy chọn")]
+struct ReportArgs {
+    /// Ngày đầu kỳ (2025-08-21); dùng cùng --to.
+    #[arg(long, value_name = "NGÀY", requires = "to")]
+    from: Option<String>,
+    /// Ngày cuối kỳ (2025-12-31).
+    #[arg(long, value_name = "NGÀY", requires = "from")]
+    to: Option<String>,
+    /// Một quý: 2025-Q4.
+    #[arg(long, value_name = "QUÝ", conflicts_with_all = ["from", "year", "month"])]
+    quarter: Option<String>,
+    /// Cả năm: 2025.
+    #[arg(long, value_name = "NĂM", conflicts_with_all = ["from", "quarter", "month"])]
+    year: Option<i16>,
+    /// Một tháng: 2025-10.
+    #[arg(long, value_name = "THÁNG", conflicts_with_all = ["from", "quarter", "year"])]
+    month: Option<String>,
+    /// Định dạng: md, csv (mở bằng Excel) hoặc html (để in).
+    #[arg(long, default_value = "md", value_name = "ĐỊNH_DẠNG")]
+    format: String,
+    /// Ghi vào tệp này (không ghi đè tệp đã có). Mặc định: in ra màn hình.
+    #[arg(short = 'o', long, value_name = "TỆP")]
+    output: Option<PathBuf>,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let options = |site: &SiteArgs| Options {
@@ -154,6 +183,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build(&options(&args.site), args.output.clone()),
         Command::Check(args) => check(&options(&args.site), args.deny_warnings),
         Command::Serve(args) => serve(&cli, args),
+        Command::Report(args) => report(&cli, args),
     }
 }
 
@@ -222,6 +252,102 @@ fn serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
     }
     server.wait();
     ExitCode::SUCCESS
+}
+
+fn report(cli: &Cli, args: &ReportArgs) -> ExitCode {
+    let period = match report_period(args) {
+        Ok(p) => p,
+        Err(d) => return fail(Failed::Report, &[d]),
+    };
+    let format = args.format.as_str();
+    if !matches!(format, "md" | "csv" | "html") {
+        let d = Diagnostic::error("--format", 0, 0, msg::bad_report_format(format));
+        return fail(Failed::Report, &[d]);
+    }
+    let options = Options {
+        root: cli.root.clone(),
+        base_url: None,
+        drafts: false,
+        now: cli.now.clone(),
+    };
+    let (site, warnings) = match loa::assemble_site(&options) {
+        Ok(s) => s,
+        Err(problems) => return fail(Failed::Report, &problems),
+    };
+    print_all(&warnings);
+    let report = loa::report::build(&site, &period);
+    let bytes = match format {
+        "csv" => loa::report::csv(&report),
+        "html" => loa::report::html(&report).into_bytes(),
+        _ => loa::report::markdown(&report).into_bytes(),
+    };
+    match &args.output {
+        None => {
+            use std::io::Write;
+            let _ = std::io::stdout().write_all(&bytes);
+            ExitCode::SUCCESS
+        }
+        Some(path) => match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+        {
+            Ok(mut file) => {
+                use std::io::Write;
+                if let Err(e) = file.write_all(&bytes) {
+                    return fail(
+                        Failed::Report,
+                        &[Diagnostic::file_error(path.clone(), msg::io_write(&e))],
+                    );
+                }
+                println!("{}", msg::created(path));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                let d = if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    Diagnostic::file_error(path.clone(), msg::REPORT_EXISTS)
+                        .with_hint(msg::HINT_REPORT_EXISTS)
+                } else {
+                    Diagnostic::file_error(path.clone(), msg::io_write(&e))
+                };
+                fail(Failed::Report, &[d])
+            }
+        },
+    }
+}
+
+/// The period asked for: a quarter, a month, a year or two dates.
+fn report_period(args: &ReportArgs) -> Result<loa::report::Period, Diagnostic> {
+    use loa::report::Period;
+    let bad = |flag: &str, value: &str| {
+        Diagnostic::error(flag, 0, 0, msg::bad_period(value)).with_hint(msg::HINT_PERIOD)
+    };
+    if let Some(q) = &args.quarter {
+        return Period::quarter(q).ok_or_else(|| bad("--quarter", q));
+    }
+    if let Some(m) = &args.month {
+        return Period::month(m).ok_or_else(|| bad("--month", m));
+    }
+    if let Some(y) = args.year {
+        return Period::year(y).ok_or_else(|| bad("--year", &y.to_string()));
+    }
+    match (&args.from, &args.to) {
+        (Some(from), Some(to)) => {
+            let from_date: jiff::civil::Date = from.parse().map_err(|_| bad("--from", from))?;
+            let to_date: jiff::civil::Date = to.parse().map_err(|_| bad("--to", to))?;
+            if to_date < from_date {
+                return Err(bad("--to", to));
+            }
+            Ok(Period {
+                from: from_date,
+                to: to_date,
+            })
+        }
+        _ => {
+            Err(Diagnostic::error("loa report", 0, 0, msg::PERIOD_MISSING)
+                .with_hint(msg::HINT_PERIOD))
+        }
+    }
 }
 
 fn print_build(report: &loa::serve::BuildReport) {

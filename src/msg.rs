@@ -132,6 +132,7 @@ pub enum Failed {
     Check,
     Create,
     Serve,
+    Report,
 }
 
 pub fn failure_summary(failed: Failed, errors: usize, warnings: usize) -> String {
@@ -142,6 +143,7 @@ pub fn failure_summary(failed: Failed, errors: usize, warnings: usize) -> String
         Failed::Check => format!("Kiểm tra thấy {errors} lỗi, {warnings} cảnh báo."),
         Failed::Create => format!("Chưa tạo được gì: {errors} lỗi."),
         Failed::Serve => format!("Không chạy được xem trước: {errors} lỗi."),
+        Failed::Report => format!("Chưa lập được báo cáo: {errors} lỗi."),
     }
 }
 
@@ -159,6 +161,21 @@ pub const HINT_BAD_IMAGE: &str =
 
 pub fn bad_image(e: &str) -> String {
     format!("không đọc được ảnh để thu nhỏ, ảnh được đăng nguyên như cũ ({e})")
+}
+
+// report.
+pub const PERIOD_MISSING: &str = "chưa nói kỳ báo cáo";
+pub const HINT_PERIOD: &str =
+    "dùng --quarter 2025-Q4, --month 2025-10, --year 2025, hoặc --from 2025-08-21 --to 2025-12-31";
+pub const REPORT_EXISTS: &str = "đã có tệp này; loa không ghi đè";
+pub const HINT_REPORT_EXISTS: &str = "đặt tên tệp khác cho báo cáo, ví dụ bao-cao-quy-4-lan-2.csv";
+
+pub fn bad_period(value: &str) -> String {
+    format!("không hiểu kỳ báo cáo `{value}`")
+}
+
+pub fn bad_report_format(value: &str) -> String {
+    format!("không có định dạng báo cáo `{value}`; dùng md, csv hoặc html")
 }
 
 // serve.

@@ -11,6 +11,7 @@ mod events;
 mod invariant;
 mod output;
 mod photos;
+mod report;
 mod sample;
 mod serve;
 mod sharing;

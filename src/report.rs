@@ -1,0 +1,419 @@
+//! `loa report`: the periodic report of communication results to Sở Nội vụ, counted from the
+//! site itself: articles per topic, unit, channel and month, the events held, and the list of
+//! articles. Pure: the same site, period and "now" always give the same bytes.
+
+use std::fmt::Write as _;
+
+use jiff::civil::Date;
+
+use crate::assemble::Site;
+use crate::text;
+
+/// The days a report covers, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub from: Date,
+    pub to: Date,
+}
+
+impl Period {
+    /// `2025-Q4` → 1 October to 31 December 2025.
+    pub fn quarter(text: &str) -> Option<Period> {
+        let (year, q) = text.trim().split_once(['-', ' '])?;
+        let year: i16 = year.parse().ok()?;
+        let q: i8 = q
+            .trim_start_matches(['Q', 'q'])
+            .parse()
+            .ok()
+            .filter(|q| (1..=4).contains(q))?;
+        let from = Date::new(year, (q - 1) * 3 + 1, 1).ok()?;
+        let to = Date::new(year, q * 3, 1).ok()?.last_of_month();
+        Some(Period { from, to })
+    }
+
+    /// `2025-10` → the whole of October 2025.
+    pub fn month(text: &str) -> Option<Period> {
+        let (year, month) = text.trim().split_once('-')?;
+        let from = Date::new(year.parse().ok()?, month.parse().ok()?, 1).ok()?;
+        Some(Period {
+            from,
+            to: from.last_of_month(),
+        })
+    }
+
+    pub fn year(year: i16) -> Option<Period> {
+        Some(Period {
+            from: Date::new(year, 1, 1).ok()?,
+            to: Date::new(year, 12, 31).ok()?,
+        })
+    }
+
+    fn contains(&self, day: Date) -> bool {
+        self.from <= day && day <= self.to
+    }
+}
+
+/// A line of a count table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Count {
+    pub name: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventRow {
+    /// `12/12/2025`
+    pub date: String,
+    /// `07:30`
+    pub time: String,
+    pub title: String,
+    pub location: String,
+    pub participants: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleRow {
+    pub date: String,
+    pub title: String,
+    pub topics: String,
+    pub unit: String,
+    /// Absolute URL.
+    pub url: String,
+}
+
+/// Everything the report says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub organization: String,
+    /// `Từ ngày 1/10/2025 đến ngày 31/12/2025`
+    pub period: String,
+    pub total: usize,
+    /// Every topic of the plan, in the config's order; 0 means none yet.
+    pub topics: Vec<Count>,
+    pub units: Vec<Count>,
+    pub channels: Vec<Count>,
+    pub months: Vec<Count>,
+    pub events: Vec<EventRow>,
+    pub participants: u64,
+    pub articles: Vec<ArticleRow>,
+}
+
+/// Counts the published articles dated within `period` (drafts and future articles are not
+/// published, so not counted); events count when they started within the period.
+pub fn build(site: &Site, period: &Period) -> Report {
+    let cfg = &site.config;
+    let in_period: Vec<&crate::assemble::Published> = site
+        .articles
+        .iter()
+        .map(|&i| &site.pages[i])
+        .filter(|p| {
+            p.page
+                .meta
+                .date
+                .as_ref()
+                .is_some_and(|d| period.contains(d.date()))
+        })
+        .collect();
+    let count = |pred: &dyn Fn(&crate::model::Meta) -> bool| {
+        in_period.iter().filter(|p| pred(&p.page.meta)).count()
+    };
+    let topics = cfg
+        .topics
+        .iter()
+        .map(|t| Count {
+            name: t.name.clone(),
+            count: count(&|m| m.topics.contains(&t.key)),
+        })
+        .collect();
+    let units = cfg
+        .units
+        .iter()
+        .map(|u| Count {
+            name: u.name.clone(),
+            count: count(&|m| m.unit.as_ref() == Some(&u.key)),
+        })
+        .collect();
+    let channels = cfg
+        .channels
+        .iter()
+        .map(|c| Count {
+            name: c.term.name.clone(),
+            count: count(&|m| m.channels.contains(&c.term.key)),
+        })
+        .collect();
+    let mut months: Vec<Count> = Vec::new();
+    let mut month = period.from.first_of_month();
+    while month <= period.to {
+        months.push(Count {
+            name: format!("Tháng {}/{}", month.month(), month.year()),
+            count: count(&|m| {
+                m.date
+                    .as_ref()
+                    .is_some_and(|d| d.year() == month.year() && d.month() == month.month())
+            }),
+        });
+        month = match month.checked_add(jiff::Span::new().months(1)) {
+            Ok(next) => next,
+            Err(_) => break,
+        };
+    }
+    let mut events: Vec<(jiff::Timestamp, EventRow)> = site
+        .pages
+        .iter()
+        .filter_map(|p| {
+            let e = p.page.meta.event.as_ref()?;
+            let held = period.contains(e.start.date()) && e.start.timestamp() <= site.settings.now;
+            held.then(|| {
+                (
+                    e.start.timestamp(),
+                    EventRow {
+                        date: text::date_short(e.start.date()),
+                        time: e.start.strftime("%H:%M").to_string(),
+                        title: p.page.meta.title.clone(),
+                        location: e.location.clone().unwrap_or_default(),
+                        participants: e.participants,
+                    },
+                )
+            })
+        })
+        .collect();
+    events.sort_by_key(|(t, _)| *t);
+    let mut articles: Vec<&&crate::assemble::Published> = in_period.iter().collect();
+    articles.sort_by_key(|p| p.page.meta.date.as_ref().map(|d| d.timestamp()));
+    Report {
+        organization: cfg.organization.clone(),
+        period: format!(
+            "Từ ngày {}/{}/{} đến ngày {}/{}/{}",
+            period.from.day(),
+            period.from.month(),
+            period.from.year(),
+            period.to.day(),
+            period.to.month(),
+            period.to.year()
+        ),
+        total: in_period.len(),
+        topics,
+        units,
+        channels,
+        months,
+        participants: events.iter().filter_map(|(_, e)| e.participants).sum(),
+        events: events.into_iter().map(|(_, e)| e).collect(),
+        articles: articles
+            .into_iter()
+            .map(|p| ArticleRow {
+                date: p
+                    .page
+                    .meta
+                    .date
+                    .as_ref()
+                    .map(|d| text::date_short(d.date()))
+                    .unwrap_or_default(),
+                title: p.page.meta.title.clone(),
+                topics: p
+                    .page
+                    .meta
+                    .topics
+                    .iter()
+                    .filter_map(|k| cfg.topic(k))
+                    .map(|t| t.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                unit: p
+                    .page
+                    .meta
+                    .unit
+                    .as_ref()
+                    .and_then(|k| cfg.unit(k))
+                    .map(|u| u.name.clone())
+                    .unwrap_or_default(),
+                url: cfg.base_url.absolute(&p.page.path),
+            })
+            .collect(),
+    }
+}
+
+pub const NO_ARTICLE: &str = "chưa có bài";
+
+fn count_cell(n: usize) -> String {
+    if n == 0 {
+        NO_ARTICLE.to_string()
+    } else {
+        n.to_string()
+    }
+}
+
+/// The report as Markdown, for reading or pasting into a document.
+pub fn markdown(r: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "**{}**\n", r.organization.to_uppercase());
+    let _ = writeln!(
+        out,
+        "# BÁO CÁO\n\n## Kết quả tuyên truyền cải cách hành chính\n\n*{}*\n",
+        r.period
+    );
+    let _ = writeln!(out, "Tổng số bài đã đăng: **{}**.\n", r.total);
+    for (title, rows) in [
+        ("I. Theo chủ đề", &r.topics),
+        ("II. Theo đơn vị", &r.units),
+        ("III. Theo hình thức", &r.channels),
+        ("IV. Theo tháng", &r.months),
+    ] {
+        let _ = writeln!(out, "### {title}\n\n| | Số bài |\n|---|---:|");
+        for c in rows {
+            let _ = writeln!(out, "| {} | {} |", c.name, count_cell(c.count));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "### V. Sự kiện đã tổ chức: {}, tổng số người tham dự: {}\n\n| Ngày | Giờ | Sự kiện | Địa điểm | Số người |\n|---|---|---|---|---:|",
+        r.events.len(),
+        r.participants
+    );
+    for e in &r.events {
+        let people = e.participants.map_or_else(String::new, |p| p.to_string());
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            e.date, e.time, e.title, e.location, people
+        );
+    }
+    let _ = writeln!(out, "\n### VI. Danh sách bài viết\n\n| Ngày | Tiêu đề | Chủ đề | Đơn vị | Địa chỉ |\n|---|---|---|---|---|");
+    for a in &r.articles {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            a.date, a.title, a.topics, a.unit, a.url
+        );
+    }
+    out
+}
+
+/// The report as CSV for Excel and LibreOffice: UTF-8 with a BOM (or Excel garbles the
+/// Vietnamese), one block per table, separated by an empty line.
+pub fn csv(r: &Report) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let mut row = |cells: &[&str]| {
+        let _ = w.write_record(cells);
+    };
+    row(&[
+        &r.organization,
+        "BÁO CÁO Kết quả tuyên truyền cải cách hành chính",
+        &r.period,
+    ]);
+    row(&["Tổng số bài", &r.total.to_string()]);
+    for (title, rows) in [
+        ("Chủ đề", &r.topics),
+        ("Đơn vị", &r.units),
+        ("Hình thức", &r.channels),
+        ("Tháng", &r.months),
+    ] {
+        row(&[""]);
+        row(&[title, "Số bài"]);
+        for c in rows {
+            row(&[&c.name, &count_cell(c.count)]);
+        }
+    }
+    row(&[""]);
+    row(&["Ngày", "Giờ", "Sự kiện", "Địa điểm", "Số người"]);
+    for e in &r.events {
+        let people = e.participants.map_or_else(String::new, |p| p.to_string());
+        row(&[&e.date, &e.time, &e.title, &e.location, &people]);
+    }
+    row(&[""]);
+    row(&["Ngày", "Tiêu đề", "Chủ đề", "Đơn vị", "Địa chỉ"]);
+    for a in &r.articles {
+        row(&[&a.date, &a.title, &a.topics, &a.unit, &a.url]);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// The report as a printable HTML page in the layout of a Vietnamese administrative report.
+pub fn html(r: &Report) -> String {
+    let esc = |s: &str| {
+        let mut out = String::new();
+        let _ = pulldown_cmark_escape::escape_html(&mut out, s);
+        out
+    };
+    let mut out = String::from(
+        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>Báo cáo kết quả tuyên truyền cải cách hành chính</title>\n\
+         <style>body{font-family:\"Times New Roman\",\"Liberation Serif\",serif;font-size:13pt;max-width:18cm;margin:2cm auto}\
+         .org{text-align:center;font-weight:bold;text-transform:uppercase}h1,h2,.period{text-align:center}h1{font-size:14pt;margin-bottom:0}\
+         h2{font-size:13pt;margin-top:0}table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #000;padding:2pt 4pt}\
+         td.n{text-align:right}</style>\n</head>\n<body>\n<main>\n",
+    );
+    let _ = writeln!(out, "<p class=\"org\">{}</p>\n<h1>BÁO CÁO</h1>\n<h2>Kết quả tuyên truyền cải cách hành chính</h2>\n<p class=\"period\"><em>{}</em></p>", esc(&r.organization), esc(&r.period));
+    let _ = writeln!(
+        out,
+        "<p>Tổng số bài đã đăng: <strong>{}</strong>.</p>",
+        r.total
+    );
+    for (title, rows) in [
+        ("I. Theo chủ đề", &r.topics),
+        ("II. Theo đơn vị", &r.units),
+        ("III. Theo hình thức", &r.channels),
+        ("IV. Theo tháng", &r.months),
+    ] {
+        let _ = writeln!(
+            out,
+            "<h3>{title}</h3>\n<table>\n<tr><th></th><th>Số bài</th></tr>"
+        );
+        for c in rows {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td class=\"n\">{}</td></tr>",
+                esc(&c.name),
+                esc(&count_cell(c.count))
+            );
+        }
+        out.push_str("</table>\n");
+    }
+    let _ = writeln!(out, "<h3>V. Sự kiện đã tổ chức: {}, tổng số người tham dự: {}</h3>\n<table>\n<tr><th>Ngày</th><th>Giờ</th><th>Sự kiện</th><th>Địa điểm</th><th>Số người</th></tr>", r.events.len(), r.participants);
+    for e in &r.events {
+        let people = e.participants.map_or_else(String::new, |p| p.to_string());
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
+            esc(&e.date),
+            esc(&e.time),
+            esc(&e.title),
+            esc(&e.location),
+            people
+        );
+    }
+    out.push_str("</table>\n<h3>VI. Danh sách bài viết</h3>\n<table>\n<tr><th>Ngày</th><th>Tiêu đề</th><th>Chủ đề</th><th>Đơn vị</th><th>Địa chỉ</th></tr>\n");
+    for a in &r.articles {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&a.date),
+            esc(&a.title),
+            esc(&a.topics),
+            esc(&a.unit),
+            esc(&a.url)
+        );
+    }
+    out.push_str("</table>\n</main>\n</body>\n</html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_are_read_from_quarters_months_and_years() {
+        let q = Period::quarter("2025-Q4").unwrap();
+        assert_eq!(
+            (q.from.to_string(), q.to.to_string()),
+            ("2025-10-01".into(), "2025-12-31".into())
+        );
+        let m = Period::month("2025-02").unwrap();
+        assert_eq!(m.to.to_string(), "2025-02-28");
+        assert!(Period::quarter("2025-Q5").is_none());
+        assert!(Period::month("2025-13").is_none());
+        assert_eq!(Period::year(2025).unwrap().to.to_string(), "2025-12-31");
+    }
+}

@@ -1,0 +1,193 @@
+//! `loa report`: the periodic report to Sở Nội vụ, counted from the site.
+
+use std::process::Command;
+
+use loa::report::{self, Period};
+
+use crate::support::Site;
+
+fn report_site() -> Site {
+    let site = Site::new();
+    site.article("tin-tuc/thang-9.md", "Bài tháng 9", "2025-09-15", "topics: [de-an-06]\nunit: van-phong\nchannels: [zalo]\n", "x\n")
+        .article("tin-tuc/thang-10.md", "Bài tháng 10", "2025-10-05", "topics: [de-an-06, par-index]\nunit: van-phong\n", "x\n")
+        .article("tin-tuc/thang-11.md", "Bài tháng 11", "2025-11-20", "topics: [par-index]\nunit: phong-pbgdpl\nchannels: [zalo]\n", "x\n")
+        .article("tin-tuc/nhap.md", "Bản nháp", "2025-10-06", "topics: [nghi-dinh-118]\ndraft: true\n", "x\n")
+        .article("tin-tuc/hen.md", "Hẹn ngày", "2025-12-01", "topics: [nghi-dinh-118]\n", "x\n")
+        .article(
+            "su-kien/ngay-phap-luat.md",
+            "Ngày Pháp luật tháng 10",
+            "2025-10-01",
+            "topics: [par-index]\nevent:\n  start: 2025-10-17 07:30\n  location: \"Hội trường Sở\"\n  participants: 100\n",
+            "x\n",
+        );
+    site
+}
+
+fn q4(site: &Site) -> report::Report {
+    let (assembled, _) = loa::assemble_site(&site.options()).unwrap();
+    report::build(&assembled, &Period::quarter("2025-Q4").unwrap())
+}
+
+#[test]
+fn the_report_counts_published_articles_of_the_period_by_topic_unit_channel_and_month() {
+    let site = report_site();
+    let r = q4(&site);
+    assert_eq!(r.period, "Từ ngày 1/10/2025 đến ngày 31/12/2025");
+    assert_eq!(
+        r.total, 3,
+        "September is outside; the draft and the future article are not published"
+    );
+    let topics: Vec<(&str, usize)> = r
+        .topics
+        .iter()
+        .map(|c| (c.name.as_str(), c.count))
+        .collect();
+    assert_eq!(
+        topics,
+        [
+            ("Nghị định số 118/2025/NĐ-CP", 0),
+            ("Đề án 06/CP", 1),
+            ("Chỉ số PAR INDEX", 3)
+        ]
+    );
+    let units: Vec<usize> = r.units.iter().map(|c| c.count).collect();
+    assert_eq!(units, [1, 1]);
+    assert_eq!(r.channels[0].count, 1);
+    let months: Vec<(&str, usize)> = r
+        .months
+        .iter()
+        .map(|c| (c.name.as_str(), c.count))
+        .collect();
+    assert_eq!(
+        months,
+        [
+            ("Tháng 10/2025", 2),
+            ("Tháng 11/2025", 1),
+            ("Tháng 12/2025", 0)
+        ]
+    );
+    assert_eq!(r.events.len(), 1);
+    assert_eq!(
+        (r.events[0].date.as_str(), r.events[0].time.as_str()),
+        ("17/10/2025", "07:30")
+    );
+    assert_eq!(r.participants, 100);
+    let titles: Vec<&str> = r.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Ngày Pháp luật tháng 10", "Bài tháng 10", "Bài tháng 11"]
+    );
+    assert_eq!(
+        r.articles[1].url,
+        "https://stp.angiang.gov.vn/cchc/tin-tuc/thang-10/"
+    );
+}
+
+#[test]
+fn a_topic_without_articles_is_marked_in_every_format() {
+    let site = report_site();
+    let r = q4(&site);
+    let md = report::markdown(&r);
+    assert!(
+        md.lines()
+            .any(|l| l == "| Nghị định số 118/2025/NĐ-CP | chưa có bài |"),
+        "{md}"
+    );
+    let html = scraper::Html::parse_document(&report::html(&r));
+    let rows: Vec<String> = html
+        .select(&scraper::Selector::parse("table:first-of-type tr").unwrap())
+        .map(|tr| crate::support::fold(&tr.text().collect::<Vec<_>>().join(" ")))
+        .collect();
+    assert!(
+        rows.contains(&"Nghị định số 118/2025/NĐ-CP chưa có bài".to_string()),
+        "{rows:?}"
+    );
+    let title: String = html
+        .select(&scraper::Selector::parse("h1").unwrap())
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert_eq!(title, "BÁO CÁO");
+}
+
+#[test]
+fn the_csv_opens_in_excel_with_vietnamese_intact() {
+    let site = report_site();
+    let bytes = report::csv(&q4(&site));
+    assert_eq!(
+        &bytes[..3],
+        b"\xEF\xBB\xBF",
+        "a UTF-8 byte order mark for Excel"
+    );
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(&bytes[3..]);
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    assert!(
+        rows.contains(&vec!["Đề án 06/CP".to_string(), "1".to_string()]),
+        "{rows:?}"
+    );
+    assert!(rows
+        .iter()
+        .any(|r| r.first().map(String::as_str) == Some("17/10/2025")
+            && r.get(4).map(String::as_str) == Some("100")));
+}
+
+#[test]
+fn the_same_site_and_period_give_the_same_bytes() {
+    let site = report_site();
+    assert_eq!(report::csv(&q4(&site)), report::csv(&q4(&site)));
+    assert_eq!(report::html(&q4(&site)), report::html(&q4(&site)));
+}
+
+#[test]
+fn the_command_writes_a_new_file_and_never_overwrites_one() {
+    let site = report_site();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_loa"))
+            .arg("--root")
+            .arg(site.root())
+            .args(["--now", crate::support::NOW, "report"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let file = site.root().join("bao-cao.csv");
+    let out = run(&[
+        "--quarter",
+        "2025-Q4",
+        "--format",
+        "csv",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let first = std::fs::read(&file).unwrap();
+    assert_eq!(&first[..3], b"\xEF\xBB\xBF");
+    let again = run(&[
+        "--month",
+        "2025-10",
+        "--format",
+        "csv",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        first,
+        "the first report is kept"
+    );
+    let bad = run(&["--quarter", "2025-Q5"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("2025-Q5"));
+}
