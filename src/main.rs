@@ -161,7 +161,7 @@ struct ReportArgs {
     /// Một tháng: 2025-10.
     #[arg(long, value_name = "THÁNG", conflicts_with_all = ["from", "quarter", "year"])]
     month: Option<String>,
-    /// Định dạng: md, csv (mở bằng Excel) hoặc html (để in).
+    /// Định dạng: md, csv (mở bằng Excel), html (để in) hoặc docx (Word, để gửi đi).
     #[arg(long, default_value = "md", value_name = "ĐỊNH_DẠNG")]
     format: String,
     /// Ghi vào tệp này (không ghi đè tệp đã có). Mặc định: in ra màn hình.
@@ -260,7 +260,7 @@ fn report(cli: &Cli, args: &ReportArgs) -> ExitCode {
         Err(d) => return fail(Failed::Report, &[d]),
     };
     let format = args.format.as_str();
-    if !matches!(format, "md" | "csv" | "html") {
+    if !matches!(format, "md" | "csv" | "html" | "docx") {
         let d = Diagnostic::error("--format", 0, 0, msg::bad_report_format(format));
         return fail(Failed::Report, &[d]);
     }
@@ -279,6 +279,7 @@ fn report(cli: &Cli, args: &ReportArgs) -> ExitCode {
     let bytes = match format {
         "csv" => loa::report::csv(&report),
         "html" => loa::report::html(&report).into_bytes(),
+        "docx" => loa::report::docx(&report),
         _ => loa::report::markdown(&report).into_bytes(),
     };
     match &args.output {

@@ -175,7 +175,7 @@ pub fn bad_period(value: &str) -> String {
 }
 
 pub fn bad_report_format(value: &str) -> String {
-    format!("không có định dạng báo cáo `{value}`; dùng md, csv hoặc html")
+    format!("không có định dạng báo cáo `{value}`; dùng md, csv, html hoặc docx")
 }
 
 // serve.

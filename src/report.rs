@@ -87,6 +87,8 @@ pub struct Report {
     pub organization: String,
     /// `Từ ngày 1/10/2025 đến ngày 31/12/2025`
     pub period: String,
+    /// `An Giang, ngày 5 tháng 1 năm 2026`: the build's "now", as the report is dated.
+    pub issued: String,
     pub total: usize,
     /// Every topic of the plan, in the config's order; 0 means none yet.
     pub topics: Vec<Count>,
@@ -190,6 +192,15 @@ pub fn build(site: &Site, period: &Period) -> Report {
             period.to.day(),
             period.to.month(),
             period.to.year()
+        ),
+        issued: format!(
+            "An Giang, {}",
+            text::date_long(
+                site.settings
+                    .now
+                    .to_zoned_datetime(cfg.timezone.clone())
+                    .date()
+            )
         ),
         total: in_period.len(),
         topics,
@@ -397,6 +408,131 @@ pub fn html(r: &Report) -> String {
     }
     out.push_str("</table>\n</main>\n</body>\n</html>\n");
     out
+}
+
+/// The report as a Word document, as it is sent: A4, Times New Roman 13 pt, the heading of a
+/// Vietnamese administrative report (issuing body and national motto side by side, then the
+/// title), and the tables. Fixed dates inside the file, so the same report gives the same bytes.
+pub fn docx(r: &Report) -> Vec<u8> {
+    use docx_rs::{
+        AlignmentType, Docx, PageMargin, Paragraph, Run, RunFonts, Table, TableCell, TableRow,
+        WidthType,
+    };
+    let text = |s: &str| Run::new().add_text(s);
+    let centered = |run: Run| Paragraph::new().align(AlignmentType::Center).add_run(run);
+    let cell = |s: &str| TableCell::new().add_paragraph(Paragraph::new().add_run(text(s)));
+    // The body's width on A4 with these margins is 9,071 twips: the issuing body on the left
+    // third, the national motto (12 pt, on one line as custom has it) on the right.
+    let heading_cell = |width: usize, lines: Vec<Run>| {
+        let c = TableCell::new().width(width, WidthType::Dxa);
+        lines
+            .into_iter()
+            .fold(c, |c, run| c.add_paragraph(centered(run)))
+    };
+    let header = Table::new(vec![TableRow::new(vec![
+        heading_cell(
+            3400,
+            vec![text(&r.organization.to_uppercase()).bold().size(24)],
+        ),
+        heading_cell(
+            5671,
+            vec![
+                text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold().size(24),
+                text("Độc lập - Tự do - Hạnh phúc").bold(),
+                text(&r.issued).italic(),
+            ],
+        ),
+    ])])
+    .set_grid(vec![3400, 5671])
+    .clear_all_border();
+    let mut doc = Docx::new()
+        .page_size(11906, 16838)
+        .page_margin(
+            PageMargin::new()
+                .top(1134)
+                .bottom(1134)
+                .left(1701)
+                .right(1134),
+        )
+        .default_fonts(
+            RunFonts::new()
+                .ascii("Times New Roman")
+                .hi_ansi("Times New Roman")
+                .cs("Times New Roman")
+                .east_asia("Times New Roman"),
+        )
+        .default_size(26)
+        .created_at("2025-01-01T00:00:00Z")
+        .updated_at("2025-01-01T00:00:00Z")
+        .add_table(header)
+        .add_paragraph(Paragraph::new())
+        .add_paragraph(centered(text("BÁO CÁO").bold().size(28)))
+        .add_paragraph(centered(
+            text("Kết quả tuyên truyền cải cách hành chính")
+                .bold()
+                .size(28),
+        ))
+        .add_paragraph(centered(text(&r.period).italic()))
+        .add_paragraph(Paragraph::new())
+        .add_paragraph(
+            Paragraph::new().add_run(text(&format!("Tổng số bài đã đăng: {}.", r.total))),
+        );
+    for (title, rows) in [
+        ("I. Theo chủ đề", &r.topics),
+        ("II. Theo đơn vị", &r.units),
+        ("III. Theo hình thức", &r.channels),
+        ("IV. Theo tháng", &r.months),
+    ] {
+        doc = doc.add_paragraph(Paragraph::new().add_run(text(title).bold()));
+        let mut table_rows = vec![TableRow::new(vec![cell(""), cell("Số bài")])];
+        table_rows.extend(
+            rows.iter()
+                .map(|c| TableRow::new(vec![cell(&c.name), cell(&count_cell(c.count))])),
+        );
+        doc = doc.add_table(Table::new(table_rows).set_grid(vec![7000, 2071]));
+    }
+    let events_title = format!(
+        "V. Sự kiện đã tổ chức: {}, tổng số người tham dự: {}",
+        r.events.len(),
+        r.participants
+    );
+    doc = doc.add_paragraph(Paragraph::new().add_run(text(&events_title).bold()));
+    let mut rows = vec![TableRow::new(
+        ["Ngày", "Giờ", "Sự kiện", "Địa điểm", "Số người"]
+            .map(cell)
+            .to_vec(),
+    )];
+    for e in &r.events {
+        let people = e.participants.map_or_else(String::new, |p| p.to_string());
+        rows.push(TableRow::new(vec![
+            cell(&e.date),
+            cell(&e.time),
+            cell(&e.title),
+            cell(&e.location),
+            cell(&people),
+        ]));
+    }
+    doc = doc.add_table(Table::new(rows).set_grid(vec![1450, 900, 3100, 2500, 1121]));
+    doc = doc.add_paragraph(Paragraph::new().add_run(text("VI. Danh sách bài viết").bold()));
+    let mut rows = vec![TableRow::new(
+        ["Ngày", "Tiêu đề", "Chủ đề", "Đơn vị", "Địa chỉ"]
+            .map(cell)
+            .to_vec(),
+    )];
+    for a in &r.articles {
+        rows.push(TableRow::new(vec![
+            cell(&a.date),
+            cell(&a.title),
+            cell(&a.topics),
+            cell(&a.unit),
+            cell(&a.url),
+        ]));
+    }
+    doc = doc.add_table(Table::new(rows).set_grid(vec![1450, 2900, 1950, 1250, 1521]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    // Writing into memory cannot fail.
+    let _ = doc.build().pack(&mut out);
+    out.into_inner()
 }
 
 #[cfg(test)]

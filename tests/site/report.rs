@@ -191,3 +191,36 @@ fn the_command_writes_a_new_file_and_never_overwrites_one() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("2025-Q5"));
 }
+
+#[test]
+fn the_word_report_is_a4_in_times_new_roman_and_reads_back() {
+    let site = report_site();
+    let bytes = report::docx(&q4(&site));
+    assert_eq!(
+        bytes,
+        report::docx(&q4(&site)),
+        "fixed dates inside: the same report gives the same bytes"
+    );
+    let doc = docx_rs::read_docx(&bytes).expect("a document Word can open");
+    let json = doc.json();
+    for text in [
+        "SỞ TƯ PHÁP TỈNH AN GIANG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "An Giang, ngày 25 tháng 11 năm 2025",
+        "BÁO CÁO",
+        "Kết quả tuyên truyền cải cách hành chính",
+        "Từ ngày 1/10/2025 đến ngày 31/12/2025",
+        "Nghị định số 118/2025/NĐ-CP",
+        "chưa có bài",
+        "Ngày Pháp luật tháng 10",
+    ] {
+        assert!(json.contains(&format!("\"{text}\"")), "missing {text}");
+    }
+    assert!(json.contains("Times New Roman"));
+    // The page size as the document states it: A4 in twentieths of a point.
+    assert!(
+        json.contains("\"w\": 11906") && json.contains("\"h\": 16838"),
+        "A4"
+    );
+}
