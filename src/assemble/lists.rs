@@ -1,0 +1,137 @@
+//! Lists: sections in their order (by date, title or event), neighbours, and tags.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::{Published, Section, Term};
+use crate::config::Config;
+use crate::model::{Page, PageKind, SortBy};
+use crate::text;
+
+/// The section whose list is an events page by default.
+pub const EVENTS_SECTION: &str = "su-kien";
+
+/// Upcoming events first, soonest first; then past ones, latest first; pages without an event
+/// last, newest first.
+pub(super) fn event_order(page: &Page, now: jiff::Timestamp) -> (u8, i128) {
+    match &page.meta.event {
+        Some(e) if is_upcoming(e, now) => (0, e.start.timestamp().as_nanosecond()),
+        Some(e) => (1, -e.start.timestamp().as_nanosecond()),
+        None => (
+            2,
+            -page
+                .meta
+                .date
+                .as_ref()
+                .map_or(0, |d| d.timestamp().as_nanosecond()),
+        ),
+    }
+}
+
+/// An event is upcoming until it ends (or, without an end, until it starts).
+pub fn is_upcoming(event: &crate::model::Event, now: jiff::Timestamp) -> bool {
+    event.end.as_ref().unwrap_or(&event.start).timestamp() >= now
+}
+
+pub(super) fn group_sections(
+    config: &Config,
+    pages: &[Published],
+    articles: &[usize],
+    indexes: Vec<Published>,
+    now: jiff::Timestamp,
+) -> Vec<Section> {
+    let mut by_slug: BTreeMap<String, Section> = BTreeMap::new();
+    for index in indexes {
+        let slug = index.page.section.clone().unwrap_or_default();
+        by_slug.insert(
+            slug.clone(),
+            Section {
+                title: index.page.meta.title.clone(),
+                paginate: index.page.meta.paginate.unwrap_or(config.paginate),
+                slug,
+                index: Some(index),
+                pages: Vec::new(),
+            },
+        );
+    }
+    for &i in articles {
+        let slug = pages[i].page.section.clone().unwrap_or_default();
+        by_slug
+            .entry(slug.clone())
+            .or_insert_with(|| Section {
+                title: slug.clone(),
+                slug,
+                index: None,
+                pages: Vec::new(),
+                paginate: config.paginate,
+            })
+            .pages
+            .push(i);
+    }
+    let mut sections: Vec<Section> = by_slug.into_values().collect();
+    for section in &mut sections {
+        let index = section.index.as_ref().map(|i| &i.page);
+        // `sort:` when the section's _index.md says; the events section lists events.
+        let sort = match index {
+            Some(page) if page.line_of("sort") > 0 => page.meta.sort,
+            _ if section.slug == EVENTS_SECTION => SortBy::Event,
+            _ => SortBy::Date,
+        };
+        match sort {
+            SortBy::Date => {}
+            SortBy::Title => section
+                .pages
+                .sort_by_cached_key(|&i| text::collation_key(&pages[i].page.meta.title)),
+            SortBy::Event => section
+                .pages
+                .sort_by_key(|&i| event_order(&pages[i].page, now)),
+        }
+    }
+    text::sort_vietnamese(&mut sections, |s| s.title.as_str());
+    sections
+}
+
+/// Previous is the older neighbour, next the newer, within the section's order.
+pub(super) fn neighbours(sections: &[Section]) -> HashMap<usize, (Option<usize>, Option<usize>)> {
+    let mut map = HashMap::new();
+    for section in sections {
+        for (pos, &i) in section.pages.iter().enumerate() {
+            let newer = pos.checked_sub(1).map(|p| section.pages[p]);
+            let older = section.pages.get(pos + 1).copied();
+            map.insert(i, (older, newer));
+        }
+    }
+    map
+}
+
+/// Tags are free text: they are grouped by slug, keeping the spelling of the oldest article
+/// that used the tag, so a new article cannot rename an established tag. Standalone pages
+/// with tags are listed after the articles.
+pub(super) fn group_tags(pages: &[Published], articles: &[usize]) -> Vec<Term> {
+    let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
+    let standalone = (0..pages.len()).filter(|&i| pages[i].page.kind == PageKind::Standalone);
+    let newest_first: Vec<usize> = articles.iter().copied().chain(standalone).collect();
+    for &i in newest_first.iter().rev() {
+        for tag in &pages[i].page.meta.tags {
+            let key = text::slugify(tag);
+            if key.is_empty() {
+                continue;
+            }
+            by_slug
+                .entry(key.clone())
+                .or_insert_with(|| Term {
+                    key,
+                    name: tag.clone(),
+                    description: String::new(),
+                    pages: Vec::new(),
+                })
+                .pages
+                .push(i);
+        }
+    }
+    let mut tags: Vec<Term> = by_slug.into_values().collect();
+    for tag in &mut tags {
+        tag.pages.reverse();
+    }
+    text::sort_vietnamese(&mut tags, |t| t.name.as_str());
+    tags
+}

@@ -1,0 +1,338 @@
+//! Assemble stage: parsed pages become a site — what is published, where, and in which lists.
+//!
+//! Pure. It decides drafts and scheduling against the given "now", checks that no two things
+//! land on one URL, resolves every internal link and image, renders each page's Markdown
+//! (in parallel) and groups articles into sections, topics, tags and units, newest first.
+
+mod assets;
+mod lists;
+mod paths;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use assets::{place_assets, resized_copies};
+use lists::{group_sections, group_tags, neighbours};
+pub use lists::{is_upcoming, EVENTS_SECTION};
+use paths::{check_collisions, check_reserved, collect_aliases};
+
+use crate::cache::Markdown;
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::images::Processed;
+use crate::links::LinkIndex;
+use crate::load::Asset;
+use crate::markdown::{self, ImageAttrs, Rendered};
+use crate::model::{Page, PageKind};
+
+/// Inputs that are not files: the build's mode and its clock.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Publish drafts and future-dated articles too (`--drafts`).
+    pub drafts: bool,
+    /// The moment that decides which articles are already published (`--now`).
+    pub now: jiff::Timestamp,
+}
+
+/// A page that is published, with its HTML.
+#[derive(Debug, Clone)]
+pub struct Published {
+    pub page: Page,
+    pub rendered: Rendered,
+    /// How the front-matter `image` is published, when there is one (an external image:
+    /// its URL only).
+    pub image: Option<ImageAttrs>,
+}
+
+/// A section list: `content/<section>/` and its optional `_index.md`.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub slug: String,
+    pub title: String,
+    /// The section's `_index.md`, if it has one.
+    pub index: Option<Published>,
+    /// Indexes into `Site::pages`, in the section's order.
+    pub pages: Vec<usize>,
+    pub paginate: usize,
+}
+
+/// A topic, tag or unit with its articles, newest first.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    pub pages: Vec<usize>,
+}
+
+/// An old URL that must keep working, and the page it now leads to.
+#[derive(Debug, Clone)]
+pub struct Alias {
+    /// Output file path: `tin-tuc/ten-cu/index.html`.
+    pub file: String,
+    pub target: String,
+}
+
+/// A file copied into the site from beside the content.
+#[derive(Debug, Clone)]
+pub struct PlacedAsset {
+    /// Path under `content/`.
+    pub rel: String,
+    /// Output path.
+    pub out: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything the render stage needs, decided.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub settings: Settings,
+    /// Published articles and standalone pages.
+    pub pages: Vec<Published>,
+    /// Articles only, newest first (indexes into `pages`).
+    pub articles: Vec<usize>,
+    pub home: Option<Published>,
+    pub sections: Vec<Section>,
+    pub topics: Vec<Term>,
+    pub tags: Vec<Term>,
+    pub units: Vec<Term>,
+    pub aliases: Vec<Alias>,
+    /// Files copied into the site from `content/`.
+    pub assets: Vec<PlacedAsset>,
+    /// Previous (older) and next (newer) article within the section, per page index.
+    pub neighbours: HashMap<usize, (Option<usize>, Option<usize>)>,
+}
+
+/// Paths loa writes itself: content that would land there is an error.
+pub const GENERATED_PREFIXES: &[&str] = &[
+    "chu-de/",
+    "the/",
+    "don-vi/",
+    "tim-kiem/",
+    "van-ban/",
+    "ke-hoach/tien-do/",
+];
+/// The calendar of every event, and the file beside each event's page.
+pub const ALL_EVENTS_ICS: &str = "su-kien.ics";
+pub const EVENT_ICS: &str = "lich.ics";
+
+pub const GENERATED_FILES: &[&str] = &[
+    ALL_EVENTS_ICS,
+    "rss.xml",
+    "sitemap.xml",
+    "404.html",
+    "robots.txt",
+    ".loa-manifest.json",
+];
+
+/// Decides what is published and where, renders every page's Markdown and builds the lists.
+/// Files under `content/` besides the Markdown: copied beside their pages; photos also resized.
+pub struct ContentFiles {
+    pub assets: Vec<Asset>,
+    /// Resized copies of the photos among `assets`, by content path.
+    pub images: HashMap<String, Processed>,
+}
+
+pub fn assemble(
+    config: Config,
+    parsed: Vec<Page>,
+    content: ContentFiles,
+    settings: Settings,
+    memo: &mut HashMap<String, (blake3::Hash, Markdown)>,
+) -> (Site, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let sorted = Sorted::new(parsed, &settings);
+    check_reserved(
+        sorted.published.iter().chain(&sorted.indexes),
+        &mut problems,
+    );
+    let aliases = collect_aliases(&config.base_url, &sorted.published, &mut problems);
+    check_collisions(&sorted.published, &sorted.indexes, &aliases, &mut problems);
+    let mut assets = place_assets(content.assets, &sorted.published, &sorted.withheld);
+    let (pages, home, indexes) = render_markdown(
+        &config.base_url,
+        sorted,
+        (&assets, &content.images),
+        &mut problems,
+        memo,
+    );
+    assets.extend(resized_copies(&assets, &content.images));
+
+    let mut articles: Vec<usize> = (0..pages.len())
+        .filter(|&i| pages[i].page.kind == PageKind::Article)
+        .collect();
+    articles.sort_by(|&a, &b| newest_first(&pages[a].page, &pages[b].page));
+    let sections = group_sections(&config, &pages, &articles, indexes, settings.now);
+    let in_list = |list: &[crate::config::Term], has: fn(&Page, &str) -> bool| -> Vec<Term> {
+        list.iter()
+            .map(|t| Term {
+                key: t.key.clone(),
+                name: t.name.clone(),
+                description: t.description.clone(),
+                pages: articles
+                    .iter()
+                    .copied()
+                    .filter(|&i| has(&pages[i].page, &t.key))
+                    .collect(),
+            })
+            .collect()
+    };
+    let topics = in_list(&config.topics, |p, key| {
+        p.meta.topics.iter().any(|t| t == key)
+    });
+    let units = in_list(&config.units, |p, key| p.meta.unit.as_deref() == Some(key));
+    let site = Site {
+        neighbours: neighbours(&sections),
+        tags: group_tags(&pages, &articles),
+        aliases: aliases.into_iter().map(|(a, _)| a).collect(),
+        config,
+        settings,
+        pages,
+        articles,
+        home,
+        sections,
+        topics,
+        units,
+        assets,
+    };
+    (site, problems)
+}
+
+/// What a page's Markdown rendering reads: the link index, and the page's file, place and text.
+fn markdown_key(index: &blake3::Hash, page: &Page) -> blake3::Hash {
+    let mut h = blake3::Hasher::new();
+    h.update(index.as_bytes())
+        .update(page.rel.as_bytes())
+        .update(b"\0");
+    h.update(page.display.to_string_lossy().as_bytes())
+        .update(b"\0");
+    h.update(&page.body_line.to_le_bytes())
+        .update(page.body.as_bytes())
+        .update(b"\0");
+    h.update(page.meta.image.as_deref().unwrap_or("").as_bytes())
+        .update(&[u8::from(page.meta.image.is_some())]);
+    h.update(&page.line_of("image").to_le_bytes());
+    h.finalize()
+}
+
+/// Pages sorted by what they are and whether they are published now.
+struct Sorted {
+    home: Option<Page>,
+    indexes: Vec<Page>,
+    published: Vec<Page>,
+    /// Drafts and future articles: not published, but links to them get a clear message.
+    withheld: Vec<Page>,
+}
+
+impl Sorted {
+    fn new(parsed: Vec<Page>, settings: &Settings) -> Sorted {
+        let mut sorted = Sorted {
+            home: None,
+            indexes: Vec::new(),
+            published: Vec::new(),
+            withheld: Vec::new(),
+        };
+        for page in parsed {
+            match page.kind {
+                PageKind::Home => sorted.home = Some(page),
+                PageKind::SectionIndex => sorted.indexes.push(page),
+                _ if settings.drafts || is_public(&page, settings.now) => {
+                    sorted.published.push(page)
+                }
+                _ => sorted.withheld.push(page),
+            }
+        }
+        sorted
+    }
+}
+
+/// Renders every page's Markdown in parallel, resolving links and images through one index
+/// of the whole site; collects the problems found.
+fn render_markdown(
+    base_url: &crate::config::BaseUrl,
+    sorted: Sorted,
+    (assets, images): (&[PlacedAsset], &HashMap<String, Processed>),
+    problems: &mut Vec<Diagnostic>,
+    memo: &mut HashMap<String, (blake3::Hash, Markdown)>,
+) -> (Vec<Published>, Option<Published>, Vec<Published>) {
+    let Sorted {
+        home,
+        indexes,
+        published,
+        withheld,
+    } = sorted;
+    // Section lists and the home page can be linked to through their `_index.md`.
+    let linkable = published.iter().chain(&indexes).chain(&home);
+    let index = LinkIndex::new(base_url, linkable, withheld.iter(), assets, images);
+    // A page's HTML depends on the page and on every page and file it could link to.
+    let index_key = index.fingerprint();
+    let previous = std::mem::take(memo);
+    let fresh = |page: &Page| {
+        let mut rendered = markdown::render(page, &index);
+        let image = page
+            .meta
+            .image
+            .as_deref()
+            .and_then(|src| match index.image_attrs(page, src) {
+                Ok(attrs) => Some(attrs.unwrap_or_else(|| ImageAttrs {
+                    src: src.to_string(),
+                    ..ImageAttrs::default()
+                })),
+                Err(p) => {
+                    let d = Diagnostic::error(
+                        page.display.clone(),
+                        page.line_of("image"),
+                        1,
+                        p.message,
+                    );
+                    rendered.problems.push(d.with_hint(p.hint));
+                    None
+                }
+            });
+        (rendered, image)
+    };
+    let render = |page: &Page| {
+        let key = markdown_key(&index_key, page);
+        let result = match previous.get(&page.rel) {
+            Some((k, result)) if *k == key => result.clone(),
+            _ => fresh(page),
+        };
+        (key, result)
+    };
+    let html: Vec<_> = published.par_iter().map(render).collect();
+    let home_html = home.as_ref().map(render);
+    let index_html: Vec<_> = indexes.par_iter().map(render).collect();
+    drop(index);
+    let mut publish = |page: Page, (key, (rendered, image)): (blake3::Hash, Markdown)| {
+        problems.extend(rendered.problems.iter().cloned());
+        memo.insert(page.rel.clone(), (key, (rendered.clone(), image.clone())));
+        Published {
+            page,
+            rendered,
+            image,
+        }
+    };
+    let pages = published
+        .into_iter()
+        .zip(html)
+        .map(|(p, r)| publish(p, r))
+        .collect();
+    let home = home.zip(home_html).map(|(p, r)| publish(p, r));
+    let indexes = indexes
+        .into_iter()
+        .zip(index_html)
+        .map(|(p, r)| publish(p, r))
+        .collect();
+    (pages, home, indexes)
+}
+
+fn is_public(page: &Page, now: jiff::Timestamp) -> bool {
+    !page.meta.draft && page.meta.date.as_ref().is_none_or(|d| d.timestamp() <= now)
+}
+
+fn newest_first(a: &Page, b: &Page) -> std::cmp::Ordering {
+    let date = |p: &Page| p.meta.date.as_ref().map(|d| d.timestamp());
+    date(b).cmp(&date(a)).then_with(|| a.path.cmp(&b.path))
+}
