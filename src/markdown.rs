@@ -108,11 +108,7 @@ impl ImageAttrs {
     }
 
     fn tag(&self, alt: &str, title: &str) -> String {
-        let esc = |s: &str| {
-            let mut out = String::new();
-            let _ = pulldown_cmark_escape::escape_html(&mut out, s);
-            out
-        };
+        let esc = crate::text::escape_html;
         let mut tag = format!("<img src=\"{}\" alt=\"{}\"", esc(&self.src), esc(alt));
         if !self.srcset.is_empty() {
             tag.push_str(&format!(

@@ -343,11 +343,7 @@ pub fn csv(r: &Report) -> Vec<u8> {
 
 /// The report as a printable HTML page in the layout of a Vietnamese administrative report.
 pub fn html(r: &Report) -> String {
-    let esc = |s: &str| {
-        let mut out = String::new();
-        let _ = pulldown_cmark_escape::escape_html(&mut out, s);
-        out
-    };
+    let esc = crate::text::escape_html;
     let mut out = String::from(
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>Báo cáo kết quả tuyên truyền cải cách hành chính</title>\n\
          <style>body{font-family:\"Times New Roman\",\"Liberation Serif\",serif;font-size:13pt;max-width:18cm;margin:2cm auto}\

@@ -137,6 +137,14 @@ fn modified_rank(rank: u32, modifier: char) -> u32 {
     base_rank(modified)
 }
 
+/// Escapes text for HTML content and attribute values (`&`, `<`, `>`, `"`, `'`).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
+    out
+}
+
 /// Sorts items in Vietnamese alphabetical order of the text `key` gives.
 pub fn sort_vietnamese<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
     items.sort_by_cached_key(|item| collation_key(key(item)));

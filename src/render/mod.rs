@@ -207,7 +207,7 @@ impl<'a> Renderer<'a> {
 
     fn page(&self, index: usize) -> Job {
         let p = &self.site.pages[index];
-        let view = self.views.page(index);
+        let view = self.views.page(index, self.cards[index].clone());
         let kind = view.card.kind;
         let description = view.card.summary_text.clone();
         let mut head = self.head(kind, &p.page.meta.title, &description, &p.page.path);

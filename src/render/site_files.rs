@@ -18,9 +18,9 @@ const FEED_ITEMS: usize = 20;
 impl Renderer<'_> {
     /// A small page at an old address that sends readers (and search engines) to the new one.
     pub(super) fn redirect(&self, target: &str) -> Vec<u8> {
-        let url = html_attr(&self.views.link(target));
-        let permalink = html_attr(&self.views.permalink(target));
-        let lang = html_attr(&self.site.config.language);
+        let url = crate::text::escape_html(&self.views.link(target));
+        let permalink = crate::text::escape_html(&self.views.permalink(target));
+        let lang = crate::text::escape_html(&self.site.config.language);
         format!(
             "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
              <link rel=\"canonical\" href=\"{permalink}\">\n<meta name=\"robots\" content=\"noindex\">\n\
@@ -188,13 +188,6 @@ impl Renderer<'_> {
             })
             .collect()
     }
-}
-
-fn html_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// Copies the built-in theme's files, the site theme's, `static/` and co-located files, each

@@ -134,7 +134,7 @@ impl<'a> Views<'a> {
         let page = &p.page;
         let meta = &page.meta;
         let summary = match &meta.summary {
-            Some(s) => format!("<p>{}</p>", escape_html(s)),
+            Some(s) => format!("<p>{}</p>", crate::text::escape_html(s)),
             None => p.rendered.summary_html.clone(),
         };
         let origin = &self.site.config.base_url.origin;
@@ -191,7 +191,8 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub fn page(&self, index: usize) -> PageView {
+    /// The whole page view of `pages[index]`, around its card (built once for all lists).
+    pub fn page(&self, index: usize, card: ArticleCard) -> PageView {
         let p = &self.site.pages[index];
         let meta = &p.page.meta;
         let neighbour = |i: Option<usize>| {
@@ -212,7 +213,7 @@ impl<'a> Views<'a> {
             .as_ref()
             .and_then(|s| self.site.sections.iter().find(|sec| &sec.slug == s));
         PageView {
-            card: self.card(p),
+            card,
             content: p.rendered.html.clone(),
             toc: toc(&p.page.headings),
             word_count: p.rendered.word_count,
@@ -250,12 +251,6 @@ impl<'a> Views<'a> {
 fn alphabetical(mut links: Vec<TermLink>) -> Vec<TermLink> {
     crate::text::sort_vietnamese(&mut links, |t| t.name.as_str());
     links
-}
-
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    pulldown_cmark_escape::escape_html(&mut out, s).ok();
-    out
 }
 
 fn absolute(origin: &str, url: &str) -> String {

@@ -103,7 +103,7 @@ pub struct TocEntry {
     pub children: Vec<TocEntry>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ImageView {
     /// Root-relative (or external) URL: for a photo, its widest resized copy.
     pub url: String,
@@ -120,7 +120,7 @@ pub struct ImageView {
     pub share: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct EventView {
     /// RFC 3339 in the site time zone; use the `date_vi` / `date_vi_short` / `time_vi` filters.
     pub start: String,
@@ -165,7 +165,7 @@ pub struct PageView {
 }
 
 /// An article in a list: what a card or a row needs, without the body.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ArticleCard {
     /// `article` or `page`.
     pub kind: &'static str,
