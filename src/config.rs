@@ -58,6 +58,17 @@ struct RawTerm {
     name: String,
     #[serde(default)]
     description: String,
+    /// Topics only: how many articles the plan asks for, per month, quarter or year.
+    #[serde(default)]
+    target: Option<RawTarget>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTarget {
+    articles: u32,
+    /// `month`, `quarter` or `year` (also `tháng`, `quý`, `năm`).
+    per: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -81,6 +92,60 @@ pub struct Term {
     pub key: String,
     pub name: String,
     pub description: String,
+    /// The plan's target for this topic; always `None` for units and channels.
+    pub target: Option<Target>,
+}
+
+/// "At least `articles` articles per `per`": a topic's target in the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub articles: u32,
+    pub per: Per,
+    /// The line of the topic in config.yaml, where a warning about the target points.
+    pub line: usize,
+}
+
+/// The period a target is counted over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Per {
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Per {
+    fn parse(text: &str) -> Option<Per> {
+        match crate::text::nfc(text.trim()).to_lowercase().as_str() {
+            "month" | "tháng" => Some(Per::Month),
+            "quarter" | "quý" => Some(Per::Quarter),
+            "year" | "năm" => Some(Per::Year),
+            _ => None,
+        }
+    }
+
+    /// `quý`, as in "3 bài/quý".
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            Per::Month => "tháng",
+            Per::Quarter => "quý",
+            Per::Year => "năm",
+        }
+    }
+
+    /// The month, quarter or year that contains `day`.
+    pub fn around(self, day: jiff::civil::Date) -> (jiff::civil::Date, jiff::civil::Date) {
+        let year = day.year();
+        let (first_month, months) = match self {
+            Per::Month => (day.month(), 1),
+            Per::Quarter => ((day.month() - 1) / 3 * 3 + 1, 3),
+            Per::Year => (1, 12),
+        };
+        let from = jiff::civil::Date::new(year, first_month, 1).unwrap_or(day);
+        let to = jiff::civil::Date::new(year, first_month + months - 1, 1)
+            .map(|d| d.last_of_month())
+            .unwrap_or(day);
+        (from, to)
+    }
 }
 
 /// A channel of communication and the units responsible for it.
@@ -267,17 +332,18 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         problems.push(at(Place::Key("paginate"), msg::PAGINATE_ZERO.to_string()));
     }
 
-    let topics = resolve_terms(topics, "topics", &at, &mut problems);
-    let units = resolve_terms(units, "units", &at, &mut problems);
+    let topics = resolve_terms(topics, "topics", text, &at, &mut problems);
+    let units = resolve_terms(units, "units", text, &at, &mut problems);
     let channel_terms: Vec<RawTerm> = channels
         .iter()
         .map(|c| RawTerm {
             key: c.key.clone(),
             name: c.name.clone(),
             description: c.description.clone(),
+            target: None,
         })
         .collect();
-    let channel_terms = resolve_terms(channel_terms, "channels", &at, &mut problems);
+    let channel_terms = resolve_terms(channel_terms, "channels", text, &at, &mut problems);
     let channels = channels
         .into_iter()
         .zip(channel_terms)
@@ -355,6 +421,7 @@ impl Place<'_> {
 fn resolve_terms(
     raw: Vec<RawTerm>,
     list: &str,
+    text: &str,
     at: &impl Fn(Place, String) -> Diagnostic,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Term> {
@@ -363,6 +430,7 @@ fn resolve_terms(
         key,
         name,
         description,
+        target,
     } in raw
     {
         let good = !key.is_empty()
@@ -381,10 +449,28 @@ fn resolve_terms(
                 problems.push(d.with_hint(msg::HINT_DUPLICATE_KEY));
             }
         }
+        let target = target.and_then(|t| {
+            let per = Per::parse(&t.per);
+            if list != "topics" {
+                problems.push(at(
+                    Place::TermKey(&key, 0),
+                    msg::target_not_topic(list, &key),
+                ));
+            } else if per.is_none() {
+                let d = at(Place::Value(&t.per), msg::bad_target_period(&t.per));
+                problems.push(d.with_hint(msg::HINT_TARGET));
+            }
+            Some(Target {
+                articles: t.articles,
+                per: per?,
+                line: Place::TermKey(&key, 0).line(text),
+            })
+        });
         terms.push(Term {
             key,
             name: crate::text::nfc(&name),
             description: crate::text::nfc(&description),
+            target,
         });
     }
     terms

@@ -23,8 +23,10 @@ pub mod markdown;
 pub mod model;
 pub mod msg;
 pub mod parse;
+pub mod plan;
 pub mod render;
 pub mod report;
+pub mod review;
 pub mod sanitize;
 pub mod scaffold;
 pub mod serve;
@@ -75,11 +77,25 @@ pub fn render_site_with(
     options: &Options,
     cache: &mut cache::Cache,
 ) -> Result<Rendered, Vec<Diagnostic>> {
+    render_assembled(assemble_stages(options, cache)?)
+}
+
+/// `loa check`: everything a build does but writing, plus advice that only matters when the
+/// officer reviews the site: topics behind their plan targets, articles without a good share
+/// image.
+pub fn check(options: &Options) -> Result<Rendered, Vec<Diagnostic>> {
+    let mut assembled = assemble_stages(options, &mut cache::Cache::default())?;
+    let advice = review::review(&assembled.site);
+    assembled.problems.extend(advice);
+    render_assembled(assembled)
+}
+
+fn render_assembled(assembled: Assembled) -> Result<Rendered, Vec<Diagnostic>> {
     let Assembled {
         site,
         files,
         mut problems,
-    } = assemble_stages(options, cache)?;
+    } = assembled;
     let templates = match templates::Templates::new(&files.theme_templates) {
         Ok(t) => t,
         Err(found) => {

@@ -143,6 +143,7 @@ impl<'a> LinkIndex<'a> {
             width: Some(width),
             height: Some(height),
             share: Some(self.base.link(&images::share_name(out))),
+            intrinsic: Some((processed.width, processed.height)),
         }))
     }
 

@@ -212,7 +212,7 @@ fn build(options: &Options, output: Option<PathBuf>) -> ExitCode {
 }
 
 fn check(options: &Options, deny_warnings: bool) -> ExitCode {
-    match loa::render_site(options) {
+    match loa::check(options) {
         Ok(rendered) => {
             print_all(&rendered.warnings);
             println!(

@@ -92,6 +92,9 @@ pub struct ImageAttrs {
     pub height: Option<u32>,
     /// URL of the 1200×630 crop for share previews, for photos.
     pub share: Option<String>,
+    /// The photo's own width and height, before any resizing; `None` for SVG and external
+    /// images, whose size loa does not read.
+    pub intrinsic: Option<(u32, u32)>,
 }
 
 /// How wide images are shown: the whole column on phones, at most the text width otherwise.

@@ -276,6 +276,46 @@ pub fn duplicate_term_key(list: &str, key: &str) -> String {
     format!("khóa `{key}` xuất hiện hai lần trong {list}")
 }
 
+pub fn target_not_topic(list: &str, key: &str) -> String {
+    format!("`target:` của `{key}` trong {list}: chỉ tiêu chỉ đặt cho chủ đề (topics)")
+}
+
+pub fn bad_target_period(per: &str) -> String {
+    format!("kỳ chỉ tiêu `per: {per}` không hiểu được")
+}
+
+pub const HINT_TARGET: &str =
+    "viết per: month (tháng), per: quarter (quý) hoặc per: year (năm), ví dụ target: {articles: 3, per: quarter}";
+
+pub fn behind_target(
+    topic: &str,
+    published: usize,
+    expected: u32,
+    target: u32,
+    period: &str,
+) -> String {
+    format!(
+        "chủ đề \"{topic}\" chậm so với chỉ tiêu: {period} mới có {published} bài, đến hôm nay lẽ ra đã có {expected} (chỉ tiêu cả kỳ: {target} bài)"
+    )
+}
+
+pub const HINT_BEHIND_TARGET: &str =
+    "viết thêm bài về chủ đề này và gắn `topics:` cho bài, hoặc sửa chỉ tiêu trong config.yaml";
+
+pub const NO_SHARE_IMAGE: &str =
+    "bài chưa có ảnh đại diện (`image:`): khi chia sẻ lên Facebook, Zalo sẽ chỉ hiện ảnh chung của trang";
+
+pub fn share_image_unsized(src: &str) -> String {
+    format!("ảnh đại diện `{src}` không phải ảnh chụp (JPEG/PNG): Facebook và Zalo không hiện được ảnh SVG khi chia sẻ")
+}
+
+pub fn share_image_small(src: &str, width: u32, height: u32) -> String {
+    format!("ảnh đại diện `{src}` chỉ {width}×{height} điểm ảnh, nhỏ hơn 1200×630: ảnh chia sẻ sẽ bị mờ")
+}
+
+pub const HINT_SHARE_IMAGE: &str =
+    "đặt `image:` là một ảnh ngang JPEG hoặc PNG, rộng ít nhất 1200 và cao ít nhất 630 điểm ảnh";
+
 pub fn bad_base_url(url: &str) -> String {
     format!("base_url `{url}` không phải địa chỉ web hợp lệ")
 }

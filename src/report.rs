@@ -58,6 +58,34 @@ impl Period {
 pub struct Count {
     pub name: String,
     pub count: usize,
+    /// Topics only: the plan's target for the period, when the config sets one.
+    pub planned: Option<u32>,
+}
+
+impl Count {
+    fn of(name: &str, count: usize) -> Count {
+        Count {
+            name: name.to_string(),
+            count,
+            planned: None,
+        }
+    }
+
+    /// `67%` of the target reached; empty without a target, `–` for a target of 0.
+    pub fn percent(&self) -> String {
+        match self.planned {
+            None => String::new(),
+            Some(0) => "–".to_string(),
+            Some(p) => format!(
+                "{}%",
+                (self.count as u64 * 100 + u64::from(p) / 2) / u64::from(p)
+            ),
+        }
+    }
+
+    pub fn planned_cell(&self) -> String {
+        self.planned.map_or_else(String::new, |p| p.to_string())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,37 +151,34 @@ pub fn build(site: &Site, period: &Period) -> Report {
         .topics
         .iter()
         .map(|t| Count {
-            name: t.name.clone(),
-            count: count(&|m| m.topics.contains(&t.key)),
+            planned: t
+                .target
+                .map(|target| crate::plan::planned(&target, period.from, period.to)),
+            ..Count::of(&t.name, count(&|m| m.topics.contains(&t.key)))
         })
         .collect();
     let units = cfg
         .units
         .iter()
-        .map(|u| Count {
-            name: u.name.clone(),
-            count: count(&|m| m.unit.as_ref() == Some(&u.key)),
-        })
+        .map(|u| Count::of(&u.name, count(&|m| m.unit.as_ref() == Some(&u.key))))
         .collect();
     let channels = cfg
         .channels
         .iter()
-        .map(|c| Count {
-            name: c.term.name.clone(),
-            count: count(&|m| m.channels.contains(&c.term.key)),
-        })
+        .map(|c| Count::of(&c.term.name, count(&|m| m.channels.contains(&c.term.key))))
         .collect();
     let mut months: Vec<Count> = Vec::new();
     let mut month = period.from.first_of_month();
     while month <= period.to {
-        months.push(Count {
-            name: format!("Tháng {}/{}", month.month(), month.year()),
-            count: count(&|m| {
-                m.date
-                    .as_ref()
-                    .is_some_and(|d| d.year() == month.year() && d.month() == month.month())
-            }),
+        let in_month = count(&|m| {
+            m.date
+                .as_ref()
+                .is_some_and(|d| d.year() == month.year() && d.month() == month.month())
         });
+        months.push(Count::of(
+            &format!("Tháng {}/{}", month.month(), month.year()),
+            in_month,
+        ));
         month = match month.checked_add(jiff::Span::new().months(1)) {
             Ok(next) => next,
             Err(_) => break,
@@ -253,6 +278,25 @@ fn count_cell(n: usize) -> String {
     }
 }
 
+/// The header of a count table: with the target and the share reached when any row has one.
+fn count_header(rows: &[Count]) -> Vec<&'static str> {
+    if rows.iter().any(|c| c.planned.is_some()) {
+        vec!["", "Số bài", "Chỉ tiêu", "Đạt"]
+    } else {
+        vec!["", "Số bài"]
+    }
+}
+
+/// One row of a count table, as many cells as [`count_header`] gives.
+fn count_row(c: &Count, columns: usize) -> Vec<String> {
+    let mut cells = vec![c.name.clone(), count_cell(c.count)];
+    if columns > 2 {
+        cells.push(c.planned_cell());
+        cells.push(c.percent());
+    }
+    cells
+}
+
 /// The report as Markdown, for reading or pasting into a document.
 pub fn markdown(r: &Report) -> String {
     let mut out = String::new();
@@ -269,9 +313,15 @@ pub fn markdown(r: &Report) -> String {
         ("III. Theo hình thức", &r.channels),
         ("IV. Theo tháng", &r.months),
     ] {
-        let _ = writeln!(out, "### {title}\n\n| | Số bài |\n|---|---:|");
-        for c in rows {
-            let _ = writeln!(out, "| {} | {} |", c.name, count_cell(c.count));
+        let header = count_header(rows);
+        let _ = writeln!(
+            out,
+            "### {title}\n\n| {} |\n|---{}|",
+            header.join(" | "),
+            "|---:".repeat(header.len() - 1)
+        );
+        for c in rows.iter() {
+            let _ = writeln!(out, "| {} |", count_row(c, header.len()).join(" | "));
         }
         out.push('\n');
     }
@@ -322,9 +372,12 @@ pub fn csv(r: &Report) -> Vec<u8> {
         ("Tháng", &r.months),
     ] {
         row(&[""]);
-        row(&[title, "Số bài"]);
-        for c in rows {
-            row(&[&c.name, &count_cell(c.count)]);
+        let mut header = count_header(rows);
+        header[0] = title;
+        row(&header);
+        for c in rows.iter() {
+            let cells = count_row(c, header.len());
+            row(&cells.iter().map(String::as_str).collect::<Vec<_>>());
         }
     }
     row(&[""]);
@@ -363,16 +416,23 @@ pub fn html(r: &Report) -> String {
         ("III. Theo hình thức", &r.channels),
         ("IV. Theo tháng", &r.months),
     ] {
+        let header = count_header(rows);
         let _ = writeln!(
             out,
-            "<h3>{title}</h3>\n<table>\n<tr><th></th><th>Số bài</th></tr>"
+            "<h3>{title}</h3>\n<table>\n<tr><th>{}</th></tr>",
+            header.join("</th><th>")
         );
-        for c in rows {
+        for c in rows.iter() {
+            let cells = count_row(c, header.len());
             let _ = writeln!(
                 out,
                 "<tr><td>{}</td><td class=\"n\">{}</td></tr>",
-                esc(&c.name),
-                esc(&count_cell(c.count))
+                esc(&cells[0]),
+                cells[1..]
+                    .iter()
+                    .map(|c| esc(c))
+                    .collect::<Vec<_>>()
+                    .join("</td><td class=\"n\">")
             );
         }
         out.push_str("</table>\n");
@@ -480,12 +540,19 @@ pub fn docx(r: &Report) -> Vec<u8> {
         ("IV. Theo tháng", &r.months),
     ] {
         doc = doc.add_paragraph(Paragraph::new().add_run(text(title).bold()));
-        let mut table_rows = vec![TableRow::new(vec![cell(""), cell("Số bài")])];
+        let header = count_header(rows);
+        let mut table_rows = vec![TableRow::new(header.iter().map(|h| cell(h)).collect())];
         table_rows.extend(
-            rows.iter()
-                .map(|c| TableRow::new(vec![cell(&c.name), cell(&count_cell(c.count))])),
+            rows.iter().map(|c| {
+                TableRow::new(count_row(c, header.len()).iter().map(|s| cell(s)).collect())
+            }),
         );
-        doc = doc.add_table(Table::new(table_rows).set_grid(vec![7000, 2071]));
+        let grid = if header.len() > 2 {
+            vec![5271, 1300, 1300, 1200]
+        } else {
+            vec![7000, 2071]
+        };
+        doc = doc.add_table(Table::new(table_rows).set_grid(grid));
     }
     let events_title = format!(
         "V. Sự kiện đã tổ chức: {}, tổng số người tham dự: {}",

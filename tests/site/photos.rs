@@ -5,7 +5,7 @@ use std::io::Cursor;
 use crate::support::Site;
 
 /// A JPEG "photo" of the given size (a gradient, so it compresses like a picture would not).
-fn photo(width: u32, height: u32) -> Vec<u8> {
+pub fn photo(width: u32, height: u32) -> Vec<u8> {
     let img = image::RgbImage::from_fn(width, height, |x, y| {
         image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x + y) % 239) as u8])
     });

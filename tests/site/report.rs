@@ -224,3 +224,138 @@ fn the_word_report_is_a4_in_times_new_roman_and_reads_back() {
         "A4"
     );
 }
+
+/// The report site with targets: Đề án 06 two articles a month, PAR INDEX three a quarter.
+fn site_with_targets() -> Site {
+    let site = report_site();
+    let config = crate::support::CONFIG
+        .replace(
+            "    description: \"Dữ liệu dân cư\"\n",
+            "    description: \"Dữ liệu dân cư\"\n    target: {articles: 2, per: month}\n",
+        )
+        .replace(
+            "    description: \"Chỉ số cải cách hành chính\"\n",
+            "    description: \"Chỉ số cải cách hành chính\"\n    target: {articles: 3, per: quý}\n",
+        );
+    site.write("config.yaml", &config);
+    site
+}
+
+#[test]
+fn targets_show_planned_against_published_with_the_share_reached() {
+    let site = site_with_targets();
+    let r = q4(&site);
+    let rows: Vec<(&str, usize, Option<u32>, String)> = r
+        .topics
+        .iter()
+        .map(|c| (c.name.as_str(), c.count, c.planned, c.percent()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Nghị định số 118/2025/NĐ-CP", 0, None, String::new()),
+            ("Đề án 06/CP", 1, Some(6), "17%".to_string()),
+            ("Chỉ số PAR INDEX", 3, Some(3), "100%".to_string()),
+        ]
+    );
+    let md = report::markdown(&r);
+    assert!(md.contains("|  | Số bài | Chỉ tiêu | Đạt |"), "{md}");
+    assert!(
+        md.lines().any(|l| l == "| Đề án 06/CP | 1 | 6 | 17% |"),
+        "{md}"
+    );
+    // Units have no targets: their table keeps two columns.
+    assert!(md.lines().any(|l| l == "| Văn phòng Sở | 1 |"), "{md}");
+    let html = scraper::Html::parse_document(&report::html(&r));
+    let cells: Vec<String> = html
+        .select(&scraper::Selector::parse("table:first-of-type tr:nth-child(3) td").unwrap())
+        .map(|td| td.text().collect())
+        .collect();
+    assert_eq!(cells, ["Đề án 06/CP", "1", "6", "17%"]);
+    // Part of a quarter: 21 August to 30 September is 41 of 92 days, 3 × 41/92 rounds to 1.
+    let (assembled, _) = loa::assemble_site(&site.options()).unwrap();
+    let from = "2025-08-21".parse().unwrap();
+    let to = "2025-09-30".parse().unwrap();
+    let part = report::build(&assembled, &Period { from, to });
+    assert_eq!(part.topics[2].planned, Some(1));
+    assert_eq!(
+        part.topics[1].planned,
+        Some(3),
+        "2 × 11/31 for August + 2 for September"
+    );
+}
+
+#[test]
+fn check_warns_about_topics_behind_their_target_at_the_topic_line() {
+    let site = site_with_targets();
+    // 25 November: Đề án 06 has none of the month's 2 × 25/30 = 1 expected so far; PAR INDEX
+    // has 2 in the quarter where 3 × 56/92 = 1 were expected.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
+        .arg("--root")
+        .arg(site.root())
+        .args(["--now", crate::support::NOW, "check"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let all = format!("{stdout}{stderr}");
+    let behind: Vec<&str> = all
+        .lines()
+        .filter(|l| l.contains("chậm so với chỉ tiêu"))
+        .collect();
+    assert_eq!(behind.len(), 1, "{all}");
+    let config_line = crate::support::CONFIG
+        .lines()
+        .position(|l| l.contains("key: de-an-06"))
+        .unwrap()
+        + 1;
+    assert!(
+        behind[0].starts_with(&format!("config.yaml:{config_line}:1:")),
+        "{}",
+        behind[0]
+    );
+    assert!(behind[0].contains("\"Đề án 06/CP\""), "{}", behind[0]);
+    assert!(
+        behind[0].contains("tháng 11/2025 mới có 0 bài"),
+        "{}",
+        behind[0]
+    );
+    // A build does not nag about targets: the advice is for review time.
+    let built = site.build();
+    assert!(
+        !built
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("chỉ tiêu")),
+        "{:?}",
+        built.warnings
+    );
+}
+
+#[test]
+fn a_target_with_an_unknown_period_or_on_a_unit_is_an_error_at_its_line() {
+    let site = Site::new();
+    let config = crate::support::CONFIG
+        .replace(
+            "    description: \"Dữ liệu dân cư\"\n",
+            "    description: \"Dữ liệu dân cư\"\n    target: {articles: 2, per: tuần}\n",
+        )
+        .replace(
+            "    name: \"Văn phòng Sở\"\n",
+            "    name: \"Văn phòng Sở\"\n    target: {articles: 1, per: month}\n",
+        );
+    site.write("config.yaml", &config);
+    let problems = site.build_fails();
+    let line_of = |needle: &str| config.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let period = problems
+        .iter()
+        .find(|d| d.message.contains("tuần"))
+        .unwrap_or_else(|| panic!("{}", crate::support::show(&problems)));
+    assert_eq!(period.line, line_of("per: tuần"));
+    assert!(period.hint.as_deref().unwrap().contains("per: quarter"));
+    let unit = problems
+        .iter()
+        .find(|d| d.message.contains("chỉ tiêu chỉ đặt cho chủ đề"))
+        .unwrap_or_else(|| panic!("{}", crate::support::show(&problems)));
+    assert_eq!(unit.line, line_of("key: van-phong"));
+}

@@ -132,3 +132,71 @@ fn lists_are_shared_as_websites_with_the_default_image() {
         "the default share image is 1200×630"
     );
 }
+
+#[test]
+fn check_warns_about_articles_without_a_share_worthy_image() {
+    let site = Site::new();
+    site.article("tin-tuc/khong-anh.md", "Không ảnh", "2025-10-01", "", "x\n")
+        .article(
+            "tin-tuc/anh-nho/index.md",
+            "Ảnh nhỏ",
+            "2025-10-02",
+            "image: nho.jpg\nimage_alt: Ảnh\n",
+            "x\n",
+        )
+        .article(
+            "tin-tuc/anh-lon/index.md",
+            "Ảnh lớn",
+            "2025-10-03",
+            "image: lon.jpg\nimage_alt: Ảnh\n",
+            "x\n",
+        )
+        .article(
+            "tin-tuc/anh-svg/index.md",
+            "Ảnh SVG",
+            "2025-10-04",
+            "image: so-do.svg\nimage_alt: Ảnh\n",
+            "x\n",
+        );
+    site.write_bytes(
+        "content/tin-tuc/anh-nho/nho.jpg",
+        &crate::photos::photo(800, 600),
+    )
+    .write_bytes(
+        "content/tin-tuc/anh-lon/lon.jpg",
+        &crate::photos::photo(1600, 900),
+    )
+    .write(
+        "content/tin-tuc/anh-svg/so-do.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>",
+    );
+    let checked = loa::check(&site.options()).expect("warnings only");
+    let warned: Vec<(String, usize, &str)> = checked
+        .warnings
+        .iter()
+        .filter(|w| w.hint.as_deref().is_some_and(|h| h.contains("1200")))
+        .map(|w| {
+            (
+                w.path.to_string_lossy().replace('\\', "/"),
+                w.line,
+                w.message.as_str(),
+            )
+        })
+        .collect();
+    let files: Vec<&str> = warned.iter().map(|(f, _, _)| f.as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "content/tin-tuc/anh-nho/index.md",
+            "content/tin-tuc/anh-svg/index.md",
+            "content/tin-tuc/khong-anh.md"
+        ],
+        "{warned:?}"
+    );
+    assert!(warned[0].2.contains("800×600"), "{warned:?}");
+    assert_eq!(warned[0].1, 4, "the image: line");
+    assert!(warned[1].2.contains("SVG"), "{warned:?}");
+    assert_eq!(warned[2].1, 2, "the title line, as there is no image: line");
+    // A build does not repeat the advice.
+    assert!(site.build().warnings.is_empty());
+}

@@ -1,0 +1,149 @@
+//! The plan's targets: how many articles each topic should have had over a period, and which
+//! topics are behind in the period under way. Pure: the site and its "now" decide everything.
+
+use jiff::civil::Date;
+
+use crate::assemble::Site;
+use crate::config::{Per, Target, CONFIG_FILE};
+use crate::diag::Diagnostic;
+use crate::msg;
+
+/// Articles the target asks for over `from..=to`, both ends included. A month, quarter or
+/// year only partly inside the period counts for the share of its days that are inside; the
+/// sum is rounded to the nearest whole article (a quarter of "4 a year" is 1, not 2).
+pub fn planned(target: &Target, from: Date, to: Date) -> u32 {
+    let mut sum = 0.0_f64;
+    let mut day = from;
+    while day <= to {
+        let (start, end) = target.per.around(day);
+        let inside = days(day, end.min(to));
+        sum += f64::from(target.articles) * inside as f64 / days(start, end) as f64;
+        match end.tomorrow() {
+            Ok(next) => day = next,
+            Err(_) => break,
+        }
+    }
+    sum.round().max(0.0) as u32
+}
+
+/// Days from `from` to `to`, both included.
+fn days(from: Date, to: Date) -> i64 {
+    (to - from).get_days() as i64 + 1
+}
+
+/// Published articles of `topic` dated within `from..=to`.
+pub fn published(site: &Site, topic: &str, from: Date, to: Date) -> usize {
+    site.articles
+        .iter()
+        .map(|&i| &site.pages[i].page.meta)
+        .filter(|m| m.topics.iter().any(|t| t == topic))
+        .filter(|m| {
+            m.date
+                .as_ref()
+                .is_some_and(|d| from <= d.date() && d.date() <= to)
+        })
+        .count()
+}
+
+/// `quý IV/2025`, `tháng 11/2025`, `năm 2025`.
+pub fn period_name(per: Per, day: Date) -> String {
+    match per {
+        Per::Month => format!("tháng {}/{}", day.month(), day.year()),
+        Per::Quarter => {
+            let roman = ["I", "II", "III", "IV"][((day.month() - 1) / 3) as usize];
+            format!("quý {roman}/{}", day.year())
+        }
+        Per::Year => format!("năm {}", day.year()),
+    }
+}
+
+/// A warning for each topic that has fewer articles in the current month, quarter or year
+/// than its target prorated to today (so the first days of a quarter do not warn).
+pub fn behind(site: &Site) -> Vec<Diagnostic> {
+    let cfg = &site.config;
+    let today = site
+        .settings
+        .now
+        .to_zoned_datetime(cfg.timezone.clone())
+        .date();
+    cfg.topics
+        .iter()
+        .filter_map(|topic| {
+            let target = topic.target?;
+            let (from, to) = target.per.around(today);
+            let expected = (u64::from(target.articles) * days(from, today) as u64
+                / days(from, to) as u64) as u32;
+            let count = published(site, &topic.key, from, today);
+            (count < expected as usize).then(|| {
+                let message = msg::behind_target(
+                    &topic.name,
+                    count,
+                    expected,
+                    target.articles,
+                    &period_name(target.per, today),
+                );
+                Diagnostic::warning(CONFIG_FILE, target.line, 1, message)
+                    .with_hint(msg::HINT_BEHIND_TARGET)
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(articles: u32, per: Per) -> Target {
+        Target {
+            articles,
+            per,
+            line: 1,
+        }
+    }
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn whole_periods_add_up_exactly() {
+        let quarterly = target(3, Per::Quarter);
+        assert_eq!(planned(&quarterly, d("2025-10-01"), d("2025-12-31")), 3);
+        assert_eq!(planned(&quarterly, d("2025-01-01"), d("2025-12-31")), 12);
+        let monthly = target(2, Per::Month);
+        assert_eq!(planned(&monthly, d("2025-10-01"), d("2025-12-31")), 6);
+        let yearly = target(10, Per::Year);
+        assert_eq!(planned(&yearly, d("2025-01-01"), d("2025-12-31")), 10);
+    }
+
+    #[test]
+    fn part_of_a_period_counts_its_share_rounded() {
+        // 21 August to 30 September: 41 of the third quarter's 92 days → 3 × 41/92 = 1.34 → 1.
+        let quarterly = target(3, Per::Quarter);
+        assert_eq!(planned(&quarterly, d("2025-08-21"), d("2025-09-30")), 1);
+        // Half of October and a bit: 2 × 17/31 = 1.10 → 1; a quarter of a yearly 4 → 1.
+        assert_eq!(
+            planned(&target(2, Per::Month), d("2025-10-01"), d("2025-10-17")),
+            1
+        );
+        assert_eq!(
+            planned(&target(4, Per::Year), d("2025-10-01"), d("2025-12-31")),
+            1
+        );
+        assert_eq!(
+            planned(&target(0, Per::Month), d("2025-10-01"), d("2025-10-16")),
+            0
+        );
+    }
+
+    #[test]
+    fn periods_are_named_as_officers_write_them() {
+        assert_eq!(period_name(Per::Quarter, d("2025-11-25")), "quý IV/2025");
+        assert_eq!(period_name(Per::Month, d("2025-02-03")), "tháng 2/2025");
+        assert_eq!(period_name(Per::Year, d("2025-02-03")), "năm 2025");
+        assert_eq!(
+            Per::Quarter.around(d("2025-11-25")),
+            (d("2025-10-01"), d("2025-12-31"))
+        );
+    }
+}
