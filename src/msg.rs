@@ -302,6 +302,10 @@ pub fn behind_target(
 pub const HINT_BEHIND_TARGET: &str =
     "viết thêm bài về chủ đề này và gắn `topics:` cho bài, hoặc sửa chỉ tiêu trong config.yaml";
 
+pub const COVERAGE_TITLE: &str = "Tiến độ thực hiện kế hoạch tuyên truyền";
+pub const COVERAGE_DESCRIPTION: &str =
+    "Số bài theo từng chủ đề của kế hoạch, chỉ tiêu kỳ này và những gì đã đưa tin qua từng hình thức tuyên truyền.";
+
 pub const NO_SHARE_IMAGE: &str =
     "bài chưa có ảnh đại diện (`image:`): khi chia sẻ lên Facebook, Zalo sẽ chỉ hiện ảnh chung của trang";
 

@@ -53,6 +53,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "toc.html",
         include_str!("../themes/default/templates/toc.html"),
     ),
+    (
+        "tien-do.html",
+        include_str!("../themes/default/templates/tien-do.html"),
+    ),
 ];
 
 /// Static files of the default theme: (output path, bytes).

@@ -112,8 +112,10 @@ pub const GENERATED_PREFIXES: &[&str] = &[
     "don-vi/",
     "tim-kiem/",
     "van-ban/",
-    "ke-hoach/tien-do/",
+    COVERAGE_PATH,
 ];
+/// The plan's progress page.
+pub const COVERAGE_PATH: &str = "ke-hoach/tien-do/";
 /// The calendar of every event, and the file beside each event's page.
 pub const ALL_EVENTS_ICS: &str = "su-kien.ics";
 pub const EVENT_ICS: &str = "lich.ics";

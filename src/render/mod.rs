@@ -3,6 +3,7 @@
 //! Pure apart from Tera: every page, list, feed and redirect is produced here as bytes keyed
 //! by output path, so nothing is written until everything has rendered without error.
 
+mod coverage;
 mod lists;
 mod site_files;
 
@@ -55,6 +56,7 @@ pub fn render(site: &Site, templates: &Templates, statics: &Statics) -> (Outputs
             jobs.extend(r.term(kind, term));
         }
     }
+    jobs.push(r.coverage());
     jobs.push(r.not_found());
 
     let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> =

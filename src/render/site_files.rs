@@ -164,6 +164,10 @@ impl Renderer<'_> {
                 .max()
         };
         by_path.insert(String::new(), newest(&self.site.articles));
+        by_path.insert(
+            crate::assemble::COVERAGE_PATH.to_string(),
+            newest(&self.site.articles),
+        );
         for s in &self.site.sections {
             by_path.insert(format!("{}/", s.slug), newest(&s.pages));
         }

@@ -77,6 +77,7 @@ impl<'a> Views<'a> {
             topics_url: self.link("chu-de/"),
             tags_url: self.link("the/"),
             units_url: self.link("don-vi/"),
+            coverage_url: self.link(crate::assemble::COVERAGE_PATH),
             now: self.date(&s.settings.now.to_zoned_datetime(s.config.timezone.clone())),
         }
     }
@@ -109,7 +110,7 @@ impl<'a> Views<'a> {
         }
     }
 
-    fn channel(&self, c: &crate::config::Channel) -> ChannelView {
+    pub fn channel(&self, c: &crate::config::Channel) -> ChannelView {
         let unit = |key: &String| {
             self.site
                 .units

@@ -29,6 +29,8 @@ pub struct SiteView {
     pub topics_url: String,
     pub tags_url: String,
     pub units_url: String,
+    /// Link to the plan's progress page.
+    pub coverage_url: String,
     /// The build's "now" (RFC 3339 in the site time zone).
     pub now: String,
 }
@@ -52,7 +54,7 @@ pub struct SectionLink {
     pub count: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ChannelView {
     pub key: String,
     pub name: String,
@@ -232,4 +234,58 @@ pub struct TaxonomyView {
     pub title: String,
     pub url: String,
     pub terms: Vec<TermLink>,
+}
+
+/// `coverage`: how far the plan has been carried out, on `/ke-hoach/tien-do/`.
+#[derive(Debug, Serialize)]
+pub struct CoverageView {
+    pub title: String,
+    pub url: String,
+    /// The plan's own page (`/ke-hoach/`), when the site has one.
+    pub plan_url: Option<String>,
+    /// Published articles in all.
+    pub total: usize,
+    /// Every topic of the plan, in the order config.yaml gives them.
+    pub topics: Vec<TopicCoverage>,
+    /// How many topics have no article yet.
+    pub uncovered: usize,
+    pub channels: Vec<ChannelCoverage>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TopicCoverage {
+    /// The topic, with its article count and list URL.
+    pub topic: TermLink,
+    /// Its newest article.
+    pub latest: Option<ArticleCard>,
+    /// Progress against the plan's target in the current month, quarter or year.
+    pub target: Option<TargetView>,
+}
+
+/// A topic's target and how much of it the current period has reached.
+#[derive(Debug, Serialize)]
+pub struct TargetView {
+    pub articles: u32,
+    /// `tháng`, `quý` or `năm`.
+    pub per: &'static str,
+    /// `quý IV/2025`.
+    pub period: String,
+    /// Articles published in that period so far.
+    pub published: usize,
+    /// `published` as a percentage of `articles` (0 when the target is 0).
+    pub percent: u32,
+}
+
+/// A channel, the units that run it, and what went out through it.
+#[derive(Debug, Serialize)]
+pub struct ChannelCoverage {
+    pub channel: ChannelView,
+    /// Published articles that name the channel (event pages included).
+    pub articles: usize,
+    /// Events through the channel that have started by now.
+    pub events_held: usize,
+    /// People who took part in those events, where recorded.
+    pub participants: u64,
+    /// The newest few articles and events through the channel.
+    pub latest: Vec<ArticleCard>,
 }

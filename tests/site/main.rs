@@ -7,6 +7,7 @@ mod bad_input;
 mod browser;
 mod cli;
 mod content;
+mod coverage;
 mod events;
 mod invariant;
 mod output;

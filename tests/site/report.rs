@@ -226,7 +226,7 @@ fn the_word_report_is_a4_in_times_new_roman_and_reads_back() {
 }
 
 /// The report site with targets: Đề án 06 two articles a month, PAR INDEX three a quarter.
-fn site_with_targets() -> Site {
+pub fn site_with_targets() -> Site {
     let site = report_site();
     let config = crate::support::CONFIG
         .replace(

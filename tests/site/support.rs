@@ -106,6 +106,11 @@ impl Site {
         }
     }
 
+    /// A file of the site's own (not of its output).
+    pub fn read_source(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root().join(rel)).unwrap()
+    }
+
     pub fn exists(&self, out: &str) -> bool {
         self.output().join(out).exists()
     }

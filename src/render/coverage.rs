@@ -1,0 +1,105 @@
+//! The plan's progress page, `/ke-hoach/tien-do/`: each topic of the plan with its count,
+//! newest article and target, and each channel with its units and what went out through it.
+
+use super::{Job, Renderer};
+use crate::assemble::COVERAGE_PATH;
+use crate::msg;
+use crate::plan;
+use crate::views::{ChannelCoverage, CoverageView, TargetView, TopicCoverage};
+
+/// How many of a channel's newest articles the page lists.
+const CHANNEL_LATEST: usize = 5;
+
+impl Renderer<'_> {
+    pub(super) fn coverage(&self) -> Job {
+        let site = self.site;
+        let cfg = &site.config;
+        let today = site
+            .settings
+            .now
+            .to_zoned_datetime(cfg.timezone.clone())
+            .date();
+        let topics: Vec<TopicCoverage> = cfg
+            .topics
+            .iter()
+            .filter_map(|t| {
+                site.topics
+                    .iter()
+                    .find(|term| term.key == t.key)
+                    .map(|term| (t, term))
+            })
+            .map(|(t, term)| TopicCoverage {
+                topic: self.views.term_link("topic", term),
+                latest: term.pages.first().map(|&i| self.cards[i].clone()),
+                target: t.target.map(|target| {
+                    let (from, _) = target.per.around(today);
+                    let published = plan::published(site, &t.key, from, today);
+                    TargetView {
+                        articles: target.articles,
+                        per: target.per.name_vi(),
+                        period: plan::period_name(target.per, today),
+                        published,
+                        percent: (published as u64 * 100)
+                            .checked_div(u64::from(target.articles))
+                            .unwrap_or(0) as u32,
+                    }
+                }),
+            })
+            .collect();
+        let channels = cfg
+            .channels
+            .iter()
+            .map(|c| {
+                let through: Vec<usize> = site
+                    .articles
+                    .iter()
+                    .copied()
+                    .filter(|&i| site.pages[i].page.meta.channels.contains(&c.term.key))
+                    .collect();
+                let held: Vec<&crate::model::Event> = through
+                    .iter()
+                    .filter_map(|&i| site.pages[i].page.meta.event.as_ref())
+                    .filter(|e| e.start.timestamp() <= site.settings.now)
+                    .collect();
+                ChannelCoverage {
+                    channel: self.views.channel(c),
+                    articles: through.len(),
+                    events_held: held.len(),
+                    participants: held.iter().filter_map(|e| e.participants).sum(),
+                    latest: through
+                        .iter()
+                        .take(CHANNEL_LATEST)
+                        .map(|&i| self.cards[i].clone())
+                        .collect(),
+                }
+            })
+            .collect();
+        let view = CoverageView {
+            title: msg::COVERAGE_TITLE.to_string(),
+            url: self.views.link(COVERAGE_PATH),
+            plan_url: site
+                .pages
+                .iter()
+                .find(|p| p.page.path == "ke-hoach/")
+                .map(|p| self.views.link(&p.page.path)),
+            total: site.articles.len(),
+            uncovered: topics.iter().filter(|t| t.topic.count == 0).count(),
+            topics,
+            channels,
+        };
+        let mut ctx = self.context(self.head(
+            "coverage",
+            msg::COVERAGE_TITLE,
+            msg::COVERAGE_DESCRIPTION,
+            COVERAGE_PATH,
+        ));
+        ctx.insert("coverage", &view);
+        Job {
+            out: format!("{COVERAGE_PATH}index.html"),
+            template: "tien-do.html".into(),
+            context: ctx,
+            source: None,
+            template_line: 0,
+        }
+    }
+}
