@@ -61,6 +61,9 @@ struct RawTerm {
     /// Topics only: how many articles the plan asks for, per month, quarter or year.
     #[serde(default)]
     target: Option<RawTarget>,
+    /// Topics only: the hashtag of shared posts (`#PCI`). Default: from the key (`#NghiDinh118`).
+    #[serde(default)]
+    hashtag: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -94,6 +97,8 @@ pub struct Term {
     pub description: String,
     /// The plan's target for this topic; always `None` for units and channels.
     pub target: Option<Target>,
+    /// The hashtag of posts about this topic, with its `#`; empty for units and channels.
+    pub hashtag: String,
 }
 
 /// "At least `articles` articles per `per`": a topic's target in the plan.
@@ -341,6 +346,7 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
             name: c.name.clone(),
             description: c.description.clone(),
             target: None,
+            hashtag: None,
         })
         .collect();
     let channel_terms = resolve_terms(channel_terms, "channels", text, &at, &mut problems);
@@ -431,6 +437,7 @@ fn resolve_terms(
         name,
         description,
         target,
+        hashtag,
     } in raw
     {
         let good = !key.is_empty()
@@ -466,11 +473,31 @@ fn resolve_terms(
                 line: Place::TermKey(&key, 0).line(text),
             })
         });
+        let hashtag = match hashtag {
+            Some(tag) if list == "topics" => {
+                let tag = crate::text::nfc(tag.trim().trim_start_matches('#'));
+                if tag.is_empty() || tag.chars().any(|c| !c.is_alphanumeric() && c != '_') {
+                    let d = at(Place::Value(&tag), msg::bad_hashtag(&tag));
+                    problems.push(d.with_hint(msg::HINT_HASHTAG));
+                }
+                format!("#{tag}")
+            }
+            Some(_) => {
+                problems.push(at(
+                    Place::TermKey(&key, 0),
+                    msg::hashtag_not_topic(list, &key),
+                ));
+                String::new()
+            }
+            None if list == "topics" => crate::share::hashtag(&key),
+            None => String::new(),
+        };
         terms.push(Term {
             key,
             name: crate::text::nfc(&name),
             description: crate::text::nfc(&description),
             target,
+            hashtag,
         });
     }
     terms

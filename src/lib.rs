@@ -30,6 +30,7 @@ pub mod review;
 pub mod sanitize;
 pub mod scaffold;
 pub mod serve;
+pub mod share;
 pub mod templates;
 pub mod text;
 pub mod views;

@@ -71,6 +71,17 @@ enum Command {
     /// Lập báo cáo kết quả tuyên truyền CCHC trong một kỳ (gửi Sở Nội vụ).
     #[command(help_template = HELP)]
     Report(ReportArgs),
+    /// In ra bài đăng sẵn để dán lên Facebook, Zalo: tiêu đề, tóm tắt, địa chỉ, hashtag.
+    #[command(help_template = HELP)]
+    Share(ShareArgs),
+}
+
+#[derive(Args)]
+#[command(next_help_heading = "Tùy chọn")]
+struct ShareArgs {
+    /// Tệp bài viết, ví dụ content/tin-tuc/ten-bai.md.
+    #[arg(value_name = "TỆP")]
+    file: PathBuf,
 }
 
 #[derive(Args)]
@@ -184,6 +195,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(&options(&args.site), args.deny_warnings),
         Command::Serve(args) => serve(&cli, args),
         Command::Report(args) => report(&cli, args),
+        Command::Share(args) => share(&cli, args),
     }
 }
 
@@ -315,6 +327,58 @@ fn report(cli: &Cli, args: &ReportArgs) -> ExitCode {
             }
         },
     }
+}
+
+fn share(cli: &Cli, args: &ShareArgs) -> ExitCode {
+    let options = Options {
+        root: cli.root.clone(),
+        base_url: None,
+        drafts: false,
+        now: cli.now.clone(),
+    };
+    let (site, _) = match loa::assemble_site(&options) {
+        Ok(s) => s,
+        Err(problems) => return fail(Failed::Share, &problems),
+    };
+    let rel = content_rel(&cli.root, &args.file);
+    match rel
+        .as_deref()
+        .and_then(|rel| loa::share::post_for(&site, rel))
+    {
+        Some(post) => {
+            print!("{post}");
+            ExitCode::SUCCESS
+        }
+        None => {
+            let d = if args.file.is_file() || cli.root.join(&args.file).is_file() {
+                Diagnostic::file_error(args.file.clone(), msg::SHARE_NOT_PUBLISHED)
+                    .with_hint(msg::HINT_SHARE_NOT_PUBLISHED)
+            } else {
+                Diagnostic::file_error(args.file.clone(), msg::SHARE_NO_FILE)
+                    .with_hint(msg::HINT_SHARE_NO_FILE)
+            };
+            fail(Failed::Share, &[d])
+        }
+    }
+}
+
+/// The path of `file` inside the site's `content/`, as pages name their source: `tin-tuc/a.md`.
+/// `file` may be given from the current folder or from the site's root.
+fn content_rel(root: &std::path::Path, file: &std::path::Path) -> Option<String> {
+    let content = std::path::absolute(root.join("content")).ok()?;
+    [
+        std::path::absolute(file).ok()?,
+        std::path::absolute(root.join(file)).ok()?,
+    ]
+    .iter()
+    .find_map(|candidate| {
+        let rel = candidate.strip_prefix(&content).ok()?;
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| loa::text::nfc(&c.as_os_str().to_string_lossy()))
+            .collect();
+        Some(parts.join("/"))
+    })
 }
 
 /// The period asked for: a quarter, a month, a year or two dates.

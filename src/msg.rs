@@ -133,6 +133,7 @@ pub enum Failed {
     Create,
     Serve,
     Report,
+    Share,
 }
 
 pub fn failure_summary(failed: Failed, errors: usize, warnings: usize) -> String {
@@ -144,6 +145,7 @@ pub fn failure_summary(failed: Failed, errors: usize, warnings: usize) -> String
         Failed::Create => format!("Chưa tạo được gì: {errors} lỗi."),
         Failed::Serve => format!("Không chạy được xem trước: {errors} lỗi."),
         Failed::Report => format!("Chưa lập được báo cáo: {errors} lỗi."),
+        Failed::Share => format!("Chưa soạn được bài đăng: {errors} lỗi."),
     }
 }
 
@@ -284,6 +286,16 @@ pub fn bad_target_period(per: &str) -> String {
     format!("kỳ chỉ tiêu `per: {per}` không hiểu được")
 }
 
+pub fn bad_hashtag(tag: &str) -> String {
+    format!("hashtag `{tag}` chỉ được có chữ, số và dấu gạch dưới, không có khoảng trắng")
+}
+
+pub const HINT_HASHTAG: &str = "viết liền, ví dụ hashtag: PCI hoặc hashtag: NghiDinh118";
+
+pub fn hashtag_not_topic(list: &str, key: &str) -> String {
+    format!("`hashtag:` của `{key}` trong {list}: hashtag chỉ đặt cho chủ đề (topics)")
+}
+
 pub const HINT_TARGET: &str =
     "viết per: month (tháng), per: quarter (quý) hoặc per: year (năm), ví dụ target: {articles: 3, per: quarter}";
 
@@ -305,6 +317,14 @@ pub const HINT_BEHIND_TARGET: &str =
 pub const COVERAGE_TITLE: &str = "Tiến độ thực hiện kế hoạch tuyên truyền";
 pub const COVERAGE_DESCRIPTION: &str =
     "Số bài theo từng chủ đề của kế hoạch, chỉ tiêu kỳ này và những gì đã đưa tin qua từng hình thức tuyên truyền.";
+
+pub const SHARE_NOT_PUBLISHED: &str =
+    "bài này chưa đăng (còn nháp, hẹn ngày đăng, hoặc không phải bài trong content/), nên địa chỉ của nó chưa mở được";
+pub const HINT_SHARE_NOT_PUBLISHED: &str =
+    "bỏ `draft: true` hoặc chờ đến ngày đăng, dựng và đăng trang rồi hãy chia sẻ";
+pub const SHARE_NO_FILE: &str = "không tìm thấy tệp bài viết này";
+pub const HINT_SHARE_NO_FILE: &str =
+    "viết đường dẫn tới tệp .md của bài, ví dụ content/tin-tuc/ten-bai.md";
 
 pub const NO_SHARE_IMAGE: &str =
     "bài chưa có ảnh đại diện (`image:`): khi chia sẻ lên Facebook, Zalo sẽ chỉ hiện ảnh chung của trang";

@@ -69,6 +69,10 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
         SHARE_IMAGE.0,
         include_bytes!("../themes/default/static/anh-chia-se.png"),
     ),
+    (
+        "chia-se.js",
+        include_bytes!("../themes/default/static/chia-se.js"),
+    ),
 ];
 
 /// The image Facebook and Zalo show for a page without one of its own: path, width, height.

@@ -213,8 +213,17 @@ impl<'a> Views<'a> {
             .section
             .as_ref()
             .and_then(|s| self.site.sections.iter().find(|sec| &sec.slug == s));
+        let share = ShareView {
+            facebook: crate::share::facebook_url(&card.permalink),
+            hashtags: meta
+                .topics
+                .iter()
+                .map(|k| crate::share::hashtag(k))
+                .collect(),
+        };
         PageView {
             card,
+            share,
             content: p.rendered.html.clone(),
             toc: toc(&p.page.headings),
             word_count: p.rendered.word_count,

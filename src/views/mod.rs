@@ -147,6 +147,7 @@ pub struct PageLink {
 pub struct PageView {
     #[serde(flatten)]
     pub card: ArticleCard,
+    pub share: ShareView,
     /// The body as HTML (safe: pulldown-cmark output, raw HTML sanitized).
     pub content: String,
     pub toc: Vec<TocEntry>,
@@ -164,6 +165,15 @@ pub struct PageView {
     pub draft: bool,
     /// The free `extra:` map from front matter.
     pub extra: serde_json::Value,
+}
+
+/// How to share a page without loading any Facebook or Zalo script.
+#[derive(Debug, Serialize)]
+pub struct ShareView {
+    /// Facebook's share dialog for the page (a plain link).
+    pub facebook: String,
+    /// `#NghiDinh118`, one per topic of the page.
+    pub hashtags: Vec<String>,
 }
 
 /// An article in a list: what a card or a row needs, without the body.

@@ -85,3 +85,16 @@ fn the_sample_sites_main_page_types_are_accessible_and_fit_the_screen() {
     let args: Vec<&str> = urls.iter().map(String::as_str).collect();
     run_browser_script(&node, "layout.mjs", &args);
 }
+
+#[test]
+fn the_zalo_button_copies_the_article_address_without_outside_scripts() {
+    let Some(node) = browser_tools() else {
+        return;
+    };
+    let site = Site::new();
+    site.article("tin-tuc/a.md", "Bài A", "2025-09-01", "", "Nội dung.\n");
+    let options = crate::support::preview_options(site.root(), NOW);
+    let server = Server::start(options, |_| {}).expect("serve starts");
+    let url = format!("{}tin-tuc/a/", server.url());
+    run_browser_script(&node, "share.mjs", &[&url]);
+}

@@ -79,7 +79,10 @@ fn no_title_can_break_out_of_the_json_ld_block() {
     site.article("tin-tuc/a.md", title, "2025-09-01", "", "x\n");
     site.build();
     let page = site.html("tin-tuc/a/index.html");
-    assert_eq!(page.count("script:not([type=\"application/ld+json\"])"), 0);
+    assert_eq!(
+        page.count("script:not([type=\"application/ld+json\"]):not([src$=\"/chia-se.js\"])"),
+        0
+    );
     assert_eq!(json_ld(&page)["headline"], title);
     assert_eq!(page.text("h1"), title);
 }
@@ -199,4 +202,94 @@ fn check_warns_about_articles_without_a_share_worthy_image() {
     assert_eq!(warned[2].1, 2, "the title line, as there is no image: line");
     // A build does not repeat the advice.
     assert!(site.build().warnings.is_empty());
+}
+
+#[test]
+fn an_article_offers_facebook_and_zalo_sharing_without_any_outside_script() {
+    let site = Site::new();
+    site.article(
+        "tin-tuc/hoi-dap.md",
+        "Hỏi & đáp về một cửa",
+        "2025-10-01",
+        "topics: [nghi-dinh-118, de-an-06]\n",
+        "Nội dung.\n",
+    )
+    .write("content/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\nx\n");
+    site.build();
+    let page = site.html("tin-tuc/hoi-dap/index.html");
+    let permalink = "https://stp.angiang.gov.vn/cchc/tin-tuc/hoi-dap/";
+    let facebook = url::Url::parse(&page.attr(".share a.share-facebook", "href")).unwrap();
+    assert_eq!(facebook.host_str(), Some("www.facebook.com"));
+    let shared: Vec<(String, String)> = facebook.query_pairs().into_owned().collect();
+    assert_eq!(shared, [("u".to_string(), permalink.to_string())]);
+    // The Zalo and copy buttons need the small script, so they stay hidden without it.
+    assert_eq!(page.count(".share button.share-zalo[hidden]"), 1);
+    assert_eq!(page.count(".share button.share-copy[hidden]"), 1);
+    assert_eq!(page.attr(".share", "data-url"), permalink);
+    assert_eq!(page.attr(".share", "data-title"), "Hỏi & đáp về một cửa");
+    let scripts = page.attrs("script[src]", "src");
+    assert_eq!(scripts, ["/cchc/chia-se.js"], "no script from another site");
+    assert!(site.read("chia-se.js").contains("navigator.share"));
+    // A standalone page is not an article to share.
+    assert_eq!(site.html("gioi-thieu/index.html").count(".share"), 0);
+}
+
+fn loa_share(site: &Site, file: &str) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
+        .arg("--root")
+        .arg(site.root())
+        .args(["--now", crate::support::NOW, "share", file])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn loa_share_prints_a_post_ready_to_paste() {
+    let site = Site::new();
+    let config = crate::support::CONFIG.replace(
+        "    name: \"Chỉ số PAR INDEX\"\n",
+        "    name: \"Chỉ số PAR INDEX\"\n    hashtag: PARINDEX\n",
+    );
+    site.write("config.yaml", &config);
+    let long = "Câu thứ ba rất dài để không vừa. ".repeat(20);
+    site.article(
+        "tin-tuc/mot-cua.md",
+        "Một cửa theo Nghị định 118",
+        "2025-10-01",
+        "topics: [nghi-dinh-118, par-index]\n",
+        &format!("Sở Tư pháp tập huấn quy trình mới. Hồ sơ được nhận trực tuyến. {long}\n"),
+    )
+    .article(
+        "tin-tuc/nhap.md",
+        "Nháp",
+        "2025-10-02",
+        "draft: true\n",
+        "x\n",
+    );
+    let out = loa_share(&site, "content/tin-tuc/mot-cua.md");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let post = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        post,
+        "Một cửa theo Nghị định 118\n\nSở Tư pháp tập huấn quy trình mới. Hồ sơ được nhận trực tuyến.\n\n👉 Xem chi tiết: https://stp.angiang.gov.vn/cchc/tin-tuc/mot-cua/\n\n#NghiDinh118 #PARINDEX\n"
+    );
+    assert!(post.chars().count() <= loa::share::POST_MAX);
+    // The file may also be named from the site's folder, whatever the current folder is.
+    let absolute = site.root().join("content/tin-tuc/mot-cua.md");
+    let again = loa_share(&site, absolute.to_str().unwrap());
+    assert_eq!(String::from_utf8(again.stdout).unwrap(), post);
+    // A draft has no address yet: sharing it would spread a broken link.
+    let draft = loa_share(&site, "content/tin-tuc/nhap.md");
+    assert_eq!(draft.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&draft.stderr);
+    assert!(
+        stderr.contains("content/tin-tuc/nhap.md: lỗi: bài này chưa đăng"),
+        "{stderr}"
+    );
+    let missing = loa_share(&site, "content/tin-tuc/khong-co.md");
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("không tìm thấy tệp"));
 }
