@@ -29,6 +29,7 @@ pub mod report;
 pub mod review;
 pub mod sanitize;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod share;
 pub mod templates;

@@ -1,0 +1,361 @@
+//! The search index of `/tim-kiem/`: built with the site from its published pages, read by the
+//! page's small script only when a reader searches, so search needs nothing but static files.
+//!
+//! Files (all JSON, described in docs/search.md):
+//! - `tim-kiem/chi-muc.json`, the manifest: a version, the number of documents, each shard's
+//!   first word and the topics;
+//! - `tim-kiem/tu/<n>.json`, a shard: folded word → postings, for a run of consecutive words
+//!   small enough that a query fetches one small file per word;
+//! - `tim-kiem/bai/<n>.json`, a chunk of [`DOCS_PER_CHUNK`] documents: what a result shows.
+//!
+//! Only published pages are indexed (drafts and future articles are not in `Site::pages`).
+
+mod words;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use crate::assemble::{Published, Site};
+pub use words::{fold, html_text, words, MAX_WORD_CHARS};
+
+/// The search page, under the site's base path.
+pub const PAGE: &str = "tim-kiem/";
+/// Where the index lives, under the site's base path.
+pub const MANIFEST: &str = "tim-kiem/chi-muc.json";
+/// The page script, a static file of the theme (a site's `static/tim-kiem.js` replaces it).
+pub const SCRIPT: &str = "tim-kiem.js";
+const SHARD_DIR: &str = "tim-kiem/tu/";
+const CHUNK_DIR: &str = "tim-kiem/bai/";
+
+/// Documents per chunk file. A page of 10 results fetches at most 10 chunks; small chunks
+/// keep that first download small.
+pub const DOCS_PER_CHUNK: usize = 20;
+
+/// About how large a shard file grows before the next word starts a new one.
+pub const SHARD_TARGET_BYTES: usize = 32 * 1024;
+
+/// How much of a page's text is kept for the result snippet (bytes, cut at a word). The whole
+/// text is indexed; only this beginning is shipped, which keeps the index small.
+pub const SNIPPET_TEXT_BYTES: usize = 1000;
+
+/// The format of the files, in the manifest: the page script refuses another.
+const FORMAT: u32 = 1;
+
+/// Bits of a posting's weight: how often the word occurs in the text (capped at 15), and
+/// whether it is in the title or in the labels (topics, tags, unit).
+pub const WEIGHT_COUNT: u8 = 0b1111;
+pub const WEIGHT_TITLE: u8 = 16;
+pub const WEIGHT_LABEL: u8 = 32;
+
+/// The index files: output path → bytes. Deterministic: the same site gives the same bytes.
+pub fn index_files(site: &Site) -> Vec<(String, Vec<u8>)> {
+    let order = document_order(site);
+    let documents: Vec<Document> = order
+        .par_iter()
+        .map(|&i| Document::new(site, &site.pages[i]))
+        .collect();
+    let postings = postings(&documents);
+    let shards = shards(&postings);
+
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for (n, shard) in shards.iter().enumerate() {
+        files.push((
+            format!("{SHARD_DIR}{n}.json"),
+            shard.json.clone().into_bytes(),
+        ));
+    }
+    for (n, chunk) in documents.chunks(DOCS_PER_CHUNK).enumerate() {
+        let rows: Vec<_> = chunk.iter().map(Document::row).collect();
+        files.push((format!("{CHUNK_DIR}{n}.json"), to_json(&rows)));
+    }
+    let mut version = blake3::Hasher::new();
+    for (path, bytes) in &files {
+        version.update(path.as_bytes()).update(bytes);
+    }
+    let topics: Vec<(&str, String)> = site
+        .topics
+        .iter()
+        .map(|t| {
+            let path = crate::views::Views::term_path("topic", &t.key);
+            (t.name.as_str(), site.config.base_url.link(&path))
+        })
+        .collect();
+    let manifest = serde_json::json!({
+        "format": FORMAT,
+        "version": version.finalize().to_hex()[..12],
+        "documents": documents.len(),
+        "chunk": DOCS_PER_CHUNK,
+        "shards": shards.iter().map(|s| s.first.as_str()).collect::<Vec<_>>(),
+        "topics": topics,
+    });
+    files.push((MANIFEST.to_string(), to_json(&manifest)));
+    files
+}
+
+fn to_json(value: &impl serde::Serialize) -> Vec<u8> {
+    // Plain data (strings, numbers, arrays) cannot fail to serialize.
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// Articles newest first, then the standalone pages: a document's number is its place here,
+/// so ties in ranking go to the newest article.
+fn document_order(site: &Site) -> Vec<usize> {
+    let mut order = site.articles.clone();
+    let mut is_article = vec![false; site.pages.len()];
+    for &i in &site.articles {
+        is_article[i] = true;
+    }
+    order.extend((0..site.pages.len()).filter(|&i| !is_article[i]));
+    order
+}
+
+/// One indexed page: what its result shows, and the weight of each of its words.
+struct Document {
+    url: String,
+    title: String,
+    /// `YYYY-MM-DD` in the site's time zone; empty for undated pages.
+    date: String,
+    /// Places in `Site::topics` (and the manifest's `topics`).
+    topics: Vec<usize>,
+    /// The beginning of the text, for the snippet.
+    text: String,
+    words: BTreeMap<String, u8>,
+}
+
+impl Document {
+    fn new(site: &Site, p: &Published) -> Document {
+        let meta = &p.page.meta;
+        let body = html_text(&p.rendered.html);
+        // A written summary is shown on cards: search it, and show it when the body does not
+        // start with it.
+        let text = match &meta.summary {
+            Some(s) if !body.starts_with(s.as_str()) => format!("{s} {body}"),
+            _ => body,
+        };
+        let topics: Vec<usize> = meta
+            .topics
+            .iter()
+            .filter_map(|k| site.topics.iter().position(|t| &t.key == k))
+            .collect();
+        let mut labels: Vec<&str> = topics
+            .iter()
+            .map(|&i| site.topics[i].name.as_str())
+            .collect();
+        labels.extend(meta.tags.iter().map(String::as_str));
+        labels.extend(
+            meta.unit
+                .as_ref()
+                .and_then(|u| site.units.iter().find(|t| &t.key == u))
+                .map(|t| t.name.as_str()),
+        );
+
+        let mut weights: BTreeMap<String, u8> = BTreeMap::new();
+        for word in words(&text) {
+            let w = weights.entry(word).or_insert(0);
+            if *w & WEIGHT_COUNT < WEIGHT_COUNT {
+                *w += 1;
+            }
+        }
+        for (field, bit) in [(meta.title.as_str(), WEIGHT_TITLE)]
+            .into_iter()
+            .chain(labels.into_iter().map(|l| (l, WEIGHT_LABEL)))
+        {
+            for word in words(field) {
+                *weights.entry(word).or_insert(0) |= bit;
+            }
+        }
+        Document {
+            url: site.config.base_url.link(&p.page.path),
+            title: meta.title.clone(),
+            date: meta
+                .date
+                .as_ref()
+                .map(|d| d.date().to_string())
+                .unwrap_or_default(),
+            topics,
+            text: cut_at_word(&text, SNIPPET_TEXT_BYTES).to_string(),
+            words: weights,
+        }
+    }
+
+    /// `[url, title, date, [topic…], text]`: a row of a chunk file.
+    fn row(&self) -> serde_json::Value {
+        serde_json::json!([self.url, self.title, self.date, self.topics, self.text])
+    }
+}
+
+/// At most `max` bytes of `text`, ending at a space when there is one.
+fn cut_at_word(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = &text[..end];
+    if text[end..].starts_with(char::is_whitespace) {
+        return cut;
+    }
+    cut.rfind(' ').map_or(cut, |space| &cut[..space])
+}
+
+/// Word → the documents having it, in document order, with their weight.
+fn postings(documents: &[Document]) -> BTreeMap<&str, Vec<(u32, u8)>> {
+    let mut all: BTreeMap<&str, Vec<(u32, u8)>> = BTreeMap::new();
+    for (n, d) in documents.iter().enumerate() {
+        for (word, &weight) in &d.words {
+            all.entry(word.as_str())
+                .or_default()
+                .push((n as u32, weight));
+        }
+    }
+    all
+}
+
+/// The 64 characters postings are written with: safe in JSON strings and URLs.
+const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// A word's postings packed into a string, two characters for most: for each document,
+/// `gap × 64 + weight` (the gap from the previous document number, the first one being the
+/// number itself) as a varint of 5 bits per character, low bits first, the 6th bit saying
+/// "more follows". Plain JSON numbers took twice as many bytes, and a word found in every
+/// article is the largest thing a query downloads.
+pub fn encode_postings(postings: &[(u32, u8)]) -> String {
+    let mut out = String::with_capacity(postings.len() * 2);
+    let mut previous = 0;
+    for &(doc, weight) in postings {
+        let mut n = u64::from(doc - previous) * 64 + u64::from(weight);
+        previous = doc;
+        loop {
+            let low = (n & 31) as usize;
+            n >>= 5;
+            if n == 0 {
+                out.push(char::from(DIGITS[low]));
+                break;
+            }
+            out.push(char::from(DIGITS[low | 32]));
+        }
+    }
+    out
+}
+
+/// A word with its postings as a JSON object member: `"word":"…"`.
+fn entry_json(word: &str, postings: &[(u32, u8)]) -> String {
+    let key = serde_json::to_string(word).unwrap_or_default();
+    format!("{key}:\"{}\"", encode_postings(postings))
+}
+
+/// A shard file: a run of consecutive words, from `first` up to the next shard's first word.
+struct Shard {
+    first: String,
+    json: String,
+}
+
+/// Packs the words, in order, into shards of about [`SHARD_TARGET_BYTES`] (a single very
+/// common word can make one larger). The manifest lists each shard's first word (the first
+/// shard's is empty), so the page script finds a word's shard by binary search and the
+/// shards of a prefix as a run. Words are ordered by UTF-16 code units, as JavaScript
+/// compares strings.
+fn shards(postings: &BTreeMap<&str, Vec<(u32, u8)>>) -> Vec<Shard> {
+    let mut entries: Vec<(&str, String)> = postings
+        .par_iter()
+        .map(|(w, p)| (*w, entry_json(w, p)))
+        .collect();
+    entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    let mut out: Vec<Shard> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut size = 0;
+    let mut first = String::new();
+    for (word, json) in &entries {
+        if !current.is_empty() && size + json.len() > SHARD_TARGET_BYTES {
+            out.push(Shard {
+                first: std::mem::replace(&mut first, word.to_string()),
+                json: format!("{{{}}}", current.join(",")),
+            });
+            current.clear();
+            size = 0;
+        }
+        current.push(json);
+        size += json.len() + 1;
+    }
+    if !current.is_empty() || out.is_empty() {
+        out.push(Shard {
+            first,
+            json: format!("{{{}}}", current.join(",")),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn posting(n: usize) -> Vec<(u32, u8)> {
+        (0..n as u32).map(|d| (d, 1)).collect()
+    }
+
+    #[test]
+    fn postings_are_packed_gaps_and_weights() {
+        // 3×64+17 = 209 = 0b110_10001: "x" (17 | 32), then "G" (6); 1×64+1 = 65: "h", "C";
+        // 6×64+33 = 417 = 0b1101_00001: "h" (1 | 32), "N" (13).
+        assert_eq!(
+            entry_json("nghi", &[(3, 17), (4, 1), (10, 33)]),
+            r#""nghi":"xGhChN""#
+        );
+        // A run of consecutive documents with small weights takes two characters each.
+        let dense: Vec<(u32, u8)> = (0..1000).map(|d| (d, 3)).collect();
+        assert_eq!(encode_postings(&dense).len(), 1 + 2 * 999);
+    }
+
+    #[test]
+    fn a_small_index_is_one_shard_with_the_empty_key() {
+        let mut p = BTreeMap::new();
+        p.insert("a", posting(2));
+        p.insert("b", posting(1));
+        let s = shards(&p);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].first, "");
+        let back: serde_json::Value = serde_json::from_str(&s[0].json).unwrap();
+        assert_eq!(back["a"], encode_postings(&posting(2)));
+    }
+
+    #[test]
+    fn a_large_index_is_split_into_runs_of_words_found_by_their_first_word() {
+        // Each word's postings take about 4 KB: some eight words fit in a shard.
+        let words: Vec<String> = (0..40).map(|i| format!("tu{i:02}")).collect();
+        let p: BTreeMap<&str, Vec<(u32, u8)>> =
+            words.iter().map(|w| (w.as_str(), posting(2000))).collect();
+        let s = shards(&p);
+        assert!(s.len() >= 5, "{} shards", s.len());
+        assert_eq!(s[0].first, "");
+        let mut seen = 0;
+        for (n, shard) in s.iter().enumerate() {
+            assert!(shard.json.len() <= SHARD_TARGET_BYTES, "shard {n} is small");
+            let parsed: BTreeMap<String, serde_json::Value> =
+                serde_json::from_str(&shard.json).unwrap();
+            for word in parsed.keys() {
+                // The lookup the page script does: the last shard whose first word is <= word.
+                let found = s.iter().rposition(|sh| sh.first.as_str() <= word.as_str());
+                assert_eq!(found, Some(n), "{word}");
+            }
+            seen += parsed.len();
+        }
+        assert_eq!(seen, words.len(), "every word is in exactly one shard");
+    }
+
+    #[test]
+    fn an_empty_site_still_has_one_empty_shard() {
+        let s = shards(&BTreeMap::new());
+        assert_eq!((s.len(), s[0].json.as_str()), (1, "{}"));
+    }
+
+    #[test]
+    fn snippet_text_is_cut_at_a_word_and_a_character() {
+        assert_eq!(cut_at_word("Nghị định số 118", 14), "Nghị định");
+        assert_eq!(cut_at_word("ngắn", 100), "ngắn");
+        assert_eq!(cut_at_word("đđđđ", 3), "đ");
+    }
+}
