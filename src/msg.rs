@@ -234,6 +234,8 @@ pub const TOPICS_TITLE: &str = "Chủ đề";
 pub const TAGS_TITLE: &str = "Từ khóa";
 pub const UNITS_TITLE: &str = "Đơn vị";
 pub const NOT_FOUND_TITLE: &str = "Không tìm thấy trang";
+pub const SEARCH_TITLE: &str = "Tìm kiếm";
+pub const SEARCH_DESCRIPTION: &str = "Tìm bài viết trên trang, gõ có dấu hay không dấu đều được.";
 pub const MOVED_TITLE: &str = "Trang đã chuyển địa chỉ";
 pub const MOVED_TEXT: &str = "Trang này đã chuyển sang địa chỉ mới:";
 

@@ -57,6 +57,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "tien-do.html",
         include_str!("../themes/default/templates/tien-do.html"),
     ),
+    (
+        "tim-kiem.html",
+        include_str!("../themes/default/templates/tim-kiem.html"),
+    ),
 ];
 
 /// Static files of the default theme: (output path, bytes).
@@ -72,6 +76,10 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
     (
         "chia-se.js",
         include_bytes!("../themes/default/static/chia-se.js"),
+    ),
+    (
+        crate::search::SCRIPT,
+        include_bytes!("../themes/default/static/tim-kiem.js"),
     ),
 ];
 

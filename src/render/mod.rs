@@ -5,6 +5,7 @@
 
 mod coverage;
 mod lists;
+mod search;
 mod site_files;
 
 use std::collections::BTreeMap;
@@ -58,6 +59,7 @@ pub fn render(site: &Site, templates: &Templates, statics: &Statics) -> (Outputs
     }
     jobs.push(r.coverage());
     jobs.push(r.not_found());
+    jobs.push(r.search_page());
 
     let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> =
         jobs.into_par_iter().map(|job| r.run(job)).collect();
@@ -75,6 +77,7 @@ pub fn render(site: &Site, templates: &Templates, statics: &Statics) -> (Outputs
         outputs.insert(alias.file.clone(), r.redirect(&alias.target));
     }
     r.feeds(&mut outputs);
+    r.search_index(&mut outputs);
     copy_statics(site, statics, &mut outputs, &mut problems);
     (outputs, problems)
 }

@@ -78,6 +78,7 @@ impl<'a> Views<'a> {
             tags_url: self.link("the/"),
             units_url: self.link("don-vi/"),
             coverage_url: self.link(crate::assemble::COVERAGE_PATH),
+            search_url: self.link(crate::search::PAGE),
             now: self.date(&s.settings.now.to_zoned_datetime(s.config.timezone.clone())),
         }
     }

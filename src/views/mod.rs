@@ -31,6 +31,8 @@ pub struct SiteView {
     pub units_url: String,
     /// Link to the plan's progress page.
     pub coverage_url: String,
+    /// Root-relative link to the search page (`/cchc/tim-kiem/`); its form reads `q`.
+    pub search_url: String,
     /// The build's "now" (RFC 3339 in the site time zone).
     pub now: String,
 }
@@ -73,7 +75,7 @@ pub struct HeadView {
     pub url: String,
     /// Absolute URL of this page, for the canonical link.
     pub permalink: String,
-    /// `home`, `article`, `page`, `section`, `taxonomy`, `term`, `404`.
+    /// `home`, `article`, `page`, `section`, `taxonomy`, `term`, `404`, `search`.
     pub kind: &'static str,
     /// Root-relative link of a feed for this page, when it has one besides the site's.
     pub feed_url: Option<String>,
@@ -234,6 +236,15 @@ pub struct PageNumber {
     pub current: bool,
     /// Some page numbers were skipped just before this one (show "…").
     pub gap_before: bool,
+}
+
+/// `search`: on the search page (`tim-kiem.html`), where its script finds the index.
+#[derive(Debug, Serialize)]
+pub struct SearchView {
+    /// Root-relative link to the index manifest (`/cchc/tim-kiem/chi-muc.json`).
+    pub index_url: String,
+    /// Root-relative link to the page script (`/cchc/tim-kiem.js`).
+    pub script_url: String,
 }
 
 /// `taxonomy`: the list of all topics, tags or units.

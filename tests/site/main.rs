@@ -14,6 +14,7 @@ mod output;
 mod photos;
 mod report;
 mod sample;
+mod search;
 mod serve;
 mod sharing;
 mod urls;
