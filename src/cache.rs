@@ -25,12 +25,14 @@ pub struct Cache {
     pub(crate) markdown: HashMap<String, (blake3::Hash, Markdown)>,
     /// Resized photos by content hash.
     pub(crate) images: crate::images::Memo,
+    /// Page path → (hash of its HTML, title, summary and labels, its words for search).
+    pub(crate) search: crate::search::Memo,
 }
 
 impl Cache {
     /// Number of entries, for tests and reports.
     pub fn len(&self) -> usize {
-        self.parsed.len() + self.markdown.len() + self.images.len()
+        self.parsed.len() + self.markdown.len() + self.images.len() + self.search.len()
     }
 
     pub fn is_empty(&self) -> bool {

@@ -79,7 +79,8 @@ pub fn render_site_with(
     options: &Options,
     cache: &mut cache::Cache,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    render_assembled(assemble_stages(options, cache)?)
+    let assembled = assemble_stages(options, cache)?;
+    render_assembled(assembled, &mut cache.search)
 }
 
 /// `loa check`: everything a build does but writing, plus advice that only matters when the
@@ -89,10 +90,14 @@ pub fn check(options: &Options) -> Result<Rendered, Vec<Diagnostic>> {
     let mut assembled = assemble_stages(options, &mut cache::Cache::default())?;
     let advice = review::review(&assembled.site);
     assembled.problems.extend(advice);
-    render_assembled(assembled)
+    render_assembled(assembled, &mut search::Memo::default())
 }
 
-fn render_assembled(assembled: Assembled) -> Result<Rendered, Vec<Diagnostic>> {
+/// Templates → search index → render; `search_memo` keeps the words of pages between builds.
+fn render_assembled(
+    assembled: Assembled,
+    search_memo: &mut search::Memo,
+) -> Result<Rendered, Vec<Diagnostic>> {
     let Assembled {
         site,
         files,
@@ -113,7 +118,8 @@ fn render_assembled(assembled: Assembled) -> Result<Rendered, Vec<Diagnostic>> {
         theme: &files.theme_statics,
         theme_dir: Path::new("themes").join(site.config.theme.as_deref().unwrap_or("default")),
     };
-    let (outputs, found) = render::render(&site, &templates, &statics);
+    let search_index = search::index_files(&site, search_memo);
+    let (outputs, found) = render::render(&site, &templates, &statics, search_index);
     problems.extend(found);
     if problems.iter().any(Diagnostic::is_error) {
         return Err(finish(problems));

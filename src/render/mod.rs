@@ -34,7 +34,14 @@ pub struct Statics<'a> {
     pub theme_dir: PathBuf,
 }
 
-pub fn render(site: &Site, templates: &Templates, statics: &Statics) -> (Outputs, Vec<Diagnostic>) {
+/// `search_index` (the files of `crate::search::index_files`) is placed before the static
+/// files, so a static file on its path is reported like one on a page's.
+pub fn render(
+    site: &Site,
+    templates: &Templates,
+    statics: &Statics,
+    search_index: Vec<(String, Vec<u8>)>,
+) -> (Outputs, Vec<Diagnostic>) {
     let r = Renderer::new(site, templates);
     // Article pages carry their whole body in their context: those contexts are built inside
     // the parallel loop, a few at a time, rather than all up front.
@@ -77,7 +84,7 @@ pub fn render(site: &Site, templates: &Templates, statics: &Statics) -> (Outputs
         outputs.insert(alias.file.clone(), r.redirect(&alias.target));
     }
     r.feeds(&mut outputs);
-    r.search_index(&mut outputs);
+    outputs.extend(search_index);
     copy_statics(site, statics, &mut outputs, &mut problems);
     (outputs, problems)
 }

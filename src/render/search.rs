@@ -1,6 +1,6 @@
-//! The search page (`/tim-kiem/`) and the index files its script reads.
+//! The search page (`/tim-kiem/`); its index is built by `crate::search`.
 
-use super::{Job, Outputs, Renderer};
+use super::{Job, Renderer};
 use crate::msg;
 use crate::search;
 use crate::views::SearchView;
@@ -28,9 +28,5 @@ impl Renderer<'_> {
             source: None,
             template_line: 0,
         }
-    }
-
-    pub(super) fn search_index(&self, outputs: &mut Outputs) {
-        outputs.extend(search::index_files(self.site));
     }
 }

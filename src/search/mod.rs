@@ -12,12 +12,13 @@
 
 mod words;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::assemble::{Published, Site};
-pub use words::{fold, html_text, words, MAX_WORD_CHARS};
+pub use words::{count_words, fold, for_each_word, html_text, words, MAX_WORD_CHARS};
 
 /// The search page, under the site's base path.
 pub const PAGE: &str = "tim-kiem/";
@@ -48,13 +49,32 @@ pub const WEIGHT_COUNT: u8 = 0b1111;
 pub const WEIGHT_TITLE: u8 = 16;
 pub const WEIGHT_LABEL: u8 = 32;
 
-/// The index files: output path → bytes. Deterministic: the same site gives the same bytes.
-pub fn index_files(site: &Site) -> Vec<(String, Vec<u8>)> {
+/// What indexing a page's text gave, kept by `serve` between builds (page path → hash of
+/// what was read, result): reading the words is most of the cost of the index.
+pub type Memo = HashMap<String, (blake3::Hash, Arc<Indexed>)>;
+
+/// The words of one page with their weights, and the beginning of its text.
+#[derive(Debug)]
+pub struct Indexed {
+    /// Each word once, with its weight.
+    words: Vec<(String, u8)>,
+    /// The beginning of the text, for the snippet.
+    text: String,
+}
+
+/// The index files: output path → bytes. Deterministic: the same site gives the same bytes,
+/// whatever `memo` holds.
+pub fn index_files(site: &Site, memo: &mut Memo) -> Vec<(String, Vec<u8>)> {
     let order = document_order(site);
-    let documents: Vec<Document> = order
+    let previous = std::mem::take(memo);
+    let documents: Vec<(blake3::Hash, Document)> = order
         .par_iter()
-        .map(|&i| Document::new(site, &site.pages[i]))
+        .map(|&i| Document::new(site, &site.pages[i], &previous))
         .collect();
+    for (i, (key, d)) in order.iter().zip(&documents) {
+        memo.insert(site.pages[*i].page.path.clone(), (*key, d.indexed.clone()));
+    }
+    let documents: Vec<Document> = documents.into_iter().map(|(_, d)| d).collect();
     let postings = postings(&documents);
     let shards = shards(&postings);
 
@@ -118,21 +138,13 @@ struct Document {
     date: String,
     /// Places in `Site::topics` (and the manifest's `topics`).
     topics: Vec<usize>,
-    /// The beginning of the text, for the snippet.
-    text: String,
-    words: BTreeMap<String, u8>,
+    indexed: Arc<Indexed>,
 }
 
 impl Document {
-    fn new(site: &Site, p: &Published) -> Document {
+    /// The page's document, its words read again only if what they come from changed.
+    fn new(site: &Site, p: &Published, previous: &Memo) -> (blake3::Hash, Document) {
         let meta = &p.page.meta;
-        let body = html_text(&p.rendered.html);
-        // A written summary is shown on cards: search it, and show it when the body does not
-        // start with it.
-        let text = match &meta.summary {
-            Some(s) if !body.starts_with(s.as_str()) => format!("{s} {body}"),
-            _ => body,
-        };
         let topics: Vec<usize> = meta
             .topics
             .iter()
@@ -149,23 +161,24 @@ impl Document {
                 .and_then(|u| site.units.iter().find(|t| &t.key == u))
                 .map(|t| t.name.as_str()),
         );
-
-        let mut weights: BTreeMap<String, u8> = BTreeMap::new();
-        for word in words(&text) {
-            let w = weights.entry(word).or_insert(0);
-            if *w & WEIGHT_COUNT < WEIGHT_COUNT {
-                *w += 1;
-            }
-        }
-        for (field, bit) in [(meta.title.as_str(), WEIGHT_TITLE)]
-            .into_iter()
-            .chain(labels.into_iter().map(|l| (l, WEIGHT_LABEL)))
+        let mut hasher = blake3::Hasher::new();
+        for part in [
+            &p.rendered.html,
+            &meta.title,
+            meta.summary.as_deref().unwrap_or(""),
+        ]
+        .into_iter()
+        .chain(labels.iter().copied())
         {
-            for word in words(field) {
-                *weights.entry(word).or_insert(0) |= bit;
-            }
+            hasher.update(part.as_bytes()).update(b"\0");
         }
-        Document {
+        hasher.update(&[u8::from(meta.summary.is_some())]);
+        let key = hasher.finalize();
+        let indexed = match previous.get(&p.page.path) {
+            Some((k, indexed)) if *k == key => indexed.clone(),
+            _ => Arc::new(Indexed::new(p, &labels)),
+        };
+        let document = Document {
             url: site.config.base_url.link(&p.page.path),
             title: meta.title.clone(),
             date: meta
@@ -174,14 +187,55 @@ impl Document {
                 .map(|d| d.date().to_string())
                 .unwrap_or_default(),
             topics,
-            text: cut_at_word(&text, SNIPPET_TEXT_BYTES).to_string(),
-            words: weights,
-        }
+            indexed,
+        };
+        (key, document)
     }
 
     /// `[url, title, date, [topic…], text]`: a row of a chunk file.
     fn row(&self) -> serde_json::Value {
-        serde_json::json!([self.url, self.title, self.date, self.topics, self.text])
+        serde_json::json!([
+            self.url,
+            self.title,
+            self.date,
+            self.topics,
+            self.indexed.text
+        ])
+    }
+}
+
+impl Indexed {
+    /// Reads a page's words: from its text (the body as a reader sees it, and the written
+    /// summary), its title and its labels (topic names, tags, unit).
+    fn new(p: &Published, labels: &[&str]) -> Indexed {
+        let meta = &p.page.meta;
+        let body = html_text(&p.rendered.html);
+        // A written summary is shown on cards: search it, and show it when the body does not
+        // start with it.
+        let text = match &meta.summary {
+            Some(s) if !body.starts_with(s.as_str()) => format!("{s} {body}"),
+            _ => body,
+        };
+        let mut weights: HashMap<String, u8> = count_words(&text)
+            .into_iter()
+            .map(|(word, n)| (word, n.min(u32::from(WEIGHT_COUNT)) as u8))
+            .collect();
+        for (field, bit) in [(meta.title.as_str(), WEIGHT_TITLE)]
+            .into_iter()
+            .chain(labels.iter().map(|l| (*l, WEIGHT_LABEL)))
+        {
+            for_each_word(field, |word| match weights.get_mut(word) {
+                Some(w) => *w |= bit,
+                None => {
+                    weights.insert(word.to_string(), bit);
+                }
+            });
+        }
+        Indexed {
+            // Kept for every page until the postings are made: a list is smaller than the map.
+            words: weights.into_iter().collect(),
+            text: cut_at_word(&text, SNIPPET_TEXT_BYTES).to_string(),
+        }
     }
 }
 
@@ -205,10 +259,10 @@ fn cut_at_word(text: &str, max: usize) -> &str {
 fn postings(documents: &[Document]) -> BTreeMap<&str, Vec<(u32, u8)>> {
     let mut all: BTreeMap<&str, Vec<(u32, u8)>> = BTreeMap::new();
     for (n, d) in documents.iter().enumerate() {
-        for (word, &weight) in &d.words {
+        for (word, weight) in &d.indexed.words {
             all.entry(word.as_str())
                 .or_default()
-                .push((n as u32, weight));
+                .push((n as u32, *weight));
         }
     }
     all

@@ -4,8 +4,9 @@
 //! The page script (`themes/default/static/tim-kiem.js`) folds a query with the same rules;
 //! the two must agree, so any change here is a change there (docs/search.md).
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use std::collections::HashMap;
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Longest word kept in the index, in characters: longer runs are web addresses, codes or
 /// pasted noise nobody types into a search box.
@@ -15,24 +16,83 @@ pub const MAX_WORD_CHARS: usize = 32;
 /// `Nghị` and `nghi` (and `Nghi` + U+0323) all give `nghi`. `ð` (U+00F0) is folded too: text
 /// converted from old Vietnamese encodings sometimes writes `Đ` as the look-alike `Ð` (U+00D0).
 pub fn fold(word: &str) -> String {
-    word.to_lowercase()
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' | 'ð' => 'd',
-            c => c,
-        })
-        .collect()
+    let mut folded = String::with_capacity(word.len());
+    fold_into(word, &mut folded);
+    folded
+}
+
+/// [`fold`] into a buffer (cleared first), so indexing a page does not allocate per word.
+fn fold_into(word: &str, folded: &mut String) {
+    folded.clear();
+    for c in word.chars() {
+        // Most characters of most words are ASCII; the rest are decomposed one by one (the
+        // order of the marks an NFD pass would fix does not matter: they are all dropped).
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            decompose_canonical(lower, |d| {
+                if !is_combining_mark(d) {
+                    folded.push(if matches!(d, 'đ' | 'ð') { 'd' } else { d });
+                }
+            });
+        }
+    }
 }
 
 /// The folded words of a text, in order: runs of letters, digits and combining marks
 /// (so a decomposed letter stays inside its word). Punctuation splits words:
 /// `118/2025/NĐ-CP` gives `118`, `2025`, `nd`, `cp`.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c)))
-        .filter(|run| !run.is_empty())
-        .map(fold)
-        .filter(|w| !w.is_empty() && w.chars().count() <= MAX_WORD_CHARS)
+pub fn words(text: &str) -> Vec<String> {
+    let mut all = Vec::new();
+    for_each_word(text, |w| all.push(w.to_string()));
+    all
+}
+
+/// Calls `f` with each folded word of `text`, as [`words`] lists them.
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut folded = String::new();
+    for run in runs(text) {
+        fold_into(run, &mut folded);
+        if is_kept(&folded) {
+            f(&folded);
+        }
+    }
+}
+
+/// Each folded word of `text` with how many times it occurs. A page repeats its words, so
+/// each distinct spelling is folded once, which is most of the cost of indexing.
+pub fn count_words(text: &str) -> HashMap<String, u32> {
+    let mut spellings: HashMap<&str, u32> = HashMap::new();
+    for run in runs(text) {
+        *spellings.entry(run).or_insert(0) += 1;
+    }
+    let mut counts: HashMap<String, u32> = HashMap::with_capacity(spellings.len());
+    let mut folded = String::new();
+    for (run, n) in spellings {
+        fold_into(run, &mut folded);
+        if is_kept(&folded) {
+            *counts.entry(folded.clone()).or_insert(0) += n;
+        }
+    }
+    counts
+}
+
+/// The runs of letters, digits and combining marks of a text, as written.
+fn runs(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| {
+        !if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric() || is_combining_mark(c)
+        }
+    })
+    .filter(|run| !run.is_empty())
+}
+
+fn is_kept(folded: &str) -> bool {
+    !folded.is_empty() && folded.chars().count() <= MAX_WORD_CHARS
 }
 
 /// The text a reader sees in a page's HTML, spaces folded. Block elements (paragraphs, cells,
@@ -100,9 +160,10 @@ fn push_unescaped(out: &mut String, escaped: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     fn all(text: &str) -> Vec<String> {
-        words(text).collect()
+        words(text)
     }
 
     #[test]
@@ -123,6 +184,15 @@ mod tests {
         assert_eq!(all(composed), expected);
         assert_eq!(all(&decomposed), expected);
         assert_eq!(all("nghi dinh so 118/2025/nd-cp"), expected);
+    }
+
+    #[test]
+    fn counting_folds_different_spellings_into_one_word() {
+        let decomposed: String = "Định".nfd().collect();
+        let counts = count_words(&format!("định, ĐỊNH dinh {decomposed} 118"));
+        assert_eq!(counts.get("dinh"), Some(&4));
+        assert_eq!(counts.get("118"), Some(&1));
+        assert_eq!(counts.len(), 2);
     }
 
     #[test]

@@ -91,6 +91,7 @@ impl Index {
     /// them: words in the title, then in the labels, then how often, then the newest.
     fn search(&self, query: &str) -> Vec<String> {
         let lists: Vec<_> = loa::search::words(query)
+            .into_iter()
             .map(|w| self.postings(&w))
             .collect();
         let mut hits: Vec<(u32, u32, u32, u32)> = lists[0]
