@@ -11,7 +11,9 @@
   const more = document.getElementById("xem_them");
   const manifestUrl = new URL(form.dataset.index, location.href);
   const PAGE = 10; // results shown at a time
-  const PREFIX = 3; // an unfinished last word this long also matches longer words
+  const PREFIX = 3; // an unfinished last word this long also matches longer words…
+  const PREFIX_SHARDS = 3; // …found in its shard and at most two after it
+  const MAX_WORDS = 16; // words of a query used: with the above, bounds what a search fetches
   const COUNT = 15, TITLE = 16, LABEL = 32; // bits of a posting's weight (src/search/mod.rs)
   const WORD = /[\p{Alphabetic}\p{N}\p{M}]+/gu;
   const DIGIT = {}; // postings' characters → value (src/search/mod.rs, encode_postings)
@@ -53,7 +55,7 @@
   async function postings(m, word, prefix) {
     const first = shardOf(m, word);
     const wanted = [first];
-    for (let i = first + 1; prefix && i < m.shards.length && m.shards[i].startsWith(word); i++) wanted.push(i);
+    for (let i = first + 1; prefix && i < first + PREFIX_SHARDS && i < m.shards.length && m.shards[i].startsWith(word); i++) wanted.push(i);
     const shards = await Promise.all(wanted.map((i) => getJson(file(m, `tu/${i}.json`))));
     const found = new Map();
     const add = (packed) => {
@@ -78,7 +80,7 @@
   // Documents having every word, best first: more words in the title, then in the topics and
   // tags, then more often in the text, then the newest.
   async function find(query) {
-    const terms = [...new Set(words(query))];
+    const terms = [...new Set(words(query))].slice(0, MAX_WORDS);
     const m = await manifest();
     const open = /[\p{Alphabetic}\p{N}\p{M}]$/u.test(query); // the last word may be unfinished
     const last = terms[terms.length - 1];
