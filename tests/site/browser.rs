@@ -70,6 +70,7 @@ fn the_sample_sites_main_page_types_are_accessible_and_fit_the_screen() {
         "the/".into(),
         "don-vi/van-phong/".into(),
         "404.html".into(),
+        "tim-kiem/?q=nghi+dinh+118".into(),
     ];
     let mut urls: Vec<String> = pages
         .iter()
