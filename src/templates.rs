@@ -57,6 +57,14 @@ const BUILTIN: &[(&str, &str)] = &[
         "tien-do.html",
         include_str!("../themes/default/templates/tien-do.html"),
     ),
+    (
+        "van-ban.html",
+        include_str!("../themes/default/templates/van-ban.html"),
+    ),
+    (
+        "van-ban-list.html",
+        include_str!("../themes/default/templates/van-ban-list.html"),
+    ),
 ];
 
 /// Static files of the default theme: (output path, bytes).

@@ -4,6 +4,7 @@
 //! by output path, so nothing is written until everything has rendered without error.
 
 mod coverage;
+mod documents;
 mod lists;
 mod site_files;
 
@@ -57,6 +58,7 @@ pub fn render(site: &Site, templates: &Templates, statics: &Statics) -> (Outputs
         }
     }
     jobs.push(r.coverage());
+    jobs.extend(r.documents());
     jobs.push(r.not_found());
 
     let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> =

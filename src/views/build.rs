@@ -78,6 +78,8 @@ impl<'a> Views<'a> {
             tags_url: self.link("the/"),
             units_url: self.link("don-vi/"),
             coverage_url: self.link(crate::assemble::COVERAGE_PATH),
+            documents_url: (!s.documents.is_empty())
+                .then(|| self.link(crate::citations::DOCUMENTS_PATH)),
             now: self.date(&s.settings.now.to_zoned_datetime(s.config.timezone.clone())),
         }
     }
@@ -253,6 +255,7 @@ impl<'a> Views<'a> {
             next: neighbour(next),
             draft: meta.draft,
             extra: meta.extra.clone(),
+            documents: self.document_links(&p.rendered.documents),
         }
     }
 }
