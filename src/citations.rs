@@ -251,19 +251,21 @@ impl Scope {
             Event::End(TagEnd::CodeBlock) => (&mut self.code, false),
             Event::Start(Tag::Heading { .. }) => (&mut self.headings, true),
             Event::End(TagEnd::Heading(_)) => (&mut self.headings, false),
-            Event::InlineHtml(html) => {
-                let tag = html.trim().to_ascii_lowercase();
-                let name = tag.trim_start_matches("</").trim_start_matches('<');
-                let name = name
-                    .split(|c: char| !c.is_ascii_alphanumeric())
-                    .next()
-                    .unwrap_or("");
-                let counter = match name {
-                    "a" => &mut self.links,
-                    "code" | "pre" | "kbd" | "samp" => &mut self.code,
-                    _ => return,
-                };
-                (counter, !tag.starts_with("</") && !tag.ends_with("/>"))
+            // The markdown stage passes raw HTML on as `Html` events, inline or not.
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for (name, open) in html_tags(html) {
+                    let counter = match name.as_str() {
+                        "a" => &mut self.links,
+                        "code" | "pre" | "kbd" | "samp" => &mut self.code,
+                        _ => continue,
+                    };
+                    *counter = if open {
+                        *counter + 1
+                    } else {
+                        counter.saturating_sub(1)
+                    };
+                }
+                return;
             }
             _ => return,
         };
@@ -282,6 +284,26 @@ impl Scope {
     pub fn may_link(&self) -> bool {
         self.links == 0 && self.code == 0 && self.headings == 0
     }
+}
+
+/// The tags of a piece of raw HTML, lowercased, with whether each opens (`<a …>`) or closes (`</a>`).
+fn html_tags(html: &str) -> Vec<(String, bool)> {
+    html.split('<')
+        .skip(1)
+        .filter_map(|rest| {
+            let (open, rest) = match rest.strip_prefix('/') {
+                Some(r) => (false, r),
+                None => (true, rest),
+            };
+            let name: String = rest
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let self_closing = rest.split('>').next().is_some_and(|t| t.ends_with('/'));
+            (!name.is_empty() && !self_closing).then_some((name, open))
+        })
+        .collect()
 }
 
 impl Linker<'_> {
@@ -546,30 +568,30 @@ pub fn parse(text: &str) -> (Table, Vec<Diagnostic>) {
     };
     let starts = item_lines(text, items.len());
     let mut problems = Vec::new();
-    let mut documents: Vec<(Document, usize)> = Vec::new();
+    // Every number written so far, with its page's slug and its line.
+    let mut numbers: Vec<(String, String, usize)> = Vec::new();
+    let mut documents = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let lines = starts[i]..starts.get(i + 1).copied().unwrap_or(usize::MAX);
         let place = Place { text, lines };
-        if let Some(doc) = read_entry(item, &place, &mut problems) {
-            let number_line = place.key("number").0;
-            let earlier = documents
-                .iter()
-                .find(|(d, _)| d.number == doc.number || d.slug == doc.slug);
-            if let Some((other, line)) = earlier {
-                problems.push(
-                    at(
-                        number_line,
-                        place.key("number").1,
-                        msg::table_duplicate(&doc.number, &other.number, *line),
-                    )
-                    .with_hint(msg::HINT_TABLE_DUPLICATE),
-                );
-                continue;
-            }
-            documents.push((doc, number_line));
+        let (number, document) = read_entry(item, &place, &mut problems);
+        if number.is_empty() {
+            continue;
         }
+        let slug = crate::text::slugify(&number);
+        let (line, col) = place.key("number");
+        let earlier = numbers.iter().find(|(n, s, _)| *n == number || *s == slug);
+        if let Some((other, _, other_line)) = earlier {
+            problems.push(
+                at(line, col, msg::table_duplicate(&number, other, *other_line))
+                    .with_hint(msg::HINT_TABLE_DUPLICATE),
+            );
+            continue;
+        }
+        numbers.push((number, slug, line));
+        documents.extend(document);
     }
-    let table = Table::new(documents.into_iter().map(|(d, _)| d).collect());
+    let table = Table::new(documents);
     (table, problems)
 }
 
@@ -639,8 +661,13 @@ fn item_lines(text: &str, count: usize) -> Vec<usize> {
     }
 }
 
-/// One entry: every problem of it is reported; `None` if it cannot be used.
-fn read_entry(item: &Value, place: &Place, problems: &mut Vec<Diagnostic>) -> Option<Document> {
+/// One entry: every problem of it is reported. Returns the number written (empty if none)
+/// and the document, `None` if it cannot be used.
+fn read_entry(
+    item: &Value,
+    place: &Place,
+    problems: &mut Vec<Diagnostic>,
+) -> (String, Option<Document>) {
     let at = |key: &str, message: String| {
         let (line, col) = place.key(key);
         Diagnostic::error(TABLE_FILE, line, col, message)
@@ -650,7 +677,7 @@ fn read_entry(item: &Value, place: &Place, problems: &mut Vec<Diagnostic>) -> Op
             Diagnostic::error(TABLE_FILE, place.start(), 1, msg::TABLE_ENTRY_NOT_A_MAPPING)
                 .with_hint(msg::HINT_TABLE_ENTRY),
         );
-        return None;
+        return (String::new(), None);
     };
     let before = problems.len();
     let mut fields: HashMap<&str, String> = HashMap::new();
@@ -690,10 +717,12 @@ fn read_entry(item: &Value, place: &Place, problems: &mut Vec<Diagnostic>) -> Op
             );
         }
     }
-    let number = fields.remove("number").unwrap_or_default();
+    let mut number = fields.remove("number").unwrap_or_default();
     if !number.is_empty() {
         if let Some(problem) = check_number(&number) {
             problems.push(at("number", problem.0).with_hint(problem.1));
+            // A number that is wrong is not compared with the others: one message is enough.
+            number.clear();
         }
     }
     let date_text = fields.remove("date").unwrap_or_default();
@@ -732,18 +761,19 @@ fn read_entry(item: &Value, place: &Place, problems: &mut Vec<Diagnostic>) -> Op
             );
         }
     }
-    if problems[before..].iter().any(Diagnostic::is_error) {
-        return None;
-    }
-    Some(Document {
-        slug: crate::text::slugify(&number),
-        number,
-        title: fields.remove("title").unwrap_or_default(),
-        date: date?,
-        url,
-        issuer: fields.remove("issuer").filter(|s| !s.is_empty()),
-        description: fields.remove("description").filter(|s| !s.is_empty()),
-    })
+    let document = match (date, problems[before..].iter().any(Diagnostic::is_error)) {
+        (Some(date), false) => Some(Document {
+            slug: crate::text::slugify(&number),
+            number: number.clone(),
+            title: fields.remove("title").unwrap_or_default(),
+            date,
+            url,
+            issuer: fields.remove("issuer").filter(|s| !s.is_empty()),
+            description: fields.remove("description").filter(|s| !s.is_empty()),
+        }),
+        _ => None,
+    };
+    (number, document)
 }
 
 /// Why a number written in the table could never be found in a text: (message, hint).
