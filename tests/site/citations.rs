@@ -475,3 +475,34 @@ fn serve_shows_a_table_edit_at_the_next_save() {
     assert!(!snapshot.outputs.contains_key("van-ban/66-nq-cp/index.html"));
     assert!(snapshot.outputs.contains_key("van-ban/67-nq-cp/index.html"));
 }
+
+#[test]
+fn a_document_cited_by_many_articles_has_its_list_split_into_pages() {
+    let site = site_with_table();
+    for n in 1..=12 {
+        site.article(
+            &format!("tin-tuc/bai-{n:02}.md"),
+            &format!("Bài {n:02}"),
+            &format!("2025-09-{n:02}"),
+            "",
+            "Theo Nghị quyết 66/NQ-CP.\n",
+        );
+    }
+    site.build();
+    let first = site.html("van-ban/66-nq-cp/index.html");
+    assert_eq!(first.count("main .card"), 10);
+    assert_eq!(first.texts("main .card h2")[0], "Bài 12");
+    assert_eq!(
+        first.attr(".pagination a[rel='next']", "href"),
+        "/cchc/van-ban/66-nq-cp/trang/2/"
+    );
+    let second = site.html("van-ban/66-nq-cp/trang/2/index.html");
+    assert_eq!(second.texts("main .card h2"), ["Bài 02", "Bài 01"]);
+    assert_eq!(second.text("main h1"), first.text("main h1"));
+    assert_eq!(
+        second.text("title"),
+        "66/NQ-CP – trang 2 – Tuyên truyền CCHC"
+    );
+    let list = site.html("van-ban/index.html");
+    assert!(list.texts(".document-list li")[1].contains("12 bài"));
+}
