@@ -12,6 +12,7 @@
 pub mod assemble;
 pub mod cache;
 pub mod calendar;
+pub mod citations;
 pub mod config;
 pub mod diag;
 pub mod feeds;
@@ -180,9 +181,15 @@ fn assemble_stages(
         Diagnostic::warning(Path::new("content").join(rel), 0, 0, msg::bad_image(&e))
             .with_hint(msg::HINT_BAD_IMAGE)
     }));
+    let documents = files.documents.take().map(|text| {
+        let (table, found) = citations::parse(&text);
+        problems.extend(found);
+        table
+    });
     let content = assemble::ContentFiles {
         assets: std::mem::take(&mut files.content_assets),
         images,
+        documents,
     };
     let (site, found) = assemble::assemble(config, pages, content, settings, &mut cache.markdown);
     problems.extend(found);

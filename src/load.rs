@@ -45,6 +45,8 @@ pub struct SiteFiles {
     pub statics: Vec<Asset>,
     pub theme_templates: Vec<TemplateFile>,
     pub theme_statics: Vec<Asset>,
+    /// The text of `data/van-ban.yaml` (the table of legal documents), when the site has one.
+    pub documents: Option<String>,
 }
 
 /// Reads `content/`, `static/` and, when the config names one, `themes/<theme>/`.
@@ -74,6 +76,14 @@ pub fn load(root: &Path, theme: Option<&str>) -> (SiteFiles, Vec<Diagnostic>) {
     files.content_assets = read_assets(root, other, &mut problems);
     let statics = walk(root, &root.join("static"), &mut problems);
     files.statics = read_assets(root, statics, &mut problems);
+
+    let table = root.join(crate::citations::TABLE_FILE);
+    if table.is_file() {
+        match read(root, &table).and_then(|b| decode(root, &table, b)) {
+            Ok(text) => files.documents = Some(text),
+            Err(d) => problems.push(d),
+        }
+    }
 
     if let Some(name) = theme {
         let dir = root.join("themes").join(name);

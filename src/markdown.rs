@@ -147,11 +147,25 @@ pub struct Rendered {
     pub summary_text: String,
     pub word_count: usize,
     pub problems: Vec<Diagnostic>,
+    /// Numbers of the documents of `data/van-ban.yaml` the page cites (body or title), each once.
+    pub documents: Vec<String>,
 }
 
 /// Renders a page's body, resolving links and images, and sanitizing raw HTML.
 pub fn render(page: &Page, resolver: &dyn Resolve) -> Rendered {
+    render_with(page, resolver, None)
+}
+
+/// [`render`], also linking the legal documents the page cites when the site has a table of
+/// them (`data/van-ban.yaml`), and warning about numbers it does not know.
+pub fn render_with(
+    page: &Page,
+    resolver: &dyn Resolve,
+    citations: Option<crate::citations::Linker>,
+) -> Rendered {
     let mut problems = Vec::new();
+    let mut scope = crate::citations::Scope::default();
+    let mut cited = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     let mut headings = page.headings.iter();
     let mut more_at = None;
@@ -255,10 +269,32 @@ pub fn render(page: &Page, resolver: &dyn Resolve) -> Rendered {
             }
             Event::Text(t) => {
                 word_count += t.split_whitespace().count();
+                if let Some(linker) = citations.filter(|_| !scope.in_code()) {
+                    let found = linker.table.scan(&t);
+                    // The text as written, to place a number where it stands in the file.
+                    let source = page.body.get(range.clone()).unwrap_or_default();
+                    let offset = |m: &crate::citations::Mention| match source == &*t {
+                        true => range.start + m.range.start,
+                        false => range.start + source.find(&m.written).unwrap_or(0),
+                    };
+                    let place_mention = |m: &crate::citations::Mention| place(offset(m));
+                    linker.note(
+                        &found,
+                        &page.display,
+                        place_mention,
+                        &mut problems,
+                        &mut cited,
+                    );
+                    if scope.may_link() && found.iter().any(|m| m.cite.is_known()) {
+                        events.extend(linker.link_events(&t, &found));
+                        continue;
+                    }
+                }
                 Event::Text(t)
             }
             other => other,
         };
+        scope.track(&event);
         match &event {
             Event::Start(Tag::Paragraph) if first_paragraph.is_none() => {
                 first_paragraph = Some((events.len(), None))
@@ -271,6 +307,19 @@ pub fn render(page: &Page, resolver: &dyn Resolve) -> Rendered {
             _ => {}
         }
         events.push(event);
+    }
+
+    if let Some(linker) = citations {
+        // A title is plain text: what it cites counts, but it gets no link.
+        let found = linker.table.scan(&page.meta.title);
+        let line = page.line_of("title");
+        linker.note(
+            &found,
+            &page.display,
+            |_| (line, 1),
+            &mut problems,
+            &mut cited,
+        );
     }
 
     let summary_events = match (more_at, first_paragraph) {
@@ -294,6 +343,7 @@ pub fn render(page: &Page, resolver: &dyn Resolve) -> Rendered {
         summary_text,
         word_count,
         problems,
+        documents: cited,
     }
 }
 
@@ -303,6 +353,10 @@ fn plain_text(events: &[Event]) -> String {
     for event in events {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(t),
+            // Inline markup ends inside a sentence: `[Nghị định](…),` reads "Nghị định,".
+            Event::End(
+                TagEnd::Link | TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough,
+            ) => {}
             Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
             _ => {}
         }

@@ -61,6 +61,14 @@ const BUILTIN: &[(&str, &str)] = &[
         "tim-kiem.html",
         include_str!("../themes/default/templates/tim-kiem.html"),
     ),
+    (
+        "van-ban.html",
+        include_str!("../themes/default/templates/van-ban.html"),
+    ),
+    (
+        "van-ban-list.html",
+        include_str!("../themes/default/templates/van-ban-list.html"),
+    ),
 ];
 
 /// Static files of the default theme: (output path, bytes).

@@ -103,6 +103,8 @@ pub struct Site {
     pub assets: Vec<PlacedAsset>,
     /// Previous (older) and next (newer) article within the section, per page index.
     pub neighbours: HashMap<usize, (Option<usize>, Option<usize>)>,
+    /// The documents of `data/van-ban.yaml`, newest first, with the pages citing each.
+    pub documents: Vec<crate::citations::Cited>,
 }
 
 /// Paths loa writes itself: content that would land there is an error.
@@ -135,6 +137,8 @@ pub struct ContentFiles {
     pub assets: Vec<Asset>,
     /// Resized copies of the photos among `assets`, by content path.
     pub images: HashMap<String, Processed>,
+    /// The table of legal documents (`data/van-ban.yaml`), when the site has one.
+    pub documents: Option<crate::citations::Table>,
 }
 
 pub fn assemble(
@@ -156,7 +160,7 @@ pub fn assemble(
     let (pages, home, indexes) = render_markdown(
         &config.base_url,
         sorted,
-        (&assets, &content.images),
+        (&assets, &content.images, content.documents.as_ref()),
         &mut problems,
         memo,
     );
@@ -185,6 +189,10 @@ pub fn assemble(
         p.meta.topics.iter().any(|t| t == key)
     });
     let units = in_list(&config.units, |p, key| p.meta.unit.as_deref() == Some(key));
+    let documents = content
+        .documents
+        .map(|table| crate::citations::cited(table, &pages, &articles))
+        .unwrap_or_default();
     let site = Site {
         neighbours: neighbours(&sections),
         tags: group_tags(&pages, &articles),
@@ -198,6 +206,7 @@ pub fn assemble(
         topics,
         units,
         assets,
+        documents,
     };
     (site, problems)
 }
@@ -255,7 +264,11 @@ impl Sorted {
 fn render_markdown(
     base_url: &crate::config::BaseUrl,
     sorted: Sorted,
-    (assets, images): (&[PlacedAsset], &HashMap<String, Processed>),
+    (assets, images, documents): (
+        &[PlacedAsset],
+        &HashMap<String, Processed>,
+        Option<&crate::citations::Table>,
+    ),
     problems: &mut Vec<Diagnostic>,
     memo: &mut HashMap<String, (blake3::Hash, Markdown)>,
 ) -> (Vec<Published>, Option<Published>, Vec<Published>) {
@@ -268,11 +281,21 @@ fn render_markdown(
     // Section lists and the home page can be linked to through their `_index.md`.
     let linkable = published.iter().chain(&indexes).chain(&home);
     let index = LinkIndex::new(base_url, linkable, withheld.iter(), assets, images);
-    // A page's HTML depends on the page and on every page and file it could link to.
-    let index_key = index.fingerprint();
+    // A page's HTML depends on the page and on every page, file and document it could link to.
+    let index_key = match documents {
+        Some(table) => blake3::Hasher::new()
+            .update(index.fingerprint().as_bytes())
+            .update(table.fingerprint().as_bytes())
+            .finalize(),
+        None => index.fingerprint(),
+    };
+    let linker = documents.map(|table| crate::citations::Linker {
+        table,
+        base: base_url,
+    });
     let previous = std::mem::take(memo);
     let fresh = |page: &Page| {
-        let mut rendered = markdown::render(page, &index);
+        let mut rendered = markdown::render_with(page, &index, linker);
         let image = page
             .meta
             .image

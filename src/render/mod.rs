@@ -4,6 +4,7 @@
 //! by output path, so nothing is written until everything has rendered without error.
 
 mod coverage;
+mod documents;
 mod lists;
 mod search;
 mod site_files;
@@ -65,6 +66,7 @@ pub fn render(
         }
     }
     jobs.push(r.coverage());
+    jobs.extend(r.documents());
     jobs.push(r.not_found());
     jobs.push(r.search_page());
 

@@ -180,6 +180,14 @@ impl Renderer<'_> {
                 by_path.insert(Views::term_path(kind, &t.key), newest(&t.pages));
             }
         }
+        for d in &self.site.documents {
+            by_path.insert(d.document.path(), newest(&d.pages));
+        }
+        let documents = self.site.documents.iter().flat_map(|d| &d.pages);
+        let newest_citing = documents
+            .filter_map(|&i| lastmod_of(&self.site.pages[i]))
+            .max();
+        by_path.insert(crate::citations::DOCUMENTS_PATH.into(), newest_citing);
         for list in ["chu-de/", "the/", "don-vi/"] {
             by_path.entry(list.to_string()).or_insert(None);
         }

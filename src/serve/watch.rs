@@ -23,7 +23,7 @@ use crate::load::is_ignored;
 pub const DEBOUNCE: Duration = Duration::from_millis(30);
 
 /// The folders under the site root that hold the site's sources.
-const SOURCE_DIRS: &[&str] = &["content", "static", "themes"];
+const SOURCE_DIRS: &[&str] = &["content", "static", "themes", "data"];
 
 /// Whether a changed path can change the site: a source folder's file or `config.yaml`, and
 /// not a hidden file or an editor's temporary file.
@@ -133,6 +133,7 @@ mod tests {
             "content/tin-tuc/a.md",
             "themes/x/templates/page.html",
             "static/a.css",
+            "data/van-ban.yaml",
             "config.yaml",
             "content",
         ] {

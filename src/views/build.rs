@@ -79,6 +79,8 @@ impl<'a> Views<'a> {
             units_url: self.link("don-vi/"),
             coverage_url: self.link(crate::assemble::COVERAGE_PATH),
             search_url: self.link(crate::search::PAGE),
+            documents_url: (!s.documents.is_empty())
+                .then(|| self.link(crate::citations::DOCUMENTS_PATH)),
             now: self.date(&s.settings.now.to_zoned_datetime(s.config.timezone.clone())),
         }
     }
@@ -254,6 +256,7 @@ impl<'a> Views<'a> {
             next: neighbour(next),
             draft: meta.draft,
             extra: meta.extra.clone(),
+            documents: self.document_links(&p.rendered.documents),
         }
     }
 }

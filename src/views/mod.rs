@@ -2,10 +2,12 @@
 //! (docs/templates.md). They are built from the assembled site and never expose its internals.
 
 mod build;
+mod documents;
 
 use serde::Serialize;
 
 pub use build::{page_window, toc, Views};
+pub use documents::{DocumentLink, DocumentView};
 
 /// `site`: in every template.
 #[derive(Debug, Serialize)]
@@ -33,6 +35,8 @@ pub struct SiteView {
     pub coverage_url: String,
     /// Root-relative link to the search page (`/cchc/tim-kiem/`); its form reads `q`.
     pub search_url: String,
+    /// Link to the list of legal documents (`/van-ban/`), when the site has any.
+    pub documents_url: Option<String>,
     /// The build's "now" (RFC 3339 in the site time zone).
     pub now: String,
 }
@@ -167,6 +171,8 @@ pub struct PageView {
     pub draft: bool,
     /// The free `extra:` map from front matter.
     pub extra: serde_json::Value,
+    /// The legal documents of `data/van-ban.yaml` the page cites, in the order it cites them.
+    pub documents: Vec<DocumentLink>,
 }
 
 /// How to share a page without loading any Facebook or Zalo script.

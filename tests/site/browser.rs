@@ -69,6 +69,8 @@ fn the_sample_sites_main_page_types_are_accessible_and_fit_the_screen() {
         "chu-de/nghi-dinh-118/".into(),
         "the/".into(),
         "don-vi/van-phong/".into(),
+        "van-ban/".into(),
+        "van-ban/118-2025-nd-cp/".into(),
         "404.html".into(),
         "tim-kiem/?q=nghi+dinh+118".into(),
     ];

@@ -23,6 +23,7 @@ enum Edit {
     Rename(u8, u8),
     Template(u8),
     Config(u8),
+    Table(u8),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -36,6 +37,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Rename(a, b)),
         any::<u8>().prop_map(Edit::Template),
         any::<u8>().prop_map(Edit::Config),
+        any::<u8>().prop_map(Edit::Table),
     ]
 }
 
@@ -56,8 +58,14 @@ fn article(title: &str, day: u8, topics: u8, draft: bool, body: u8) -> String {
         1 => "Xem [mục 1](bai-1.md#muc-1).".to_string(),
         _ => String::new(),
     };
+    // Some cite a document, so edits of data/van-ban.yaml change them (or their warnings).
+    let cite = match body % 4 {
+        0 => "Theo Nghị định số 118/2025/NĐ-CP.",
+        1 => "Theo Nghị quyết 66/NQ-CP.",
+        _ => "",
+    };
     format!(
-        "---\ntitle: \"{title}\"\ndate: 2025-{:02}-{:02}\ntopics: [{}]\ndraft: {draft}\n---\nĐoạn {body} của bài. {link}\n\n## Mục {body}\n",
+        "---\ntitle: \"{title}\"\ndate: 2025-{:02}-{:02}\ntopics: [{}]\ndraft: {draft}\n---\nĐoạn {body} của bài. {link} {cite}\n\n## Mục {body}\n",
         9 + day % 4,
         1 + day % 28,
         topics.join(", ")
@@ -119,6 +127,26 @@ fn apply(site: &Site, edit: &Edit) {
         Edit::Template(n) => {
             let template = format!("{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ page.title }}}}</h1><p>mẫu {n}</p>{{{{ page.content | safe }}}}{{% endblock content %}}");
             site.write("themes/rieng/templates/page.html", &template);
+        }
+        Edit::Table(n) => {
+            let entry = |number: &str, title: &str| {
+                format!("- number: \"{number}\"\n  title: \"{title}\"\n  date: 2025-06-09\n  url: \"https://vanban.chinhphu.vn/\"\n")
+            };
+            let text = match n % 5 {
+                0 => {
+                    let _ = std::fs::remove_file(site.root().join("data/van-ban.yaml"));
+                    return;
+                }
+                1 => entry("118/2025/NĐ-CP", &format!("Nghị định {n}")),
+                2 => {
+                    entry("118/2025/NĐ-CP", "Nghị định")
+                        + &entry("66/NQ-CP", &format!("Nghị quyết {n}"))
+                }
+                3 => entry("66/NQ-CP", "Nghị quyết"),
+                // A mistake in the table: the build fails until the next edit.
+                _ => "- number: [\n".to_string(),
+            };
+            site.write("data/van-ban.yaml", &text);
         }
         Edit::Config(n) => {
             site.write(

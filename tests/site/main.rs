@@ -5,6 +5,7 @@ mod support;
 
 mod bad_input;
 mod browser;
+mod citations;
 mod cli;
 mod content;
 mod coverage;

@@ -1,0 +1,90 @@
+//! The pages of the legal documents: `van-ban/` lists them all, `van-ban/<slug>/` shows one
+//! with the articles citing it.
+
+use super::{Job, Renderer};
+use crate::citations::{Cited, DOCUMENTS_PATH};
+use crate::msg;
+use crate::views::{page_window, ArticleCard, DocumentView, PageNumber, Paginator};
+
+impl Renderer<'_> {
+    /// No table, or an empty one: no pages.
+    pub(super) fn documents(&self) -> Vec<Job> {
+        let documents = &self.site.documents;
+        if documents.is_empty() {
+            return Vec::new();
+        }
+        let views: Vec<DocumentView> = documents.iter().map(|c| self.views.document(c)).collect();
+        let mut jobs = Vec::with_capacity(documents.len() + 1);
+        for (cited, view) in documents.iter().zip(&views) {
+            jobs.extend(self.document_pages(cited, view));
+        }
+        let mut ctx =
+            self.context(self.head("documents", msg::DOCUMENTS_TITLE, "", DOCUMENTS_PATH));
+        ctx.insert("documents", &views);
+        jobs.push(Job {
+            out: format!("{DOCUMENTS_PATH}index.html"),
+            template: "van-ban-list.html".into(),
+            context: ctx,
+            source: None,
+            template_line: 0,
+        });
+        jobs
+    }
+
+    /// A document's page, split like a topic's list (`…/trang/2/`, `paginate` articles a page):
+    /// a document every article cites must not make one page of ten thousand cards.
+    fn document_pages(&self, cited: &Cited, view: &DocumentView) -> Vec<Job> {
+        let path = cited.document.path();
+        let per_page = self.site.config.paginate.max(1);
+        let total_pages = cited.pages.len().div_ceil(per_page).max(1);
+        let url_of = |n: usize| match n {
+            1 => path.clone(),
+            _ => format!("{path}trang/{n}/"),
+        };
+        (1..=total_pages)
+            .map(|n| {
+                let title = match n {
+                    1 => view.number.clone(),
+                    _ => msg::page_title(&view.number, n),
+                };
+                let mut ctx = self.context(self.head("document", &title, &view.title, &url_of(n)));
+                let articles: Vec<&ArticleCard> = cited
+                    .pages
+                    .iter()
+                    .skip((n - 1) * per_page)
+                    .take(per_page)
+                    .map(|&i| &self.cards[i])
+                    .collect();
+                ctx.insert("document", view);
+                ctx.insert("articles", &articles);
+                ctx.insert(
+                    "paginator",
+                    &Paginator {
+                        current: n,
+                        total_pages,
+                        total_items: cited.pages.len(),
+                        per_page,
+                        previous: (n > 1).then(|| self.views.link(&url_of(n - 1))),
+                        next: (n < total_pages).then(|| self.views.link(&url_of(n + 1))),
+                        pages: page_window(n, total_pages)
+                            .into_iter()
+                            .map(|(k, gap_before)| PageNumber {
+                                number: k,
+                                url: self.views.link(&url_of(k)),
+                                current: k == n,
+                                gap_before,
+                            })
+                            .collect(),
+                    },
+                );
+                Job {
+                    out: format!("{}index.html", url_of(n)),
+                    template: "van-ban.html".into(),
+                    context: ctx,
+                    source: None,
+                    template_line: 0,
+                }
+            })
+            .collect()
+    }
+}
