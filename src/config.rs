@@ -49,6 +49,10 @@ struct RawConfig {
     /// Channels (hình thức) of communication. Default: none.
     #[serde(default)]
     channels: Vec<RawChannel>,
+    /// Where `loa publish` puts the site: a folder or `sftp://user@host:port/path`, alone or
+    /// with `identity:` (a key file). Default: none (`loa publish --target` then required).
+    #[serde(default)]
+    publish: Option<crate::publish::RawPublish>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -210,6 +214,8 @@ pub struct Config {
     pub topics: Vec<Term>,
     pub units: Vec<Term>,
     pub channels: Vec<Channel>,
+    /// `publish:`, checked; `None` when the file has none.
+    pub publish: Option<crate::publish::PublishConfig>,
 }
 
 impl Config {
@@ -289,6 +295,7 @@ const CONFIG_KEYS: &[&str] = &[
     "topics",
     "units",
     "channels",
+    "publish",
 ];
 
 fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
@@ -304,6 +311,7 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         topics,
         units,
         channels,
+        publish,
     } = raw;
     let mut problems = Vec::new();
     let at = |place: Place, message: String| {
@@ -371,6 +379,13 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
             }
         })
         .collect();
+    let publish = publish.and_then(|raw| {
+        raw.resolve()
+            .map_err(|(message, hint)| {
+                problems.push(at(Place::Key("publish"), message).with_hint(hint))
+            })
+            .ok()
+    });
 
     if !problems.is_empty() {
         return Err(problems);
@@ -392,6 +407,7 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         topics,
         units,
         channels,
+        publish,
     })
 }
 
