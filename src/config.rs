@@ -559,6 +559,51 @@ mod tests {
     }
 
     #[test]
+    fn publish_takes_a_target_alone_or_with_a_key_file() {
+        let c = parse(
+            &format!("{MINIMAL}publish: /mnt/portal/cchc\n"),
+            &Overrides::default(),
+        );
+        let publish = c.unwrap().publish.unwrap();
+        assert_eq!(
+            publish.target,
+            crate::publish::Target::Folder("/mnt/portal/cchc".into())
+        );
+        let text = format!(
+            "{MINIMAL}publish:\n  target: sftp://cchc@portal:2222/var/www/cchc\n  identity: /home/vp/.ssh/id_cchc\n"
+        );
+        let publish = parse(&text, &Overrides::default())
+            .unwrap()
+            .publish
+            .unwrap();
+        assert_eq!(
+            publish.target.to_string(),
+            "sftp://cchc@portal:2222/var/www/cchc"
+        );
+        assert_eq!(publish.identity, Some("/home/vp/.ssh/id_cchc".into()));
+    }
+
+    #[test]
+    fn a_bad_publish_target_or_key_is_reported_at_its_line() {
+        let err = parse(
+            &format!("{MINIMAL}paginate: 5\npublish: ftp://portal/cchc\n"),
+            &Overrides::default(),
+        )
+        .unwrap_err();
+        assert_eq!(err[0].line, 4, "{err:?}");
+        assert!(err[0].message.contains("ftp://portal/cchc"));
+        assert!(err[0].hint.as_deref().unwrap().contains("sftp://"));
+
+        let err = parse(
+            &format!("{MINIMAL}publish:\n  target: /mnt/x\n  identiy: k\n"),
+            &Overrides::default(),
+        )
+        .unwrap_err();
+        assert_eq!(err[0].line, 5, "{err:?}");
+        assert!(err[0].message.contains("identiy"), "{err:?}");
+    }
+
+    #[test]
     fn the_command_line_base_url_wins() {
         let o = Overrides {
             base_url: Some("http://127.0.0.1:1111/".into()),

@@ -12,6 +12,7 @@ mod events;
 mod invariant;
 mod output;
 mod photos;
+mod publish;
 mod report;
 mod sample;
 mod serve;
