@@ -2,10 +2,13 @@
 //! order, which go away, and which published pages would disappear.
 //!
 //! The order keeps the live site whole while files arrive one by one: a page goes up only
-//! after what it links to. Assets first (a new article's photo before the article), then
-//! article pages, then the lists and redirects that link to articles, then feeds and the
-//! sitemap, the home page last; removals come after every upload, so no list still online
-//! links to a removed article.
+//! after what it links to. Assets first (a new article's photo before the article). Then
+//! the pages that are new: no page online links to them yet, so whatever they link to
+//! among themselves is complete before a visitor can reach any of them. Then the pages that
+//! changed, which may link to the new ones (a list to a new article, any page to a new tag
+//! or plan page). Then feeds and the sitemap, the home page last; removals come after every
+//! upload, so no page still online links to a removed one. Within each group article pages
+//! go before lists, the order a reader follows.
 
 use std::collections::BTreeSet;
 
@@ -17,10 +20,10 @@ use crate::render::Outputs;
 pub enum Phase {
     /// Styles, scripts, photos, documents: what pages link to and nothing links from.
     Assets,
-    /// Article pages, standalone pages, 404.
-    Articles,
-    /// Section, topic, tag and unit lists, their further pages, redirects of old addresses.
-    Lists,
+    /// HTML pages not on the target before.
+    NewPages,
+    /// HTML pages replacing an earlier version.
+    ChangedPages,
     /// RSS, sitemap, calendars, robots.txt, data files: they name pages that must exist.
     Feeds,
     /// `index.html` at the top: what visitors open first.
@@ -32,6 +35,9 @@ pub enum Phase {
 pub struct Upload {
     pub path: String,
     pub phase: Phase,
+    /// A list (section, topic, tag, unit, further page, redirect): after the article pages
+    /// of its phase.
+    pub list: bool,
     /// New on the target (not replacing a file loa published before).
     pub added: bool,
     pub size: u64,
@@ -94,16 +100,18 @@ pub fn plan(outputs: &Outputs, old: &Manifest) -> Plan {
         if certain && old.files.get(path) == Some(&entry) {
             unchanged += 1;
         } else {
+            let added = !old.files.contains_key(path);
             uploads.push(Upload {
                 path: path.clone(),
-                phase: phase(path, bytes, &lists),
-                added: !old.files.contains_key(path),
+                phase: phase(path, added),
+                list: is_list(path, bytes, &lists),
+                added,
                 size: entry.size,
             });
         }
         manifest.files.insert(path.clone(), entry);
     }
-    uploads.sort_by(|a, b| (a.phase, &a.path).cmp(&(b.phase, &b.path)));
+    uploads.sort_by(|a, b| (a.phase, a.list, &a.path).cmp(&(b.phase, b.list, &b.path)));
     let removals = old
         .owned()
         .filter(|p| !outputs.contains_key(*p))
@@ -118,16 +126,22 @@ pub fn plan(outputs: &Outputs, old: &Manifest) -> Plan {
     }
 }
 
-/// Which phase a file belongs to. `lists` holds the folders that have pages below them.
-fn phase(path: &str, bytes: &[u8], lists: &BTreeSet<&str>) -> Phase {
-    if path == "index.html" {
-        return Phase::Home;
-    }
+/// Which phase a file belongs to.
+fn phase(path: &str, added: bool) -> Phase {
     let extension = path.rsplit_once('.').map_or("", |(_, e)| e);
     match extension {
-        "html" | "htm" => {}
-        "xml" | "ics" | "json" | "txt" => return Phase::Feeds,
-        _ => return Phase::Assets,
+        _ if path == "index.html" => Phase::Home,
+        "html" | "htm" if added => Phase::NewPages,
+        "html" | "htm" => Phase::ChangedPages,
+        "xml" | "ics" | "json" | "txt" => Phase::Feeds,
+        _ => Phase::Assets,
+    }
+}
+
+/// Whether an HTML page is a list. `lists` holds the folders that have pages below them.
+fn is_list(path: &str, bytes: &[u8], lists: &BTreeSet<&str>) -> bool {
+    if !path.ends_with(".html") {
+        return false;
     }
     let folder = page_folder(path);
     let generated_list = ["chu-de/", "the/", "don-vi/"]
@@ -137,11 +151,7 @@ fn phase(path: &str, bytes: &[u8], lists: &BTreeSet<&str>) -> Phase {
     let redirect = bytes
         .windows(REFRESH.len())
         .any(|w| w == REFRESH.as_bytes());
-    if generated_list || redirect || is_further_list_page(path) || lists.contains(folder) {
-        Phase::Lists
-    } else {
-        Phase::Articles
-    }
+    generated_list || redirect || is_further_list_page(path) || lists.contains(folder)
 }
 
 const REFRESH: &str = "<meta http-equiv=\"refresh\"";
@@ -185,15 +195,17 @@ mod tests {
             .collect()
     }
 
-    fn order(plan: &Plan) -> Vec<(&str, Phase)> {
+    fn order(plan: &Plan) -> Vec<(&str, Phase, bool)> {
         plan.uploads
             .iter()
-            .map(|u| (u.path.as_str(), u.phase))
+            .map(|u| (u.path.as_str(), u.phase, u.list))
             .collect()
     }
 
     #[test]
     fn a_first_publish_sends_assets_articles_lists_feeds_then_the_home_page() {
+        const LIST: bool = true;
+        const ARTICLE: bool = false;
         let outputs = site(&[
             ("index.html", "home"),
             ("style.css", "css"),
@@ -218,20 +230,20 @@ mod tests {
         assert_eq!(
             order(&plan),
             [
-                ("style.css", Assets),
-                ("tin-tuc/a/anh.jpg", Assets),
-                ("404.html", Articles),
-                ("gioi-thieu/index.html", Articles),
-                ("tin-tuc/a/index.html", Articles),
-                ("chu-de/index.html", Lists),
-                ("chu-de/pci/index.html", Lists),
-                ("tin-tuc/index.html", Lists),
-                ("tin-tuc/ten-cu/index.html", Lists),
-                ("tin-tuc/trang/2/index.html", Lists),
-                ("rss.xml", Feeds),
-                ("sitemap.xml", Feeds),
-                ("su-kien.ics", Feeds),
-                ("index.html", Home),
+                ("style.css", Assets, ARTICLE),
+                ("tin-tuc/a/anh.jpg", Assets, ARTICLE),
+                ("404.html", NewPages, ARTICLE),
+                ("gioi-thieu/index.html", NewPages, ARTICLE),
+                ("tin-tuc/a/index.html", NewPages, ARTICLE),
+                ("chu-de/index.html", NewPages, LIST),
+                ("chu-de/pci/index.html", NewPages, LIST),
+                ("tin-tuc/index.html", NewPages, LIST),
+                ("tin-tuc/ten-cu/index.html", NewPages, LIST),
+                ("tin-tuc/trang/2/index.html", NewPages, LIST),
+                ("rss.xml", Feeds, ARTICLE),
+                ("sitemap.xml", Feeds, ARTICLE),
+                ("su-kien.ics", Feeds, ARTICLE),
+                ("index.html", Home, ARTICLE),
             ]
         );
         assert_eq!(plan.added(), 14);
@@ -242,6 +254,7 @@ mod tests {
     fn only_changed_files_travel_and_files_no_longer_produced_go() {
         let before = site(&[
             ("index.html", "home"),
+            ("ke-hoach/tien-do/index.html", "progress"),
             ("tin-tuc/a/index.html", "A"),
             ("tin-tuc/b/index.html", "B"),
             ("tin-tuc/trang/2/index.html", "2"),
@@ -249,6 +262,7 @@ mod tests {
         let published = plan(&before, &Manifest::new()).manifest;
         let after = site(&[
             ("index.html", "home, new"),
+            ("ke-hoach/tien-do/index.html", "progress, now listing C"),
             ("tin-tuc/a/index.html", "A"),
             ("tin-tuc/c/index.html", "C"),
         ]);
@@ -256,12 +270,15 @@ mod tests {
         assert_eq!(
             order(&plan),
             [
-                ("tin-tuc/c/index.html", Phase::Articles),
-                ("index.html", Phase::Home)
-            ]
+                ("tin-tuc/c/index.html", Phase::NewPages, false),
+                ("ke-hoach/tien-do/index.html", Phase::ChangedPages, false),
+                ("index.html", Phase::Home, false)
+            ],
+            "the new article before any page that may link to it"
         );
-        assert_eq!((plan.added(), plan.changed(), plan.unchanged), (1, 1, 1));
-        assert_eq!(plan.upload_bytes(), 1 + 9);
+        assert_eq!((plan.added(), plan.changed(), plan.unchanged), (1, 2, 1));
+        assert!(plan.uploads.iter().all(|u| !u.list));
+        assert_eq!(plan.upload_bytes(), 1 + 23 + 9);
         assert_eq!(
             plan.removals,
             ["tin-tuc/b/index.html", "tin-tuc/trang/2/index.html"]
@@ -280,7 +297,7 @@ mod tests {
         old.pending.insert("a.css".into());
         old.pending.insert("gone.css".into());
         let plan = plan(&outputs, &old);
-        assert_eq!(order(&plan), [("a.css", Phase::Assets)]);
+        assert_eq!(order(&plan), [("a.css", Phase::Assets, false)]);
         assert_eq!(plan.removals, ["gone.css"]);
         assert!(plan.manifest.pending.is_empty());
     }
