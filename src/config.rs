@@ -49,6 +49,10 @@ struct RawConfig {
     /// Channels (hình thức) of communication. Default: none.
     #[serde(default)]
     channels: Vec<RawChannel>,
+    /// Where `loa publish` puts the site: a folder or `sftp://user@host:port/path`, alone or
+    /// with `identity:` (a key file). Default: none (`loa publish --target` then required).
+    #[serde(default)]
+    publish: Option<crate::publish::RawPublish>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -210,6 +214,8 @@ pub struct Config {
     pub topics: Vec<Term>,
     pub units: Vec<Term>,
     pub channels: Vec<Channel>,
+    /// `publish:`, checked; `None` when the file has none.
+    pub publish: Option<crate::publish::PublishConfig>,
 }
 
 impl Config {
@@ -289,6 +295,7 @@ const CONFIG_KEYS: &[&str] = &[
     "topics",
     "units",
     "channels",
+    "publish",
 ];
 
 fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
@@ -304,6 +311,7 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         topics,
         units,
         channels,
+        publish,
     } = raw;
     let mut problems = Vec::new();
     let at = |place: Place, message: String| {
@@ -371,6 +379,13 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
             }
         })
         .collect();
+    let publish = publish.and_then(|raw| {
+        raw.resolve()
+            .map_err(|(message, hint)| {
+                problems.push(at(Place::Key("publish"), message).with_hint(hint))
+            })
+            .ok()
+    });
 
     if !problems.is_empty() {
         return Err(problems);
@@ -392,6 +407,7 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         topics,
         units,
         channels,
+        publish,
     })
 }
 
@@ -540,6 +556,51 @@ mod tests {
         let err = parse(&text, &Overrides::default()).unwrap_err();
         assert_eq!(err[0].line, 8, "{err:?}");
         assert!(err[0].hint.as_deref().unwrap().contains("van-phong"));
+    }
+
+    #[test]
+    fn publish_takes_a_target_alone_or_with_a_key_file() {
+        let c = parse(
+            &format!("{MINIMAL}publish: /mnt/portal/cchc\n"),
+            &Overrides::default(),
+        );
+        let publish = c.unwrap().publish.unwrap();
+        assert_eq!(
+            publish.target,
+            crate::publish::Target::Folder("/mnt/portal/cchc".into())
+        );
+        let text = format!(
+            "{MINIMAL}publish:\n  target: sftp://cchc@portal:2222/var/www/cchc\n  identity: /home/vp/.ssh/id_cchc\n"
+        );
+        let publish = parse(&text, &Overrides::default())
+            .unwrap()
+            .publish
+            .unwrap();
+        assert_eq!(
+            publish.target.to_string(),
+            "sftp://cchc@portal:2222/var/www/cchc"
+        );
+        assert_eq!(publish.identity, Some("/home/vp/.ssh/id_cchc".into()));
+    }
+
+    #[test]
+    fn a_bad_publish_target_or_key_is_reported_at_its_line() {
+        let err = parse(
+            &format!("{MINIMAL}paginate: 5\npublish: ftp://portal/cchc\n"),
+            &Overrides::default(),
+        )
+        .unwrap_err();
+        assert_eq!(err[0].line, 4, "{err:?}");
+        assert!(err[0].message.contains("ftp://portal/cchc"));
+        assert!(err[0].hint.as_deref().unwrap().contains("sftp://"));
+
+        let err = parse(
+            &format!("{MINIMAL}publish:\n  target: /mnt/x\n  identiy: k\n"),
+            &Overrides::default(),
+        )
+        .unwrap_err();
+        assert_eq!(err[0].line, 5, "{err:?}");
+        assert!(err[0].message.contains("identiy"), "{err:?}");
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub mod model;
 pub mod msg;
 pub mod parse;
 pub mod plan;
+pub mod publish;
 pub mod render;
 pub mod report;
 pub mod review;

@@ -71,6 +71,9 @@ enum Command {
     /// Lập báo cáo kết quả tuyên truyền CCHC trong một kỳ (gửi Sở Nội vụ).
     #[command(help_template = HELP)]
     Report(ReportArgs),
+    /// Đăng trang lên cổng thông tin (thư mục hoặc máy chủ SFTP); chỉ gửi những tệp đã đổi.
+    #[command(help_template = HELP)]
+    Publish(PublishArgs),
     /// In ra bài đăng sẵn để dán lên Facebook, Zalo: tiêu đề, tóm tắt, địa chỉ, hashtag.
     #[command(help_template = HELP)]
     Share(ShareArgs),
@@ -180,6 +183,29 @@ struct ReportArgs {
     output: Option<PathBuf>,
 }
 
+#[derive(Args)]
+#[command(next_help_heading = "Tùy chọn")]
+struct PublishArgs {
+    /// Chỉ liệt kê tệp sẽ thêm (+), đổi (~), gỡ (-) và số byte sẽ gửi; không gửi gì.
+    #[arg(long)]
+    dry_run: bool,
+    /// Nơi đăng thay cho publish: trong config.yaml: một thư mục, hoặc sftp://người-dùng@máy-chủ:cổng/thư-mục.
+    #[arg(long, value_name = "NƠI_ĐĂNG")]
+    target: Option<String>,
+    /// Tin máy chủ kết nối lần đầu và ghi nhớ khóa của nó (sau khi đã so dấu vân tay với bộ phận CNTT).
+    #[arg(long)]
+    accept_host_key: bool,
+    /// Tệp khóa đăng nhập SSH. Mặc định: ssh-agent, rồi ~/.ssh/id_ed25519, ~/.ssh/id_rsa.
+    #[arg(long, value_name = "TỆP")]
+    identity: Option<PathBuf>,
+    /// Tệp các máy chủ đã biết. Mặc định: ~/.ssh/known_hosts.
+    #[arg(long, value_name = "TỆP")]
+    known_hosts: Option<PathBuf>,
+    /// Không đăng: ghi cả trang (kèm tệp ghi nhớ) vào một tệp zip để bộ phận CNTT tự đưa lên.
+    #[arg(long, value_name = "TỆP", conflicts_with_all = ["dry_run", "target", "accept_host_key", "identity", "known_hosts"])]
+    zip: Option<PathBuf>,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let options = |site: &SiteArgs| Options {
@@ -196,6 +222,65 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve(&cli, args),
         Command::Report(args) => report(&cli, args),
         Command::Share(args) => share(&cli, args),
+        Command::Publish(args) => publish(&cli, args),
+    }
+}
+
+/// Builds (a failed build publishes nothing), then publishes or writes the zip.
+fn publish(cli: &Cli, args: &PublishArgs) -> ExitCode {
+    let options = Options {
+        root: cli.root.clone(),
+        base_url: None,
+        drafts: false,
+        now: cli.now.clone(),
+    };
+    let output = options.root.join("output");
+    let rendered = match loa::build(&options, &output) {
+        Ok((rendered, _)) => rendered,
+        Err(problems) => return fail(Failed::Build, &problems),
+    };
+    print_all(&rendered.warnings);
+    if let Some(file) = &args.zip {
+        return match loa::publish::archive::write_zip(&rendered.outputs, file) {
+            Ok(size) => {
+                println!("{}", msg::zip_written(file, rendered.outputs.len(), size));
+                ExitCode::SUCCESS
+            }
+            Err(problem) => fail(Failed::Publish, &[problem]),
+        };
+    }
+    let config = match loa::config::load(&options.root, &Default::default()) {
+        Ok(config) => config,
+        Err(problems) => return fail(Failed::Publish, &problems),
+    };
+    let (target, identity) = match loa::publish::choose_target(args.target.as_deref(), &config) {
+        Ok(chosen) => chosen,
+        Err(problem) => return fail(Failed::Publish, &[problem]),
+    };
+    let login = loa::publish::login(
+        args.identity.as_deref().or(identity.as_deref()),
+        args.known_hosts.as_deref(),
+        args.accept_host_key,
+    );
+    let outcome = loa::publish::connect(&target, &login).and_then(|mut remote| {
+        loa::publish::publish_to(remote.as_mut(), &rendered.outputs, args.dry_run)
+    });
+    match outcome {
+        Ok(outcome) => {
+            print_all(&loa::publish::vanishing_page_warnings(
+                &outcome.plan,
+                &config.base_url,
+            ));
+            if outcome.finished_leftovers > 0 && !outcome.dry_run {
+                println!("{}", msg::leftovers_finished(outcome.finished_leftovers));
+            }
+            for line in loa::publish::listing(&outcome) {
+                println!("{line}");
+            }
+            println!("{}", loa::publish::summary(&outcome, &target));
+            ExitCode::SUCCESS
+        }
+        Err(failure) => fail(Failed::Publish, &[failure.diagnostic(&target, &login)]),
     }
 }
 

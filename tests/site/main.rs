@@ -13,6 +13,7 @@ mod events;
 mod invariant;
 mod output;
 mod photos;
+mod publish;
 mod report;
 mod sample;
 mod search;

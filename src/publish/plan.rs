@@ -1,0 +1,304 @@
+//! What a publish will do, decided before anything is sent: which files travel and in which
+//! order, which go away, and which published pages would disappear.
+//!
+//! The order keeps the live site whole while files arrive one by one: a page goes up only
+//! after what it links to. Assets first (a new article's photo before the article). Then
+//! the pages that are new: no page online links to them yet, so whatever they link to
+//! among themselves is complete before a visitor can reach any of them. Then the pages that
+//! changed, which may link to the new ones (a list to a new article, any page to a new tag
+//! or plan page). Then feeds and the sitemap, the home page last; removals come after every
+//! upload, so no page still online links to a removed one. Within each group article pages
+//! go before lists, the order a reader follows.
+
+use std::collections::BTreeSet;
+
+use super::manifest::{Entry, Manifest};
+use crate::render::Outputs;
+
+/// The publishing order, first to last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Phase {
+    /// Styles, scripts, photos, documents: what pages link to and nothing links from.
+    Assets,
+    /// HTML pages not on the target before.
+    NewPages,
+    /// HTML pages replacing an earlier version.
+    ChangedPages,
+    /// RSS, sitemap, calendars, robots.txt, data files: they name pages that must exist.
+    Feeds,
+    /// `index.html` at the top: what visitors open first.
+    Home,
+}
+
+/// One file to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upload {
+    pub path: String,
+    pub phase: Phase,
+    /// A list (section, topic, tag, unit, further page, redirect): after the article pages
+    /// of its phase.
+    pub list: bool,
+    /// New on the target (not replacing a file loa published before).
+    pub added: bool,
+    pub size: u64,
+}
+
+/// Everything a publish does, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// New and changed files, in publishing order.
+    pub uploads: Vec<Upload>,
+    /// Files loa published before that the site no longer has.
+    pub removals: Vec<String>,
+    /// Files already on the target with the same bytes.
+    pub unchanged: usize,
+    /// The manifest once everything is done.
+    pub manifest: Manifest,
+    /// The size of the whole site, for comparison with what travels.
+    pub site_bytes: u64,
+}
+
+impl Plan {
+    pub fn upload_bytes(&self) -> u64 {
+        self.uploads.iter().map(|u| u.size).sum()
+    }
+
+    pub fn added(&self) -> usize {
+        self.uploads.iter().filter(|u| u.added).count()
+    }
+
+    pub fn changed(&self) -> usize {
+        self.uploads.len() - self.added()
+    }
+
+    /// Nothing to send, nothing to remove, nothing left over from an interrupted publish.
+    pub fn is_empty(&self, old: &Manifest) -> bool {
+        self.uploads.is_empty() && self.removals.is_empty() && old.pending.is_empty()
+    }
+
+    /// The published HTML pages that would go away with nothing at their address (an `aliases`
+    /// entry keeps a redirect there). Further pages of lists (`trang/2/`) come and go with the
+    /// number of articles and are left out. Returned as site paths: `tin-tuc/ten-cu/`.
+    pub fn vanishing_pages(&self) -> Vec<String> {
+        self.removals
+            .iter()
+            .filter(|p| p.ends_with(".html") && !is_further_list_page(p))
+            .map(|p| p.strip_suffix("index.html").unwrap_or(p).to_string())
+            .collect()
+    }
+}
+
+/// Compares the site with what the target holds according to its manifest.
+pub fn plan(outputs: &Outputs, old: &Manifest) -> Plan {
+    let lists = list_folders(outputs);
+    let mut uploads = Vec::new();
+    let mut manifest = Manifest::new();
+    let mut unchanged = 0;
+    for (path, bytes) in outputs {
+        let entry = Entry::of(bytes);
+        let certain = !old.pending.contains(path);
+        if certain && old.files.get(path) == Some(&entry) {
+            unchanged += 1;
+        } else {
+            let added = !old.files.contains_key(path);
+            uploads.push(Upload {
+                path: path.clone(),
+                phase: phase(path, added),
+                list: is_list(path, bytes, &lists),
+                added,
+                size: entry.size,
+            });
+        }
+        manifest.files.insert(path.clone(), entry);
+    }
+    uploads.sort_by(|a, b| (a.phase, a.list, &a.path).cmp(&(b.phase, b.list, &b.path)));
+    let removals = old
+        .owned()
+        .filter(|p| !outputs.contains_key(*p))
+        .cloned()
+        .collect();
+    Plan {
+        uploads,
+        removals,
+        unchanged,
+        manifest,
+        site_bytes: outputs.values().map(|b| b.len() as u64).sum(),
+    }
+}
+
+/// Which phase a file belongs to.
+fn phase(path: &str, added: bool) -> Phase {
+    let extension = path.rsplit_once('.').map_or("", |(_, e)| e);
+    match extension {
+        _ if path == "index.html" => Phase::Home,
+        "html" | "htm" if added => Phase::NewPages,
+        "html" | "htm" => Phase::ChangedPages,
+        "xml" | "ics" | "json" | "txt" => Phase::Feeds,
+        _ => Phase::Assets,
+    }
+}
+
+/// Whether an HTML page is a list. `lists` holds the folders that have pages below them.
+fn is_list(path: &str, bytes: &[u8], lists: &BTreeSet<&str>) -> bool {
+    if !path.ends_with(".html") {
+        return false;
+    }
+    let folder = page_folder(path);
+    let generated_list = ["chu-de/", "the/", "don-vi/"]
+        .iter()
+        .any(|root| path.starts_with(root));
+    // Redirects are loa's own pages (render::redirect): one refresh to the article.
+    let redirect = bytes
+        .windows(REFRESH.len())
+        .any(|w| w == REFRESH.as_bytes());
+    generated_list || redirect || is_further_list_page(path) || lists.contains(folder)
+}
+
+const REFRESH: &str = "<meta http-equiv=\"refresh\"";
+
+/// `tin-tuc/index.html` → `tin-tuc/`; `a.html` → ``.
+fn page_folder(path: &str) -> &str {
+    path.rfind('/').map_or("", |i| &path[..=i])
+}
+
+/// The folders with an HTML page somewhere below their own page: section lists (`tin-tuc/`
+/// holds its articles), never article pages (whose folders hold only photos).
+fn list_folders(outputs: &Outputs) -> BTreeSet<&str> {
+    let mut folders = BTreeSet::new();
+    for path in outputs.keys().filter(|p| p.ends_with(".html")) {
+        let folder = page_folder(path);
+        let mut end = folder.len().saturating_sub(1);
+        while let Some(i) = folder[..end].rfind('/') {
+            folders.insert(&folder[..=i]);
+            end = i;
+        }
+    }
+    folders
+}
+
+/// `…/trang/3/index.html`.
+fn is_further_list_page(path: &str) -> bool {
+    let parts: Vec<&str> = path.split('/').collect();
+    parts.windows(3).any(|w| {
+        w[0] == "trang" && w[1].bytes().all(|b| b.is_ascii_digit()) && w[2] == "index.html"
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(files: &[(&str, &str)]) -> Outputs {
+        files
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .collect()
+    }
+
+    fn order(plan: &Plan) -> Vec<(&str, Phase, bool)> {
+        plan.uploads
+            .iter()
+            .map(|u| (u.path.as_str(), u.phase, u.list))
+            .collect()
+    }
+
+    #[test]
+    fn a_first_publish_sends_assets_articles_lists_feeds_then_the_home_page() {
+        const LIST: bool = true;
+        const ARTICLE: bool = false;
+        let outputs = site(&[
+            ("index.html", "home"),
+            ("style.css", "css"),
+            ("rss.xml", "feed"),
+            ("sitemap.xml", "map"),
+            ("404.html", "404"),
+            ("gioi-thieu/index.html", "page"),
+            ("tin-tuc/index.html", "list"),
+            ("tin-tuc/trang/2/index.html", "list 2"),
+            ("tin-tuc/a/index.html", "article"),
+            ("tin-tuc/a/anh.jpg", "photo"),
+            (
+                "tin-tuc/ten-cu/index.html",
+                "<meta http-equiv=\"refresh\" content=\"0\">",
+            ),
+            ("chu-de/index.html", "topics"),
+            ("chu-de/pci/index.html", "topic"),
+            ("su-kien.ics", "events"),
+        ]);
+        let plan = plan(&outputs, &Manifest::new());
+        use Phase::*;
+        assert_eq!(
+            order(&plan),
+            [
+                ("style.css", Assets, ARTICLE),
+                ("tin-tuc/a/anh.jpg", Assets, ARTICLE),
+                ("404.html", NewPages, ARTICLE),
+                ("gioi-thieu/index.html", NewPages, ARTICLE),
+                ("tin-tuc/a/index.html", NewPages, ARTICLE),
+                ("chu-de/index.html", NewPages, LIST),
+                ("chu-de/pci/index.html", NewPages, LIST),
+                ("tin-tuc/index.html", NewPages, LIST),
+                ("tin-tuc/ten-cu/index.html", NewPages, LIST),
+                ("tin-tuc/trang/2/index.html", NewPages, LIST),
+                ("rss.xml", Feeds, ARTICLE),
+                ("sitemap.xml", Feeds, ARTICLE),
+                ("su-kien.ics", Feeds, ARTICLE),
+                ("index.html", Home, ARTICLE),
+            ]
+        );
+        assert_eq!(plan.added(), 14);
+        assert!(plan.removals.is_empty());
+    }
+
+    #[test]
+    fn only_changed_files_travel_and_files_no_longer_produced_go() {
+        let before = site(&[
+            ("index.html", "home"),
+            ("ke-hoach/tien-do/index.html", "progress"),
+            ("tin-tuc/a/index.html", "A"),
+            ("tin-tuc/b/index.html", "B"),
+            ("tin-tuc/trang/2/index.html", "2"),
+        ]);
+        let published = plan(&before, &Manifest::new()).manifest;
+        let after = site(&[
+            ("index.html", "home, new"),
+            ("ke-hoach/tien-do/index.html", "progress, now listing C"),
+            ("tin-tuc/a/index.html", "A"),
+            ("tin-tuc/c/index.html", "C"),
+        ]);
+        let plan = plan(&after, &published);
+        assert_eq!(
+            order(&plan),
+            [
+                ("tin-tuc/c/index.html", Phase::NewPages, false),
+                ("ke-hoach/tien-do/index.html", Phase::ChangedPages, false),
+                ("index.html", Phase::Home, false)
+            ],
+            "the new article before any page that may link to it"
+        );
+        assert_eq!((plan.added(), plan.changed(), plan.unchanged), (1, 2, 1));
+        assert!(plan.uploads.iter().all(|u| !u.list));
+        assert_eq!(plan.upload_bytes(), 1 + 23 + 9);
+        assert_eq!(
+            plan.removals,
+            ["tin-tuc/b/index.html", "tin-tuc/trang/2/index.html"]
+        );
+        assert_eq!(
+            plan.vanishing_pages(),
+            ["tin-tuc/b/"],
+            "not a list's page 2"
+        );
+    }
+
+    #[test]
+    fn files_an_interrupted_publish_left_uncertain_are_sent_or_removed_again() {
+        let outputs = site(&[("a.css", "A"), ("b.css", "B")]);
+        let mut old = plan(&outputs, &Manifest::new()).manifest;
+        old.pending.insert("a.css".into());
+        old.pending.insert("gone.css".into());
+        let plan = plan(&outputs, &old);
+        assert_eq!(order(&plan), [("a.css", Phase::Assets, false)]);
+        assert_eq!(plan.removals, ["gone.css"]);
+        assert!(plan.manifest.pending.is_empty());
+    }
+}
