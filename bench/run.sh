@@ -18,6 +18,8 @@
 #   HUGO=hugo                   the Hugo binary; skipped, with the reason, when absent
 #   LATENCY_SIZES="10000 30000" sizes (among SIZES) at which `serve` latency is measured
 #   EDITS=20                    article edits per latency measure
+#   HUGO_REBUILDS=1             0 skips Hugo's no-change rebuilds (no target depends on them;
+#                               they take as long as its clean builds)
 #
 # Not part of `cargo test` or CI: it times things, and the figures depend on the machine.
 set -euo pipefail
@@ -29,6 +31,7 @@ BENCH_DIR=${BENCH_DIR:-/tmp/loa-bench}
 HUGO=${HUGO:-hugo}
 LATENCY_SIZES=${LATENCY_SIZES:-10000 30000}
 EDITS=${EDITS:-20}
+HUGO_REBUILDS=${HUGO_REBUILDS:-1}
 NOW=2027-01-01
 if [ "$#" -gt 0 ]; then sizes=("$@"); else sizes=(1000 10000 30000); fi
 
@@ -102,7 +105,7 @@ set_commands() {
 fresh() { rm -rf "$1"; sync; }
 
 # Column of the measures file: 1 wall, 2 cpu, 3 rss KiB, 4 load.
-col() { awk -v c="$2" '{ print $c }' "$1"; }
+col() { [ ! -f "$1" ] || awk -v c="$2" '{ print $c }' "$1"; }
 fmt_s() { awk -v v="$1" 'BEGIN { if (v == "nan" || v == "") print "–"; else printf "%.2f s", v }'; }
 fmt_mib() { awk -v v="$1" 'BEGIN { if (v == "nan" || v == "") print "–"; else printf "%.0f MiB", v / 1024 }'; }
 spread() { printf '%s–%s' "$(col "$1" 1 | minimum)" "$(col "$1" 1 | maximum)"; }
@@ -190,7 +193,7 @@ for size in "${sizes[@]}"; do
         timed "$m.loa-again" "${loa[@]}" "$out-loa"
         w=$(find "$out-loa" -type f -newer "$marker" | wc -l)
         written=$((written > w ? written : w))
-        if [ -n "$hugo_version" ]; then
+        if [ -n "$hugo_version" ] && [ "$HUGO_REBUILDS" != 0 ]; then
             sync
             timed "$m.hugo-again" "${hugo[@]}" "$out-hugo"
         fi
@@ -221,7 +224,7 @@ done
         m="$BENCH_DIR/measures-$stamp-$size"
         for tool in loa hugo; do
             [ -f "$m.$tool-clean" ] || continue
-            if [ "$tool" = loa ]; then w=${res[$size,loa,written]}; else w="all"; fi
+            if [ "$tool" = loa ]; then w=${res[$size,loa,written]}; elif [ -f "$m.hugo-again" ]; then w="all"; else w="–"; fi
             pages=${res[$size,$tool,pages]}
             [ "$tool" = hugo ] && pages="$pages (+${res[$size,hugo,aliases]} redirects)"
             echo "| $size | $tool | $pages | ${res[$size,$tool,html]} | ${res[$size,$tool,mb]} MB | ${res[$size,$tool,files]} | $(fmt_s "$(col "$m.$tool-clean" 1 | median)") ($(spread "$m.$tool-clean")) | $(fmt_s "$(col "$m.$tool-clean" 2 | median)") | $(fmt_mib "$(col "$m.$tool-clean" 3 | median)") | $(fmt_s "$(col "$m.$tool-again" 1 | median)") | $w | $(col "$m.$tool-clean" 4 | median | awk '{ printf "%.1f", $1 }') |"
