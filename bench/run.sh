@@ -1,0 +1,275 @@
+#!/usr/bin/env bash
+# Benchmark of `loa build` and `loa serve` against Hugo on generated sites.
+#
+#   bench/run.sh [SIZES…]            default: 1000 10000 30000 articles
+#
+# For each size: the corpus (examples/gen-corpus.rs, cached in $BENCH_DIR), a warm-up build of
+# each tool, then N clean builds of loa and of Hugo, alternating, each into a fresh output folder,
+# timed by GNU time (wall, user+sys CPU, peak RSS); then N rebuilds with nothing changed (loa must
+# write no file); then, at the sizes of $LATENCY_SIZES, the `serve` edit-to-served latency
+# (examples/serve-latency.rs). Prints Markdown tables with medians and loa/Hugo ratios, and keeps
+# them in $BENCH_DIR/results-*.md. See docs/performance.md.
+#
+# Environment:
+#   N=5                         timed runs per measure (after one warm-up), medians reported
+#   BENCH_DIR=/tmp/loa-bench    corpora, outputs and results (put it on the disk you care about)
+#   LOA, GEN, LATENCY           prebuilt binaries of loa, gen-corpus and serve-latency; without
+#                               them the script runs `cargo build --release --bin loa --examples`
+#   HUGO=hugo                   the Hugo binary; skipped, with the reason, when absent
+#   LATENCY_SIZES="10000 30000" sizes (among SIZES) at which `serve` latency is measured
+#   EDITS=20                    article edits per latency measure
+#   HUGO_REBUILDS=1             0 skips Hugo's no-change rebuilds (no target depends on them;
+#                               they take as long as its clean builds)
+#
+# Not part of `cargo test` or CI: it times things, and the figures depend on the machine.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/.." && pwd)
+N=${N:-5}
+BENCH_DIR=${BENCH_DIR:-/tmp/loa-bench}
+HUGO=${HUGO:-hugo}
+LATENCY_SIZES=${LATENCY_SIZES:-10000 30000}
+EDITS=${EDITS:-20}
+HUGO_REBUILDS=${HUGO_REBUILDS:-1}
+NOW=2027-01-01
+if [ "$#" -gt 0 ]; then sizes=("$@"); else sizes=(1000 10000 30000); fi
+
+die() { echo "bench: $*" >&2; exit 1; }
+
+/usr/bin/time -f %e true >/dev/null 2>&1 ||
+    die "GNU time is needed at /usr/bin/time: apt-get install -y time"
+
+if [ -z "${LOA:-}" ] || [ -z "${GEN:-}" ] || [ -z "${LATENCY:-}" ]; then
+    echo "bench: building loa and the examples (cargo build --release --bin loa --examples)" >&2
+    (cd "$repo" && cargo build --release --bin loa --examples)
+    target=$(cd "$repo" && cargo metadata --format-version 1 --no-deps |
+        sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
+    LOA=${LOA:-$target/release/loa}
+    GEN=${GEN:-$target/release/examples/gen-corpus}
+    LATENCY=${LATENCY:-$target/release/examples/serve-latency}
+fi
+for bin in "$LOA" "$GEN" "$LATENCY"; do [ -x "$bin" ] || die "not an executable: $bin"; done
+
+if command -v "$HUGO" >/dev/null 2>&1; then
+    hugo_version=$("$HUGO" version | head -n1)
+else
+    hugo_version=""
+    echo "bench: Hugo is not installed, so it is skipped (Debian: apt-get install -y hugo)" >&2
+fi
+
+mkdir -p "$BENCH_DIR"
+BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+results="$BENCH_DIR/results-$stamp.md"
+log="$BENCH_DIR/log-$stamp.txt"
+: >"$log"
+
+# --- small helpers -----------------------------------------------------------------------------
+
+# Median of the numbers on stdin, one per line.
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+minimum() { sort -g | head -n1; }
+maximum() { sort -g | tail -n1; }
+# a/b with 2 decimals, or "–" when either is missing.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0 || a == "nan" || b == "nan") print "–"; else printf "%.2f", a / b }'; }
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+# Runs "$@" under GNU time; appends "wall cpu rss_kib load" to the file $1 and keeps the
+# command's output of the last run in $1.out.
+timed() {
+    local into=$1 t load
+    shift
+    t=$(mktemp)
+    load=$(load1)
+    if ! /usr/bin/time -f '%e %U %S %M' -o "$t" "$@" >"$into.out" 2>&1; then
+        echo "bench: failed: $*" >&2
+        tail -n 20 "$into.out" >&2
+        rm -f "$t"
+        exit 1
+    fi
+    cat "$into.out" >>"$log"
+    tail -n1 "$t" | awk -v l="$load" '{ printf "%s %.2f %s %s\n", $1, $2 + $3, $4, l }' >>"$into"
+    rm -f "$t"
+}
+
+# The commands, as arrays for GNU time: "${loa[@]}" OUT builds the current corpus into OUT.
+set_commands() {
+    loa=("$LOA" --root "$1" build --now "$NOW" --output)
+    hugo=("$HUGO" --source "$here/hugo" --contentDir "$1/content" --buildFuture --noBuildLock
+        --cacheDir "$BENCH_DIR/hugo-cache" --destination)
+}
+
+# A fresh, empty output folder; the old one is removed and the disk flushed before the clock
+# starts, so that no run pays for the previous one's writes.
+fresh() { rm -rf "$1"; sync; }
+
+# Column of the measures file: 1 wall, 2 cpu, 3 rss KiB, 4 load.
+col() { [ ! -f "$1" ] || awk -v c="$2" '{ print $c }' "$1"; }
+fmt_s() { awk -v v="$1" 'BEGIN { if (v == "nan" || v == "") print "–"; else printf "%.2f s", v }'; }
+fmt_mib() { awk -v v="$1" 'BEGIN { if (v == "nan" || v == "") print "–"; else printf "%.0f MiB", v / 1024 }'; }
+spread() { printf '%s–%s' "$(col "$1" 1 | minimum)" "$(col "$1" 1 | maximum)"; }
+
+# Pages as each tool counts them, HTML files and their bytes, all files.
+html_files() { find "$1" -type f -name '*.html' | wc -l; }
+html_mb() { find "$1" -type f -name '*.html' -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1e6 }'; }
+all_files() { find "$1" -type f | wc -l; }
+
+# --- the machine -------------------------------------------------------------------------------
+
+cpu_model=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
+disk_dev=$(df --output=source "$BENCH_DIR" | tail -n1)
+disk_fs=$(df --output=fstype "$BENCH_DIR" | tail -n1)
+loa_rev=$(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo "?")
+
+{
+    echo "# loa benchmark, $stamp"
+    echo
+    echo "- machine: $(nproc) cores, $cpu_model, $mem; $BENCH_DIR on $disk_dev ($disk_fs)"
+    echo "- loa: $LOA (repo at $loa_rev); Hugo: ${hugo_version:-not installed}"
+    echo "- N=$N timed runs per measure after one warm-up; medians, wall spread min–max"
+    echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo
+} | tee "$results"
+
+declare -A res
+
+# --- per size ----------------------------------------------------------------------------------
+
+for size in "${sizes[@]}"; do
+    corpus="$BENCH_DIR/corpus-$size"
+    if [ ! -f "$corpus/.complete" ]; then
+        echo "bench: generating $size articles in $corpus" >&2
+        rm -rf "$corpus"
+        "$GEN" --articles "$size" --out "$corpus" >>"$log"
+        touch "$corpus/.complete"
+    fi
+    out="$BENCH_DIR/out-$size"
+    m="$BENCH_DIR/measures-$stamp-$size"
+    rm -f "$m".*
+
+    echo "bench: $size articles: warm-up" >&2
+    set_commands "$corpus"
+    fresh "$out-loa"
+    "${loa[@]}" "$out-loa" >>"$log" 2>&1
+    if [ -n "$hugo_version" ]; then
+        fresh "$out-hugo"
+        "${hugo[@]}" "$out-hugo" >>"$log" 2>&1
+    fi
+
+    for i in $(seq 1 "$N"); do
+        echo "bench: $size articles: clean builds, run $i of $N" >&2
+        fresh "$out-loa"
+        timed "$m.loa-clean" "${loa[@]}" "$out-loa"
+        if [ -n "$hugo_version" ]; then
+            fresh "$out-hugo"
+            timed "$m.hugo-clean" "${hugo[@]}" "$out-hugo"
+        fi
+    done
+
+    # What was built: the last clean build of each.
+    res[$size,loa,pages]=$(sed -n 's/^Đã dựng \([0-9]*\) trang.*/\1/p' "$m.loa-clean.out")
+    res[$size,loa,html]=$(html_files "$out-loa")
+    res[$size,loa,mb]=$(html_mb "$out-loa")
+    res[$size,loa,files]=$(all_files "$out-loa")
+    if [ -n "$hugo_version" ]; then
+        hugo_stats=$(cat "$m.hugo-clean.out")
+        res[$size,hugo,pages]=$(echo "$hugo_stats" | awk -F'|' '/^ *Pages / { p = $2 } /Paginator pages/ { q = $2 } END { print p + q }')
+        res[$size,hugo,aliases]=$(echo "$hugo_stats" | awk -F'|' '/^ *Aliases / { print $2 + 0 }')
+        res[$size,hugo,html]=$(html_files "$out-hugo")
+        res[$size,hugo,mb]=$(html_mb "$out-hugo")
+        res[$size,hugo,files]=$(all_files "$out-hugo")
+    fi
+
+    # Rebuilds with nothing changed, into the output of the last build: no file may be written.
+    written=0
+    for i in $(seq 1 "$N"); do
+        echo "bench: $size articles: no-change rebuilds, run $i of $N" >&2
+        marker="$BENCH_DIR/.marker"
+        touch "$marker"
+        sleep 0.05
+        sync
+        timed "$m.loa-again" "${loa[@]}" "$out-loa"
+        w=$(find "$out-loa" -type f -newer "$marker" | wc -l)
+        written=$((written > w ? written : w))
+        if [ -n "$hugo_version" ] && [ "$HUGO_REBUILDS" != 0 ]; then
+            sync
+            timed "$m.hugo-again" "${hugo[@]}" "$out-hugo"
+        fi
+    done
+    res[$size,loa,written]=$written
+
+    for s in $LATENCY_SIZES; do
+        [ "$s" = "$size" ] || continue
+        echo "bench: $size articles: serve latency, $EDITS edits" >&2
+        lat=$(/usr/bin/time -f 'peak-rss %M' "$LATENCY" "$corpus" "$EDITS" 2>&1) ||
+            die "serve-latency failed: $lat"
+        echo "$lat" >>"$log"
+        res[$size,serve,first]=$(echo "$lat" | sed -n 's/^first build: \([0-9]*\) ms/\1/p')
+        res[$size,serve,article]=$(echo "$lat" | sed -n 's/^article edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
+        res[$size,serve,template]=$(echo "$lat" | sed -n 's/^template edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
+        res[$size,serve,rss]=$(echo "$lat" | sed -n 's/^peak-rss \([0-9]*\)/\1/p')
+    done
+done
+
+# --- tables ------------------------------------------------------------------------------------
+
+{
+    echo "## Clean build and no-change rebuild"
+    echo
+    echo "| Articles | Tool | Pages | HTML files | HTML | All files | Clean build, wall (min–max) | CPU (user+sys) | Peak RSS | No-change rebuild | Files written by it | Load (1 min) |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+    for size in "${sizes[@]}"; do
+        m="$BENCH_DIR/measures-$stamp-$size"
+        for tool in loa hugo; do
+            [ -f "$m.$tool-clean" ] || continue
+            if [ "$tool" = loa ]; then w=${res[$size,loa,written]}; elif [ -f "$m.hugo-again" ]; then w="all"; else w="–"; fi
+            pages=${res[$size,$tool,pages]}
+            [ "$tool" = hugo ] && pages="$pages (+${res[$size,hugo,aliases]} redirects)"
+            echo "| $size | $tool | $pages | ${res[$size,$tool,html]} | ${res[$size,$tool,mb]} MB | ${res[$size,$tool,files]} | $(fmt_s "$(col "$m.$tool-clean" 1 | median)") ($(spread "$m.$tool-clean")) | $(fmt_s "$(col "$m.$tool-clean" 2 | median)") | $(fmt_mib "$(col "$m.$tool-clean" 3 | median)") | $(fmt_s "$(col "$m.$tool-again" 1 | median)") | $w | $(col "$m.$tool-clean" 4 | median | awk '{ printf "%.1f", $1 }') |"
+        done
+    done
+    echo
+    if [ -n "$hugo_version" ]; then
+        echo "## loa / Hugo (medians)"
+        echo
+        echo "| Articles | Wall | CPU | Peak RSS | No-change rebuild |"
+        echo "|---|---|---|---|---|"
+        for size in "${sizes[@]}"; do
+            m="$BENCH_DIR/measures-$stamp-$size"
+            r=()
+            for c in 1 2 3; do
+                r+=("$(ratio "$(col "$m.loa-clean" "$c" | median)" "$(col "$m.hugo-clean" "$c" | median)")")
+            done
+            echo "| $size | ${r[0]} | ${r[1]} | ${r[2]} | $(ratio "$(col "$m.loa-again" 1 | median)" "$(col "$m.hugo-again" 1 | median)") |"
+        done
+        echo
+    fi
+    echo "## loa: growth and rebuild"
+    echo
+    echo "| Articles | Clean wall / the first size's | Peak RSS / the first size's | No-change rebuild / clean build |"
+    echo "|---|---|---|---|"
+    first="$BENCH_DIR/measures-$stamp-${sizes[0]}"
+    for size in "${sizes[@]}"; do
+        m="$BENCH_DIR/measures-$stamp-$size"
+        echo "| $size | $(ratio "$(col "$m.loa-clean" 1 | median)" "$(col "$first.loa-clean" 1 | median)") | $(ratio "$(col "$m.loa-clean" 3 | median)" "$(col "$first.loa-clean" 3 | median)") | $(ratio "$(col "$m.loa-again" 1 | median)" "$(col "$m.loa-clean" 1 | median)") |"
+    done
+    echo
+    any=""
+    for size in "${sizes[@]}"; do [ -n "${res[$size,serve,article]:-}" ] && any=1; done
+    if [ -n "$any" ]; then
+        echo "## \`loa serve\`: file written → updated page served (debounce included)"
+        echo
+        echo "| Articles | First build | Article edit ($EDITS): median / worst | Template edit ($(((EDITS + 1) / 2))): median / worst | Peak RSS |"
+        echo "|---|---|---|---|---|"
+        for size in "${sizes[@]}"; do
+            [ -n "${res[$size,serve,article]:-}" ] || continue
+            echo "| $size | ${res[$size,serve,first]} ms | ${res[$size,serve,article]} ms | ${res[$size,serve,template]} ms | $(fmt_mib "${res[$size,serve,rss]}") |"
+        done
+        echo
+    fi
+    echo "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "- raw measures (wall s, CPU s, peak RSS KiB, load): $BENCH_DIR/measures-$stamp-*; tool output: $log"
+} | tee -a "$results"
+echo "bench: results in $results" >&2
