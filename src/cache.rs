@@ -25,12 +25,14 @@ pub struct Cache {
     pub(crate) markdown: HashMap<String, (blake3::Hash, Markdown)>,
     /// Resized photos by content hash.
     pub(crate) images: crate::images::Memo,
+    /// Rendered pages by output path, with the hash of what their context was built from.
+    pub(crate) rendered: crate::render::RenderMemo,
 }
 
 impl Cache {
     /// Number of entries, for tests and reports.
     pub fn len(&self) -> usize {
-        self.parsed.len() + self.markdown.len() + self.images.len()
+        self.parsed.len() + self.markdown.len() + self.images.len() + self.rendered.len()
     }
 
     pub fn is_empty(&self) -> bool {

@@ -78,20 +78,25 @@ pub fn render_site_with(
     options: &Options,
     cache: &mut cache::Cache,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    render_assembled(assemble_stages(options, cache)?)
+    let assembled = assemble_stages(options, cache)?;
+    render_assembled(assembled, &mut cache.rendered)
 }
 
 /// `loa check`: everything a build does but writing, plus advice that only matters when the
 /// officer reviews the site: topics behind their plan targets, articles without a good share
 /// image.
 pub fn check(options: &Options) -> Result<Rendered, Vec<Diagnostic>> {
-    let mut assembled = assemble_stages(options, &mut cache::Cache::default())?;
+    let mut cache = cache::Cache::default();
+    let mut assembled = assemble_stages(options, &mut cache)?;
     let advice = review::review(&assembled.site);
     assembled.problems.extend(advice);
-    render_assembled(assembled)
+    render_assembled(assembled, &mut cache.rendered)
 }
 
-fn render_assembled(assembled: Assembled) -> Result<Rendered, Vec<Diagnostic>> {
+fn render_assembled(
+    assembled: Assembled,
+    memo: &mut render::RenderMemo,
+) -> Result<Rendered, Vec<Diagnostic>> {
     let Assembled {
         site,
         files,
@@ -112,7 +117,7 @@ fn render_assembled(assembled: Assembled) -> Result<Rendered, Vec<Diagnostic>> {
         theme: &files.theme_statics,
         theme_dir: Path::new("themes").join(site.config.theme.as_deref().unwrap_or("default")),
     };
-    let (outputs, found) = render::render(&site, &templates, &statics);
+    let (outputs, found) = render::render(&site, &templates, &statics, memo);
     problems.extend(found);
     if problems.iter().any(Diagnostic::is_error) {
         return Err(finish(problems));
@@ -202,7 +207,7 @@ fn parse_all(
             let key = parse::source_key(&config_key, &s);
             let result = match previous.get(&s.rel) {
                 Some((k, result)) if *k == key => result.clone(),
-                _ => parse::parse(&s, config),
+                _ => parse::parse_keyed(&s, config, key),
             };
             (s.rel, key, result)
         })
