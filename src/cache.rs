@@ -27,12 +27,18 @@ pub struct Cache {
     pub(crate) images: crate::images::Memo,
     /// Page path → (hash of its HTML, title, summary and labels, its words for search).
     pub(crate) search: crate::search::Memo,
+    /// Rendered pages by output path, with the hash of what their context was built from.
+    pub(crate) rendered: crate::render::RenderMemo,
 }
 
 impl Cache {
     /// Number of entries, for tests and reports.
     pub fn len(&self) -> usize {
-        self.parsed.len() + self.markdown.len() + self.images.len() + self.search.len()
+        self.parsed.len()
+            + self.markdown.len()
+            + self.images.len()
+            + self.search.len()
+            + self.rendered.len()
     }
 
     pub fn is_empty(&self) -> bool {

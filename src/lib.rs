@@ -82,23 +82,26 @@ pub fn render_site_with(
     cache: &mut cache::Cache,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let assembled = assemble_stages(options, cache)?;
-    render_assembled(assembled, &mut cache.search)
+    render_assembled(assembled, &mut cache.search, &mut cache.rendered)
 }
 
 /// `loa check`: everything a build does but writing, plus advice that only matters when the
 /// officer reviews the site: topics behind their plan targets, articles without a good share
 /// image.
 pub fn check(options: &Options) -> Result<Rendered, Vec<Diagnostic>> {
-    let mut assembled = assemble_stages(options, &mut cache::Cache::default())?;
+    let mut cache = cache::Cache::default();
+    let mut assembled = assemble_stages(options, &mut cache)?;
     let advice = review::review(&assembled.site);
     assembled.problems.extend(advice);
-    render_assembled(assembled, &mut search::Memo::default())
+    render_assembled(assembled, &mut search::Memo::default(), &mut cache.rendered)
 }
 
-/// Templates → search index → render; `search_memo` keeps the words of pages between builds.
+/// Templates → search index → render; `search_memo` keeps the words of pages between builds,
+/// `memo` the rendered pages.
 fn render_assembled(
     assembled: Assembled,
     search_memo: &mut search::Memo,
+    memo: &mut render::RenderMemo,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let Assembled {
         site,
@@ -121,7 +124,7 @@ fn render_assembled(
         theme_dir: Path::new("themes").join(site.config.theme.as_deref().unwrap_or("default")),
     };
     let search_index = search::index_files(&site, search_memo);
-    let (outputs, found) = render::render(&site, &templates, &statics, search_index);
+    let (outputs, found) = render::render(&site, &templates, &statics, search_index, memo);
     problems.extend(found);
     if problems.iter().any(Diagnostic::is_error) {
         return Err(finish(problems));
@@ -217,7 +220,7 @@ fn parse_all(
             let key = parse::source_key(&config_key, &s);
             let result = match previous.get(&s.rel) {
                 Some((k, result)) if *k == key => result.clone(),
-                _ => parse::parse(&s, config),
+                _ => parse::parse_keyed(&s, config, key),
             };
             (s.rel, key, result)
         })

@@ -93,6 +93,8 @@ pub struct Page {
     pub headings: Vec<Heading>,
     /// Line of each front-matter key in the file, to place problems found in later stages.
     pub key_lines: std::collections::BTreeMap<String, usize>,
+    /// Hash of the file and the config it was parsed with: everything this struct comes from.
+    pub source_key: blake3::Hash,
 }
 
 impl Page {

@@ -73,12 +73,30 @@ pub fn source_key(config: &blake3::Hash, source: &Source) -> blake3::Hash {
 
 /// Parses one content file. Returns the page when it is usable, and every problem found.
 pub fn parse(source: &Source, config: &Config) -> (Option<Page>, Vec<Diagnostic>) {
+    parse_keyed(
+        source,
+        config,
+        source_key(&config_fingerprint(config), source),
+    )
+}
+
+/// [`parse`] for a caller that has already computed the file's [`source_key`].
+pub fn parse_keyed(
+    source: &Source,
+    config: &Config,
+    key: blake3::Hash,
+) -> (Option<Page>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    let page = parse_inner(source, config, &mut problems);
+    let page = parse_inner(source, config, key, &mut problems);
     (page, problems)
 }
 
-fn parse_inner(source: &Source, config: &Config, problems: &mut Vec<Diagnostic>) -> Option<Page> {
+fn parse_inner(
+    source: &Source,
+    config: &Config,
+    source_key: blake3::Hash,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Page> {
     let err = |line: usize, col: usize, message: String| {
         Diagnostic::error(source.display.clone(), line, col, message)
     };
@@ -136,6 +154,7 @@ fn parse_inner(source: &Source, config: &Config, problems: &mut Vec<Diagnostic>)
         body: body.to_string(),
         body_line: line_col(&text, split.body_start).0,
         key_lines: front.key_lines,
+        source_key,
     })
 }
 

@@ -100,6 +100,8 @@ pub struct Templates {
     tera: Tera,
     /// Template name → the file to name in messages.
     files: BTreeMap<String, PathBuf>,
+    /// Hash of every template's name, file and text: what any page's rendering reads of them.
+    fingerprint: blake3::Hash,
 }
 
 impl Templates {
@@ -145,7 +147,22 @@ impl Templates {
         register_filters(&mut tera);
         tera.add_raw_templates(sources.iter().map(|(n, (_, t))| (n.as_str(), *t)))
             .map_err(|e| to_diagnostics(&e, &files, None))?;
-        Ok(Templates { tera, files })
+        let mut h = blake3::Hasher::new();
+        for (name, (file, text)) in &sources {
+            h.update(name.as_bytes()).update(b"\0");
+            h.update(file.to_string_lossy().as_bytes()).update(b"\0");
+            h.update(&(text.len() as u64).to_le_bytes())
+                .update(text.as_bytes());
+        }
+        Ok(Templates {
+            tera,
+            files,
+            fingerprint: h.finalize(),
+        })
+    }
+
+    pub fn fingerprint(&self) -> blake3::Hash {
+        self.fingerprint
     }
 
     pub fn has(&self, name: &str) -> bool {

@@ -201,7 +201,7 @@ mod tests {
     fn outputs(files: &[(&str, &str)]) -> Outputs {
         files
             .iter()
-            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec().into()))
             .collect()
     }
 

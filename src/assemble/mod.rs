@@ -43,6 +43,10 @@ pub struct Published {
     /// How the front-matter `image` is published, when there is one (an external image:
     /// its URL only).
     pub image: Option<ImageAttrs>,
+    /// Hash of everything this struct comes from (the file, the config it was parsed with,
+    /// and what its Markdown read of the rest of the site), so later stages can tell an
+    /// unchanged page without comparing it field by field.
+    pub key: blake3::Hash,
 }
 
 /// A section list: `content/<section>/` and its optional `_index.md`.
@@ -333,10 +337,13 @@ fn render_markdown(
     let mut publish = |page: Page, (key, (rendered, image)): (blake3::Hash, Markdown)| {
         problems.extend(rendered.problems.iter().cloned());
         memo.insert(page.rel.clone(), (key, (rendered.clone(), image.clone())));
+        let mut h = blake3::Hasher::new();
+        h.update(page.source_key.as_bytes()).update(key.as_bytes());
         Published {
             page,
             rendered,
             image,
+            key: h.finalize(),
         }
     };
     let pages = published

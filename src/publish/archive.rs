@@ -81,7 +81,7 @@ mod tests {
             ("tin-tuc/a/anh.jpg", "jpeg"),
         ]
         .iter()
-        .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+        .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec().into()))
         .collect()
     }
 

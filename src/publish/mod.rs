@@ -381,7 +381,10 @@ mod tests {
     }
 
     fn site(files: Vec<(&str, Vec<u8>)>) -> Outputs {
-        files.into_iter().map(|(p, b)| (p.to_string(), b)).collect()
+        files
+            .into_iter()
+            .map(|(p, b)| (p.to_string(), b.into()))
+            .collect()
     }
 
     fn before() -> Outputs {

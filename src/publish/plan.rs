@@ -191,7 +191,7 @@ mod tests {
     fn site(files: &[(&str, &str)]) -> Outputs {
         files
             .iter()
-            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec().into()))
             .collect()
     }
 

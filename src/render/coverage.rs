@@ -11,7 +11,7 @@ use crate::views::{ChannelCoverage, CoverageView, TargetView, TopicCoverage};
 const CHANNEL_LATEST: usize = 5;
 
 impl Renderer<'_> {
-    pub(super) fn coverage(&self) -> Job {
+    pub(super) fn coverage(&self) -> Job<'_> {
         let site = self.site;
         let cfg = &site.config;
         let today = site
@@ -97,7 +97,8 @@ impl Renderer<'_> {
         Job {
             out: format!("{COVERAGE_PATH}index.html"),
             template: "tien-do.html".into(),
-            context: ctx,
+            key: None,
+            context: Box::new(move || ctx),
             source: None,
             template_line: 0,
         }

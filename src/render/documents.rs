@@ -8,7 +8,7 @@ use crate::views::{page_window, ArticleCard, DocumentView, PageNumber, Paginator
 
 impl Renderer<'_> {
     /// No table, or an empty one: no pages.
-    pub(super) fn documents(&self) -> Vec<Job> {
+    pub(super) fn documents(&self) -> Vec<Job<'_>> {
         let documents = &self.site.documents;
         if documents.is_empty() {
             return Vec::new();
@@ -24,7 +24,8 @@ impl Renderer<'_> {
         jobs.push(Job {
             out: format!("{DOCUMENTS_PATH}index.html"),
             template: "van-ban-list.html".into(),
-            context: ctx,
+            key: None,
+            context: Box::new(move || ctx),
             source: None,
             template_line: 0,
         });
@@ -33,7 +34,7 @@ impl Renderer<'_> {
 
     /// A document's page, split like a topic's list (`…/trang/2/`, `paginate` articles a page):
     /// a document every article cites must not make one page of ten thousand cards.
-    fn document_pages(&self, cited: &Cited, view: &DocumentView) -> Vec<Job> {
+    fn document_pages(&self, cited: &Cited, view: &DocumentView) -> Vec<Job<'_>> {
         let path = cited.document.path();
         let per_page = self.site.config.paginate.max(1);
         let total_pages = cited.pages.len().div_ceil(per_page).max(1);
@@ -80,7 +81,8 @@ impl Renderer<'_> {
                 Job {
                     out: format!("{}index.html", url_of(n)),
                     template: "van-ban.html".into(),
-                    context: ctx,
+                    key: None,
+                    context: Box::new(move || ctx),
                     source: None,
                     template_line: 0,
                 }

@@ -1,11 +1,31 @@
 //! List pages: sections, topics, tags and units, paginated, and the lists of all terms.
 
-use super::{template_of, Job, Renderer};
+use std::sync::Arc;
+
+use super::{put, template_of, Job, Renderer};
 use crate::assemble::{Section, Term};
 use crate::msg;
 use crate::views::{
     page_window, ArticleCard, ListView, PageNumber, Paginator, TaxonomyView, Views,
 };
+
+/// Site path of page `n` of a list whose first page is at `path`.
+fn page_url(path: &str, n: usize) -> String {
+    if n == 1 {
+        path.to_string()
+    } else {
+        format!("{path}trang/{n}/")
+    }
+}
+
+/// Where a page stands in its list.
+#[derive(Clone, Copy)]
+struct Position {
+    n: usize,
+    total_pages: usize,
+    per_page: usize,
+    total_items: usize,
+}
 
 /// A list to split into pages, and what renders it.
 struct PaginatedList<'p> {
@@ -21,8 +41,8 @@ struct PaginatedList<'p> {
     template_line: usize,
 }
 
-impl Renderer<'_> {
-    pub(super) fn section(&self, section: &Section) -> Vec<Job> {
+impl<'a> Renderer<'a> {
+    pub(super) fn section(&self, section: &'a Section) -> Vec<Job<'_>> {
         let index = section.index.as_ref();
         let list = ListView {
             kind: "section",
@@ -49,7 +69,7 @@ impl Renderer<'_> {
         })
     }
 
-    pub(super) fn term(&self, kind: &'static str, term: &Term) -> Vec<Job> {
+    pub(super) fn term(&self, kind: &'static str, term: &'a Term) -> Vec<Job<'_>> {
         let path = Views::term_path(kind, &term.key);
         let feed_url = (kind == "topic").then(|| self.views.link(&format!("{path}rss.xml")));
         let list = ListView {
@@ -76,7 +96,7 @@ impl Renderer<'_> {
 
     /// Splits a list into pages: `path`, then `path/trang/2/`, … Each page carries only its own
     /// articles, so a big topic costs in proportion to its size, not its square.
-    fn paginated(&self, spec: PaginatedList) -> Vec<Job> {
+    fn paginated(&self, spec: PaginatedList<'a>) -> Vec<Job<'_>> {
         let PaginatedList {
             path,
             list,
@@ -86,59 +106,42 @@ impl Renderer<'_> {
             source,
             template_line,
         } = spec;
-        let path = path.as_str();
         let per_page = per_page.max(1);
         let total_pages = pages.len().div_ceil(per_page).max(1);
-        let url_of = |n: usize| {
-            if n == 1 {
-                path.to_string()
-            } else {
-                format!("{path}trang/{n}/")
-            }
-        };
-        let list_kind = if list.kind == "section" {
-            "section"
-        } else {
-            "term"
-        };
+        // What every page of this list shares, hashed once.
+        let mut h = self.hasher("list");
+        put(&mut h, &template);
+        h.update(&serde_json::to_vec(&list).unwrap_or_default());
+        for n in [pages.len(), per_page] {
+            h.update(&(n as u64).to_le_bytes());
+        }
+        let list_key = h.finalize();
+        let list = Arc::new(list);
+        let path = Arc::new(path);
         (1..=total_pages)
             .map(|n| {
-                let chunk = pages.iter().skip((n - 1) * per_page).take(per_page);
-                let articles: Vec<&ArticleCard> = chunk.map(|&i| &self.cards[i]).collect();
-                let title = if n == 1 {
-                    list.title.clone()
-                } else {
-                    msg::page_title(&list.title, n)
-                };
-                let mut head = self.head(list_kind, &title, &list.description, &url_of(n));
-                head.feed_url = list.feed_url.clone();
-                let mut ctx = self.context(head);
-                ctx.insert("list", &list);
-                ctx.insert("articles", &articles);
-                ctx.insert(
-                    "paginator",
-                    &Paginator {
-                        current: n,
-                        total_pages,
-                        total_items: pages.len(),
-                        per_page,
-                        previous: (n > 1).then(|| self.views.link(&url_of(n - 1))),
-                        next: (n < total_pages).then(|| self.views.link(&url_of(n + 1))),
-                        pages: page_window(n, total_pages)
-                            .into_iter()
-                            .map(|(k, gap_before)| PageNumber {
-                                number: k,
-                                url: self.views.link(&url_of(k)),
-                                current: k == n,
-                                gap_before,
-                            })
-                            .collect(),
-                    },
-                );
+                let chunk =
+                    &pages[((n - 1) * per_page).min(pages.len())..(n * per_page).min(pages.len())];
+                let mut h = blake3::Hasher::new();
+                h.update(list_key.as_bytes());
+                h.update(&(n as u64).to_le_bytes());
+                for &i in chunk {
+                    h.update(self.site.pages[i].key.as_bytes());
+                }
+                let (list, path) = (Arc::clone(&list), Arc::clone(&path));
                 Job {
-                    out: format!("{}index.html", url_of(n)),
+                    out: format!("{}index.html", page_url(&path, n)),
                     template: template.clone(),
-                    context: ctx,
+                    key: Some(h.finalize()),
+                    context: Box::new(move || {
+                        let at = Position {
+                            n,
+                            total_pages,
+                            per_page,
+                            total_items: pages.len(),
+                        };
+                        self.list_context(&list, &path, chunk, at)
+                    }),
                     source: source.clone(),
                     template_line,
                 }
@@ -146,7 +149,60 @@ impl Renderer<'_> {
             .collect()
     }
 
-    pub(super) fn taxonomy(&self, kind: &'static str, terms: &[Term]) -> Job {
+    /// The context of one page of a list, showing the articles `chunk`.
+    fn list_context(
+        &self,
+        list: &ListView,
+        path: &str,
+        chunk: &[usize],
+        at: Position,
+    ) -> tera::Context {
+        let Position {
+            n,
+            total_pages,
+            per_page,
+            total_items,
+        } = at;
+        let articles: Vec<&ArticleCard> = chunk.iter().map(|&i| &self.cards[i]).collect();
+        let title = if n == 1 {
+            list.title.clone()
+        } else {
+            msg::page_title(&list.title, n)
+        };
+        let list_kind = if list.kind == "section" {
+            "section"
+        } else {
+            "term"
+        };
+        let mut head = self.head(list_kind, &title, &list.description, &page_url(path, n));
+        head.feed_url = list.feed_url.clone();
+        let mut ctx = self.context(head);
+        ctx.insert("list", list);
+        ctx.insert("articles", &articles);
+        ctx.insert(
+            "paginator",
+            &Paginator {
+                current: n,
+                total_pages,
+                total_items,
+                per_page,
+                previous: (n > 1).then(|| self.views.link(&page_url(path, n - 1))),
+                next: (n < total_pages).then(|| self.views.link(&page_url(path, n + 1))),
+                pages: page_window(n, total_pages)
+                    .into_iter()
+                    .map(|(k, gap_before)| PageNumber {
+                        number: k,
+                        url: self.views.link(&page_url(path, k)),
+                        current: k == n,
+                        gap_before,
+                    })
+                    .collect(),
+            },
+        );
+        ctx
+    }
+
+    pub(super) fn taxonomy(&self, kind: &'static str, terms: &[Term]) -> Job<'_> {
         let (path, title) = match kind {
             "topic" => ("chu-de/", msg::TOPICS_TITLE),
             "tag" => ("the/", msg::TAGS_TITLE),
@@ -170,7 +226,8 @@ impl Renderer<'_> {
         Job {
             out: format!("{path}index.html"),
             template: "taxonomy.html".into(),
-            context: ctx,
+            key: None,
+            context: Box::new(move || ctx),
             source: None,
             template_line: 0,
         }

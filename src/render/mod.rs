@@ -9,8 +9,9 @@ mod lists;
 mod search;
 mod site_files;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -24,8 +25,14 @@ use crate::templates::{Templates, SHARE_IMAGE};
 use crate::views::{ArticleCard, HeadView, ShareImage, Views};
 use site_files::copy_statics;
 
-/// The site's files: output path (relative, `/` separators) → bytes.
-pub type Outputs = BTreeMap<String, Vec<u8>>;
+/// The site's files: output path (relative, `/` separators) → bytes. Shared, so a page kept
+/// from an earlier build is not copied.
+pub type Outputs = BTreeMap<String, Arc<Vec<u8>>>;
+
+/// Pages rendered by earlier builds: output path → (hash of everything the page's template
+/// context is built from, the bytes). A page whose hash is unchanged renders to the same bytes,
+/// so `serve` reuses them instead of rendering the whole site again.
+pub type RenderMemo = HashMap<String, (blake3::Hash, Arc<Vec<u8>>)>;
 
 /// Static files from the site and its theme, copied as they are.
 pub struct Statics<'a> {
@@ -42,11 +49,13 @@ pub fn render(
     templates: &Templates,
     statics: &Statics,
     search_index: Vec<(String, Vec<u8>)>,
+    memo: &mut RenderMemo,
 ) -> (Outputs, Vec<Diagnostic>) {
-    let r = Renderer::new(site, templates);
+    let previous = std::mem::take(memo);
+    let r = Renderer::new(site, templates, &previous);
     // Article pages carry their whole body in their context: those contexts are built inside
     // the parallel loop, a few at a time, rather than all up front.
-    let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> = (0..site.pages.len())
+    let pages: Vec<Result<Done, Diagnostic>> = (0..site.pages.len())
         .into_par_iter()
         .map(|i| r.run(r.page(i)))
         .collect();
@@ -70,37 +79,47 @@ pub fn render(
     jobs.push(r.not_found());
     jobs.push(r.search_page());
 
-    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> =
+    let rendered: Vec<Result<Done, Diagnostic>> =
         jobs.into_par_iter().map(|job| r.run(job)).collect();
     let mut outputs = Outputs::new();
     let mut problems = Vec::new();
     for result in pages.into_iter().chain(rendered) {
         match result {
-            Ok((path, bytes)) => {
+            Ok((path, key, bytes)) => {
+                if let Some(key) = key {
+                    memo.insert(path.clone(), (key, bytes.clone()));
+                }
                 outputs.insert(path, bytes);
             }
             Err(d) => problems.push(d),
         }
     }
     for alias in &site.aliases {
-        outputs.insert(alias.file.clone(), r.redirect(&alias.target));
+        outputs.insert(alias.file.clone(), Arc::new(r.redirect(&alias.target)));
     }
     r.feeds(&mut outputs);
-    outputs.extend(search_index);
+    outputs.extend(search_index.into_iter().map(|(p, b)| (p, Arc::new(b))));
     copy_statics(site, statics, &mut outputs, &mut problems);
     (outputs, problems)
 }
 
 /// One template to render into one output file.
-pub(crate) struct Job {
+pub(crate) struct Job<'r> {
     out: String,
     template: String,
-    context: Context,
+    /// Hash of everything `context` is built from, when the page may be reused from an
+    /// earlier build; `None` for the few pages that are always rendered.
+    key: Option<blake3::Hash>,
+    /// Builds the template context; not called when the page is reused.
+    context: Box<dyn FnOnce() -> Context + Send + 'r>,
     /// The content file behind the page, named in errors.
     source: Option<std::path::PathBuf>,
     /// Line of the `template:` key in that file (0 when the default template is used).
     template_line: usize,
 }
+
+/// A rendered (or reused) page: output path, its memo key, its bytes.
+type Done = (String, Option<blake3::Hash>, Arc<Vec<u8>>);
 
 pub(crate) struct Renderer<'a> {
     site: &'a Site,
@@ -108,23 +127,51 @@ pub(crate) struct Renderer<'a> {
     templates: &'a Templates,
     site_value: Value,
     cards: Vec<ArticleCard>,
+    /// Hash of what every page's context shares: the templates, `site`, the config, the
+    /// clock and the mode. Part of every memo key.
+    global: blake3::Hash,
+    previous: &'a RenderMemo,
 }
 
 impl<'a> Renderer<'a> {
-    fn new(site: &'a Site, templates: &'a Templates) -> Self {
+    fn new(site: &'a Site, templates: &'a Templates, previous: &'a RenderMemo) -> Self {
         let views = Views::new(site);
-        let site_value = Value::from_serializable(&views.site());
+        let site_view = views.site();
+        let site_value = Value::from_serializable(&site_view);
         let cards = site.pages.par_iter().map(|p| views.card(p)).collect();
+        let mut h = blake3::Hasher::new();
+        h.update(templates.fingerprint().as_bytes());
+        h.update(&serde_json::to_vec(&site_view).unwrap_or_default());
+        h.update(format!("{:?}", site.config).as_bytes());
+        h.update(&site.settings.now.as_nanosecond().to_le_bytes());
+        h.update(&[u8::from(site.settings.drafts)]);
         Renderer {
             site,
             views,
             templates,
             site_value,
             cards,
+            global: h.finalize(),
+            previous,
         }
     }
 
-    fn run(&self, job: Job) -> Result<(String, Vec<u8>), Diagnostic> {
+    /// A hasher for a memo key of a `kind` of page, already holding what all pages share.
+    pub(crate) fn hasher(&self, kind: &str) -> blake3::Hasher {
+        let mut h = blake3::Hasher::new();
+        h.update(self.global.as_bytes());
+        put(&mut h, kind);
+        h
+    }
+
+    fn run(&self, job: Job) -> Result<Done, Diagnostic> {
+        if let Some(key) = job.key {
+            if let Some((k, bytes)) = self.previous.get(&job.out) {
+                if *k == key {
+                    return Ok((job.out, job.key, bytes.clone()));
+                }
+            }
+        }
         if let (false, Some(source)) = (self.templates.has(&job.template), &job.source) {
             let d = Diagnostic::error(
                 source.clone(),
@@ -134,10 +181,11 @@ impl<'a> Renderer<'a> {
             );
             return Err(d.with_hint(msg::HINT_TEMPLATE_MISSING));
         }
+        let context = (job.context)();
         let html = self
             .templates
-            .render(&job.template, &job.context, job.source.as_deref())?;
-        Ok((job.out, html.into_bytes()))
+            .render(&job.template, &context, job.source.as_deref())?;
+        Ok((job.out, job.key, Arc::new(html.into_bytes())))
     }
 
     pub(crate) fn context(&self, meta: HeadView) -> Context {
@@ -174,7 +222,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn home(&self) -> Job {
+    fn home(&self) -> Job<'_> {
         let cfg = &self.site.config;
         let home = self.site.home.as_ref();
         let title = home
@@ -213,13 +261,65 @@ impl<'a> Renderer<'a> {
         Job {
             out: "index.html".into(),
             template: template_of(home, "index.html"),
-            context: ctx,
+            key: None,
+            context: Box::new(move || ctx),
             source: home.map(|h| h.page.display.clone()),
             template_line: home.map_or(0, |h| h.page.line_of("template")),
         }
     }
 
-    fn page(&self, index: usize) -> Job {
+    fn page(&self, index: usize) -> Job<'_> {
+        let p = &self.site.pages[index];
+        Job {
+            out: format!("{}index.html", p.page.path),
+            template: template_of(Some(p), "page.html"),
+            key: Some(self.page_key(index)),
+            context: Box::new(move || self.page_context(index)),
+            source: Some(p.page.display.clone()),
+            template_line: p.page.line_of("template"),
+        }
+    }
+
+    /// What a page's context is built from besides what all pages share: the page itself, its
+    /// neighbours' titles, its section's and tags' article counts.
+    fn page_key(&self, index: usize) -> blake3::Hash {
+        let p = &self.site.pages[index];
+        let mut h = self.hasher("page");
+        h.update(p.key.as_bytes());
+        let (previous, next) = self
+            .site
+            .neighbours
+            .get(&index)
+            .copied()
+            .unwrap_or((None, None));
+        for neighbour in [previous, next] {
+            match neighbour {
+                Some(i) => {
+                    let n = &self.site.pages[i].page;
+                    put(&mut h, &n.meta.title);
+                    put(&mut h, &n.path);
+                }
+                None => put(&mut h, "-"),
+            }
+        }
+        if let Some(section) = p
+            .page
+            .section
+            .as_ref()
+            .and_then(|s| self.site.sections.iter().find(|sec| &sec.slug == s))
+        {
+            put(&mut h, &section.title);
+            h.update(&(section.pages.len() as u64).to_le_bytes());
+        }
+        for tag in self.views.tag_links(&p.page.meta.tags) {
+            put(&mut h, &tag.key);
+            put(&mut h, &tag.name);
+            h.update(&(tag.count as u64).to_le_bytes());
+        }
+        h.finalize()
+    }
+
+    fn page_context(&self, index: usize) -> Context {
         let p = &self.site.pages[index];
         let view = self.views.page(index, self.cards[index].clone());
         let kind = view.card.kind;
@@ -249,13 +349,7 @@ impl<'a> Renderer<'a> {
         }
         let mut ctx = self.context(head);
         ctx.insert("page", &view);
-        Job {
-            out: format!("{}index.html", p.page.path),
-            template: template_of(Some(p), "page.html"),
-            context: ctx,
-            source: Some(p.page.display.clone()),
-            template_line: p.page.line_of("template"),
-        }
+        ctx
     }
 
     /// schema.org NewsArticle for search engines, published by the department as a
@@ -278,11 +372,13 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn not_found(&self) -> Job {
+    fn not_found(&self) -> Job<'_> {
+        let ctx = self.context(self.head("404", msg::NOT_FOUND_TITLE, "", "404.html"));
         Job {
             out: "404.html".into(),
             template: "404.html".into(),
-            context: self.context(self.head("404", msg::NOT_FOUND_TITLE, "", "404.html")),
+            key: None,
+            context: Box::new(move || ctx),
             source: None,
             template_line: 0,
         }
@@ -292,4 +388,10 @@ impl<'a> Renderer<'a> {
 pub(crate) fn template_of(p: Option<&Published>, default: &str) -> String {
     p.and_then(|p| p.page.meta.template.clone())
         .unwrap_or_else(|| default.to_string())
+}
+
+/// Adds a text to a key, length first, so that ("ab", "c") and ("a", "bc") differ.
+pub(crate) fn put(h: &mut blake3::Hasher, text: &str) {
+    h.update(&(text.len() as u64).to_le_bytes());
+    h.update(text.as_bytes());
 }

@@ -6,7 +6,7 @@ use crate::search;
 use crate::views::SearchView;
 
 impl Renderer<'_> {
-    pub(super) fn search_page(&self) -> Job {
+    pub(super) fn search_page(&self) -> Job<'_> {
         let head = self.head(
             "search",
             msg::SEARCH_TITLE,
@@ -24,7 +24,8 @@ impl Renderer<'_> {
         Job {
             out: format!("{}index.html", search::PAGE),
             template: "tim-kiem.html".into(),
-            context: ctx,
+            key: None,
+            context: Box::new(move || ctx),
             source: None,
             template_line: 0,
         }

@@ -73,13 +73,13 @@ impl Renderer<'_> {
             let one = std::slice::from_ref(event);
             outputs.insert(
                 format!("{}{}", p.page.path, EVENT_ICS),
-                calendar::calendar(&cfg.timezone_name, one),
+                calendar::calendar(&cfg.timezone_name, one).into(),
             );
         }
         let all: Vec<CalendarEvent> = events.into_iter().map(|(_, e)| e).collect();
         outputs.insert(
             ALL_EVENTS_ICS.into(),
-            calendar::calendar(&cfg.timezone_name, &all),
+            calendar::calendar(&cfg.timezone_name, &all).into(),
         );
     }
 
@@ -93,7 +93,7 @@ impl Renderer<'_> {
             language: &cfg.language,
             items: self.feed_items(&self.site.articles),
         };
-        outputs.insert("rss.xml".into(), feeds::rss(&site_feed));
+        outputs.insert("rss.xml".into(), feeds::rss(&site_feed).into());
         self.calendars(outputs);
         for topic in &self.site.topics {
             let path = Views::term_path("topic", &topic.key);
@@ -105,16 +105,16 @@ impl Renderer<'_> {
                 language: &cfg.language,
                 items: self.feed_items(&topic.pages),
             };
-            outputs.insert(format!("{path}rss.xml"), feeds::rss(&feed));
+            outputs.insert(format!("{path}rss.xml"), feeds::rss(&feed).into());
         }
         outputs.insert(
             "sitemap.xml".into(),
-            feeds::sitemap(&self.sitemap_entries(outputs)),
+            feeds::sitemap(&self.sitemap_entries(outputs)).into(),
         );
         if cfg.base_url.path == "/" {
             outputs.insert(
                 "robots.txt".into(),
-                feeds::robots(&self.views.permalink("sitemap.xml")),
+                feeds::robots(&self.views.permalink("sitemap.xml")).into(),
             );
         }
     }
@@ -237,7 +237,7 @@ pub(super) fn copy_statics(
                     .with_hint(msg::HINT_STATIC_COLLIDES),
             );
         } else {
-            outputs.insert(path, bytes.to_vec());
+            outputs.insert(path, bytes.to_vec().into());
         }
     }
 }

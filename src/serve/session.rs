@@ -141,7 +141,11 @@ fn changed_urls(old: &Outputs, new: &Outputs, base_path: &str) -> BTreeSet<Strin
     };
     let mut changed: BTreeSet<String> = new
         .iter()
-        .filter(|(file, bytes)| old.get(*file) != Some(bytes))
+        // A page reused from the previous build is the same allocation: no need to compare.
+        .filter(|(file, bytes)| {
+            !old.get(*file)
+                .is_some_and(|o| Arc::ptr_eq(o, bytes) || o == *bytes)
+        })
         .map(|(file, _)| url(file))
         .collect();
     changed.extend(old.keys().filter(|f| !new.contains_key(*f)).map(|f| url(f)));
@@ -155,7 +159,7 @@ mod tests {
     fn outputs(files: &[(&str, &str)]) -> Outputs {
         files
             .iter()
-            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec().into()))
             .collect()
     }
 

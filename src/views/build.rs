@@ -195,6 +195,16 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// Links to the tags a page names, in Vietnamese alphabetical order.
+    pub fn tag_links(&self, tags: &[String]) -> Vec<TermLink> {
+        alphabetical(
+            tags.iter()
+                .filter_map(|t| self.tags.get(crate::text::slugify(t).as_str()).copied())
+                .map(|t| self.term_link("tag", t))
+                .collect(),
+        )
+    }
+
     /// The whole page view of `pages[index]`, around its card (built once for all lists).
     pub fn page(&self, index: usize, card: ArticleCard) -> PageView {
         let p = &self.site.pages[index];
@@ -232,13 +242,7 @@ impl<'a> Views<'a> {
             word_count: p.rendered.word_count,
             reading_minutes: p.rendered.word_count.div_ceil(200).max(1),
             updated: meta.updated.as_ref().map(|d| self.date(d)),
-            tags: alphabetical(
-                meta.tags
-                    .iter()
-                    .filter_map(|t| self.tags.get(crate::text::slugify(t).as_str()).copied())
-                    .map(|t| self.term_link("tag", t))
-                    .collect(),
-            ),
+            tags: self.tag_links(&meta.tags),
             channels: meta
                 .channels
                 .iter()

@@ -390,7 +390,7 @@ fn every_served_file_equals_a_clean_build_but_for_the_reload_script() {
                 .body_mut()
                 .read_to_vec()
                 .unwrap();
-            assert!(served == *bytes, "{path}");
+            assert!(served == **bytes, "{path}");
             continue;
         }
         let served = get(&server, &path).body;
