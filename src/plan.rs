@@ -57,16 +57,20 @@ pub fn period_name(per: Per, day: Date) -> String {
     }
 }
 
+/// The site's "now" as a calendar day in its time zone.
+pub fn today(site: &Site) -> Date {
+    site.settings
+        .now
+        .to_zoned_datetime(site.config.timezone.clone())
+        .date()
+}
+
 /// A warning for each topic that has fewer articles in the current month, quarter or year
 /// than its target prorated to today (so the first days of a quarter do not warn).
 pub fn behind(site: &Site) -> Vec<Diagnostic> {
-    let cfg = &site.config;
-    let today = site
-        .settings
-        .now
-        .to_zoned_datetime(cfg.timezone.clone())
-        .date();
-    cfg.topics
+    let today = today(site);
+    site.config
+        .topics
         .iter()
         .filter_map(|topic| {
             let target = topic.target?;

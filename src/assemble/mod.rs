@@ -111,6 +111,19 @@ pub struct Site {
     pub documents: Vec<crate::citations::Cited>,
 }
 
+impl Site {
+    /// The older and the newer article beside `pages[index]` in its section.
+    pub fn neighbours_of(&self, index: usize) -> (Option<usize>, Option<usize>) {
+        self.neighbours.get(&index).copied().unwrap_or((None, None))
+    }
+
+    /// The section list a page belongs to, if any.
+    pub fn section_of(&self, page: &Page) -> Option<&Section> {
+        let slug = page.section.as_ref()?;
+        self.sections.iter().find(|s| &s.slug == slug)
+    }
+}
+
 /// Paths loa writes itself: content that would land there is an error.
 pub const GENERATED_PREFIXES: &[&str] = &[
     "chu-de/",

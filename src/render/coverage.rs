@@ -14,11 +14,7 @@ impl Renderer<'_> {
     pub(super) fn coverage(&self) -> Job<'_> {
         let site = self.site;
         let cfg = &site.config;
-        let today = site
-            .settings
-            .now
-            .to_zoned_datetime(cfg.timezone.clone())
-            .date();
+        let today = plan::today(site);
         let topics: Vec<TopicCoverage> = cfg
             .topics
             .iter()

@@ -1,10 +1,11 @@
 //! The pages of the legal documents: `van-ban/` lists them all, `van-ban/<slug>/` shows one
 //! with the articles citing it.
 
+use super::lists::{page_url, Position};
 use super::{Job, Renderer};
 use crate::citations::{Cited, DOCUMENTS_PATH};
 use crate::msg;
-use crate::views::{page_window, ArticleCard, DocumentView, PageNumber, Paginator};
+use crate::views::{ArticleCard, DocumentView};
 
 impl Renderer<'_> {
     /// No table, or an empty one: no pages.
@@ -38,17 +39,14 @@ impl Renderer<'_> {
         let path = cited.document.path();
         let per_page = self.site.config.paginate.max(1);
         let total_pages = cited.pages.len().div_ceil(per_page).max(1);
-        let url_of = |n: usize| match n {
-            1 => path.clone(),
-            _ => format!("{path}trang/{n}/"),
-        };
         (1..=total_pages)
             .map(|n| {
                 let title = match n {
                     1 => view.number.clone(),
                     _ => msg::page_title(&view.number, n),
                 };
-                let mut ctx = self.context(self.head("document", &title, &view.title, &url_of(n)));
+                let url = page_url(&path, n);
+                let mut ctx = self.context(self.head("document", &title, &view.title, &url));
                 let articles: Vec<&ArticleCard> = cited
                     .pages
                     .iter()
@@ -56,30 +54,17 @@ impl Renderer<'_> {
                     .take(per_page)
                     .map(|&i| &self.cards[i])
                     .collect();
+                let at = Position {
+                    n,
+                    total_pages,
+                    per_page,
+                    total_items: cited.pages.len(),
+                };
                 ctx.insert("document", view);
                 ctx.insert("articles", &articles);
-                ctx.insert(
-                    "paginator",
-                    &Paginator {
-                        current: n,
-                        total_pages,
-                        total_items: cited.pages.len(),
-                        per_page,
-                        previous: (n > 1).then(|| self.views.link(&url_of(n - 1))),
-                        next: (n < total_pages).then(|| self.views.link(&url_of(n + 1))),
-                        pages: page_window(n, total_pages)
-                            .into_iter()
-                            .map(|(k, gap_before)| PageNumber {
-                                number: k,
-                                url: self.views.link(&url_of(k)),
-                                current: k == n,
-                                gap_before,
-                            })
-                            .collect(),
-                    },
-                );
+                ctx.insert("paginator", &self.paginator(&path, at));
                 Job {
-                    out: format!("{}index.html", url_of(n)),
+                    out: format!("{url}index.html"),
                     template: "van-ban.html".into(),
                     key: None,
                     context: Box::new(move || ctx),

@@ -10,7 +10,7 @@ use crate::views::{
 };
 
 /// Site path of page `n` of a list whose first page is at `path`.
-fn page_url(path: &str, n: usize) -> String {
+pub(super) fn page_url(path: &str, n: usize) -> String {
     if n == 1 {
         path.to_string()
     } else {
@@ -20,11 +20,11 @@ fn page_url(path: &str, n: usize) -> String {
 
 /// Where a page stands in its list.
 #[derive(Clone, Copy)]
-struct Position {
-    n: usize,
-    total_pages: usize,
-    per_page: usize,
-    total_items: usize,
+pub(super) struct Position {
+    pub(super) n: usize,
+    pub(super) total_pages: usize,
+    pub(super) per_page: usize,
+    pub(super) total_items: usize,
 }
 
 /// A list to split into pages, and what renders it.
@@ -149,6 +149,33 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
+    /// Where page `at.n` of the list at `path` stands, with links to its neighbours.
+    pub(super) fn paginator(&self, path: &str, at: Position) -> Paginator {
+        let Position {
+            n,
+            total_pages,
+            per_page,
+            total_items,
+        } = at;
+        Paginator {
+            current: n,
+            total_pages,
+            total_items,
+            per_page,
+            previous: (n > 1).then(|| self.views.link(&page_url(path, n - 1))),
+            next: (n < total_pages).then(|| self.views.link(&page_url(path, n + 1))),
+            pages: page_window(n, total_pages)
+                .into_iter()
+                .map(|(k, gap_before)| PageNumber {
+                    number: k,
+                    url: self.views.link(&page_url(path, k)),
+                    current: k == n,
+                    gap_before,
+                })
+                .collect(),
+        }
+    }
+
     /// The context of one page of a list, showing the articles `chunk`.
     fn list_context(
         &self,
@@ -157,12 +184,7 @@ impl<'a> Renderer<'a> {
         chunk: &[usize],
         at: Position,
     ) -> tera::Context {
-        let Position {
-            n,
-            total_pages,
-            per_page,
-            total_items,
-        } = at;
+        let n = at.n;
         let articles: Vec<&ArticleCard> = chunk.iter().map(|&i| &self.cards[i]).collect();
         let title = if n == 1 {
             list.title.clone()
@@ -179,26 +201,7 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.context(head);
         ctx.insert("list", list);
         ctx.insert("articles", &articles);
-        ctx.insert(
-            "paginator",
-            &Paginator {
-                current: n,
-                total_pages,
-                total_items,
-                per_page,
-                previous: (n > 1).then(|| self.views.link(&page_url(path, n - 1))),
-                next: (n < total_pages).then(|| self.views.link(&page_url(path, n + 1))),
-                pages: page_window(n, total_pages)
-                    .into_iter()
-                    .map(|(k, gap_before)| PageNumber {
-                        number: k,
-                        url: self.views.link(&page_url(path, k)),
-                        current: k == n,
-                        gap_before,
-                    })
-                    .collect(),
-            },
-        );
+        ctx.insert("paginator", &self.paginator(path, at));
         ctx
     }
 

@@ -286,12 +286,7 @@ impl<'a> Renderer<'a> {
         let p = &self.site.pages[index];
         let mut h = self.hasher("page");
         h.update(p.key.as_bytes());
-        let (previous, next) = self
-            .site
-            .neighbours
-            .get(&index)
-            .copied()
-            .unwrap_or((None, None));
+        let (previous, next) = self.site.neighbours_of(index);
         for neighbour in [previous, next] {
             match neighbour {
                 Some(i) => {
@@ -302,12 +297,7 @@ impl<'a> Renderer<'a> {
                 None => put(&mut h, "-"),
             }
         }
-        if let Some(section) = p
-            .page
-            .section
-            .as_ref()
-            .and_then(|s| self.site.sections.iter().find(|sec| &sec.slug == s))
-        {
+        if let Some(section) = self.site.section_of(&p.page) {
             put(&mut h, &section.title);
             h.update(&(section.pages.len() as u64).to_le_bytes());
         }

@@ -215,17 +215,8 @@ impl<'a> Views<'a> {
                 url: self.link(&self.site.pages[i].page.path),
             })
         };
-        let (previous, next) = self
-            .site
-            .neighbours
-            .get(&index)
-            .copied()
-            .unwrap_or((None, None));
-        let section = p
-            .page
-            .section
-            .as_ref()
-            .and_then(|s| self.site.sections.iter().find(|sec| &sec.slug == s));
+        let (previous, next) = self.site.neighbours_of(index);
+        let section = self.site.section_of(&p.page);
         let share = ShareView {
             facebook: crate::share::facebook_url(&card.permalink),
             hashtags: meta
