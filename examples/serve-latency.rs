@@ -56,13 +56,17 @@ fn main() {
 
 /// Applies `edit` with a new marker `count` times, timing each until `url` shows the marker.
 fn measure(url: &str, count: usize, edit: impl Fn(&str)) -> Vec<Duration> {
+    // One kept-alive connection, as a browser has: the polling itself must not load the
+    // machine that is rebuilding.
+    let agent = ureq::Agent::new_with_defaults();
     let mut times = Vec::new();
     for n in 0..count {
         let marker = format!("Đoạn sửa lần thứ {n} để đo độ trễ.");
         let written = Instant::now();
         edit(&marker);
         loop {
-            let body = ureq::get(url)
+            let body = agent
+                .get(url)
                 .call()
                 .ok()
                 .and_then(|mut r| r.body_mut().read_to_string().ok());

@@ -5,20 +5,39 @@
 //! builds cannot drift from one (the invariant test in tests/site/invariant.rs holds us to it).
 //! Only entries used by the latest build are kept, so the cache never outgrows the site.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::diag::Diagnostic;
 use crate::markdown::Rendered;
 use crate::model::Page;
 
 /// What parsing one file gave.
-pub(crate) type Parsed = (Option<Page>, Vec<Diagnostic>);
+pub(crate) type Parsed = (Option<Arc<Page>>, Vec<Diagnostic>);
 
 /// What rendering one page's Markdown gave: the HTML and how its `image` is published.
-pub(crate) type Markdown = (Rendered, Option<crate::markdown::ImageAttrs>);
+pub(crate) type Markdown = (Arc<Rendered>, Option<crate::markdown::ImageAttrs>);
+
+/// What is known of the site's files since the last load, for `serve`, whose watcher sees
+/// every change: then the next load needs to look only at the files that changed.
+#[derive(Debug, Default)]
+enum Changes {
+    /// Nobody reports changes (a build, a check): every load looks at every file.
+    #[default]
+    Untracked,
+    /// Changes are reported, but some may have been missed (the watcher has just started,
+    /// or lost track): the next load looks at every file.
+    Unknown,
+    /// Changes are reported: these paths changed since the last load.
+    Since(BTreeSet<PathBuf>),
+}
 
 #[derive(Debug, Default)]
 pub struct Cache {
+    changes: Changes,
+    /// What the files said and held when last read: an unchanged file is not read again.
+    pub(crate) files: crate::load::Memo,
     /// Content path → (hash of the file and the config it was checked against, result).
     pub(crate) parsed: HashMap<String, (blake3::Hash, Parsed)>,
     /// Content path → (hash of the page and of every link target, result).
@@ -26,18 +45,52 @@ pub struct Cache {
     /// Resized photos by content hash.
     pub(crate) images: crate::images::Memo,
     /// Page path → (hash of its HTML, title, summary and labels, its words for search).
-    pub(crate) search: crate::search::Memo,
+    pub(crate) search: Arc<std::sync::Mutex<crate::search::Memo>>,
     /// Rendered pages by output path, with the hash of what their context was built from.
     pub(crate) rendered: crate::render::RenderMemo,
 }
 
 impl Cache {
+    /// From now on, the caller reports every change with [`Cache::changed`]; the next load
+    /// still looks at every file. Called again when changes may have been missed.
+    pub fn track_changes(&mut self) {
+        self.changes = Changes::Unknown;
+    }
+
+    /// Reports paths (absolute, as the site's root is given) created, written or removed.
+    pub fn changed(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
+        if let Changes::Since(known) = &mut self.changes {
+            known.extend(paths);
+        }
+    }
+
+    /// Whether changes are reported: only then is keeping the files' bytes worth it.
+    pub(crate) fn tracks_changes(&self) -> bool {
+        !matches!(self.changes, Changes::Untracked)
+    }
+
+    /// The paths changed since the last load, when known; starts counting again.
+    pub(crate) fn take_changes(&mut self) -> Option<BTreeSet<PathBuf>> {
+        match std::mem::take(&mut self.changes) {
+            Changes::Untracked => None,
+            Changes::Unknown => {
+                self.changes = Changes::Since(BTreeSet::new());
+                None
+            }
+            Changes::Since(paths) => {
+                self.changes = Changes::Since(BTreeSet::new());
+                Some(paths)
+            }
+        }
+    }
+
     /// Number of entries, for tests and reports.
     pub fn len(&self) -> usize {
-        self.parsed.len()
+        self.files.len()
+            + self.parsed.len()
             + self.markdown.len()
             + self.images.len()
-            + self.search.len()
+            + self.search.lock().map_or(0, |m| m.len())
             + self.rendered.len()
     }
 

@@ -146,7 +146,7 @@ pub fn prepare(
     let rasters: Vec<(&Asset, blake3::Hash)> = assets
         .iter()
         .filter(|a| is_raster(&a.rel))
-        .map(|a| (a, key(&a.rel, &a.bytes)))
+        .map(|a| (a, key(&a.rel, &a.hash)))
         .collect();
     let done: Vec<(String, blake3::Hash, Result<Processed, String>)> = rasters
         .par_iter()
@@ -182,11 +182,12 @@ pub fn prepare(
     (images, failed)
 }
 
-fn key(rel: &str, bytes: &[u8]) -> blake3::Hash {
+/// What processing a photo reads: its kind and its bytes (through their hash).
+fn key(rel: &str, bytes: &blake3::Hash) -> blake3::Hash {
     let mut h = blake3::Hasher::new();
     h.update(VERSION.as_bytes())
         .update(&[u8::from(is_png(rel))])
-        .update(bytes);
+        .update(bytes.as_bytes());
     h.finalize()
 }
 

@@ -82,7 +82,28 @@ pub fn render_site_with(
     cache: &mut cache::Cache,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let assembled = assemble_stages(options, cache)?;
-    render_assembled(assembled, &mut cache.search, &mut cache.rendered)
+    // A build that is not followed by others keeps no words for the next one.
+    let mut once = search::Memo::default();
+    let search = cache.search.clone();
+    let mut kept = search.lock().unwrap_or_else(|e| e.into_inner());
+    let memo = if cache.tracks_changes() {
+        &mut *kept
+    } else {
+        &mut once
+    };
+    let (rendered, _) = render_assembled(assembled, &mut cache.rendered, Some(memo))?;
+    Ok(rendered)
+}
+
+/// [`render_site_with`] without the search index, which is returned ready to be made when it
+/// is first asked for: `serve` shows an edited page without indexing the whole site first.
+pub fn render_site_deferred(
+    options: &Options,
+    cache: &mut cache::Cache,
+) -> Result<(Rendered, search::Deferred), Vec<Diagnostic>> {
+    let assembled = assemble_stages(options, cache)?;
+    let (rendered, site) = render_assembled(assembled, &mut cache.rendered, None)?;
+    Ok((rendered, search::Deferred::new(site, cache.search.clone())))
 }
 
 /// `loa check`: everything a build does but writing, plus advice that only matters when the
@@ -93,16 +114,18 @@ pub fn check(options: &Options) -> Result<Rendered, Vec<Diagnostic>> {
     let mut assembled = assemble_stages(options, &mut cache)?;
     let advice = review::review(&assembled.site);
     assembled.problems.extend(advice);
-    render_assembled(assembled, &mut search::Memo::default(), &mut cache.rendered)
+    let memo = &mut search::Memo::default();
+    let (rendered, _) = render_assembled(assembled, &mut cache.rendered, Some(memo))?;
+    Ok(rendered)
 }
 
-/// Templates → search index → render; `search_memo` keeps the words of pages between builds,
-/// `memo` the rendered pages.
+/// Templates → search index (with `search`, else not) → render; `memo` keeps the rendered
+/// pages. Returns the site too, for a search index made later.
 fn render_assembled(
     assembled: Assembled,
-    search_memo: &mut search::Memo,
     memo: &mut render::RenderMemo,
-) -> Result<Rendered, Vec<Diagnostic>> {
+    search: Option<&mut search::Memo>,
+) -> Result<(Rendered, std::sync::Arc<assemble::Site>), Vec<Diagnostic>> {
     let Assembled {
         site,
         files,
@@ -123,18 +146,24 @@ fn render_assembled(
         theme: &files.theme_statics,
         theme_dir: Path::new("themes").join(site.config.theme.as_deref().unwrap_or("default")),
     };
-    let search_index = search::index_files(&site, search_memo);
-    let (outputs, found) = render::render(&site, &templates, &statics, search_index, memo);
+    // The index is made before the pages, so that its working memory is given back before
+    // the pages fill it.
+    let index = search.map(|memo| search::index_files(&site, memo));
+    let (mut outputs, found) = render::render(&site, &templates, &statics, memo);
+    for (path, bytes) in index.into_iter().flatten() {
+        outputs.insert(path, std::sync::Arc::new(bytes));
+    }
     problems.extend(found);
     if problems.iter().any(Diagnostic::is_error) {
         return Err(finish(problems));
     }
     let pages = outputs.keys().filter(|k| k.ends_with(".html")).count();
-    Ok(Rendered {
+    let rendered = Rendered {
         outputs,
         warnings: finish(problems),
         pages,
-    })
+    };
+    Ok((rendered, std::sync::Arc::new(site)))
 }
 
 /// Runs load → parse → assemble only, for verbs that need the site's content but no pages
@@ -168,7 +197,18 @@ fn assemble_stages(
     let config = config::load(&options.root, &overrides)?;
     let now = resolve_now(options.now.as_deref(), &config.timezone)?;
 
-    let (mut files, mut problems) = load::load(&options.root, config.theme.as_deref());
+    // A build that is not followed by others (no one reports changes) keeps no bytes.
+    let mut once = load::Memo::default();
+    let tracked = cache.tracks_changes();
+    let changed = cache.take_changes();
+    let memo = if tracked { &mut cache.files } else { &mut once };
+    let (mut files, mut problems) = load::load_with(
+        &options.root,
+        config.theme.as_deref(),
+        memo,
+        changed.as_ref(),
+    );
+    drop(once);
     // The sources' bytes are not needed after parsing: free them before rendering.
     let sources = std::mem::take(&mut files.sources);
     let pages = parse_all(sources, &config, cache, &mut problems);
@@ -211,25 +251,43 @@ fn parse_all(
     config: &config::Config,
     cache: &mut cache::Cache,
     problems: &mut Vec<Diagnostic>,
-) -> Vec<model::Page> {
+) -> Vec<std::sync::Arc<model::Page>> {
     let config_key = parse::config_fingerprint(config);
-    let previous = std::mem::take(&mut cache.parsed);
-    let parsed: Vec<(String, blake3::Hash, cache::Parsed)> = sources
+    // Looked up in parallel; the cache is updated afterwards, for the files that changed.
+    let parsed: Vec<(blake3::Hash, cache::Parsed, String, bool)> = sources
         .into_par_iter()
         .map(|s| {
             let key = parse::source_key(&config_key, &s);
-            let result = match previous.get(&s.rel) {
-                Some((k, result)) if *k == key => result.clone(),
-                _ => parse::parse_keyed(&s, config, key),
-            };
-            (s.rel, key, result)
+            match cache.parsed.get(&s.rel) {
+                Some((k, result)) if *k == key => (key, result.clone(), s.rel, false),
+                _ => {
+                    let (page, found) = parse::parse_keyed(&s, config, key);
+                    (key, (page.map(std::sync::Arc::new), found), s.rel, true)
+                }
+            }
         })
         .collect();
-    let mut pages = Vec::with_capacity(parsed.len());
-    for (rel, key, (page, found)) in parsed {
-        pages.extend(page.clone());
+    let files = parsed.len();
+    let mut pages = Vec::with_capacity(files);
+    let mut failed = Vec::new();
+    for (key, (page, found), rel, fresh) in parsed {
+        match &page {
+            Some(p) => pages.push(p.clone()),
+            None => failed.push(rel.clone()),
+        }
         problems.extend(found.iter().cloned());
-        cache.parsed.insert(rel, (key, (page, found)));
+        if fresh {
+            cache.parsed.insert(rel, (key, (page, found)));
+        }
+    }
+    // Forget the files that are gone.
+    if cache.parsed.len() > files {
+        let current: std::collections::HashSet<&str> = pages
+            .iter()
+            .map(|p| p.rel.as_str())
+            .chain(failed.iter().map(String::as_str))
+            .collect();
+        cache.parsed.retain(|rel, _| current.contains(rel.as_str()));
     }
     pages
 }

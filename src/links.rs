@@ -52,16 +52,8 @@ impl<'a> LinkIndex<'a> {
         h.update(self.base.link("").as_bytes()).update(b"\x01");
         let mut pages: Vec<(&&str, &&Page)> = self.pages.iter().collect();
         pages.sort_unstable_by_key(|(rel, _)| **rel);
-        for (rel, page) in pages {
-            h.update(rel.as_bytes())
-                .update(b"\0")
-                .update(page.path.as_bytes())
-                .update(b"\0");
-            h.update(page.display.to_string_lossy().as_bytes());
-            for heading in &page.headings {
-                h.update(b"#").update(heading.id.as_bytes());
-            }
-            h.update(b"\n");
+        for (_, page) in pages {
+            h.update(page.link_key.as_bytes());
         }
         let mut withheld: Vec<&&str> = self.withheld.keys().collect();
         withheld.sort_unstable();

@@ -3,7 +3,10 @@
 //! This is the only stage, with `write`, that touches the disk. It reads everything the later
 //! stages need into memory, in a sorted order, so they are pure and deterministic.
 
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -18,7 +21,21 @@ pub struct Source {
     pub rel: String,
     /// Path shown to the officer (`content/tin-tuc/bai-viet.md`).
     pub display: PathBuf,
-    pub bytes: Vec<u8>,
+    pub bytes: Arc<Vec<u8>>,
+    /// Hash of `bytes`, so later stages can tell an unchanged file without reading it whole.
+    pub hash: blake3::Hash,
+}
+
+impl Source {
+    /// A source from bytes already in memory.
+    pub fn new(rel: String, display: PathBuf, bytes: Vec<u8>) -> Source {
+        Source {
+            rel,
+            display,
+            hash: blake3::hash(&bytes),
+            bytes: Arc::new(bytes),
+        }
+    }
 }
 
 /// Any other file that is copied into the site: images beside articles, `static/`, theme assets.
@@ -26,7 +43,9 @@ pub struct Source {
 pub struct Asset {
     /// Path relative to its folder (`content/`, `static/`, the theme's `static/`), `/` separators, NFC.
     pub rel: String,
-    pub bytes: Vec<u8>,
+    pub bytes: Arc<Vec<u8>>,
+    /// Hash of `bytes`.
+    pub hash: blake3::Hash,
 }
 
 /// A template file from the site's theme folder, overriding the built-in one of the same name.
@@ -49,20 +68,240 @@ pub struct SiteFiles {
     pub documents: Option<String>,
 }
 
+/// Files read by earlier loads, kept by `serve` so that a save re-reads one file, not the
+/// site: path → what its metadata said, its bytes and their hash. Only files seen by the
+/// latest load are kept.
+#[derive(Debug, Default)]
+pub struct Memo {
+    known: HashMap<PathBuf, Known>,
+    /// The files of `content/` as the latest load listed them, when it could list them all.
+    content: Option<Listing>,
+}
+
+/// Files under a folder: (path relative to it, NFC, `/` separators; full path), in the order
+/// a sorted walk gives.
+type Listing = Vec<(String, PathBuf)>;
+
+#[derive(Debug, Clone)]
+struct Known {
+    /// `None` when the file was modified moments before it was read: a second save within
+    /// the file system's clock tick could leave the same stamp, so it is read again next time.
+    stamp: Option<Stamp>,
+    bytes: Arc<Vec<u8>>,
+    hash: blake3::Hash,
+}
+
+/// What the file system says of a file that changes whenever its bytes do: size, times and,
+/// on Unix, its inode (an editor saving by rename makes a new one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: SystemTime,
+    #[cfg(unix)]
+    inode: (u64, u64, i64, i64),
+}
+
+/// A file modified less than this before it was read may change again without its stamp
+/// changing (file system clocks tick coarsely): it is not trusted until it is this old.
+const SETTLE: Duration = Duration::from_secs(2);
+
+impl Memo {
+    pub fn len(&self) -> usize {
+        self.known.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.known.is_empty()
+    }
+}
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Option<Stamp> {
+        let modified = meta.modified().ok()?;
+        #[cfg(unix)]
+        let inode = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.dev(), meta.ino(), meta.ctime(), meta.ctime_nsec())
+        };
+        Some(Stamp {
+            len: meta.len(),
+            modified,
+            #[cfg(unix)]
+            inode,
+        })
+    }
+
+    /// Whether the file was last modified long enough before `now` to be trusted.
+    fn settled(&self, now: SystemTime) -> bool {
+        self.modified + SETTLE < now
+    }
+}
+
 /// Reads `content/`, `static/` and, when the config names one, `themes/<theme>/`.
 pub fn load(root: &Path, theme: Option<&str>) -> (SiteFiles, Vec<Diagnostic>) {
-    let mut problems = Vec::new();
+    load_with(root, theme, &mut Memo::default(), None)
+}
+
+/// [`load`] that does not read again a file whose stamp is the one `memo` holds for it.
+///
+/// `changed`, when given, is every path created, written or removed since the load that
+/// filled `memo` (as `serve`'s watcher saw them): then `content/` is not walked again and
+/// other files are not even looked at. Without it, every file's stamp is checked.
+pub fn load_with(
+    root: &Path,
+    theme: Option<&str>,
+    memo: &mut Memo,
+    changed: Option<&BTreeSet<PathBuf>>,
+) -> (SiteFiles, Vec<Diagnostic>) {
+    let mut previous = std::mem::take(memo);
     let content = root.join("content");
-    let (md, other): (Vec<_>, Vec<_>) = walk(root, &content, &mut problems)
-        .into_iter()
-        .partition(|(rel, _)| rel.ends_with(".md"));
+    let listed = match (changed, previous.content.take()) {
+        (Some(changed), Some(listing)) => update_listing(&content, listing, changed),
+        _ => None,
+    };
+    let reader = Reader {
+        root,
+        previous: &previous,
+        changed,
+        now: SystemTime::now(),
+        seen: std::sync::Mutex::new(Vec::new()),
+    };
+    let (files, problems, listing) = load_all(root, theme, &reader, listed);
+    let read = reader.seen.into_inner().unwrap_or_default();
+    memo.known = match changed {
+        // Only the changed files were looked at: the others stay as they were known.
+        Some(changed) => {
+            let mut known = previous.known;
+            for path in changed {
+                known.remove(path);
+            }
+            known.extend(read);
+            known
+        }
+        None => read.into_iter().collect(),
+    };
+    memo.content = listing;
+    (files, problems)
+}
+
+/// The listing of `dir` after the changes, without walking it; `None` when a folder was
+/// created, moved or removed, which only a walk can follow.
+fn update_listing(
+    dir: &Path,
+    mut listing: Listing,
+    changed: &BTreeSet<PathBuf>,
+) -> Option<Listing> {
+    for path in changed {
+        if path == dir || dir.starts_with(path) {
+            return None;
+        }
+        let Ok(rel) = path.strip_prefix(dir) else {
+            continue;
+        };
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if parts.iter().any(|p| is_ignored(p)) {
+            continue;
+        }
+        let place = listing.binary_search_by(|(_, p)| p.as_path().cmp(path));
+        match (std::fs::symlink_metadata(path), place) {
+            (Ok(meta), _) if meta.is_dir() => return None,
+            (Ok(meta), Err(at)) if meta.is_file() => {
+                listing.insert(at, (crate::text::nfc(&parts.join("/")), path.clone()));
+            }
+            (Ok(meta), Ok(at)) if !meta.is_file() => {
+                listing.remove(at);
+            }
+            (Ok(_), _) => {}
+            (Err(_), Ok(at)) => {
+                listing.remove(at);
+            }
+            (Err(_), Err(at)) => {
+                // Gone, and not a file we listed: it may have been a folder.
+                let prefix = path.as_os_str().len();
+                if listing
+                    .get(at)
+                    .is_some_and(|(_, p)| p.starts_with(path) && p.as_os_str().len() > prefix)
+                {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(listing)
+}
+
+/// Reads files, reusing what `previous` knows, and records what it read for the next load.
+struct Reader<'a> {
+    root: &'a Path,
+    previous: &'a Memo,
+    /// When known, the only paths that may have changed since `previous` was filled.
+    changed: Option<&'a BTreeSet<PathBuf>>,
+    now: SystemTime,
+    /// Files looked at (all of them, unless `changed` is known).
+    seen: std::sync::Mutex<Vec<(PathBuf, Known)>>,
+}
+
+impl Reader<'_> {
+    fn read(&self, path: &Path) -> Result<(Arc<Vec<u8>>, blake3::Hash), Diagnostic> {
+        match (self.previous.known.get(path), self.changed) {
+            // Nothing said this file changed, and it had settled when it was read: it is
+            // kept as known, not looked at.
+            (Some(k), Some(changed)) if k.stamp.is_some() && !changed.contains(path) => {
+                Ok((k.bytes.clone(), k.hash))
+            }
+            (previous, _) => {
+                let known = self.stat_and_read(path, previous)?;
+                let result = (known.bytes.clone(), known.hash);
+                if let Ok(mut seen) = self.seen.lock() {
+                    seen.push((path.to_path_buf(), known));
+                }
+                Ok(result)
+            }
+        }
+    }
+
+    fn stat_and_read(&self, path: &Path, previous: Option<&Known>) -> Result<Known, Diagnostic> {
+        let error = |e: std::io::Error| {
+            Diagnostic::file_error(crate::diag::display_path(self.root, path), msg::io_read(&e))
+        };
+        let stamp = std::fs::metadata(path).map_err(error)?;
+        let stamp = Stamp::of(&stamp).filter(|s| s.settled(self.now));
+        Ok(match (previous, stamp) {
+            (Some(k), Some(s)) if k.stamp == Some(s) => k.clone(),
+            _ => {
+                let bytes = std::fs::read(path).map_err(error)?;
+                Known {
+                    stamp,
+                    hash: blake3::hash(&bytes),
+                    bytes: Arc::new(bytes),
+                }
+            }
+        })
+    }
+}
+
+/// Reads everything; `listed` is `content/`'s listing when it is already known. Returns the
+/// listing too, when complete, for the next load.
+fn load_all(
+    root: &Path,
+    theme: Option<&str>,
+    reader: &Reader,
+    listed: Option<Listing>,
+) -> (SiteFiles, Vec<Diagnostic>, Option<Listing>) {
+    let mut problems = Vec::new();
+    let listing = listed.unwrap_or_else(|| walk(root, &root.join("content"), &mut problems));
+    let (md, other): (Vec<_>, Vec<_>) = listing.iter().partition(|(rel, _)| rel.ends_with(".md"));
     let sources = md
         .into_par_iter()
         .map(|(rel, path)| {
-            read(root, &path).map(|bytes| Source {
-                display: Path::new("content").join(&rel),
-                rel,
+            reader.read(path).map(|(bytes, hash)| Source {
+                display: Path::new("content").join(rel),
+                rel: rel.clone(),
                 bytes,
+                hash,
             })
         })
         .collect::<Vec<_>>();
@@ -73,9 +312,11 @@ pub fn load(root: &Path, theme: Option<&str>) -> (SiteFiles, Vec<Diagnostic>) {
             Err(d) => problems.push(d),
         }
     }
-    files.content_assets = read_assets(root, other, &mut problems);
+    let other = other.into_iter().cloned().collect();
+    files.content_assets = read_assets(reader, other, &mut problems);
+    let complete = problems.is_empty().then_some(listing);
     let statics = walk(root, &root.join("static"), &mut problems);
-    files.statics = read_assets(root, statics, &mut problems);
+    files.statics = read_assets(reader, statics, &mut problems);
 
     let table = root.join(crate::citations::TABLE_FILE);
     if table.is_file() {
@@ -104,19 +345,23 @@ pub fn load(root: &Path, theme: Option<&str>) -> (SiteFiles, Vec<Diagnostic>) {
             }
         }
         let theme_statics = walk(root, &dir.join("static"), &mut problems);
-        files.theme_statics = read_assets(root, theme_statics, &mut problems);
+        files.theme_statics = read_assets(reader, theme_statics, &mut problems);
     }
-    (files, problems)
+    (files, problems, complete)
 }
 
 fn read_assets(
-    root: &Path,
+    reader: &Reader,
     files: Vec<(String, PathBuf)>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Asset> {
     let read: Vec<_> = files
         .into_par_iter()
-        .map(|(rel, path)| read(root, &path).map(|bytes| Asset { rel, bytes }))
+        .map(|(rel, path)| {
+            reader
+                .read(&path)
+                .map(|(bytes, hash)| Asset { rel, bytes, hash })
+        })
         .collect();
     let mut assets = Vec::with_capacity(read.len());
     for r in read {
@@ -196,7 +441,86 @@ fn decode(root: &Path, path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic
 
 #[cfg(test)]
 mod tests {
-    use super::is_ignored;
+    use super::*;
+
+    /// What a load gives, comparable: each source's and asset's path and bytes.
+    fn seen(files: &SiteFiles) -> Vec<(String, Vec<u8>)> {
+        let sources = files
+            .sources
+            .iter()
+            .map(|s| (s.rel.clone(), (*s.bytes).clone()));
+        let assets = (files.content_assets.iter().chain(&files.statics))
+            .map(|a| (format!("asset:{}", a.rel), (*a.bytes).clone()));
+        sources.chain(assets).collect()
+    }
+
+    fn write(root: &Path, rel: &str, text: &str) -> PathBuf {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_load_told_what_changed_gives_what_a_full_load_gives() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        for n in 0..5 {
+            write(&root, &format!("content/tin-tuc/{n}.md"), "cũ");
+        }
+        write(&root, "static/a.css", "a{}");
+        let mut memo = Memo::default();
+        load_with(&root, None, &mut memo, None);
+
+        // Each kind of change, then a load told only of the paths that changed.
+        let cases: Vec<Box<dyn Fn() -> Vec<PathBuf>>> = vec![
+            Box::new(|| vec![write(&root, "content/tin-tuc/1.md", "mới")]),
+            Box::new(|| vec![write(&root, "content/tin-tuc/9.md", "thêm")]),
+            Box::new(|| {
+                let gone = root.join("content/tin-tuc/2.md");
+                std::fs::remove_file(&gone).unwrap();
+                vec![gone]
+            }),
+            Box::new(|| vec![write(&root, "content/.1.md.swp", "rác")]),
+            // A new folder: only a walk finds what is in it.
+            Box::new(|| {
+                write(&root, "content/su-kien/a/index.md", "sự kiện");
+                vec![root.join("content/su-kien")]
+            }),
+            Box::new(|| {
+                let from = root.join("content/tin-tuc/3.md");
+                let to = root.join("content/tin-tuc/3b.md");
+                std::fs::rename(&from, &to).unwrap();
+                vec![from, to]
+            }),
+            Box::new(|| {
+                let folder = root.join("content/su-kien");
+                std::fs::remove_dir_all(&folder).unwrap();
+                vec![folder.join("a/index.md"), folder.join("a"), folder]
+            }),
+            Box::new(|| vec![write(&root, "static/a.css", "b{}")]),
+        ];
+        for (n, change) in cases.iter().enumerate() {
+            let changed: BTreeSet<PathBuf> = change().into_iter().collect();
+            let (told, _) = load_with(&root, None, &mut memo, Some(&changed));
+            let (full, _) = load(&root, None);
+            assert_eq!(seen(&told), seen(&full), "change {n}");
+        }
+    }
+
+    #[test]
+    fn a_file_saved_twice_within_the_clock_tick_is_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let path = write(&root, "content/a.md", "một");
+        let mut memo = Memo::default();
+        load_with(&root, None, &mut memo, None);
+        // Same length, and maybe the same modification time: just written, it is not
+        // trusted, so the next load (not told of the change) reads it again.
+        std::fs::write(&path, "mốt").unwrap();
+        let (files, _) = load_with(&root, None, &mut memo, None);
+        assert_eq!(*files.sources[0].bytes, "mốt".as_bytes().to_vec());
+    }
 
     #[test]
     fn editor_droppings_are_not_content() {

@@ -91,10 +91,14 @@ pub struct Page {
     /// Line of the file where `body` starts, so Markdown problems are placed in the file.
     pub body_line: usize,
     pub headings: Vec<Heading>,
+    /// The slug of each of `meta.tags`, in the same order: what groups a tag's articles.
+    pub tag_keys: Vec<String>,
     /// Line of each front-matter key in the file, to place problems found in later stages.
     pub key_lines: std::collections::BTreeMap<String, usize>,
     /// Hash of the file and the config it was parsed with: everything this struct comes from.
     pub source_key: blake3::Hash,
+    /// Hash of what links to this page read of it: its file, URL and heading anchors.
+    pub link_key: blake3::Hash,
 }
 
 impl Page {

@@ -59,7 +59,8 @@ pub fn config_fingerprint(config: &Config) -> blake3::Hash {
     h.finalize()
 }
 
-/// What a parse result depends on: the config's fingerprint, the file's place and its bytes.
+/// What a parse result depends on: the config's fingerprint, the file's place and its bytes
+/// (through their hash).
 pub fn source_key(config: &blake3::Hash, source: &Source) -> blake3::Hash {
     let mut h = blake3::Hasher::new();
     h.update(config.as_bytes())
@@ -67,7 +68,7 @@ pub fn source_key(config: &blake3::Hash, source: &Source) -> blake3::Hash {
         .update(b"\0");
     h.update(source.display.to_string_lossy().as_bytes())
         .update(b"\0");
-    h.update(&source.bytes);
+    h.update(source.hash.as_bytes());
     h.finalize()
 }
 
@@ -142,6 +143,9 @@ fn parse_inner(
         _ => format!("{slug}/"),
     };
     let body = &text[split.body_start..];
+    let tag_keys = front.meta.tags.iter().map(|t| text::slugify(t)).collect();
+    let headings = markdown::outline(body);
+    let link_key = link_key(source, &path, &headings);
     Some(Page {
         kind: placement.kind,
         rel: source.rel.clone(),
@@ -150,12 +154,26 @@ fn parse_inner(
         path,
         bundle_dir: placement.bundle_dir,
         meta: front.meta,
-        headings: markdown::outline(body),
+        headings,
+        tag_keys,
         body: body.to_string(),
         body_line: line_col(&text, split.body_start).0,
         key_lines: front.key_lines,
         source_key,
+        link_key,
     })
+}
+
+/// What a link to the page reads of it: where it is, where it is published, its anchors.
+fn link_key(source: &Source, path: &str, headings: &[crate::model::Heading]) -> blake3::Hash {
+    let mut h = blake3::Hasher::new();
+    h.update(source.rel.as_bytes()).update(b"\0");
+    h.update(path.as_bytes()).update(b"\0");
+    h.update(source.display.to_string_lossy().as_bytes());
+    for heading in headings {
+        h.update(b"#").update(heading.id.as_bytes());
+    }
+    h.finalize()
 }
 
 struct FrontMatterSplit<'a> {
@@ -192,11 +210,7 @@ mod tests {
     }
 
     fn source(rel: &str, text: &str) -> Source {
-        Source {
-            rel: rel.into(),
-            display: format!("content/{rel}").into(),
-            bytes: text.as_bytes().to_vec(),
-        }
+        Source::new(rel.into(), format!("content/{rel}").into(), text.into())
     }
 
     #[test]

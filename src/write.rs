@@ -5,6 +5,7 @@
 //! time that are no longer produced, and records what it wrote in a manifest. A non-empty
 //! folder without that manifest was not made by loa and is refused, never emptied.
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -36,8 +37,9 @@ pub fn write(outputs: &Outputs, dir: &Path) -> Result<WriteReport, Diagnostic> {
     let previous = read_manifest(dir)?;
     std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
     prepare_folders(outputs, dir)?;
+    // Files are written side by side: most of the time is the file system's.
     let results: Vec<Result<(&String, String, bool), Diagnostic>> = outputs
-        .iter()
+        .par_iter()
         .map(|(rel, bytes)| {
             let target = dir.join(rel);
             let hash = blake3::hash(bytes).to_hex().to_string();

@@ -1,6 +1,7 @@
 //! Files beside the content: where each is published, and the resized copies of photos.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::PlacedAsset;
 use crate::images::{self, Processed};
@@ -12,8 +13,8 @@ use crate::text;
 /// Other files under `content/` keep their place, under the section's slug.
 pub(super) fn place_assets(
     assets: Vec<Asset>,
-    published: &[Page],
-    withheld: &[Page],
+    published: &[Arc<Page>],
+    withheld: &[Arc<Page>],
 ) -> Vec<PlacedAsset> {
     let bundles: HashMap<&str, Option<&str>> = published
         .iter()
@@ -57,13 +58,13 @@ pub(super) fn resized_copies(
             copies.push(PlacedAsset {
                 rel: format!("{}@{}w", asset.rel, v.width),
                 out: images::variant_name(&asset.out, v.width),
-                bytes: v.bytes.clone(),
+                bytes: Arc::new(v.bytes.clone()),
             });
         }
         copies.push(PlacedAsset {
             rel: format!("{}@chia-se", asset.rel),
             out: images::share_name(&asset.out),
-            bytes: processed.share.bytes.clone(),
+            bytes: Arc::new(processed.share.bytes.clone()),
         });
     }
     copies

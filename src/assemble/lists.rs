@@ -54,18 +54,20 @@ pub(super) fn group_sections(
         );
     }
     for &i in articles {
-        let slug = pages[i].page.section.clone().unwrap_or_default();
-        by_slug
-            .entry(slug.clone())
-            .or_insert_with(|| Section {
-                title: slug.clone(),
-                slug,
-                index: None,
-                pages: Vec::new(),
-                paginate: config.paginate,
-            })
-            .pages
-            .push(i);
+        let slug = pages[i].page.section.as_deref().unwrap_or_default();
+        match by_slug.get_mut(slug) {
+            Some(section) => section.pages.push(i),
+            None => {
+                let section = Section {
+                    title: slug.to_string(),
+                    slug: slug.to_string(),
+                    index: None,
+                    pages: vec![i],
+                    paginate: config.paginate,
+                };
+                by_slug.insert(slug.to_string(), section);
+            }
+        }
     }
     let mut sections: Vec<Section> = by_slug.into_values().collect();
     for section in &mut sections {
@@ -91,41 +93,47 @@ pub(super) fn group_sections(
 }
 
 /// Previous is the older neighbour, next the newer, within the section's order.
-pub(super) fn neighbours(sections: &[Section]) -> HashMap<usize, (Option<usize>, Option<usize>)> {
-    let mut map = HashMap::new();
+/// Indexed by page.
+pub(super) fn neighbours(
+    sections: &[Section],
+    pages: usize,
+) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut all = vec![(None, None); pages];
     for section in sections {
         for (pos, &i) in section.pages.iter().enumerate() {
             let newer = pos.checked_sub(1).map(|p| section.pages[p]);
             let older = section.pages.get(pos + 1).copied();
-            map.insert(i, (older, newer));
+            all[i] = (older, newer);
         }
     }
-    map
+    all
 }
 
 /// Tags are free text: they are grouped by slug, keeping the spelling of the oldest article
 /// that used the tag, so a new article cannot rename an established tag. Standalone pages
 /// with tags are listed after the articles.
 pub(super) fn group_tags(pages: &[Published], articles: &[usize]) -> Vec<Term> {
-    let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
+    let mut by_slug: HashMap<&str, Term> = HashMap::new();
     let standalone = (0..pages.len()).filter(|&i| pages[i].page.kind == PageKind::Standalone);
     let newest_first: Vec<usize> = articles.iter().copied().chain(standalone).collect();
     for &i in newest_first.iter().rev() {
-        for tag in &pages[i].page.meta.tags {
-            let key = text::slugify(tag);
+        let page = &pages[i].page;
+        for (tag, key) in page.meta.tags.iter().zip(&page.tag_keys) {
             if key.is_empty() {
                 continue;
             }
-            by_slug
-                .entry(key.clone())
-                .or_insert_with(|| Term {
-                    key,
-                    name: tag.clone(),
-                    description: String::new(),
-                    pages: Vec::new(),
-                })
-                .pages
-                .push(i);
+            match by_slug.get_mut(key.as_str()) {
+                Some(term) => term.pages.push(i),
+                None => {
+                    let term = Term {
+                        key: key.clone(),
+                        name: tag.clone(),
+                        description: String::new(),
+                        pages: vec![i],
+                    };
+                    by_slug.insert(key.as_str(), term);
+                }
+            }
         }
     }
     let mut tags: Vec<Term> = by_slug.into_values().collect();

@@ -9,6 +9,7 @@ mod lists;
 mod paths;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -38,8 +39,8 @@ pub struct Settings {
 /// A page that is published, with its HTML.
 #[derive(Debug, Clone)]
 pub struct Published {
-    pub page: Page,
-    pub rendered: Rendered,
+    pub page: Arc<Page>,
+    pub rendered: Arc<Rendered>,
     /// How the front-matter `image` is published, when there is one (an external image:
     /// its URL only).
     pub image: Option<ImageAttrs>,
@@ -85,7 +86,7 @@ pub struct PlacedAsset {
     pub rel: String,
     /// Output path.
     pub out: String,
-    pub bytes: Vec<u8>,
+    pub bytes: Arc<Vec<u8>>,
 }
 
 /// Everything the render stage needs, decided.
@@ -105,8 +106,8 @@ pub struct Site {
     pub aliases: Vec<Alias>,
     /// Files copied into the site from `content/`.
     pub assets: Vec<PlacedAsset>,
-    /// Previous (older) and next (newer) article within the section, per page index.
-    pub neighbours: HashMap<usize, (Option<usize>, Option<usize>)>,
+    /// Previous (older) and next (newer) article within the section, by page index.
+    pub neighbours: Vec<(Option<usize>, Option<usize>)>,
     /// The documents of `data/van-ban.yaml`, newest first, with the pages citing each.
     pub documents: Vec<crate::citations::Cited>,
 }
@@ -114,7 +115,7 @@ pub struct Site {
 impl Site {
     /// The older and the newer article beside `pages[index]` in its section.
     pub fn neighbours_of(&self, index: usize) -> (Option<usize>, Option<usize>) {
-        self.neighbours.get(&index).copied().unwrap_or((None, None))
+        self.neighbours.get(index).copied().unwrap_or((None, None))
     }
 
     /// The section list a page belongs to, if any.
@@ -160,7 +161,7 @@ pub struct ContentFiles {
 
 pub fn assemble(
     config: Config,
-    parsed: Vec<Page>,
+    parsed: Vec<Arc<Page>>,
     content: ContentFiles,
     settings: Settings,
     memo: &mut HashMap<String, (blake3::Hash, Markdown)>,
@@ -168,19 +169,29 @@ pub fn assemble(
     let mut problems = Vec::new();
     let sorted = Sorted::new(parsed, &settings);
     check_reserved(
-        sorted.published.iter().chain(&sorted.indexes),
+        sorted.published.iter().chain(&sorted.indexes).map(|p| &**p),
         &mut problems,
     );
     let aliases = collect_aliases(&config.base_url, &sorted.published, &mut problems);
-    check_collisions(&sorted.published, &sorted.indexes, &aliases, &mut problems);
     let mut assets = place_assets(content.assets, &sorted.published, &sorted.withheld);
-    let (pages, home, indexes) = render_markdown(
-        &config.base_url,
-        sorted,
-        (&assets, &content.images, content.documents.as_ref()),
-        &mut problems,
-        memo,
+    // Independent of each other: on two cores, one checks URLs while the other converts.
+    let (collisions, (pages, home, indexes)) = rayon::join(
+        || {
+            let mut found = Vec::new();
+            check_collisions(&sorted.published, &sorted.indexes, &aliases, &mut found);
+            found
+        },
+        || {
+            render_markdown(
+                &config.base_url,
+                &sorted,
+                (&assets, &content.images, content.documents.as_ref()),
+                &mut problems,
+                memo,
+            )
+        },
     );
+    problems.extend(collisions);
     assets.extend(resized_copies(&assets, &content.images));
 
     let mut articles: Vec<usize> = (0..pages.len())
@@ -188,31 +199,31 @@ pub fn assemble(
         .collect();
     articles.sort_by(|&a, &b| newest_first(&pages[a].page, &pages[b].page));
     let sections = group_sections(&config, &pages, &articles, indexes, settings.now);
-    let in_list = |list: &[crate::config::Term], has: fn(&Page, &str) -> bool| -> Vec<Term> {
-        list.iter()
-            .map(|t| Term {
-                key: t.key.clone(),
-                name: t.name.clone(),
-                description: t.description.clone(),
-                pages: articles
-                    .iter()
-                    .copied()
-                    .filter(|&i| has(&pages[i].page, &t.key))
-                    .collect(),
-            })
-            .collect()
-    };
-    let topics = in_list(&config.topics, |p, key| {
-        p.meta.topics.iter().any(|t| t == key)
-    });
-    let units = in_list(&config.units, |p, key| p.meta.unit.as_deref() == Some(key));
+    // The lists do not depend on each other: made side by side.
+    let ((topics, units), (tags, neighbours)) = rayon::join(
+        || {
+            let topics = in_terms(&config.topics, &pages, &articles, |p| {
+                p.meta.topics.iter().map(String::as_str).collect()
+            });
+            let units = in_terms(&config.units, &pages, &articles, |p| {
+                p.meta.unit.iter().map(String::as_str).collect()
+            });
+            (topics, units)
+        },
+        || {
+            (
+                group_tags(&pages, &articles),
+                neighbours(&sections, pages.len()),
+            )
+        },
+    );
     let documents = content
         .documents
         .map(|table| crate::citations::cited(table, &pages, &articles))
         .unwrap_or_default();
     let site = Site {
-        neighbours: neighbours(&sections),
-        tags: group_tags(&pages, &articles),
+        neighbours,
+        tags,
         aliases: aliases.into_iter().map(|(a, _)| a).collect(),
         config,
         settings,
@@ -228,34 +239,61 @@ pub fn assemble(
     (site, problems)
 }
 
-/// What a page's Markdown rendering reads: the link index, and the page's file, place and text.
+/// The config's terms (topics or units), each with its articles in `articles`' order.
+fn in_terms(
+    terms: &[crate::config::Term],
+    pages: &[Published],
+    articles: &[usize],
+    keys_of: impl Fn(&Page) -> Vec<&str>,
+) -> Vec<Term> {
+    let place: HashMap<&str, usize> = terms
+        .iter()
+        .enumerate()
+        .map(|(n, t)| (t.key.as_str(), n))
+        .collect();
+    let mut lists: Vec<Vec<usize>> = vec![Vec::new(); terms.len()];
+    for &i in articles {
+        for key in keys_of(&pages[i].page) {
+            if let Some(&n) = place.get(key) {
+                // A key written twice lists the article once.
+                if lists[n].last() != Some(&i) {
+                    lists[n].push(i);
+                }
+            }
+        }
+    }
+    terms
+        .iter()
+        .zip(lists)
+        .map(|(t, pages)| Term {
+            key: t.key.clone(),
+            name: t.name.clone(),
+            description: t.description.clone(),
+            pages,
+        })
+        .collect()
+}
+
+/// What a page's Markdown rendering reads: the link index, and the page, which is all
+/// derived from its file, its place and the config it was parsed with (its `source_key`).
 fn markdown_key(index: &blake3::Hash, page: &Page) -> blake3::Hash {
     let mut h = blake3::Hasher::new();
     h.update(index.as_bytes())
-        .update(page.rel.as_bytes())
-        .update(b"\0");
-    h.update(page.display.to_string_lossy().as_bytes())
-        .update(b"\0");
-    h.update(&page.body_line.to_le_bytes())
-        .update(page.body.as_bytes())
-        .update(b"\0");
-    h.update(page.meta.image.as_deref().unwrap_or("").as_bytes())
-        .update(&[u8::from(page.meta.image.is_some())]);
-    h.update(&page.line_of("image").to_le_bytes());
+        .update(page.source_key.as_bytes());
     h.finalize()
 }
 
 /// Pages sorted by what they are and whether they are published now.
 struct Sorted {
-    home: Option<Page>,
-    indexes: Vec<Page>,
-    published: Vec<Page>,
+    home: Option<Arc<Page>>,
+    indexes: Vec<Arc<Page>>,
+    published: Vec<Arc<Page>>,
     /// Drafts and future articles: not published, but links to them get a clear message.
-    withheld: Vec<Page>,
+    withheld: Vec<Arc<Page>>,
 }
 
 impl Sorted {
-    fn new(parsed: Vec<Page>, settings: &Settings) -> Sorted {
+    fn new(parsed: Vec<Arc<Page>>, settings: &Settings) -> Sorted {
         let mut sorted = Sorted {
             home: None,
             indexes: Vec::new(),
@@ -280,7 +318,7 @@ impl Sorted {
 /// of the whole site; collects the problems found.
 fn render_markdown(
     base_url: &crate::config::BaseUrl,
-    sorted: Sorted,
+    sorted: &Sorted,
     (assets, images, documents): (
         &[PlacedAsset],
         &HashMap<String, Processed>,
@@ -296,8 +334,14 @@ fn render_markdown(
         withheld,
     } = sorted;
     // Section lists and the home page can be linked to through their `_index.md`.
-    let linkable = published.iter().chain(&indexes).chain(&home);
-    let index = LinkIndex::new(base_url, linkable, withheld.iter(), assets, images);
+    let linkable = published.iter().chain(indexes).chain(home).map(|p| &**p);
+    let index = LinkIndex::new(
+        base_url,
+        linkable,
+        withheld.iter().map(|p| &**p),
+        assets,
+        images,
+    );
     // A page's HTML depends on the page and on every page, file and document it could link to.
     let index_key = match documents {
         Some(table) => blake3::Hasher::new()
@@ -310,7 +354,6 @@ fn render_markdown(
         table,
         base: base_url,
     });
-    let previous = std::mem::take(memo);
     let fresh = |page: &Page| {
         let mut rendered = markdown::render_with(page, &index, linker);
         let image = page
@@ -333,11 +376,11 @@ fn render_markdown(
                     None
                 }
             });
-        (rendered, image)
+        (Arc::new(rendered), image)
     };
-    let render = |page: &Page| {
+    let render = |page: &Arc<Page>| {
         let key = markdown_key(&index_key, page);
-        let result = match previous.get(&page.rel) {
+        let result = match memo.get(&page.rel) {
             Some((k, result)) if *k == key => result.clone(),
             _ => fresh(page),
         };
@@ -347,9 +390,13 @@ fn render_markdown(
     let home_html = home.as_ref().map(render);
     let index_html: Vec<_> = indexes.par_iter().map(render).collect();
     drop(index);
-    let mut publish = |page: Page, (key, (rendered, image)): (blake3::Hash, Markdown)| {
+    let count = published.len() + indexes.len() + usize::from(home.is_some());
+    let mut publish = |page: &Arc<Page>, (key, (rendered, image)): (blake3::Hash, Markdown)| {
+        let page = page.clone();
         problems.extend(rendered.problems.iter().cloned());
-        memo.insert(page.rel.clone(), (key, (rendered.clone(), image.clone())));
+        if !memo.get(&page.rel).is_some_and(|(k, _)| *k == key) {
+            memo.insert(page.rel.clone(), (key, (rendered.clone(), image.clone())));
+        }
         let mut h = blake3::Hasher::new();
         h.update(page.source_key.as_bytes()).update(key.as_bytes());
         Published {
@@ -359,17 +406,25 @@ fn render_markdown(
             key: h.finalize(),
         }
     };
-    let pages = published
-        .into_iter()
+    let pages: Vec<Published> = published
+        .iter()
         .zip(html)
         .map(|(p, r)| publish(p, r))
         .collect();
-    let home = home.zip(home_html).map(|(p, r)| publish(p, r));
-    let indexes = indexes
-        .into_iter()
+    let home = home.as_ref().zip(home_html).map(|(p, r)| publish(p, r));
+    let indexes: Vec<Published> = indexes
+        .iter()
         .zip(index_html)
         .map(|(p, r)| publish(p, r))
         .collect();
+    // Forget the pages that are gone.
+    if memo.len() > count {
+        let current: std::collections::HashSet<&str> = (pages.iter().chain(&indexes))
+            .chain(&home)
+            .map(|p: &Published| p.page.rel.as_str())
+            .collect();
+        memo.retain(|rel, _| current.contains(rel.as_str()));
+    }
     (pages, home, indexes)
 }
 

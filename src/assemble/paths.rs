@@ -1,6 +1,7 @@
 //! Where things may be published: reserved paths, aliases (old addresses) and collisions.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use super::{Alias, GENERATED_FILES, GENERATED_PREFIXES};
 use crate::diag::Diagnostic;
@@ -52,7 +53,7 @@ pub(super) fn site_path<'a>(base: &crate::config::BaseUrl, alias: &'a str) -> Op
 
 pub(super) fn collect_aliases(
     base: &crate::config::BaseUrl,
-    pages: &[Page],
+    pages: &[Arc<Page>],
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<(Alias, usize)> {
     let mut aliases = Vec::new();
@@ -98,12 +99,12 @@ pub(super) fn collect_aliases(
 /// Two things on one URL is an error naming both files. The home page and section lists
 /// (with or without an `_index.md`) and their pages `…/trang/N/` count too.
 pub(super) fn check_collisions(
-    pages: &[Page],
-    indexes: &[Page],
+    pages: &[Arc<Page>],
+    indexes: &[Arc<Page>],
     aliases: &[(Alias, usize)],
     problems: &mut Vec<Diagnostic>,
 ) {
-    let mut owners: BTreeMap<String, Owner> = BTreeMap::new();
+    let mut owners: HashMap<String, Owner> = HashMap::new();
     owners.insert("index.html".into(), Owner::List(String::new()));
     for index in indexes {
         owners.insert(format!("{}index.html", index.path), Owner::Page(index));
@@ -124,11 +125,10 @@ pub(super) fn check_collisions(
     let alias_files = aliases
         .iter()
         .map(|(a, i)| (a.file.clone(), &pages[*i], "aliases"));
+    let pagination: Vec<String> = sections.iter().map(|s| format!("{s}/trang/")).collect();
     for (file, page, key) in page_files.chain(alias_files) {
         let dir = file.trim_end_matches("index.html");
-        let paginated = sections
-            .iter()
-            .any(|s| dir.starts_with(&format!("{s}/trang/")));
+        let paginated = pagination.iter().any(|p| dir.starts_with(p.as_str()));
         // Pages on reserved paths were reported by `check_reserved`.
         if key == "aliases" && (is_generated(dir) || is_generated(&file) || paginated) {
             let d = Diagnostic::error(
@@ -140,14 +140,13 @@ pub(super) fn check_collisions(
             problems.push(d.with_hint(msg::HINT_RESERVED));
             continue;
         }
-        let url = format!("/{dir}");
         let message = match owners.get(&file) {
             None => {
                 owners.insert(file, Owner::Page(page));
                 continue;
             }
-            Some(Owner::Page(other)) => msg::same_url(&url, &other.display),
-            Some(Owner::List(folder)) => msg::same_url_as_list(&url, folder),
+            Some(Owner::Page(other)) => msg::same_url(&format!("/{dir}"), &other.display),
+            Some(Owner::List(folder)) => msg::same_url_as_list(&format!("/{dir}"), folder),
         };
         let d = Diagnostic::error(page.display.clone(), page.line_of(key), 1, message);
         problems.push(d.with_hint(msg::HINT_SAME_URL));

@@ -26,7 +26,7 @@ impl Renderer<'_> {
             })
             .map(|(t, term)| TopicCoverage {
                 topic: self.views.term_link("topic", term),
-                latest: term.pages.first().map(|&i| self.cards[i].clone()),
+                latest: term.pages.first().map(|&i| self.card(i).clone()),
                 target: t.target.map(|target| {
                     let (from, _) = target.per.around(today);
                     let published = plan::published(site, &t.key, from, today);
@@ -65,7 +65,7 @@ impl Renderer<'_> {
                     latest: through
                         .iter()
                         .take(CHANNEL_LATEST)
-                        .map(|&i| self.cards[i].clone())
+                        .map(|&i| self.card(i).clone())
                         .collect(),
                 }
             })

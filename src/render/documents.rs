@@ -52,7 +52,7 @@ impl Renderer<'_> {
                     .iter()
                     .skip((n - 1) * per_page)
                     .take(per_page)
-                    .map(|&i| &self.cards[i])
+                    .map(|&i| self.card(i))
                     .collect();
                 let at = Position {
                     n,

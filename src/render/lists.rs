@@ -185,7 +185,7 @@ impl<'a> Renderer<'a> {
         at: Position,
     ) -> tera::Context {
         let n = at.n;
-        let articles: Vec<&ArticleCard> = chunk.iter().map(|&i| &self.cards[i]).collect();
+        let articles: Vec<&ArticleCard> = chunk.iter().map(|&i| self.card(i)).collect();
         let title = if n == 1 {
             list.title.clone()
         } else {

@@ -32,7 +32,10 @@ pub type Outputs = BTreeMap<String, Arc<Vec<u8>>>;
 /// Pages rendered by earlier builds: output path → (hash of everything the page's template
 /// context is built from, the bytes). A page whose hash is unchanged renders to the same bytes,
 /// so `serve` reuses them instead of rendering the whole site again.
-pub type RenderMemo = HashMap<String, (blake3::Hash, Arc<Vec<u8>>)>;
+pub type RenderMemo = HashMap<String, Memoized>;
+
+/// A page kept by [`RenderMemo`]: the hash of what it was rendered from, and its bytes.
+pub type Memoized = (blake3::Hash, Arc<Vec<u8>>);
 
 /// Static files from the site and its theme, copied as they are.
 pub struct Statics<'a> {
@@ -42,65 +45,92 @@ pub struct Statics<'a> {
     pub theme_dir: PathBuf,
 }
 
-/// `search_index` (the files of `crate::search::index_files`) is placed before the static
-/// files, so a static file on its path is reported like one on a page's.
+/// Renders every page, list, feed and redirect, and copies the static files. The search
+/// index is made apart (`crate::search`): its files are not among these outputs.
 pub fn render(
     site: &Site,
     templates: &Templates,
     statics: &Statics,
-    search_index: Vec<(String, Vec<u8>)>,
     memo: &mut RenderMemo,
 ) -> (Outputs, Vec<Diagnostic>) {
-    let previous = std::mem::take(memo);
-    let r = Renderer::new(site, templates, &previous);
+    let r = Renderer::new(site, templates, memo);
     // Article pages carry their whole body in their context: those contexts are built inside
     // the parallel loop, a few at a time, rather than all up front.
     let pages: Vec<Result<Done, Diagnostic>> = (0..site.pages.len())
         .into_par_iter()
         .map(|i| r.run(r.page(i)))
         .collect();
-    let mut jobs: Vec<Job> = Vec::new();
-    jobs.push(r.home());
-    for section in &site.sections {
-        jobs.extend(r.section(section));
-    }
-    for (kind, terms) in [
+    let mut jobs: Vec<Job> = vec![r.home()];
+    let mut terms: Vec<(&str, &crate::assemble::Term)> = Vec::new();
+    for (kind, list) in [
         ("topic", &site.topics),
         ("tag", &site.tags),
         ("unit", &site.units),
     ] {
-        jobs.push(r.taxonomy(kind, terms));
-        for term in terms {
-            jobs.extend(r.term(kind, term));
-        }
+        jobs.push(r.taxonomy(kind, list));
+        terms.extend(list.iter().map(|t| (kind, t)));
     }
     jobs.push(r.coverage());
     jobs.extend(r.documents());
     jobs.push(r.not_found());
     jobs.push(r.search_page());
-
-    let rendered: Vec<Result<Done, Diagnostic>> =
-        jobs.into_par_iter().map(|job| r.run(job)).collect();
-    let mut outputs = Outputs::new();
+    // Lists: their pages' keys are made in parallel too, as most pages are reused.
+    let sections = site.sections.par_iter().flat_map_iter(|s| r.section(s));
+    let terms = terms.par_iter().flat_map_iter(|(kind, t)| r.term(kind, t));
+    let rendered: Vec<Result<Done, Diagnostic>> = jobs
+        .into_par_iter()
+        .chain(sections)
+        .chain(terms)
+        .map(|job| r.run(job))
+        .collect();
+    let mut files = Vec::with_capacity(pages.len() + rendered.len() + site.aliases.len());
     let mut problems = Vec::new();
+    let mut keyed = 0;
+    let mut fresh = Vec::new();
     for result in pages.into_iter().chain(rendered) {
         match result {
-            Ok((path, key, bytes)) => {
-                if let Some(key) = key {
-                    memo.insert(path.clone(), (key, bytes.clone()));
+            Ok(done) => {
+                if let Some(key) = done.key {
+                    keyed += 1;
+                    if !done.reused {
+                        fresh.push((done.out.clone(), (key, done.bytes.clone())));
+                    }
                 }
-                outputs.insert(path, bytes);
+                files.push((done.out, done.bytes));
             }
             Err(d) => problems.push(d),
         }
     }
     for alias in &site.aliases {
-        outputs.insert(alias.file.clone(), Arc::new(r.redirect(&alias.target)));
+        files.push((alias.file.clone(), Arc::new(r.redirect(&alias.target))));
     }
-    r.feeds(&mut outputs);
-    outputs.extend(search_index.into_iter().map(|(p, b)| (p, Arc::new(b))));
+    // Sorted first, the map is built in one pass.
+    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut outputs: Outputs = files.into_iter().collect();
+    let sitemap = r.feeds(&mut outputs);
+    if let Some(key) = sitemap.key {
+        keyed += 1;
+        if !sitemap.reused {
+            fresh.push((sitemap.out, (key, sitemap.bytes)));
+        }
+    }
     copy_statics(site, statics, &mut outputs, &mut problems);
+    drop(r);
+    remember(memo, fresh, keyed, &outputs);
     (outputs, problems)
+}
+
+/// Keeps the pages rendered anew for the next build, and forgets the pages that are gone.
+fn remember(
+    memo: &mut RenderMemo,
+    fresh: Vec<(String, Memoized)>,
+    keyed: usize,
+    outputs: &Outputs,
+) {
+    memo.extend(fresh);
+    if memo.len() > keyed {
+        memo.retain(|out, (_, bytes)| outputs.get(out).is_some_and(|b| Arc::ptr_eq(b, bytes)));
+    }
 }
 
 /// One template to render into one output file.
@@ -118,15 +148,23 @@ pub(crate) struct Job<'r> {
     template_line: usize,
 }
 
-/// A rendered (or reused) page: output path, its memo key, its bytes.
-type Done = (String, Option<blake3::Hash>, Arc<Vec<u8>>);
+/// A rendered (or reused) page.
+pub(crate) struct Done {
+    out: String,
+    /// Its memo key, when it has one.
+    key: Option<blake3::Hash>,
+    bytes: Arc<Vec<u8>>,
+    /// Taken from the memo rather than rendered.
+    reused: bool,
+}
 
 pub(crate) struct Renderer<'a> {
     site: &'a Site,
     views: Views<'a>,
     templates: &'a Templates,
     site_value: Value,
-    cards: Vec<ArticleCard>,
+    /// Each page's card, made when a page that shows it is rendered (most are reused).
+    cards: Vec<std::sync::OnceLock<ArticleCard>>,
     /// Hash of what every page's context shares: the templates, `site`, the config, the
     /// clock and the mode. Part of every memo key.
     global: blake3::Hash,
@@ -138,7 +176,11 @@ impl<'a> Renderer<'a> {
         let views = Views::new(site);
         let site_view = views.site();
         let site_value = Value::from_serializable(&site_view);
-        let cards = site.pages.par_iter().map(|p| views.card(p)).collect();
+        let cards = site
+            .pages
+            .iter()
+            .map(|_| std::sync::OnceLock::new())
+            .collect();
         let mut h = blake3::Hasher::new();
         h.update(templates.fingerprint().as_bytes());
         h.update(&serde_json::to_vec(&site_view).unwrap_or_default());
@@ -156,6 +198,11 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The card of `pages[index]`, as lists and the page itself show it.
+    pub(crate) fn card(&self, index: usize) -> &ArticleCard {
+        self.cards[index].get_or_init(|| self.views.card(&self.site.pages[index]))
+    }
+
     /// A hasher for a memo key of a `kind` of page, already holding what all pages share.
     pub(crate) fn hasher(&self, kind: &str) -> blake3::Hasher {
         let mut h = blake3::Hasher::new();
@@ -164,13 +211,20 @@ impl<'a> Renderer<'a> {
         h
     }
 
+    /// The bytes of `out` from the last build, if its key was `key`.
+    fn reuse(&self, out: &str, key: blake3::Hash) -> Option<Done> {
+        let (k, bytes) = self.previous.get(out)?;
+        (*k == key).then(|| Done {
+            out: out.to_string(),
+            key: Some(key),
+            bytes: bytes.clone(),
+            reused: true,
+        })
+    }
+
     fn run(&self, job: Job) -> Result<Done, Diagnostic> {
-        if let Some(key) = job.key {
-            if let Some((k, bytes)) = self.previous.get(&job.out) {
-                if *k == key {
-                    return Ok((job.out, job.key, bytes.clone()));
-                }
-            }
+        if let Some(done) = job.key.and_then(|key| self.reuse(&job.out, key)) {
+            return Ok(done);
         }
         if let (false, Some(source)) = (self.templates.has(&job.template), &job.source) {
             let d = Diagnostic::error(
@@ -185,7 +239,12 @@ impl<'a> Renderer<'a> {
         let html = self
             .templates
             .render(&job.template, &context, job.source.as_deref())?;
-        Ok((job.out, job.key, Arc::new(html.into_bytes())))
+        Ok(Done {
+            out: job.out,
+            key: job.key,
+            bytes: Arc::new(html.into_bytes()),
+            reused: false,
+        })
     }
 
     pub(crate) fn context(&self, meta: HeadView) -> Context {
@@ -255,7 +314,7 @@ impl<'a> Renderer<'a> {
             .articles
             .iter()
             .take(cfg.paginate)
-            .map(|&i| &self.cards[i])
+            .map(|&i| self.card(i))
             .collect();
         ctx.insert("articles", &latest);
         Job {
@@ -301,17 +360,17 @@ impl<'a> Renderer<'a> {
             put(&mut h, &section.title);
             h.update(&(section.pages.len() as u64).to_le_bytes());
         }
-        for tag in self.views.tag_links(&p.page.meta.tags) {
+        for tag in self.views.tags_of(&p.page.tag_keys) {
             put(&mut h, &tag.key);
             put(&mut h, &tag.name);
-            h.update(&(tag.count as u64).to_le_bytes());
+            h.update(&(tag.pages.len() as u64).to_le_bytes());
         }
         h.finalize()
     }
 
     fn page_context(&self, index: usize) -> Context {
         let p = &self.site.pages[index];
-        let view = self.views.page(index, self.cards[index].clone());
+        let view = self.views.page(index, self.card(index).clone());
         let kind = view.card.kind;
         let description = view.card.summary_text.clone();
         let mut head = self.head(kind, &p.page.meta.title, &description, &p.page.path);

@@ -2,8 +2,9 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::{Outputs, Renderer, Statics};
+use super::{put, Done, Outputs, Renderer, Statics};
 use crate::assemble::{Published, Site, ALL_EVENTS_ICS, EVENT_ICS};
 use crate::calendar::{self, CalendarEvent};
 use crate::diag::Diagnostic;
@@ -83,7 +84,9 @@ impl Renderer<'_> {
         );
     }
 
-    pub(super) fn feeds(&self, outputs: &mut Outputs) {
+    /// Writes the feeds, calendars and sitemap into `outputs`; returns the sitemap, which
+    /// is kept between builds (it lists every page: writing it is the cost).
+    pub(super) fn feeds(&self, outputs: &mut Outputs) -> Done {
         let cfg = &self.site.config;
         let site_feed = Feed {
             title: &cfg.title,
@@ -107,15 +110,46 @@ impl Renderer<'_> {
             };
             outputs.insert(format!("{path}rss.xml"), feeds::rss(&feed).into());
         }
-        outputs.insert(
-            "sitemap.xml".into(),
-            feeds::sitemap(&self.sitemap_entries(outputs)).into(),
-        );
+        let sitemap = self.sitemap(outputs);
+        outputs.insert("sitemap.xml".into(), sitemap.bytes.clone());
         if cfg.base_url.path == "/" {
             outputs.insert(
                 "robots.txt".into(),
                 feeds::robots(&self.views.permalink("sitemap.xml")).into(),
             );
+        }
+        sitemap
+    }
+
+    /// `sitemap.xml`, reused from the last build when it would list the same pages with the
+    /// same dates.
+    fn sitemap(&self, outputs: &Outputs) -> Done {
+        let entries = self.sitemap_entries(outputs);
+        let mut h = self.hasher("sitemap");
+        for (path, lastmod) in &entries {
+            put(&mut h, path);
+            if let Some(d) = lastmod {
+                h.update(&d.timestamp().as_nanosecond().to_le_bytes());
+                h.update(&d.offset().seconds().to_le_bytes());
+            }
+        }
+        let key = h.finalize();
+        let out = "sitemap.xml".to_string();
+        if let Some(done) = self.reuse(&out, key) {
+            return done;
+        }
+        let entries: Vec<SitemapEntry> = entries
+            .into_iter()
+            .map(|(path, lastmod)| SitemapEntry {
+                loc: self.views.permalink(&path),
+                lastmod: lastmod.map(|d| self.views.date(d)),
+            })
+            .collect();
+        Done {
+            out,
+            key: Some(key),
+            bytes: Arc::new(feeds::sitemap(&entries)),
+            reused: false,
         }
     }
 
@@ -129,7 +163,7 @@ impl Renderer<'_> {
                     title: &p.page.meta.title,
                     permalink: self.views.permalink(&p.page.path),
                     date: p.page.meta.date.as_ref()?,
-                    summary: self.cards[i].summary.clone(),
+                    summary: self.card(i).summary.clone(),
                     categories: p
                         .page
                         .meta
@@ -144,24 +178,17 @@ impl Renderer<'_> {
     }
 
     /// Every HTML page except redirects, pagination pages and the 404 page.
-    fn sitemap_entries(&self, outputs: &Outputs) -> Vec<SitemapEntry> {
-        let lastmod_of = |p: &Published| {
-            p.page
-                .meta
-                .updated
-                .as_ref()
-                .or(p.page.meta.date.as_ref())
-                .map(|d| self.views.date(d))
-        };
-        let mut by_path: BTreeMap<String, Option<String>> = BTreeMap::new();
+    fn sitemap_entries(&self, outputs: &Outputs) -> Vec<(String, Option<&jiff::ZonedDateTime>)> {
+        // Dates are compared as moments and written once per entry: formatting is the cost.
+        let mut by_path: BTreeMap<String, Option<&jiff::ZonedDateTime>> = BTreeMap::new();
         for p in &self.site.pages {
-            by_path.insert(p.page.path.clone(), lastmod_of(p));
+            by_path.insert(p.page.path.clone(), lastmod(p));
         }
         let newest = |pages: &[usize]| {
             pages
                 .iter()
-                .filter_map(|&i| lastmod_of(&self.site.pages[i]))
-                .max()
+                .filter_map(|&i| lastmod(&self.site.pages[i]))
+                .max_by_key(|d| d.timestamp())
         };
         by_path.insert(String::new(), newest(&self.site.articles));
         by_path.insert(
@@ -185,8 +212,8 @@ impl Renderer<'_> {
         }
         let documents = self.site.documents.iter().flat_map(|d| &d.pages);
         let newest_citing = documents
-            .filter_map(|&i| lastmod_of(&self.site.pages[i]))
-            .max();
+            .filter_map(|&i| lastmod(&self.site.pages[i]))
+            .max_by_key(|d| d.timestamp());
         by_path.insert(crate::citations::DOCUMENTS_PATH.into(), newest_citing);
         for list in ["chu-de/", "the/", "don-vi/"] {
             by_path.entry(list.to_string()).or_insert(None);
@@ -194,10 +221,6 @@ impl Renderer<'_> {
         by_path
             .into_iter()
             .filter(|(path, _)| outputs.contains_key(&format!("{path}index.html")))
-            .map(|(path, lastmod)| SitemapEntry {
-                loc: self.views.permalink(&path),
-                lastmod,
-            })
             .collect()
     }
 }
@@ -210,34 +233,47 @@ pub(super) fn copy_statics(
     outputs: &mut Outputs,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let generated: Vec<String> = outputs.keys().cloned().collect();
-    let mut layer: BTreeMap<String, (PathBuf, &[u8])> = BTreeMap::new();
+    let mut layer: BTreeMap<String, (PathBuf, Arc<Vec<u8>>)> = BTreeMap::new();
     for (path, bytes) in BUILTIN_STATIC {
         layer.insert(
             path.to_string(),
-            (Path::new("themes/default/static").join(path), bytes),
+            (
+                Path::new("themes/default/static").join(path),
+                Arc::new(bytes.to_vec()),
+            ),
         );
     }
     for a in statics.theme {
         layer.insert(
             a.rel.clone(),
-            (statics.theme_dir.join("static").join(&a.rel), &a.bytes),
+            (
+                statics.theme_dir.join("static").join(&a.rel),
+                a.bytes.clone(),
+            ),
         );
     }
     for a in statics.site {
-        layer.insert(a.rel.clone(), (Path::new("static").join(&a.rel), &a.bytes));
+        let source = Path::new("static").join(&a.rel);
+        layer.insert(a.rel.clone(), (source, a.bytes.clone()));
     }
     for a in &site.assets {
-        layer.insert(a.out.clone(), (Path::new("content").join(&a.rel), &a.bytes));
+        let source = Path::new("content").join(&a.rel);
+        layer.insert(a.out.clone(), (source, a.bytes.clone()));
     }
     for (path, (source, bytes)) in layer {
-        if generated.binary_search(&path).is_ok() {
+        // `outputs` holds only generated files here: each static path is inserted once.
+        if outputs.contains_key(&path) || crate::search::is_index_file(&path) {
             problems.push(
                 Diagnostic::file_error(source, msg::static_collides(&path))
                     .with_hint(msg::HINT_STATIC_COLLIDES),
             );
         } else {
-            outputs.insert(path, bytes.to_vec().into());
+            outputs.insert(path, bytes);
         }
     }
+}
+
+/// When a page last changed, for the sitemap: its `updated` date, else its date.
+fn lastmod(p: &Published) -> Option<&jiff::ZonedDateTime> {
+    p.page.meta.updated.as_ref().or(p.page.meta.date.as_ref())
 }

@@ -13,7 +13,7 @@
 mod words;
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 
@@ -60,6 +60,43 @@ pub struct Indexed {
     words: Vec<(String, u8)>,
     /// The beginning of the text, for the snippet.
     text: String,
+}
+
+/// Whether `path` (an output path) is one of the index's files, or could be one in another
+/// build: the whole folders of shards and chunks belong to the index.
+pub fn is_index_file(path: &str) -> bool {
+    path == MANIFEST || path.starts_with(SHARD_DIR) || path.starts_with(CHUNK_DIR)
+}
+
+/// A site's search index, made the first time it is asked for. `serve` shows an edited page
+/// without waiting for the index of the whole site; the index is made when a reader searches,
+/// from the same site, so it is the one a clean build writes.
+#[derive(Debug)]
+pub struct Deferred {
+    site: Arc<Site>,
+    memo: Arc<Mutex<Memo>>,
+    files: OnceLock<BTreeMap<String, Arc<Vec<u8>>>>,
+}
+
+impl Deferred {
+    pub fn new(site: Arc<Site>, memo: Arc<Mutex<Memo>>) -> Deferred {
+        Deferred {
+            site,
+            memo,
+            files: OnceLock::new(),
+        }
+    }
+
+    /// The index's files, made now if they were not yet.
+    pub fn files(&self) -> &BTreeMap<String, Arc<Vec<u8>>> {
+        self.files.get_or_init(|| {
+            let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
+            index_files(&self.site, &mut memo)
+                .into_iter()
+                .map(|(path, bytes)| (path, Arc::new(bytes)))
+                .collect()
+        })
+    }
 }
 
 /// The index files: output path → bytes. Deterministic: the same site gives the same bytes,
@@ -161,18 +198,13 @@ impl Document {
                 .and_then(|u| site.units.iter().find(|t| &t.key == u))
                 .map(|t| t.name.as_str()),
         );
+        // The page's key covers its HTML, title and summary; the labels' names come from the
+        // config.
         let mut hasher = blake3::Hasher::new();
-        for part in [
-            &p.rendered.html,
-            &meta.title,
-            meta.summary.as_deref().unwrap_or(""),
-        ]
-        .into_iter()
-        .chain(labels.iter().copied())
-        {
-            hasher.update(part.as_bytes()).update(b"\0");
+        hasher.update(p.key.as_bytes());
+        for label in &labels {
+            hasher.update(label.as_bytes()).update(b"\0");
         }
-        hasher.update(&[u8::from(meta.summary.is_some())]);
         let key = hasher.finalize();
         let indexed = match previous.get(&p.page.path) {
             Some((k, indexed)) if *k == key => indexed.clone(),

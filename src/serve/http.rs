@@ -79,7 +79,7 @@ fn serve_file(rel: &str, snapshot: &Snapshot) -> Response {
     } else {
         rel.clone()
     };
-    if let Some(bytes) = snapshot.outputs.get(&file) {
+    if let Some(bytes) = snapshot.file(&file) {
         return file_response(&file, bytes, snapshot);
     }
     // A folder asked for without its slash: send the browser to the slashed URL, so relative

@@ -206,25 +206,37 @@ fn spawn_builder(
     let mut debouncer = new_debouncer(watch::DEBOUNCE, None, tx)
         .map_err(|e| Diagnostic::error("serve", 0, 0, msg::watch_failed(&e.to_string())))?;
     let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
+    // Returns whether a folder was newly watched: files written in it before then were not seen.
     let mut watch_new = move |debouncer: &mut notify_debouncer_full::Debouncer<_, _>| {
         let candidates = std::iter::once(root.clone()).filter(|r| !watched.contains(r));
+        let mut added = false;
         for dir in candidates
             .chain(watch::unwatched(&root, &watched))
             .collect::<Vec<_>>()
         {
             if debouncer.watch(&dir, watch::mode_for(&root, &dir)).is_ok() {
                 watched.insert(dir);
+                added = true;
             }
         }
+        added
     };
     watch_new(&mut debouncer);
+    // The first build ran before the watcher started: the next one looks at every file.
+    session.track_changes();
     let root = session.build_options().root;
     std::thread::Builder::new()
         .name("loa-build".into())
         .spawn(move || {
-            while watch::next_change(&root, &rx, &stop).is_some() {
+            while let Some(burst) = watch::next_change(&root, &rx, &stop) {
+                match burst {
+                    watch::Burst::Paths(paths) => session.changed(paths),
+                    watch::Burst::Unknown => session.track_changes(),
+                }
                 // A folder such as static/ may have appeared: watch it too.
-                watch_new(&mut debouncer);
+                if watch_new(&mut debouncer) {
+                    session.track_changes();
+                }
                 // Nothing the officer writes may stop the preview: should a build ever panic,
                 // the last good site stays served and the next save tries again.
                 let Ok(result) =

@@ -27,14 +27,38 @@ pub struct SessionOptions {
 /// One state of the served site.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
-    /// The last good build.
+    /// The last good build, but for its search index.
     pub outputs: Arc<Outputs>,
+    /// The last good build's search index, made when first asked for.
+    pub search: Option<Arc<crate::search::Deferred>>,
     /// The site's path under the origin, `/cchc/`.
     pub base_path: String,
     /// Problems of the latest build; not empty means the served site is the previous one.
     pub errors: Vec<Diagnostic>,
     /// Counts builds, good or failed, so clients can tell they missed one.
     pub version: u64,
+}
+
+impl Snapshot {
+    /// The served file at `path` (an output path), the search index's included.
+    pub fn file(&self, path: &str) -> Option<&Arc<Vec<u8>>> {
+        self.outputs.get(path).or_else(|| {
+            let search = self.search.as_ref()?;
+            crate::search::is_index_file(path)
+                .then(|| search.files().get(path))
+                .flatten()
+        })
+    }
+
+    /// Every file of the last good build, as `loa build` would write it: the search index is
+    /// made if it was not yet.
+    pub fn all_outputs(&self) -> Outputs {
+        let mut all = (*self.outputs).clone();
+        if let Some(search) = &self.search {
+            all.extend(search.files().clone());
+        }
+        all
+    }
 }
 
 /// What one rebuild changed, for the browsers: URLs whose bytes changed, and the errors.
@@ -69,6 +93,17 @@ impl Session {
         }
     }
 
+    /// The watcher has started (or lost track): the next build looks at every file, and
+    /// later ones only at the files reported by [`Session::changed`].
+    pub fn track_changes(&mut self) {
+        self.cache.track_changes();
+    }
+
+    /// Reports files the watcher saw created, written or removed.
+    pub fn changed(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
+        self.cache.changed(paths);
+    }
+
     pub fn snapshot(&self) -> &Snapshot {
         &self.snapshot
     }
@@ -96,8 +131,8 @@ impl Session {
             .and_then(|u| config::BaseUrl::parse(u).ok())
             .map_or_else(|| "/".to_string(), |b| b.path);
         self.snapshot.version += 1;
-        match crate::render_site_with(&options, &mut self.cache) {
-            Ok(rendered) => {
+        match crate::render_site_deferred(&options, &mut self.cache) {
+            Ok((rendered, search)) => {
                 let outputs = Arc::new(rendered.outputs);
                 let mut changed =
                     changed_urls(&self.snapshot.outputs, &outputs, &self.snapshot.base_path);
@@ -105,6 +140,7 @@ impl Session {
                     changed.extend(changed_urls(&Outputs::new(), &outputs, &base_path));
                 }
                 self.snapshot.outputs = outputs;
+                self.snapshot.search = Some(Arc::new(search));
                 self.snapshot.base_path = base_path;
                 self.snapshot.errors.clear();
                 let notice = self.notice(changed.into_iter().collect());

@@ -18,9 +18,17 @@ use notify_debouncer_full::DebounceEventResult;
 
 use crate::load::is_ignored;
 
-/// How long the watcher waits for quiet before reporting a burst. Short enough that a save
-/// shows within a blink; editors' rename-and-write pairs arrive within a few milliseconds.
-pub const DEBOUNCE: Duration = Duration::from_millis(30);
+/// How long the watcher waits for quiet before reporting a burst. It is part of every save's
+/// latency, so it is short; editors' write-then-rename steps of one save arrive within a
+/// millisecond or two. A longer burst (a checkout) may start a build before its last file:
+/// the files written meanwhile make the next burst, and one more build.
+pub const DEBOUNCE: Duration = Duration::from_millis(10);
+
+/// A burst of at least this many files is not one save.
+const MANY_FILES: usize = 20;
+
+/// How long a burst of many files must have been quiet before the build starts.
+const QUIET_AFTER_MANY: Duration = Duration::from_millis(100);
 
 /// The folders under the site root that hold the site's sources.
 const SOURCE_DIRS: &[&str] = &["content", "static", "themes", "data"];
@@ -64,40 +72,70 @@ pub fn mode_for(root: &Path, dir: &Path) -> RecursiveMode {
     }
 }
 
+/// What a burst of events changed.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Burst {
+    /// These paths of the site were created, written or removed.
+    Paths(BTreeSet<PathBuf>),
+    /// Something changed, but the watcher lost track of what (its queue overflowed).
+    Unknown,
+}
+
 /// Waits for the next burst that touches the site, then folds in every burst already queued.
 /// Returns `None` when the watcher has stopped or `stop` is set.
 pub fn next_change(
     root: &Path,
     events: &Receiver<DebounceEventResult>,
     stop: &AtomicBool,
-) -> Option<()> {
+) -> Option<Burst> {
     loop {
         let burst = match events.recv_timeout(Duration::from_millis(100)) {
             Ok(burst) => burst,
             Err(RecvTimeoutError::Timeout) if !stop.load(Ordering::Relaxed) => continue,
             Err(_) => return None,
         };
-        let mut relevant = touches_site(root, &burst);
+        let mut changed = Some(BTreeSet::new());
+        add_changes(root, &burst, &mut changed);
         loop {
-            match events.recv_timeout(Duration::ZERO) {
-                Ok(more) => relevant |= touches_site(root, &more),
+            // A save is a file or two; many files at once is a checkout or a copy, which
+            // may go on: wait until it has been quiet a while rather than build halfway.
+            let many = changed.as_ref().is_none_or(|c| c.len() >= MANY_FILES);
+            let wait = if many {
+                QUIET_AFTER_MANY
+            } else {
+                Duration::ZERO
+            };
+            match events.recv_timeout(wait) {
+                Ok(more) => add_changes(root, &more, &mut changed),
                 Err(RecvTimeoutError::Timeout) => break,
-                Err(RecvTimeoutError::Disconnected) => return relevant.then_some(()),
+                Err(RecvTimeoutError::Disconnected) => break,
             }
         }
-        if relevant {
-            return Some(());
+        match changed {
+            None => return Some(Burst::Unknown),
+            Some(paths) if !paths.is_empty() => return Some(Burst::Paths(paths)),
+            Some(_) => {}
         }
     }
 }
 
-fn touches_site(root: &Path, burst: &DebounceEventResult) -> bool {
-    match burst {
-        Ok(events) => events
-            .iter()
-            .any(|e| changes_files(&e.kind) && e.paths.iter().any(|p| is_relevant(root, p))),
-        // A watcher error (an overflowed queue) may hide changes: rebuild to be safe.
-        Err(_) => true,
+/// Adds the site's paths a burst changed to `changed`; sets it to `None` when the burst
+/// cannot say (a watcher error, an overflowed queue).
+fn add_changes(root: &Path, burst: &DebounceEventResult, changed: &mut Option<BTreeSet<PathBuf>>) {
+    let Ok(events) = burst else {
+        *changed = None;
+        return;
+    };
+    for event in events {
+        if event.need_rescan() {
+            *changed = None;
+        }
+        let Some(paths) = changed.as_mut() else {
+            return;
+        };
+        if changes_files(&event.kind) {
+            paths.extend(event.paths.iter().filter(|p| is_relevant(root, p)).cloned());
+        }
     }
 }
 

@@ -47,7 +47,7 @@ impl<'a> Views<'a> {
     }
 
     pub fn date(&self, d: &jiff::ZonedDateTime) -> String {
-        d.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+        rfc3339(d)
     }
 
     pub fn site(&self) -> SiteView {
@@ -196,10 +196,15 @@ impl<'a> Views<'a> {
     }
 
     /// Links to the tags a page names, in Vietnamese alphabetical order.
-    pub fn tag_links(&self, tags: &[String]) -> Vec<TermLink> {
+    /// The tag lists a page is on, by the tags' slugs (`Page::tag_keys`).
+    pub fn tags_of<'k>(&'k self, keys: &'k [String]) -> impl Iterator<Item = &'a Term> + 'k {
+        keys.iter()
+            .filter_map(|k| self.tags.get(k.as_str()).copied())
+    }
+
+    pub fn tag_links(&self, keys: &[String]) -> Vec<TermLink> {
         alphabetical(
-            tags.iter()
-                .filter_map(|t| self.tags.get(crate::text::slugify(t).as_str()).copied())
+            self.tags_of(keys)
                 .map(|t| self.term_link("tag", t))
                 .collect(),
         )
@@ -233,7 +238,7 @@ impl<'a> Views<'a> {
             word_count: p.rendered.word_count,
             reading_minutes: p.rendered.word_count.div_ceil(200).max(1),
             updated: meta.updated.as_ref().map(|d| self.date(d)),
-            tags: self.tag_links(&meta.tags),
+            tags: self.tag_links(&p.page.tag_keys),
             channels: meta
                 .channels
                 .iter()
@@ -338,5 +343,54 @@ mod tests {
         assert_eq!(numbers(1, 4), "1 2 3 4");
         assert_eq!(numbers(50, 1000), "1 …48 49 50 51 52 …1000");
         assert_eq!(numbers(1000, 1000), "1 …998 999 1000");
+    }
+}
+
+/// `2025-03-01T08:00:00+07:00`: what `strftime("%Y-%m-%dT%H:%M:%S%:z")` writes, written
+/// directly, because every card and sitemap entry has a date and the format string is the
+/// cost.
+pub fn rfc3339(d: &jiff::ZonedDateTime) -> String {
+    use std::fmt::Write;
+    let year = d.year();
+    if !(0..=9999).contains(&year) {
+        return d.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    }
+    let offset = d.offset().seconds();
+    let sign = if offset < 0 { '-' } else { '+' };
+    let minutes = offset.unsigned_abs() / 60;
+    let mut out = String::with_capacity(25);
+    let _ = write!(
+        out,
+        "{year:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        d.month(),
+        d.day(),
+        d.hour(),
+        d.minute(),
+        d.second(),
+        minutes / 60,
+        minutes % 60,
+    );
+    out
+}
+
+#[cfg(test)]
+mod date_tests {
+    #[test]
+    fn dates_are_written_as_strftime_writes_them() {
+        for (text, zone) in [
+            ("2025-03-01T08:05:09", "Asia/Ho_Chi_Minh"),
+            ("2024-12-31T23:59:59", "America/St_Johns"),
+            ("0999-01-02T00:00:00", "UTC"),
+            ("2026-07-04T12:00:00", "Asia/Kolkata"),
+            ("2026-01-04T12:00:00", "America/New_York"),
+        ] {
+            let d: jiff::civil::DateTime = text.parse().unwrap();
+            let d = d.in_tz(zone).unwrap();
+            assert_eq!(
+                super::rfc3339(&d),
+                d.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+                "{text} {zone}"
+            );
+        }
     }
 }

@@ -148,11 +148,11 @@ fn new_creates_a_draft_with_the_title_slug_topics_and_today() {
     );
     let text = std::fs::read_to_string(&path).unwrap();
     let (page, problems) = loa::parse::parse(
-        &loa::load::Source {
-            rel: "su-kien/tap-huan-nghi-dinh-118-2025-nd-cp.md".into(),
-            display: path.clone().into(),
-            bytes: text.into_bytes(),
-        },
+        &loa::load::Source::new(
+            "su-kien/tap-huan-nghi-dinh-118-2025-nd-cp.md".into(),
+            path.clone().into(),
+            text.into_bytes(),
+        ),
         &loa::config::parse(crate::support::CONFIG, &Default::default()).unwrap(),
     );
     assert!(problems.is_empty(), "{problems:?}");
