@@ -235,7 +235,11 @@ fn assemble_stages(
         images,
         documents,
     };
-    let (site, found) = assemble::assemble(config, pages, content, settings, &mut cache.markdown);
+    let (mut site, found) =
+        assemble::assemble(config, pages, content, settings, &mut cache.markdown);
+    if !tracked {
+        site.free_bodies();
+    }
     problems.extend(found);
     Ok(Assembled {
         site,
@@ -253,6 +257,8 @@ fn parse_all(
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<std::sync::Arc<model::Page>> {
     let config_key = parse::config_fingerprint(config);
+    // A build that is not followed by others keeps nothing, so that each page is held once.
+    let tracked = cache.tracks_changes();
     // Looked up in parallel; the cache is updated afterwards, for the files that changed.
     let parsed: Vec<(blake3::Hash, cache::Parsed, String, bool)> = sources
         .into_par_iter()
@@ -276,7 +282,7 @@ fn parse_all(
             None => failed.push(rel.clone()),
         }
         problems.extend(found.iter().cloned());
-        if fresh {
+        if fresh && tracked {
             cache.parsed.insert(rel, (key, (page, found)));
         }
     }

@@ -86,7 +86,8 @@ pub struct Page {
     /// Folder (relative to `content/`) whose files belong to this page, for bundles.
     pub bundle_dir: Option<String>,
     pub meta: Meta,
-    /// The Markdown after the front matter.
+    /// The Markdown after the front matter. Only the Markdown stage reads it: a one-off
+    /// build empties it afterwards (`Site::free_bodies`).
     pub body: String,
     /// Line of the file where `body` starts, so Markdown problems are placed in the file.
     pub body_line: usize,

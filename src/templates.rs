@@ -188,6 +188,25 @@ impl Templates {
             all.remove(0)
         })
     }
+
+    /// [`Templates::render`] into bytes, for the site's files: Tera writes UTF-8, so the
+    /// check a `String` needs (a pass over every page) is skipped.
+    pub fn render_bytes(
+        &self,
+        name: &str,
+        context: &Context,
+        page: Option<&std::path::Path>,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        if !self.has(name) {
+            return self.render(name, context, page).map(String::into_bytes);
+        }
+        // Most pages are 10–20 KB: start there rather than growing from nothing.
+        let mut out = Vec::with_capacity(16 * 1024);
+        match self.tera.render_to(name, context, &mut out) {
+            Ok(()) => Ok(out),
+            Err(e) => Err(to_diagnostics(&e, &self.files, page).remove(0)),
+        }
+    }
 }
 
 /// Places a Tera error at `template:line:col`, naming the page being rendered if any.

@@ -47,7 +47,8 @@ pub fn write(outputs: &Outputs, dir: &Path) -> Result<WriteReport, Diagnostic> {
                 && std::fs::metadata(&target)
                     .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
             if !same {
-                write_atomically(&target, bytes).map_err(|e| io_err(&target, e))?;
+                let new = !previous.files.contains_key(rel);
+                write_file(&target, bytes, new).map_err(|e| io_err(&target, e))?;
             }
             Ok((rel, hash, !same))
         })
@@ -174,6 +175,25 @@ fn inside(dir: &Path, rel: &str) -> Result<PathBuf, Diagnostic> {
 
 /// Writes beside the target, then renames over it: a web server reading the folder while
 /// loa writes never serves half a file.
+/// Writes a file the last build did not write straight into place when nothing is there
+/// (half the file system work of a rename, which is most of a first build); any other file
+/// through a temporary file renamed over it, so a reader never sees half of it.
+fn write_file(target: &Path, bytes: &[u8], new: bool) -> io::Result<()> {
+    if new {
+        use std::io::Write;
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(target)
+        {
+            Ok(mut file) => return file.write_all(bytes),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    write_atomically(target, bytes)
+}
+
 fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let name = target
         .file_name()

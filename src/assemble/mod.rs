@@ -118,6 +118,22 @@ impl Site {
         self.neighbours.get(index).copied().unwrap_or((None, None))
     }
 
+    /// Frees the Markdown of every page that nothing else holds: once converted, it is not
+    /// read again, and a build that is not followed by others keeps only the HTML.
+    pub fn free_bodies(&mut self) {
+        let indexes = self.sections.iter_mut().filter_map(|s| s.index.as_mut());
+        for p in self
+            .pages
+            .iter_mut()
+            .chain(self.home.as_mut())
+            .chain(indexes)
+        {
+            if let Some(page) = Arc::get_mut(&mut p.page) {
+                page.body = String::new();
+            }
+        }
+    }
+
     /// The section list a page belongs to, if any.
     pub fn section_of(&self, page: &Page) -> Option<&Section> {
         let slug = page.section.as_ref()?;

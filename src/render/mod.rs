@@ -238,11 +238,11 @@ impl<'a> Renderer<'a> {
         let context = (job.context)();
         let html = self
             .templates
-            .render(&job.template, &context, job.source.as_deref())?;
+            .render_bytes(&job.template, &context, job.source.as_deref())?;
         Ok(Done {
             out: job.out,
             key: job.key,
-            bytes: Arc::new(html.into_bytes()),
+            bytes: Arc::new(html),
             reused: false,
         })
     }

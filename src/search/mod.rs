@@ -56,8 +56,11 @@ pub type Memo = HashMap<String, (blake3::Hash, Arc<Indexed>)>;
 /// The words of one page with their weights, and the beginning of its text.
 #[derive(Debug)]
 pub struct Indexed {
-    /// Each word once, with its weight.
-    words: Vec<(String, u8)>,
+    /// Each word once, one after the other: held in one string rather than one each, as
+    /// the site's pages have millions of words between them.
+    words: String,
+    /// Where each word of `words` ends, and its weight.
+    ends: Vec<(u32, u8)>,
     /// The beginning of the text, for the snippet.
     text: String,
 }
@@ -237,6 +240,14 @@ impl Document {
 }
 
 impl Indexed {
+    /// Each word with its weight.
+    fn words(&self) -> impl Iterator<Item = (&str, u8)> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().map(|&(end, _)| end));
+        starts
+            .zip(&self.ends)
+            .map(|(start, &(end, weight))| (&self.words[start as usize..end as usize], weight))
+    }
+
     /// Reads a page's words: from its text (the body as a reader sees it, and the written
     /// summary), its title and its labels (topic names, tags, unit).
     fn new(p: &Published, labels: &[&str]) -> Indexed {
@@ -265,7 +276,14 @@ impl Indexed {
         }
         Indexed {
             // Kept for every page until the postings are made: a list is smaller than the map.
-            words: weights.into_iter().collect(),
+            words: weights.keys().map(String::as_str).collect(),
+            ends: weights
+                .iter()
+                .scan(0, |end, (word, weight)| {
+                    *end += word.len() as u32;
+                    Some((*end, *weight))
+                })
+                .collect(),
             text: cut_at_word(&text, SNIPPET_TEXT_BYTES).to_string(),
         }
     }
@@ -288,13 +306,11 @@ fn cut_at_word(text: &str, max: usize) -> &str {
 }
 
 /// Word → the documents having it, in document order, with their weight.
-fn postings(documents: &[Document]) -> BTreeMap<&str, Vec<(u32, u8)>> {
-    let mut all: BTreeMap<&str, Vec<(u32, u8)>> = BTreeMap::new();
+fn postings(documents: &[Document]) -> HashMap<&str, Vec<(u32, u8)>> {
+    let mut all: HashMap<&str, Vec<(u32, u8)>> = HashMap::new();
     for (n, d) in documents.iter().enumerate() {
-        for (word, weight) in &d.indexed.words {
-            all.entry(word.as_str())
-                .or_default()
-                .push((n as u32, *weight));
+        for (word, weight) in d.indexed.words() {
+            all.entry(word).or_default().push((n as u32, weight));
         }
     }
     all
@@ -344,7 +360,7 @@ struct Shard {
 /// shard's is empty), so the page script finds a word's shard by binary search and the
 /// shards of a prefix as a run. Words are ordered by UTF-16 code units, as JavaScript
 /// compares strings.
-fn shards(postings: &BTreeMap<&str, Vec<(u32, u8)>>) -> Vec<Shard> {
+fn shards(postings: &HashMap<&str, Vec<(u32, u8)>>) -> Vec<Shard> {
     let mut entries: Vec<(&str, String)> = postings
         .par_iter()
         .map(|(w, p)| (*w, entry_json(w, p)))
@@ -398,7 +414,7 @@ mod tests {
 
     #[test]
     fn a_small_index_is_one_shard_with_the_empty_key() {
-        let mut p = BTreeMap::new();
+        let mut p = HashMap::new();
         p.insert("a", posting(2));
         p.insert("b", posting(1));
         let s = shards(&p);
@@ -412,7 +428,7 @@ mod tests {
     fn a_large_index_is_split_into_runs_of_words_found_by_their_first_word() {
         // Each word's postings take about 4 KB: some eight words fit in a shard.
         let words: Vec<String> = (0..40).map(|i| format!("tu{i:02}")).collect();
-        let p: BTreeMap<&str, Vec<(u32, u8)>> =
+        let p: HashMap<&str, Vec<(u32, u8)>> =
             words.iter().map(|w| (w.as_str(), posting(2000))).collect();
         let s = shards(&p);
         assert!(s.len() >= 5, "{} shards", s.len());
@@ -434,7 +450,7 @@ mod tests {
 
     #[test]
     fn an_empty_site_still_has_one_empty_shard() {
-        let s = shards(&BTreeMap::new());
+        let s = shards(&HashMap::new());
         assert_eq!((s.len(), s[0].json.as_str()), (1, "{}"));
     }
 

@@ -81,14 +81,21 @@ pub fn count_words(text: &str) -> HashMap<String, u32> {
 
 /// The runs of letters, digits and combining marks of a text, as written.
 fn runs(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| {
-        !if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric() || is_combining_mark(c)
-        }
-    })
-    .filter(|run| !run.is_empty())
+    text.split(|c: char| !is_word_char(c))
+        .filter(|run| !run.is_empty())
+}
+
+/// Letters, digits and combining marks. Vietnamese letters are all in the Latin blocks,
+/// checked first: Unicode's general lookup is the cost of indexing otherwise.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match c {
+        // Latin-1 letters (but × and ÷), Latin Extended-A and -B, Latin Extended Additional.
+        '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => c != '\u{D7}' && c != '\u{F7}',
+        _ => c.is_alphanumeric() || is_combining_mark(c),
+    }
 }
 
 fn is_kept(folded: &str) -> bool {
@@ -111,7 +118,14 @@ pub fn html_text(html: &str) -> String {
         rest = &rest[open + tag_len..];
     }
     push_unescaped(&mut text, rest);
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    folded
 }
 
 /// Length of the tag starting at `s[0] == '<'`, up to and including its `>` (or the end).
@@ -159,6 +173,15 @@ fn push_unescaped(out: &mut String, escaped: &str) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_latin_fast_path_agrees_with_unicode() {
+        let ranges = ['\u{80}'..='\u{2FF}', '\u{1E00}'..='\u{1EFF}'];
+        for c in ranges.into_iter().flatten() {
+            let general = c.is_alphanumeric() || super::is_combining_mark(c);
+            assert_eq!(super::is_word_char(c), general, "{c:?}");
+        }
+    }
+
     use super::*;
     use unicode_normalization::UnicodeNormalization;
 
