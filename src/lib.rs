@@ -82,16 +82,15 @@ pub fn render_site_with(
     cache: &mut cache::Cache,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let assembled = assemble_stages(options, cache)?;
-    // A build that is not followed by others keeps no words for the next one.
-    let mut once = search::Memo::default();
     let search = cache.search.clone();
     let mut kept = search.lock().unwrap_or_else(|e| e.into_inner());
-    let memo = if cache.tracks_changes() {
-        &mut *kept
+    // A build that is not followed by others keeps no words for the next one.
+    let words = if cache.tracks_changes() {
+        Words::Keep(&mut kept)
     } else {
-        &mut once
+        Words::Forget
     };
-    let (rendered, _) = render_assembled(assembled, &mut cache.rendered, Some(memo))?;
+    let (rendered, _) = render_assembled(assembled, &mut cache.rendered, words)?;
     Ok(rendered)
 }
 
@@ -102,7 +101,7 @@ pub fn render_site_deferred(
     cache: &mut cache::Cache,
 ) -> Result<(Rendered, search::Deferred), Vec<Diagnostic>> {
     let assembled = assemble_stages(options, cache)?;
-    let (rendered, site) = render_assembled(assembled, &mut cache.rendered, None)?;
+    let (rendered, site) = render_assembled(assembled, &mut cache.rendered, Words::Later)?;
     Ok((rendered, search::Deferred::new(site, cache.search.clone())))
 }
 
@@ -114,17 +113,26 @@ pub fn check(options: &Options) -> Result<Rendered, Vec<Diagnostic>> {
     let mut assembled = assemble_stages(options, &mut cache)?;
     let advice = review::review(&assembled.site);
     assembled.problems.extend(advice);
-    let memo = &mut search::Memo::default();
-    let (rendered, _) = render_assembled(assembled, &mut cache.rendered, Some(memo))?;
+    let (rendered, _) = render_assembled(assembled, &mut cache.rendered, Words::Forget)?;
     Ok(rendered)
 }
 
-/// Templates → search index (with `search`, else not) → render; `memo` keeps the rendered
-/// pages. Returns the site too, for a search index made later.
+/// When the search index is made, and what is kept of the pages' words.
+enum Words<'a> {
+    /// With the pages, keeping the words for the next build.
+    Keep(&'a mut search::Memo),
+    /// With the pages, freeing the words before the pages are rendered.
+    Forget,
+    /// Not now: the caller makes it when it is asked for.
+    Later,
+}
+
+/// Templates → search index (unless later) → render; `memo` keeps the rendered pages.
+/// Returns the site too, for a search index made later.
 fn render_assembled(
     assembled: Assembled,
     memo: &mut render::RenderMemo,
-    search: Option<&mut search::Memo>,
+    words: Words,
 ) -> Result<(Rendered, std::sync::Arc<assemble::Site>), Vec<Diagnostic>> {
     let Assembled {
         site,
@@ -148,7 +156,11 @@ fn render_assembled(
     };
     // The index is made before the pages, so that its working memory is given back before
     // the pages fill it.
-    let index = search.map(|memo| search::index_files(&site, memo));
+    let index = match words {
+        Words::Keep(memo) => Some(search::index_files(&site, memo)),
+        Words::Forget => Some(search::index_files(&site, &mut search::Memo::default())),
+        Words::Later => None,
+    };
     let (mut outputs, found) = render::render(&site, &templates, &statics, memo);
     for (path, bytes) in index.into_iter().flatten() {
         outputs.insert(path, std::sync::Arc::new(bytes));
