@@ -56,12 +56,17 @@ fn main() {
 
 /// Applies `edit` with a new marker `count` times, timing each until `url` shows the marker.
 fn measure(url: &str, count: usize, edit: impl Fn(&str)) -> Vec<Duration> {
+    let run = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
     // One kept-alive connection, as a browser has: the polling itself must not load the
     // machine that is rebuilding.
     let agent = ureq::Agent::new_with_defaults();
     let mut times = Vec::new();
     for n in 0..count {
-        let marker = format!("Đoạn sửa lần thứ {n} để đo độ trễ.");
+        // Unique to this run: a run cut short leaves its last marker in the article, and a
+        // marker already there would be "seen" at once.
+        let marker = format!("Đoạn sửa lần thứ {n} của lượt đo {run} để đo độ trễ.");
         let written = Instant::now();
         edit(&marker);
         loop {
