@@ -87,15 +87,19 @@ pub fn render(
     let mut problems = Vec::new();
     let mut keyed = 0;
     let mut fresh = Vec::new();
+    // What the memo must learn of a page: that it has a key, and its bytes if rendered anew.
+    let mut note = |done: &Done| {
+        if let Some(key) = done.key {
+            keyed += 1;
+            if !done.reused {
+                fresh.push((done.out.clone(), (key, done.bytes.clone())));
+            }
+        }
+    };
     for result in pages.into_iter().chain(rendered) {
         match result {
             Ok(done) => {
-                if let Some(key) = done.key {
-                    keyed += 1;
-                    if !done.reused {
-                        fresh.push((done.out.clone(), (key, done.bytes.clone())));
-                    }
-                }
+                note(&done);
                 files.push((done.out, done.bytes));
             }
             Err(d) => problems.push(d),
@@ -107,13 +111,7 @@ pub fn render(
     // Sorted first, the map is built in one pass.
     files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut outputs: Outputs = files.into_iter().collect();
-    let sitemap = r.feeds(&mut outputs);
-    if let Some(key) = sitemap.key {
-        keyed += 1;
-        if !sitemap.reused {
-            fresh.push((sitemap.out, (key, sitemap.bytes)));
-        }
-    }
+    note(&r.feeds(&mut outputs));
     copy_statics(site, statics, &mut outputs, &mut problems);
     drop(r);
     remember(memo, fresh, keyed, &outputs);

@@ -505,20 +505,8 @@ fn assert_links_work(target: &Path) {
                 .attr("href")
                 .or(element.value().attr("src"))
                 .unwrap_or_default();
-            let Some(path) = url
-                .strip_prefix("https://stp.angiang.gov.vn/cchc/")
-                .or_else(|| url.strip_prefix("/cchc/"))
-            else {
+            let Some(path) = crate::support::linked_file(url) else {
                 continue;
-            };
-            let path = path.split(['#', '?']).next().unwrap_or_default();
-            let path = percent_encoding::percent_decode_str(path)
-                .decode_utf8_lossy()
-                .into_owned();
-            let path = if path.is_empty() || path.ends_with('/') {
-                format!("{path}index.html")
-            } else {
-                path
             };
             assert!(
                 target.join(&path).is_file(),

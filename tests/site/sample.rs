@@ -45,20 +45,8 @@ fn no_internal_link_or_image_of_the_sample_site_is_broken() {
                 .attr("href")
                 .or(element.value().attr("src"))
                 .unwrap_or_default();
-            let Some(path) = url
-                .strip_prefix("https://stp.angiang.gov.vn/cchc/")
-                .or_else(|| url.strip_prefix("/cchc/"))
-            else {
+            let Some(target) = crate::support::linked_file(url) else {
                 continue;
-            };
-            let path = path.split(['#', '?']).next().unwrap_or_default();
-            let path = percent_encoding::percent_decode_str(path)
-                .decode_utf8_lossy()
-                .into_owned();
-            let target = if path.is_empty() || path.ends_with('/') {
-                format!("{path}index.html")
-            } else {
-                path
             };
             if !files.contains(target.as_str()) {
                 broken.push(format!("{file} → {url}"));

@@ -296,3 +296,20 @@ pub fn preview_options(root: &Path, now: &str) -> loa::serve::ServeOptions {
         now: Some(now.to_string()),
     }
 }
+
+/// The output file a link of the sample site leads to (`/cchc/tin-tuc/a/#x` →
+/// `tin-tuc/a/index.html`), or `None` for a link that leaves the site.
+pub fn linked_file(url: &str) -> Option<String> {
+    let path = url
+        .strip_prefix("https://stp.angiang.gov.vn/cchc/")
+        .or_else(|| url.strip_prefix("/cchc/"))?;
+    let path = path.split(['#', '?']).next().unwrap_or_default();
+    let path = percent_encoding::percent_decode_str(path)
+        .decode_utf8_lossy()
+        .into_owned();
+    Some(if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path
+    })
+}
