@@ -5,7 +5,9 @@
 //! builds cannot drift from one (the invariant test in tests/site/invariant.rs holds us to it).
 //! Only entries used by the latest build are kept, so the cache never outgrows the site.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -17,7 +19,7 @@ use crate::model::Page;
 pub(crate) type Parsed = (Option<Arc<Page>>, Vec<Diagnostic>);
 
 /// What rendering one page's Markdown gave: the HTML and how its `image` is published.
-pub(crate) type Markdown = (Arc<Rendered>, Option<crate::markdown::ImageAttrs>);
+pub(crate) type Markdown = (Arc<Rendered>, Option<Arc<crate::markdown::ImageAttrs>>);
 
 /// What is known of the site's files since the last load, for `serve`, whose watcher sees
 /// every change: then the next load needs to look only at the files that changed.
@@ -39,9 +41,9 @@ pub struct Cache {
     /// What the files said and held when last read: an unchanged file is not read again.
     pub(crate) files: crate::load::Memo,
     /// Content path → (hash of the file and the config it was checked against, result).
-    pub(crate) parsed: HashMap<String, (blake3::Hash, Parsed)>,
+    pub(crate) parsed: FxHashMap<String, (blake3::Hash, Parsed)>,
     /// Content path → (hash of the page and of every link target, result).
-    pub(crate) markdown: HashMap<String, (blake3::Hash, Markdown)>,
+    pub(crate) markdown: FxHashMap<String, (blake3::Hash, Markdown)>,
     /// Resized photos by content hash.
     pub(crate) images: crate::images::Memo,
     /// Page path → (hash of its HTML, title, summary and labels, its words for search).

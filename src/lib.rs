@@ -18,6 +18,7 @@ pub mod diag;
 pub mod feeds;
 pub mod frontmatter;
 pub mod images;
+pub mod key;
 pub mod links;
 pub mod load;
 pub mod markdown;
@@ -300,7 +301,7 @@ fn parse_all(
     }
     // Forget the files that are gone.
     if cache.parsed.len() > files {
-        let current: std::collections::HashSet<&str> = pages
+        let current: rustc_hash::FxHashSet<&str> = pages
             .iter()
             .map(|p| p.rel.as_str())
             .chain(failed.iter().map(String::as_str))

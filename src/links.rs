@@ -3,9 +3,12 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::assemble::PlacedAsset;
 use crate::config::BaseUrl;
 use crate::images::{self, Processed};
+use crate::key::Key;
 use crate::markdown::{ImageAttrs, LinkProblem, Resolve};
 use crate::model::Page;
 use crate::msg;
@@ -13,34 +16,43 @@ use crate::msg;
 /// An index of the site's files by their path under `content/`.
 pub struct LinkIndex<'a> {
     base: &'a BaseUrl,
-    pages: HashMap<&'a str, &'a Page>,
-    withheld: HashMap<&'a str, &'a Page>,
+    pages: FxHashMap<&'a str, &'a Page>,
+    withheld: FxHashMap<&'a str, &'a Page>,
     /// Content path of a co-located file → its output path.
-    assets: HashMap<&'a str, &'a str>,
+    assets: FxHashMap<&'a str, &'a str>,
     /// Content path of a photo → its resized copies.
     images: &'a HashMap<String, Processed>,
+    fingerprint: blake3::Hash,
 }
 
 impl<'a> LinkIndex<'a> {
+    /// Indexes the pages links can lead to (`published`) and those they cannot lead to yet
+    /// (`withheld`: drafts, future articles), each in the site's order.
     pub fn new(
         base: &'a BaseUrl,
-        published: impl Iterator<Item = &'a Page>,
-        withheld: impl Iterator<Item = &'a Page>,
+        published: Vec<&'a Page>,
+        withheld: Vec<&'a Page>,
         assets: &'a [PlacedAsset],
         images: &'a HashMap<String, Processed>,
     ) -> Self {
-        fn by_rel<'p>(pages: impl Iterator<Item = &'p Page>) -> HashMap<&'p str, &'p Page> {
-            pages.map(|p| (p.rel.as_str(), p)).collect()
+        fn by_rel<'p>(pages: &[&'p Page]) -> FxHashMap<&'p str, &'p Page> {
+            pages.iter().map(|p| (p.rel.as_str(), *p)).collect()
         }
+        // The maps and the fingerprint read the same lists: made side by side.
+        let ((pages, withheld_map), fingerprint) = rayon::join(
+            || (by_rel(&published), by_rel(&withheld)),
+            || fingerprint(base, &published, &withheld, assets, images),
+        );
         LinkIndex {
             base,
-            pages: by_rel(published),
-            withheld: by_rel(withheld),
+            pages,
+            withheld: withheld_map,
             assets: assets
                 .iter()
                 .map(|a| (a.rel.as_str(), a.out.as_str()))
                 .collect(),
             images,
+            fingerprint,
         }
     }
 
@@ -48,35 +60,7 @@ impl<'a> LinkIndex<'a> {
     /// anchors, the withheld pages and the co-located files. Equal fingerprints resolve every
     /// link the same way.
     pub fn fingerprint(&self) -> blake3::Hash {
-        let mut h = blake3::Hasher::new();
-        h.update(self.base.link("").as_bytes()).update(b"\x01");
-        let mut pages: Vec<(&&str, &&Page)> = self.pages.iter().collect();
-        pages.sort_unstable_by_key(|(rel, _)| **rel);
-        for (_, page) in pages {
-            h.update(page.link_key.as_bytes());
-        }
-        let mut withheld: Vec<&&str> = self.withheld.keys().collect();
-        withheld.sort_unstable();
-        for rel in withheld {
-            h.update(b"\x02").update(rel.as_bytes());
-        }
-        let mut assets: Vec<(&&str, &&str)> = self.assets.iter().collect();
-        assets.sort_unstable();
-        for (rel, out) in assets {
-            h.update(b"\x03")
-                .update(rel.as_bytes())
-                .update(b"\0")
-                .update(out.as_bytes());
-            if let Some(p) = self.images.get(*rel) {
-                h.update(&p.width.to_le_bytes())
-                    .update(&p.height.to_le_bytes());
-                for v in &p.variants {
-                    h.update(&v.width.to_le_bytes())
-                        .update(&v.height.to_le_bytes());
-                }
-            }
-        }
-        h.finalize()
+        self.fingerprint
     }
 
     /// The URL of an image or file named in front matter or Markdown, relative to the page.
@@ -246,6 +230,37 @@ fn join(dir: &str, rel: &str) -> Option<String> {
         }
     }
     Some(parts.join("/"))
+}
+
+/// [`LinkIndex::fingerprint`], from the lists in the order given: the same site gives the
+/// same order (files are read sorted), so nothing needs sorting here.
+fn fingerprint(
+    base: &BaseUrl,
+    published: &[&Page],
+    withheld: &[&Page],
+    assets: &[PlacedAsset],
+    images: &HashMap<String, Processed>,
+) -> blake3::Hash {
+    let mut key = Key::new("links");
+    key.text(&base.link(""));
+    for page in published {
+        key.hash(&page.link_key);
+    }
+    key.number(withheld.len() as u64);
+    for page in withheld {
+        key.text(&page.rel);
+    }
+    for asset in assets {
+        key.text(&asset.rel).text(&asset.out);
+        if let Some(p) = images.get(&asset.rel) {
+            key.number(p.width.into()).number(p.height.into());
+            key.number(p.variants.len() as u64);
+            for v in &p.variants {
+                key.number(v.width.into()).number(v.height.into());
+            }
+        }
+    }
+    key.finish()
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! This is the only stage, with `write`, that touches the disk. It reads everything the later
 //! stages need into memory, in a sorted order, so they are pure and deterministic.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -73,7 +73,7 @@ pub struct SiteFiles {
 /// latest load are kept.
 #[derive(Debug, Default)]
 pub struct Memo {
-    known: HashMap<PathBuf, Known>,
+    known: rustc_hash::FxHashMap<PathBuf, Known>,
     /// The files of `content/` as the latest load listed them, when it could list them all.
     content: Option<Listing>,
 }

@@ -62,14 +62,12 @@ pub fn config_fingerprint(config: &Config) -> blake3::Hash {
 /// What a parse result depends on: the config's fingerprint, the file's place and its bytes
 /// (through their hash).
 pub fn source_key(config: &blake3::Hash, source: &Source) -> blake3::Hash {
-    let mut h = blake3::Hasher::new();
-    h.update(config.as_bytes())
-        .update(source.rel.as_bytes())
-        .update(b"\0");
-    h.update(source.display.to_string_lossy().as_bytes())
-        .update(b"\0");
-    h.update(source.hash.as_bytes());
-    h.finalize()
+    crate::key::Key::new("source")
+        .hash(config)
+        .text(&source.rel)
+        .text(&source.display.to_string_lossy())
+        .hash(&source.hash)
+        .finish()
 }
 
 /// Parses one content file. Returns the page when it is usable, and every problem found.

@@ -1,6 +1,8 @@
 //! Lists: sections in their order (by date, title or event), neighbours, and tags.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use super::{Published, Section, Term};
 use crate::config::Config;
@@ -113,7 +115,7 @@ pub(super) fn neighbours(
 /// that used the tag, so a new article cannot rename an established tag. Standalone pages
 /// with tags are listed after the articles.
 pub(super) fn group_tags(pages: &[Published], articles: &[usize]) -> Vec<Term> {
-    let mut by_slug: HashMap<&str, Term> = HashMap::new();
+    let mut by_slug: FxHashMap<&str, Term> = FxHashMap::default();
     let standalone = (0..pages.len()).filter(|&i| pages[i].page.kind == PageKind::Standalone);
     let newest_first: Vec<usize> = articles.iter().copied().chain(standalone).collect();
     for &i in newest_first.iter().rev() {

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use assets::{place_assets, resized_copies};
 use lists::{group_sections, group_tags, neighbours};
@@ -22,6 +23,7 @@ use crate::cache::Markdown;
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::images::Processed;
+use crate::key::Key;
 use crate::links::LinkIndex;
 use crate::load::Asset;
 use crate::markdown::{self, ImageAttrs, Rendered};
@@ -43,10 +45,10 @@ pub struct Published {
     pub rendered: Arc<Rendered>,
     /// How the front-matter `image` is published, when there is one (an external image:
     /// its URL only).
-    pub image: Option<ImageAttrs>,
+    pub image: Option<Arc<ImageAttrs>>,
     /// Hash of everything this struct comes from (the file, the config it was parsed with,
-    /// and what its Markdown read of the rest of the site), so later stages can tell an
-    /// unchanged page without comparing it field by field.
+    /// and what its Markdown read of the rest of the site: its Markdown memo key), so later
+    /// stages can tell an unchanged page without comparing it field by field.
     pub key: blake3::Hash,
 }
 
@@ -180,7 +182,7 @@ pub fn assemble(
     parsed: Vec<Arc<Page>>,
     content: ContentFiles,
     settings: Settings,
-    memo: &mut HashMap<String, (blake3::Hash, Markdown)>,
+    memo: &mut FxHashMap<String, (blake3::Hash, Markdown)>,
 ) -> (Site, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let sorted = Sorted::new(parsed, &settings);
@@ -218,12 +220,8 @@ pub fn assemble(
     // The lists do not depend on each other: made side by side.
     let ((topics, units), (tags, neighbours)) = rayon::join(
         || {
-            let topics = in_terms(&config.topics, &pages, &articles, |p| {
-                p.meta.topics.iter().map(String::as_str).collect()
-            });
-            let units = in_terms(&config.units, &pages, &articles, |p| {
-                p.meta.unit.iter().map(String::as_str).collect()
-            });
+            let topics = in_terms(&config.topics, &pages, &articles, |p| &p.meta.topics);
+            let units = in_terms(&config.units, &pages, &articles, |p| p.meta.unit.as_slice());
             (topics, units)
         },
         || {
@@ -260,9 +258,9 @@ fn in_terms(
     terms: &[crate::config::Term],
     pages: &[Published],
     articles: &[usize],
-    keys_of: impl Fn(&Page) -> Vec<&str>,
+    keys_of: impl Fn(&Page) -> &[String],
 ) -> Vec<Term> {
-    let place: HashMap<&str, usize> = terms
+    let place: FxHashMap<&str, usize> = terms
         .iter()
         .enumerate()
         .map(|(n, t)| (t.key.as_str(), n))
@@ -270,7 +268,7 @@ fn in_terms(
     let mut lists: Vec<Vec<usize>> = vec![Vec::new(); terms.len()];
     for &i in articles {
         for key in keys_of(&pages[i].page) {
-            if let Some(&n) = place.get(key) {
+            if let Some(&n) = place.get(key.as_str()) {
                 // A key written twice lists the article once.
                 if lists[n].last() != Some(&i) {
                     lists[n].push(i);
@@ -293,10 +291,10 @@ fn in_terms(
 /// What a page's Markdown rendering reads: the link index, and the page, which is all
 /// derived from its file, its place and the config it was parsed with (its `source_key`).
 fn markdown_key(index: &blake3::Hash, page: &Page) -> blake3::Hash {
-    let mut h = blake3::Hasher::new();
-    h.update(index.as_bytes())
-        .update(page.source_key.as_bytes());
-    h.finalize()
+    Key::new("markdown")
+        .hash(index)
+        .hash(&page.source_key)
+        .finish()
 }
 
 /// Pages sorted by what they are and whether they are published now.
@@ -341,7 +339,7 @@ fn render_markdown(
         Option<&crate::citations::Table>,
     ),
     problems: &mut Vec<Diagnostic>,
-    memo: &mut HashMap<String, (blake3::Hash, Markdown)>,
+    memo: &mut FxHashMap<String, (blake3::Hash, Markdown)>,
 ) -> (Vec<Published>, Option<Published>, Vec<Published>) {
     let Sorted {
         home,
@@ -353,17 +351,17 @@ fn render_markdown(
     let linkable = published.iter().chain(indexes).chain(home).map(|p| &**p);
     let index = LinkIndex::new(
         base_url,
-        linkable,
-        withheld.iter().map(|p| &**p),
+        linkable.collect(),
+        withheld.iter().map(|p| &**p).collect(),
         assets,
         images,
     );
     // A page's HTML depends on the page and on every page, file and document it could link to.
     let index_key = match documents {
-        Some(table) => blake3::Hasher::new()
-            .update(index.fingerprint().as_bytes())
-            .update(table.fingerprint().as_bytes())
-            .finalize(),
+        Some(table) => Key::new("links and documents")
+            .hash(&index.fingerprint())
+            .hash(&table.fingerprint())
+            .finish(),
         None => index.fingerprint(),
     };
     let linker = documents.map(|table| crate::citations::Linker {
@@ -392,34 +390,31 @@ fn render_markdown(
                     None
                 }
             });
-        (Arc::new(rendered), image)
+        (Arc::new(rendered), image.map(Arc::new))
     };
+    // (key, result, whether it was converted anew)
     let render = |page: &Arc<Page>| {
         let key = markdown_key(&index_key, page);
-        let result = match memo.get(&page.rel) {
-            Some((k, result)) if *k == key => result.clone(),
-            _ => fresh(page),
-        };
-        (key, result)
+        match memo.get(&page.rel) {
+            Some((k, result)) if *k == key => (key, result.clone(), false),
+            _ => (key, fresh(page), true),
+        }
     };
     let html: Vec<_> = published.par_iter().map(render).collect();
     let home_html = home.as_ref().map(render);
     let index_html: Vec<_> = indexes.par_iter().map(render).collect();
     drop(index);
     let count = published.len() + indexes.len() + usize::from(home.is_some());
-    let mut publish = |page: &Arc<Page>, (key, (rendered, image)): (blake3::Hash, Markdown)| {
-        let page = page.clone();
+    let mut publish = |page: &Arc<Page>, (key, (rendered, image), fresh): (_, Markdown, bool)| {
         problems.extend(rendered.problems.iter().cloned());
-        if !memo.get(&page.rel).is_some_and(|(k, _)| *k == key) {
+        if fresh {
             memo.insert(page.rel.clone(), (key, (rendered.clone(), image.clone())));
         }
-        let mut h = blake3::Hasher::new();
-        h.update(page.source_key.as_bytes()).update(key.as_bytes());
         Published {
-            page,
+            page: page.clone(),
             rendered,
             image,
-            key: h.finalize(),
+            key,
         }
     };
     let pages: Vec<Published> = published
@@ -435,7 +430,7 @@ fn render_markdown(
         .collect();
     // Forget the pages that are gone.
     if memo.len() > count {
-        let current: std::collections::HashSet<&str> = (pages.iter().chain(&indexes))
+        let current: rustc_hash::FxHashSet<&str> = (pages.iter().chain(&indexes))
             .chain(&home)
             .map(|p: &Published| p.page.rel.as_str())
             .collect();

@@ -1,6 +1,8 @@
 //! Where things may be published: reserved paths, aliases (old addresses) and collisions.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use super::{Alias, GENERATED_FILES, GENERATED_PREFIXES};
@@ -104,7 +106,7 @@ pub(super) fn check_collisions(
     aliases: &[(Alias, usize)],
     problems: &mut Vec<Diagnostic>,
 ) {
-    let mut owners: HashMap<String, Owner> = HashMap::new();
+    let mut owners: FxHashMap<String, Owner> = FxHashMap::default();
     owners.insert("index.html".into(), Owner::List(String::new()));
     for index in indexes {
         owners.insert(format!("{}index.html", index.path), Owner::Page(index));

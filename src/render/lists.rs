@@ -2,8 +2,9 @@
 
 use std::sync::Arc;
 
-use super::{put, template_of, Job, Renderer};
+use super::{template_of, Job, Renderer};
 use crate::assemble::{Section, Term};
+use crate::key::Key;
 use crate::msg;
 use crate::views::{
     page_window, ArticleCard, ListView, PageNumber, Paginator, TaxonomyView, Views,
@@ -109,30 +110,29 @@ impl<'a> Renderer<'a> {
         let per_page = per_page.max(1);
         let total_pages = pages.len().div_ceil(per_page).max(1);
         // What every page of this list shares, hashed once.
-        let mut h = self.hasher("list");
-        put(&mut h, &template);
-        h.update(&serde_json::to_vec(&list).unwrap_or_default());
-        for n in [pages.len(), per_page] {
-            h.update(&(n as u64).to_le_bytes());
-        }
-        let list_key = h.finalize();
+        let list_key = self
+            .key("list")
+            .text(&template)
+            .bytes(&serde_json::to_vec(&list).unwrap_or_default())
+            .number(pages.len() as u64)
+            .number(per_page as u64)
+            .finish();
         let list = Arc::new(list);
         let path = Arc::new(path);
         (1..=total_pages)
             .map(|n| {
                 let chunk =
                     &pages[((n - 1) * per_page).min(pages.len())..(n * per_page).min(pages.len())];
-                let mut h = blake3::Hasher::new();
-                h.update(list_key.as_bytes());
-                h.update(&(n as u64).to_le_bytes());
+                let mut key = Key::new("list page");
+                key.hash(&list_key).number(n as u64);
                 for &i in chunk {
-                    h.update(self.site.pages[i].key.as_bytes());
+                    key.hash(&self.site.pages[i].key);
                 }
                 let (list, path) = (Arc::clone(&list), Arc::clone(&path));
                 Job {
                     out: format!("{}index.html", page_url(&path, n)),
                     template: template.clone(),
-                    key: Some(h.finalize()),
+                    key: Some(key.finish()),
                     context: Box::new(move || {
                         let at = Position {
                             n,

@@ -9,7 +9,7 @@ mod lists;
 mod search;
 mod site_files;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -19,6 +19,7 @@ use tera::{Context, Value};
 
 use crate::assemble::{Published, Site};
 use crate::diag::Diagnostic;
+use crate::key::Key;
 use crate::load::Asset;
 use crate::msg;
 use crate::templates::{Templates, SHARE_IMAGE};
@@ -32,7 +33,7 @@ pub type Outputs = BTreeMap<String, Arc<Vec<u8>>>;
 /// Pages rendered by earlier builds: output path → (hash of everything the page's template
 /// context is built from, the bytes). A page whose hash is unchanged renders to the same bytes,
 /// so `serve` reuses them instead of rendering the whole site again.
-pub type RenderMemo = HashMap<String, Memoized>;
+pub type RenderMemo = rustc_hash::FxHashMap<String, Memoized>;
 
 /// A page kept by [`RenderMemo`]: the hash of what it was rendered from, and its bytes.
 pub type Memoized = (blake3::Hash, Arc<Vec<u8>>);
@@ -201,12 +202,11 @@ impl<'a> Renderer<'a> {
         self.cards[index].get_or_init(|| self.views.card(&self.site.pages[index]))
     }
 
-    /// A hasher for a memo key of a `kind` of page, already holding what all pages share.
-    pub(crate) fn hasher(&self, kind: &str) -> blake3::Hasher {
-        let mut h = blake3::Hasher::new();
-        h.update(self.global.as_bytes());
-        put(&mut h, kind);
-        h
+    /// A memo key of a `kind` of page, already holding what all pages share.
+    pub(crate) fn key(&self, kind: &str) -> Key {
+        let mut key = Key::new(kind);
+        key.hash(&self.global);
+        key
     }
 
     /// The bytes of `out` from the last build, if its key was `key`.
@@ -341,29 +341,29 @@ impl<'a> Renderer<'a> {
     /// neighbours' titles, its section's and tags' article counts.
     fn page_key(&self, index: usize) -> blake3::Hash {
         let p = &self.site.pages[index];
-        let mut h = self.hasher("page");
-        h.update(p.key.as_bytes());
+        let mut key = self.key("page");
+        key.hash(&p.key);
         let (previous, next) = self.site.neighbours_of(index);
         for neighbour in [previous, next] {
             match neighbour {
                 Some(i) => {
                     let n = &self.site.pages[i].page;
-                    put(&mut h, &n.meta.title);
-                    put(&mut h, &n.path);
+                    key.text(&n.meta.title).text(&n.path);
                 }
-                None => put(&mut h, "-"),
+                None => {
+                    key.text("-");
+                }
             }
         }
         if let Some(section) = self.site.section_of(&p.page) {
-            put(&mut h, &section.title);
-            h.update(&(section.pages.len() as u64).to_le_bytes());
+            key.text(&section.title).number(section.pages.len() as u64);
         }
         for tag in self.views.tags_of(&p.page.tag_keys) {
-            put(&mut h, &tag.key);
-            put(&mut h, &tag.name);
-            h.update(&(tag.pages.len() as u64).to_le_bytes());
+            key.text(&tag.key)
+                .text(&tag.name)
+                .number(tag.pages.len() as u64);
         }
-        h.finalize()
+        key.finish()
     }
 
     fn page_context(&self, index: usize) -> Context {
@@ -435,10 +435,4 @@ impl<'a> Renderer<'a> {
 pub(crate) fn template_of(p: Option<&Published>, default: &str) -> String {
     p.and_then(|p| p.page.meta.template.clone())
         .unwrap_or_else(|| default.to_string())
-}
-
-/// Adds a text to a key, length first, so that ("ab", "c") and ("a", "bc") differ.
-pub(crate) fn put(h: &mut blake3::Hasher, text: &str) {
-    h.update(&(text.len() as u64).to_le_bytes());
-    h.update(text.as_bytes());
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{put, Done, Outputs, Renderer, Statics};
+use super::{Done, Outputs, Renderer, Statics};
 use crate::assemble::{Published, Site, ALL_EVENTS_ICS, EVENT_ICS};
 use crate::calendar::{self, CalendarEvent};
 use crate::diag::Diagnostic;
@@ -122,26 +122,41 @@ impl Renderer<'_> {
     }
 
     /// `sitemap.xml`, reused from the last build when it would list the same pages with the
-    /// same dates.
+    /// same dates. The key is made from the pages in the site's order: sorting them by path is
+    /// left to the builds that write the sitemap anew.
     fn sitemap(&self, outputs: &Outputs) -> Done {
-        let entries = self.sitemap_entries(outputs);
-        let mut h = self.hasher("sitemap");
-        for (path, lastmod) in &entries {
-            put(&mut h, path);
+        let lists = self.sitemap_lists(outputs);
+        let mut key = self.key("sitemap");
+        let pages = self
+            .site
+            .pages
+            .iter()
+            .map(|p| (p.page.path.as_str(), lastmod(p)));
+        let lists_key = lists.iter().map(|(path, d)| (path.as_str(), *d));
+        for (path, lastmod) in pages.chain(lists_key) {
+            key.text(path);
             if let Some(d) = lastmod {
-                h.update(&d.timestamp().as_nanosecond().to_le_bytes());
-                h.update(&d.offset().seconds().to_le_bytes());
+                key.bytes(&d.timestamp().as_nanosecond().to_le_bytes())
+                    .bytes(&d.offset().seconds().to_le_bytes());
             }
         }
-        let key = h.finalize();
+        let key = key.finish();
         let out = "sitemap.xml".to_string();
         if let Some(done) = self.reuse(&out, key) {
             return done;
         }
-        let entries: Vec<SitemapEntry> = entries
+        // Dates are compared as moments and written once per entry: formatting is the cost.
+        let mut by_path: BTreeMap<&str, Option<&jiff::ZonedDateTime>> = BTreeMap::new();
+        for p in &self.site.pages {
+            by_path.insert(&p.page.path, lastmod(p));
+        }
+        for (path, lastmod) in &lists {
+            by_path.insert(path, *lastmod);
+        }
+        let entries: Vec<SitemapEntry> = by_path
             .into_iter()
             .map(|(path, lastmod)| SitemapEntry {
-                loc: self.views.permalink(&path),
+                loc: self.views.permalink(path),
                 lastmod: lastmod.map(|d| self.views.date(d)),
             })
             .collect();
@@ -177,26 +192,26 @@ impl Renderer<'_> {
             .collect()
     }
 
-    /// Every HTML page except redirects, pagination pages and the 404 page.
-    fn sitemap_entries(&self, outputs: &Outputs) -> Vec<(String, Option<&jiff::ZonedDateTime>)> {
-        // Dates are compared as moments and written once per entry: formatting is the cost.
-        let mut by_path: BTreeMap<String, Option<&jiff::ZonedDateTime>> = BTreeMap::new();
-        for p in &self.site.pages {
-            by_path.insert(p.page.path.clone(), lastmod(p));
-        }
+    /// The list pages of the sitemap (home, sections, topics, tags, units, documents), each
+    /// with its newest article's date; lists that were not generated are left out. Every
+    /// article and standalone page is listed besides these; redirects, pagination pages and
+    /// the 404 page are not.
+    fn sitemap_lists(&self, outputs: &Outputs) -> Vec<(String, Option<&jiff::ZonedDateTime>)> {
         let newest = |pages: &[usize]| {
             pages
                 .iter()
                 .filter_map(|&i| lastmod(&self.site.pages[i]))
                 .max_by_key(|d| d.timestamp())
         };
-        by_path.insert(String::new(), newest(&self.site.articles));
-        by_path.insert(
-            crate::assemble::COVERAGE_PATH.to_string(),
-            newest(&self.site.articles),
-        );
+        let mut lists = vec![
+            (String::new(), newest(&self.site.articles)),
+            (
+                crate::assemble::COVERAGE_PATH.to_string(),
+                newest(&self.site.articles),
+            ),
+        ];
         for s in &self.site.sections {
-            by_path.insert(format!("{}/", s.slug), newest(&s.pages));
+            lists.push((format!("{}/", s.slug), newest(&s.pages)));
         }
         for (kind, terms) in [
             ("topic", &self.site.topics),
@@ -204,24 +219,25 @@ impl Renderer<'_> {
             ("unit", &self.site.units),
         ] {
             for t in terms.iter() {
-                by_path.insert(Views::term_path(kind, &t.key), newest(&t.pages));
+                lists.push((Views::term_path(kind, &t.key), newest(&t.pages)));
             }
         }
         for d in &self.site.documents {
-            by_path.insert(d.document.path(), newest(&d.pages));
+            lists.push((d.document.path(), newest(&d.pages)));
         }
         let documents = self.site.documents.iter().flat_map(|d| &d.pages);
         let newest_citing = documents
             .filter_map(|&i| lastmod(&self.site.pages[i]))
             .max_by_key(|d| d.timestamp());
-        by_path.insert(crate::citations::DOCUMENTS_PATH.into(), newest_citing);
+        lists.push((crate::citations::DOCUMENTS_PATH.into(), newest_citing));
+        // The lists of all topics, tags and units (no content may take their paths).
         for list in ["chu-de/", "the/", "don-vi/"] {
-            by_path.entry(list.to_string()).or_insert(None);
+            if !lists.iter().any(|(path, _)| path == list) {
+                lists.push((list.to_string(), None));
+            }
         }
-        by_path
-            .into_iter()
-            .filter(|(path, _)| outputs.contains_key(&format!("{path}index.html")))
-            .collect()
+        lists.retain(|(path, _)| outputs.contains_key(&format!("{path}index.html")));
+        lists
     }
 }
 

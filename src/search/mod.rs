@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::assemble::{Published, Site};
 pub use words::{count_words, fold, for_each_word, html_text, words, MAX_WORD_CHARS};
@@ -51,7 +52,7 @@ pub const WEIGHT_LABEL: u8 = 32;
 
 /// What indexing a page's text gave, kept by `serve` between builds (page path → hash of
 /// what was read, result): reading the words is most of the cost of the index.
-pub type Memo = HashMap<String, (blake3::Hash, Arc<Indexed>)>;
+pub type Memo = rustc_hash::FxHashMap<String, (blake3::Hash, Arc<Indexed>)>;
 
 /// The words of one page with their weights, and the beginning of its text.
 #[derive(Debug)]
@@ -306,8 +307,8 @@ fn cut_at_word(text: &str, max: usize) -> &str {
 }
 
 /// Word → the documents having it, in document order, with their weight.
-fn postings(documents: &[Document]) -> HashMap<&str, Vec<(u32, u8)>> {
-    let mut all: HashMap<&str, Vec<(u32, u8)>> = HashMap::new();
+fn postings(documents: &[Document]) -> FxHashMap<&str, Vec<(u32, u8)>> {
+    let mut all: FxHashMap<&str, Vec<(u32, u8)>> = FxHashMap::default();
     for (n, d) in documents.iter().enumerate() {
         for (word, weight) in d.indexed.words() {
             all.entry(word).or_default().push((n as u32, weight));
@@ -360,7 +361,7 @@ struct Shard {
 /// shard's is empty), so the page script finds a word's shard by binary search and the
 /// shards of a prefix as a run. Words are ordered by UTF-16 code units, as JavaScript
 /// compares strings.
-fn shards(postings: &HashMap<&str, Vec<(u32, u8)>>) -> Vec<Shard> {
+fn shards(postings: &FxHashMap<&str, Vec<(u32, u8)>>) -> Vec<Shard> {
     let mut entries: Vec<(&str, String)> = postings
         .par_iter()
         .map(|(w, p)| (*w, entry_json(w, p)))
@@ -414,7 +415,7 @@ mod tests {
 
     #[test]
     fn a_small_index_is_one_shard_with_the_empty_key() {
-        let mut p = HashMap::new();
+        let mut p = FxHashMap::default();
         p.insert("a", posting(2));
         p.insert("b", posting(1));
         let s = shards(&p);
@@ -428,7 +429,7 @@ mod tests {
     fn a_large_index_is_split_into_runs_of_words_found_by_their_first_word() {
         // Each word's postings take about 4 KB: some eight words fit in a shard.
         let words: Vec<String> = (0..40).map(|i| format!("tu{i:02}")).collect();
-        let p: HashMap<&str, Vec<(u32, u8)>> =
+        let p: FxHashMap<&str, Vec<(u32, u8)>> =
             words.iter().map(|w| (w.as_str(), posting(2000))).collect();
         let s = shards(&p);
         assert!(s.len() >= 5, "{} shards", s.len());
@@ -450,7 +451,7 @@ mod tests {
 
     #[test]
     fn an_empty_site_still_has_one_empty_shard() {
-        let s = shards(&HashMap::new());
+        let s = shards(&FxHashMap::default());
         assert_eq!((s.len(), s[0].json.as_str()), (1, "{}"));
     }
 

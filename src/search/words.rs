@@ -4,8 +4,7 @@
 //! The page script (`themes/default/static/tim-kiem.js`) folds a query with the same rules;
 //! the two must agree, so any change here is a change there (docs/search.md).
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Longest word kept in the index, in characters: longer runs are web addresses, codes or
@@ -63,12 +62,13 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
 
 /// Each folded word of `text` with how many times it occurs. A page repeats its words, so
 /// each distinct spelling is folded once, which is most of the cost of indexing.
-pub fn count_words(text: &str) -> HashMap<String, u32> {
-    let mut spellings: HashMap<&str, u32> = HashMap::new();
+pub fn count_words(text: &str) -> FxHashMap<String, u32> {
+    let mut spellings: FxHashMap<&str, u32> = FxHashMap::default();
     for run in runs(text) {
         *spellings.entry(run).or_insert(0) += 1;
     }
-    let mut counts: HashMap<String, u32> = HashMap::with_capacity(spellings.len());
+    let mut counts: FxHashMap<String, u32> =
+        FxHashMap::with_capacity_and_hasher(spellings.len(), Default::default());
     let mut folded = String::new();
     for (run, n) in spellings {
         fold_into(run, &mut folded);

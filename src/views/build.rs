@@ -29,7 +29,7 @@ pub fn page_window(current: usize, total: usize) -> Vec<(usize, bool)> {
 pub struct Views<'a> {
     pub site: &'a Site,
     /// Tags by key: pages name their tags, and a site may have thousands.
-    tags: std::collections::HashMap<&'a str, &'a Term>,
+    tags: rustc_hash::FxHashMap<&'a str, &'a Term>,
 }
 
 impl<'a> Views<'a> {
