@@ -159,6 +159,15 @@ impl Drop for Server {
 fn build(session: &mut Session) -> BuildReport {
     let started = Instant::now();
     let (notice, warnings) = session.rebuild();
+    build_report(session, started, notice, warnings)
+}
+
+fn build_report(
+    session: &Session,
+    started: Instant,
+    notice: Notice,
+    warnings: Vec<Diagnostic>,
+) -> BuildReport {
     let snapshot = session.snapshot();
     let problems = if snapshot.errors.is_empty() {
         warnings
@@ -222,12 +231,25 @@ fn spawn_builder(
         added
     };
     watch_new(&mut debouncer);
-    // The first build ran before the watcher started: the next one looks at every file.
+    // The first build ran before the watcher started, so a save made meanwhile was not seen.
     session.track_changes();
     let root = session.build_options().root;
     std::thread::Builder::new()
         .name("loa-build".into())
         .spawn(move || {
+            // One more build, at once, looks at every file; it is reported only if a file had
+            // changed. Later builds, after the officer's saves, read just what the watcher saw.
+            let started = Instant::now();
+            let verified = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let (notice, warnings) = session.verify()?;
+                Some(build_report(&session, started, notice, warnings))
+            }));
+            match verified {
+                Ok(Some(result)) => publish(&session, &result, &snapshot, &notices, &report),
+                Ok(None) => {}
+                // Should it panic, the first save tries again, looking at every file.
+                Err(_) => session.track_changes(),
+            }
             while let Some(burst) = watch::next_change(&root, &rx, &stop) {
                 match burst {
                     watch::Burst::Paths(paths) => session.changed(paths),
@@ -244,14 +266,25 @@ fn spawn_builder(
                 else {
                     continue;
                 };
-                if let Ok(mut shared) = snapshot.write() {
-                    *shared = session.snapshot().clone();
-                }
-                let _ = notices.send(result.notice.clone());
-                report(&result);
+                publish(&session, &result, &snapshot, &notices, &report);
             }
         })
         .map_err(|e| io_problem(&e))
+}
+
+/// Serves a build's site, tells the open pages, and reports it to the terminal.
+fn publish(
+    session: &Session,
+    result: &BuildReport,
+    snapshot: &RwLock<Snapshot>,
+    notices: &channel::Sender<Notice>,
+    report: &impl Fn(&BuildReport),
+) {
+    if let Ok(mut shared) = snapshot.write() {
+        *shared = session.snapshot().clone();
+    }
+    let _ = notices.send(result.notice.clone());
+    report(result);
 }
 
 /// Runs the HTTP server on its own thread and runtime until shut down.

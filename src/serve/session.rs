@@ -4,6 +4,7 @@
 //! server, reusing the results of unchanged files from a cache keyed by content hash. A failed
 //! rebuild keeps the last good site and records the errors for the terminal and the overlay.
 
+use std::cmp::Ordering;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -158,6 +159,18 @@ impl Session {
         }
     }
 
+    /// Builds again looking at every file, as after [`Session::track_changes`], and tells
+    /// what changed; `None` when nothing did, and then, for the browsers, no build happened.
+    pub fn verify(&mut self) -> Option<(Notice, Vec<Diagnostic>)> {
+        let (version, errors) = (self.snapshot.version, self.snapshot.errors.clone());
+        let (notice, warnings) = self.rebuild();
+        if notice.changed.is_empty() && self.snapshot.errors == errors {
+            self.snapshot.version = version;
+            return None;
+        }
+        Some((notice, warnings))
+    }
+
     fn notice(&self, changed: Vec<String>) -> Notice {
         Notice {
             version: self.snapshot.version,
@@ -168,6 +181,7 @@ impl Session {
 }
 
 /// URLs of the files whose bytes differ between two builds (added and removed included).
+/// Both maps are sorted by path, so they are walked side by side, once.
 fn changed_urls(old: &Outputs, new: &Outputs, base_path: &str) -> BTreeSet<String> {
     let url = |file: &str| {
         format!(
@@ -175,16 +189,35 @@ fn changed_urls(old: &Outputs, new: &Outputs, base_path: &str) -> BTreeSet<Strin
             file.strip_suffix("index.html").unwrap_or(file)
         )
     };
-    let mut changed: BTreeSet<String> = new
-        .iter()
-        // A page reused from the previous build is the same allocation: no need to compare.
-        .filter(|(file, bytes)| {
-            !old.get(*file)
-                .is_some_and(|o| Arc::ptr_eq(o, bytes) || o == *bytes)
-        })
-        .map(|(file, _)| url(file))
-        .collect();
-    changed.extend(old.keys().filter(|f| !new.contains_key(*f)).map(|f| url(f)));
+    let mut changed = BTreeSet::new();
+    let mut old = old.iter().peekable();
+    let mut new = new.iter().peekable();
+    loop {
+        let order = match (old.peek(), new.peek()) {
+            (None, None) => break,
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (Some((o, _)), Some((n, _))) => o.cmp(n),
+        };
+        match order {
+            Ordering::Less => {
+                let (file, _) = old.next().expect("peeked");
+                changed.insert(url(file));
+            }
+            Ordering::Greater => {
+                let (file, _) = new.next().expect("peeked");
+                changed.insert(url(file));
+            }
+            Ordering::Equal => {
+                let ((file, before), (_, after)) =
+                    (old.next().expect("peeked"), new.next().expect("peeked"));
+                // A page reused from the previous build is the same allocation.
+                if !(Arc::ptr_eq(before, after) || before == after) {
+                    changed.insert(url(file));
+                }
+            }
+        }
+    }
     changed
 }
 
