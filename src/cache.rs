@@ -21,6 +21,17 @@ pub(crate) type Parsed = (Option<Arc<Page>>, Vec<Diagnostic>);
 /// What rendering one page's Markdown gave: the HTML and how its `image` is published.
 pub(crate) type Markdown = (Arc<Rendered>, Option<Arc<crate::markdown::ImageAttrs>>);
 
+/// A page's Markdown as converted by an earlier build.
+#[derive(Debug, Clone)]
+pub(crate) struct Converted {
+    /// What it was converted from: the link index's fingerprint and the page's source key.
+    /// Compared as they are, an unchanged page costs no hashing.
+    pub from: (blake3::Hash, blake3::Hash),
+    /// The hash of both, the page's key for the later stages.
+    pub key: blake3::Hash,
+    pub result: Markdown,
+}
+
 /// What is known of the site's files since the last load, for `serve`, whose watcher sees
 /// every change: then the next load needs to look only at the files that changed.
 #[derive(Debug, Default)]
@@ -41,9 +52,10 @@ pub struct Cache {
     /// What the files said and held when last read: an unchanged file is not read again.
     pub(crate) files: crate::load::Memo,
     /// Content path → (hash of the file and the config it was checked against, result).
-    pub(crate) parsed: FxHashMap<String, (blake3::Hash, Parsed)>,
+    /// Compared as they are, an unchanged file costs no hashing.
+    pub(crate) parsed: FxHashMap<String, ((blake3::Hash, blake3::Hash), Parsed)>,
     /// Content path → (hash of the page and of every link target, result).
-    pub(crate) markdown: FxHashMap<String, (blake3::Hash, Markdown)>,
+    pub(crate) markdown: FxHashMap<String, Converted>,
     /// Resized photos by content hash.
     pub(crate) images: crate::images::Memo,
     /// Page path → (hash of its HTML, title, summary and labels, its words for search).

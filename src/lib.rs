@@ -273,15 +273,19 @@ fn parse_all(
     // A build that is not followed by others keeps nothing, so that each page is held once.
     let tracked = cache.tracks_changes();
     // Looked up in parallel; the cache is updated afterwards, for the files that changed.
-    let parsed: Vec<(blake3::Hash, cache::Parsed, String, bool)> = sources
+    // What a file's parse depends on: the config and the file's bytes (and its path, the
+    // memo's key).
+    type From = (blake3::Hash, blake3::Hash);
+    let parsed: Vec<(From, cache::Parsed, String, bool)> = sources
         .into_par_iter()
         .map(|s| {
-            let key = parse::source_key(&config_key, &s);
+            let from = (config_key, s.hash);
             match cache.parsed.get(&s.rel) {
-                Some((k, result)) if *k == key => (key, result.clone(), s.rel, false),
+                Some((f, result)) if *f == from => (from, result.clone(), s.rel, false),
                 _ => {
+                    let key = parse::source_key(&config_key, &s);
                     let (page, found) = parse::parse_keyed(&s, config, key);
-                    (key, (page.map(std::sync::Arc::new), found), s.rel, true)
+                    (from, (page.map(std::sync::Arc::new), found), s.rel, true)
                 }
             }
         })
@@ -289,14 +293,14 @@ fn parse_all(
     let files = parsed.len();
     let mut pages = Vec::with_capacity(files);
     let mut failed = Vec::new();
-    for (key, (page, found), rel, fresh) in parsed {
+    for (from, (page, found), rel, fresh) in parsed {
         match &page {
             Some(p) => pages.push(p.clone()),
             None => failed.push(rel.clone()),
         }
         problems.extend(found.iter().cloned());
         if fresh && tracked {
-            cache.parsed.insert(rel, (key, (page, found)));
+            cache.parsed.insert(rel, (from, (page, found)));
         }
     }
     // Forget the files that are gone.

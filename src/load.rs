@@ -73,7 +73,8 @@ pub struct SiteFiles {
 /// latest load are kept.
 #[derive(Debug, Default)]
 pub struct Memo {
-    known: rustc_hash::FxHashMap<PathBuf, Known>,
+    /// By path, as text: hashing a `Path` parses its components.
+    known: rustc_hash::FxHashMap<std::ffi::OsString, Known>,
     /// The files of `content/` as the latest load listed them, when it could list them all.
     content: Option<Listing>,
 }
@@ -173,12 +174,15 @@ pub fn load_with(
         Some(changed) => {
             let mut known = previous.known;
             for path in changed {
-                known.remove(path);
+                known.remove(path.as_os_str());
             }
-            known.extend(read);
+            known.extend(read.into_iter().map(|(p, k)| (p.into_os_string(), k)));
             known
         }
-        None => read.into_iter().collect(),
+        None => read
+            .into_iter()
+            .map(|(p, k)| (p.into_os_string(), k))
+            .collect(),
     };
     memo.content = listing;
     (files, problems)
@@ -246,7 +250,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn read(&self, path: &Path) -> Result<(Arc<Vec<u8>>, blake3::Hash), Diagnostic> {
-        match (self.previous.known.get(path), self.changed) {
+        match (self.previous.known.get(path.as_os_str()), self.changed) {
             // Nothing said this file changed, and it had settled when it was read: it is
             // kept as known, not looked at.
             (Some(k), Some(changed)) if k.stamp.is_some() && !changed.contains(path) => {

@@ -19,7 +19,7 @@ use lists::{group_sections, group_tags, neighbours};
 pub use lists::{is_upcoming, EVENTS_SECTION};
 use paths::{check_collisions, check_reserved, collect_aliases};
 
-use crate::cache::Markdown;
+use crate::cache::{Converted, Markdown};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::images::Processed;
@@ -177,12 +177,12 @@ pub struct ContentFiles {
     pub documents: Option<crate::citations::Table>,
 }
 
-pub fn assemble(
+pub(crate) fn assemble(
     config: Config,
     parsed: Vec<Arc<Page>>,
     content: ContentFiles,
     settings: Settings,
-    memo: &mut FxHashMap<String, (blake3::Hash, Markdown)>,
+    memo: &mut FxHashMap<String, Converted>,
 ) -> (Site, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let sorted = Sorted::new(parsed, &settings);
@@ -212,10 +212,7 @@ pub fn assemble(
     problems.extend(collisions);
     assets.extend(resized_copies(&assets, &content.images));
 
-    let mut articles: Vec<usize> = (0..pages.len())
-        .filter(|&i| pages[i].page.kind == PageKind::Article)
-        .collect();
-    articles.sort_by(|&a, &b| newest_first(&pages[a].page, &pages[b].page));
+    let articles = newest_first(&pages);
     let sections = group_sections(&config, &pages, &articles, indexes, settings.now);
     // The lists do not depend on each other: made side by side.
     let ((topics, units), (tags, neighbours)) = rayon::join(
@@ -339,7 +336,7 @@ fn render_markdown(
         Option<&crate::citations::Table>,
     ),
     problems: &mut Vec<Diagnostic>,
-    memo: &mut FxHashMap<String, (blake3::Hash, Markdown)>,
+    memo: &mut FxHashMap<String, Converted>,
 ) -> (Vec<Published>, Option<Published>, Vec<Published>) {
     let Sorted {
         home,
@@ -393,12 +390,9 @@ fn render_markdown(
         (Arc::new(rendered), image.map(Arc::new))
     };
     // (key, result, whether it was converted anew)
-    let render = |page: &Arc<Page>| {
-        let key = markdown_key(&index_key, page);
-        match memo.get(&page.rel) {
-            Some((k, result)) if *k == key => (key, result.clone(), false),
-            _ => (key, fresh(page), true),
-        }
+    let render = |page: &Arc<Page>| match memo.get(&page.rel) {
+        Some(c) if c.from == (index_key, page.source_key) => (c.key, c.result.clone(), false),
+        _ => (markdown_key(&index_key, page), fresh(page), true),
     };
     let html: Vec<_> = published.par_iter().map(render).collect();
     let home_html = home.as_ref().map(render);
@@ -408,7 +402,12 @@ fn render_markdown(
     let mut publish = |page: &Arc<Page>, (key, (rendered, image), fresh): (_, Markdown, bool)| {
         problems.extend(rendered.problems.iter().cloned());
         if fresh {
-            memo.insert(page.rel.clone(), (key, (rendered.clone(), image.clone())));
+            let converted = Converted {
+                from: (index_key, page.source_key),
+                key,
+                result: (rendered.clone(), image.clone()),
+            };
+            memo.insert(page.rel.clone(), converted);
         }
         Published {
             page: page.clone(),
@@ -443,7 +442,18 @@ fn is_public(page: &Page, now: jiff::Timestamp) -> bool {
     !page.meta.draft && page.meta.date.as_ref().is_none_or(|d| d.timestamp() <= now)
 }
 
-fn newest_first(a: &Page, b: &Page) -> std::cmp::Ordering {
-    let date = |p: &Page| p.meta.date.as_ref().map(|d| d.timestamp());
-    date(b).cmp(&date(a)).then_with(|| a.path.cmp(&b.path))
+/// The articles among `pages`, newest first; articles of one moment by path.
+fn newest_first(pages: &[Published]) -> Vec<usize> {
+    // Sorted by keys read once per article, not twice per comparison.
+    let mut keys: Vec<(std::cmp::Reverse<Option<jiff::Timestamp>>, &str, usize)> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.page.kind == PageKind::Article)
+        .map(|(i, p)| {
+            let date = p.page.meta.date.as_ref().map(|d| d.timestamp());
+            (std::cmp::Reverse(date), p.page.path.as_str(), i)
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter().map(|(_, _, i)| i).collect()
 }

@@ -1,8 +1,6 @@
 //! Where things may be published: reserved paths, aliases (old addresses) and collisions.
 
-use std::collections::BTreeSet;
-
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 use super::{Alias, GENERATED_FILES, GENERATED_PREFIXES};
@@ -106,45 +104,55 @@ pub(super) fn check_collisions(
     aliases: &[(Alias, usize)],
     problems: &mut Vec<Diagnostic>,
 ) {
-    let mut owners: FxHashMap<String, Owner> = FxHashMap::default();
-    owners.insert("index.html".into(), Owner::List(String::new()));
-    for index in indexes {
-        owners.insert(format!("{}index.html", index.path), Owner::Page(index));
-    }
-    let sections: BTreeSet<&str> = pages
+    let mut sections: Vec<&str> = pages
         .iter()
         .chain(indexes)
         .filter_map(|p| p.section.as_deref())
+        .collect::<FxHashSet<&str>>()
+        .into_iter()
         .collect();
-    for section in &sections {
-        owners
-            .entry(format!("{section}/index.html"))
-            .or_insert(Owner::List(format!("{section}/")));
-    }
-    let page_files = pages
-        .iter()
-        .map(|p| (format!("{}index.html", p.path), p, "slug"));
-    let alias_files = aliases
-        .iter()
-        .map(|(a, i)| (a.file.clone(), &pages[*i], "aliases"));
+    sections.sort_unstable();
+    let lists: Vec<String> = sections.iter().map(|s| format!("{s}/")).collect();
     let pagination: Vec<String> = sections.iter().map(|s| format!("{s}/trang/")).collect();
-    for (file, page, key) in page_files.chain(alias_files) {
-        let dir = file.trim_end_matches("index.html");
-        let paginated = pagination.iter().any(|p| dir.starts_with(p.as_str()));
+    // By folder (`tin-tuc/a/` for `tin-tuc/a/index.html`), borrowed from the pages: a site
+    // of thousands of pages is checked without a string made per page.
+    let mut owners: FxHashMap<&str, Owner> = FxHashMap::with_capacity_and_hasher(
+        1 + indexes.len() + lists.len() + pages.len() + aliases.len(),
+        Default::default(),
+    );
+    owners.insert("", Owner::List(String::new()));
+    for index in indexes {
+        owners.insert(&index.path, Owner::Page(index));
+    }
+    for list in &lists {
+        owners
+            .entry(list.as_str())
+            .or_insert_with(|| Owner::List(list.clone()));
+    }
+    let page_files = pages.iter().map(|p| (p.path.as_str(), p, None));
+    let alias_files = aliases.iter().map(|(a, i)| {
+        let dir = a.file.strip_suffix("index.html").unwrap_or(&a.file);
+        (dir, &pages[*i], Some(a.file.as_str()))
+    });
+    for (dir, page, alias) in page_files.chain(alias_files) {
+        let key = if alias.is_some() { "aliases" } else { "slug" };
         // Pages on reserved paths were reported by `check_reserved`.
-        if key == "aliases" && (is_generated(dir) || is_generated(&file) || paginated) {
-            let d = Diagnostic::error(
-                page.display.clone(),
-                page.line_of(key),
-                1,
-                msg::reserved_path(&file),
-            );
-            problems.push(d.with_hint(msg::HINT_RESERVED));
-            continue;
+        if let Some(file) = alias {
+            let paginated = pagination.iter().any(|p| dir.starts_with(p.as_str()));
+            if is_generated(dir) || is_generated(file) || paginated {
+                let d = Diagnostic::error(
+                    page.display.clone(),
+                    page.line_of(key),
+                    1,
+                    msg::reserved_path(file),
+                );
+                problems.push(d.with_hint(msg::HINT_RESERVED));
+                continue;
+            }
         }
-        let message = match owners.get(&file) {
+        let message = match owners.get(dir) {
             None => {
-                owners.insert(file, Owner::Page(page));
+                owners.insert(dir, Owner::Page(page));
                 continue;
             }
             Some(Owner::Page(other)) => msg::same_url(&format!("/{dir}"), &other.display),

@@ -6,6 +6,7 @@
 mod coverage;
 mod documents;
 mod lists;
+mod page_keys;
 mod search;
 mod site_files;
 
@@ -24,6 +25,7 @@ use crate::load::Asset;
 use crate::msg;
 use crate::templates::{Templates, SHARE_IMAGE};
 use crate::views::{ArticleCard, HeadView, ShareImage, Views};
+use page_keys::PageKeys;
 use site_files::copy_statics;
 
 /// The site's files: output path (relative, `/` separators) → bytes. Shared, so a page kept
@@ -59,7 +61,7 @@ pub fn render(
     // the parallel loop, a few at a time, rather than all up front.
     let pages: Vec<Result<Done, Diagnostic>> = (0..site.pages.len())
         .into_par_iter()
-        .map(|i| r.run(r.page(i)))
+        .map(|i| r.page(i))
         .collect();
     let mut jobs: Vec<Job> = vec![r.home()];
     let mut terms: Vec<(&str, &crate::assemble::Term)> = Vec::new();
@@ -167,6 +169,7 @@ pub(crate) struct Renderer<'a> {
     /// Hash of what every page's context shares: the templates, `site`, the config, the
     /// clock and the mode. Part of every memo key.
     global: blake3::Hash,
+    page_keys: PageKeys<'a>,
     previous: &'a RenderMemo,
 }
 
@@ -193,6 +196,7 @@ impl<'a> Renderer<'a> {
             site_value,
             cards,
             global: h.finalize(),
+            page_keys: PageKeys::new(site),
             previous,
         }
     }
@@ -210,19 +214,32 @@ impl<'a> Renderer<'a> {
     }
 
     /// The bytes of `out` from the last build, if its key was `key`.
-    fn reuse(&self, out: &str, key: blake3::Hash) -> Option<Done> {
+    fn reused(&self, out: &str, key: blake3::Hash) -> Option<Arc<Vec<u8>>> {
         let (k, bytes) = self.previous.get(out)?;
-        (*k == key).then(|| Done {
-            out: out.to_string(),
-            key: Some(key),
-            bytes: bytes.clone(),
-            reused: true,
-        })
+        (*k == key).then(|| bytes.clone())
+    }
+
+    /// [`Renderer::reused`], as a page done.
+    fn reuse(&self, out: String, key: blake3::Hash) -> Result<Done, String> {
+        match self.reused(&out, key) {
+            Some(bytes) => Ok(Done {
+                out,
+                key: Some(key),
+                bytes,
+                reused: true,
+            }),
+            None => Err(out),
+        }
     }
 
     fn run(&self, job: Job) -> Result<Done, Diagnostic> {
-        if let Some(done) = job.key.and_then(|key| self.reuse(&job.out, key)) {
-            return Ok(done);
+        if let Some(bytes) = job.key.and_then(|key| self.reused(&job.out, key)) {
+            return Ok(Done {
+                out: job.out,
+                key: job.key,
+                bytes,
+                reused: true,
+            });
         }
         if let (false, Some(source)) = (self.templates.has(&job.template), &job.source) {
             let d = Diagnostic::error(
@@ -325,45 +342,27 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn page(&self, index: usize) -> Job<'_> {
+    /// An article or standalone page, reused when its key is unchanged (most are, in
+    /// `serve`: the job is not even made for them).
+    fn page(&self, index: usize) -> Result<Done, Diagnostic> {
         let p = &self.site.pages[index];
-        Job {
-            out: format!("{}index.html", p.page.path),
+        let key = self.page_key(index);
+        let out = match self.reuse(format!("{}index.html", p.page.path), key) {
+            Ok(done) => return Ok(done),
+            Err(out) => out,
+        };
+        self.run(Job {
+            out,
             template: template_of(Some(p), "page.html"),
-            key: Some(self.page_key(index)),
+            key: Some(key),
             context: Box::new(move || self.page_context(index)),
             source: Some(p.page.display.clone()),
             template_line: p.page.line_of("template"),
-        }
+        })
     }
 
-    /// What a page's context is built from besides what all pages share: the page itself, its
-    /// neighbours' titles, its section's and tags' article counts.
     fn page_key(&self, index: usize) -> blake3::Hash {
-        let p = &self.site.pages[index];
-        let mut key = self.key("page");
-        key.hash(&p.key);
-        let (previous, next) = self.site.neighbours_of(index);
-        for neighbour in [previous, next] {
-            match neighbour {
-                Some(i) => {
-                    let n = &self.site.pages[i].page;
-                    key.text(&n.meta.title).text(&n.path);
-                }
-                None => {
-                    key.text("-");
-                }
-            }
-        }
-        if let Some(section) = self.site.section_of(&p.page) {
-            key.text(&section.title).number(section.pages.len() as u64);
-        }
-        for tag in self.views.tags_of(&p.page.tag_keys) {
-            key.text(&tag.key)
-                .text(&tag.name)
-                .number(tag.pages.len() as u64);
-        }
-        key.finish()
+        self.page_keys.key(&self.global, self.site, index)
     }
 
     fn page_context(&self, index: usize) -> Context {

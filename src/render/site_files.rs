@@ -141,10 +141,10 @@ impl Renderer<'_> {
             }
         }
         let key = key.finish();
-        let out = "sitemap.xml".to_string();
-        if let Some(done) = self.reuse(&out, key) {
-            return done;
-        }
+        let out = match self.reuse("sitemap.xml".to_string(), key) {
+            Ok(done) => return done,
+            Err(out) => out,
+        };
         // Dates are compared as moments and written once per entry: formatting is the cost.
         let mut by_path: BTreeMap<&str, Option<&jiff::ZonedDateTime>> = BTreeMap::new();
         for p in &self.site.pages {

@@ -42,6 +42,7 @@ fn edit() -> impl Strategy<Value = Edit> {
 }
 
 const TOPICS: [&str; 3] = ["nghi-dinh-118", "de-an-06", "par-index"];
+const TAGS: [[&str; 2]; 2] = [["Một cửa", "một cửa"], ["Chuyển đổi số", "chuyển đổi số"]];
 
 /// An article's text from its parts; every edit rewrites a whole file, as editors do.
 fn article(title: &str, day: u8, topics: u8, draft: bool, body: u8) -> String {
@@ -64,11 +65,22 @@ fn article(title: &str, day: u8, topics: u8, draft: bool, body: u8) -> String {
         1 => "Theo Nghị quyết 66/NQ-CP.",
         _ => "",
     };
+    // Tags follow the topics, so a topics edit changes the tag lists and their counts, which
+    // every page of those tags shows; titles follow the body, which the neighbours show.
+    // A tag keeps the spelling of its oldest article, which the body picks here.
+    let tags: Vec<&str> = TAGS
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| topics.len() > *i)
+        .map(|(_, spellings)| spellings[usize::from(body) % 2])
+        .collect();
     format!(
-        "---\ntitle: \"{title}\"\ndate: 2025-{:02}-{:02}\ntopics: [{}]\ndraft: {draft}\n---\nĐoạn {body} của bài. {link} {cite}\n\n## Mục {body}\n",
+        "---\ntitle: \"{title} ({})\"\ndate: 2025-{:02}-{:02}\ntopics: [{}]\ntags: [{}]\ndraft: {draft}\n---\nĐoạn {body} của bài. {link} {cite}\n\n## Mục {body}\n",
+        body % 3,
         9 + day % 4,
         1 + day % 28,
-        topics.join(", ")
+        topics.join(", "),
+        tags.join(", ")
     )
 }
 

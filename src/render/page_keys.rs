@@ -1,0 +1,88 @@
+//! Memo keys of article and standalone pages, the site's most numerous pages: `serve` makes
+//! one for every page on every rebuild, so each is a single hash of fixed-size parts, read
+//! from the pages' array rather than from each page's text.
+
+use rustc_hash::FxHashMap;
+
+use crate::assemble::Site;
+
+/// What a page shows of the lists it belongs to, gathered once for all pages.
+pub(super) struct PageKeys<'a> {
+    /// Section slug → hash of the section's title and article count.
+    sections: FxHashMap<&'a str, blake3::Hash>,
+    /// Per page: the sum of the hashes (key, name, article count) of its tags. A sum does not
+    /// depend on the order of the tags, which the page's own key covers.
+    tags: Vec<[u64; 4]>,
+}
+
+impl<'a> PageKeys<'a> {
+    pub(super) fn new(site: &'a Site) -> Self {
+        let sections = site
+            .sections
+            .iter()
+            .map(|s| {
+                let key = crate::key::Key::new("section")
+                    .text(&s.title)
+                    .number(s.pages.len() as u64)
+                    .finish();
+                (s.slug.as_str(), key)
+            })
+            .collect();
+        let mut tags = vec![[0u64; 4]; site.pages.len()];
+        for tag in &site.tags {
+            let hash = crate::key::Key::new("tag")
+                .text(&tag.key)
+                .text(&tag.name)
+                .number(tag.pages.len() as u64)
+                .finish();
+            let lanes = lanes(&hash);
+            for &i in &tag.pages {
+                for (sum, lane) in tags[i].iter_mut().zip(lanes) {
+                    *sum = sum.wrapping_add(lane);
+                }
+            }
+        }
+        PageKeys { sections, tags }
+    }
+
+    /// What the page at `index` is rendered from besides what all pages share (`global`):
+    /// the page itself (its `Published` key), its neighbours (whose title and URL it links
+    /// to), its section's title and size, and its tags' names and sizes.
+    pub(super) fn key(&self, global: &blake3::Hash, site: &Site, index: usize) -> blake3::Hash {
+        const NONE: [u8; 32] = [0; 32];
+        let p = &site.pages[index];
+        let (previous, next) = site.neighbours_of(index);
+        let neighbour = |i: Option<usize>| i.map_or(NONE, |i| *site.pages[i].key.as_bytes());
+        let section = p
+            .page
+            .section
+            .as_deref()
+            .and_then(|slug| self.sections.get(slug))
+            .map_or(NONE, |h| *h.as_bytes());
+        let mut tags = [0u8; 32];
+        for (bytes, lane) in tags.chunks_exact_mut(8).zip(self.tags[index]) {
+            bytes.copy_from_slice(&lane.to_le_bytes());
+        }
+        let mut bytes = [0u8; 32 * 6];
+        let parts = [
+            *global.as_bytes(),
+            *p.key.as_bytes(),
+            neighbour(previous),
+            neighbour(next),
+            section,
+            tags,
+        ];
+        for (chunk, part) in bytes.chunks_exact_mut(32).zip(parts) {
+            chunk.copy_from_slice(&part);
+        }
+        blake3::hash(&bytes)
+    }
+}
+
+fn lanes(hash: &blake3::Hash) -> [u64; 4] {
+    let mut lanes = [0u64; 4];
+    for (lane, bytes) in lanes.iter_mut().zip(hash.as_bytes().chunks_exact(8)) {
+        *lane = u64::from_le_bytes(bytes.try_into().expect("8 bytes"));
+    }
+    lanes
+}
