@@ -136,7 +136,7 @@ fn render_assembled(
     words: Words,
 ) -> Result<(Rendered, std::sync::Arc<assemble::Site>), Vec<Diagnostic>> {
     let Assembled {
-        site,
+        mut site,
         files,
         mut problems,
     } = assembled;
@@ -157,12 +157,20 @@ fn render_assembled(
     };
     // The index is made before the pages, so that its working memory is given back before
     // the pages fill it.
+    let one_off = matches!(words, Words::Forget);
     let index = match words {
         Words::Keep(memo) => Some(search::index_files(&site, memo)),
         Words::Forget => Some(search::index_files(&site, &mut search::Memo::default())),
         Words::Later => None,
     };
-    let (mut outputs, found) = render::render(&site, &templates, &statics, memo);
+    // A one-off build moves each page's HTML into its rendered page: the search index, the
+    // only other reader, is made already.
+    let html = if one_off {
+        site.take_html()
+    } else {
+        Vec::new()
+    };
+    let (mut outputs, found) = render::render(&site, &templates, &statics, memo, html);
     for (path, bytes) in index.into_iter().flatten() {
         outputs.insert(path, std::sync::Arc::new(bytes));
     }
@@ -251,6 +259,9 @@ fn assemble_stages(
     let (mut site, found) =
         assemble::assemble(config, pages, content, settings, &mut cache.markdown);
     if !tracked {
+        // No build follows this one: its memos would only keep pages alive.
+        cache.markdown.clear();
+        cache.parsed.clear();
         site.free_bodies();
     }
     problems.extend(found);

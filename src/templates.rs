@@ -203,7 +203,11 @@ impl Templates {
         // Most pages are 10–20 KB: start there rather than growing from nothing.
         let mut out = Vec::with_capacity(16 * 1024);
         match self.tera.render_to(name, context, &mut out) {
-            Ok(()) => Ok(out),
+            Ok(()) => {
+                // Kept until every page has rendered: a page of 17 KB would hold 32 KB.
+                out.shrink_to_fit();
+                Ok(out)
+            }
             Err(e) => Err(to_diagnostics(&e, &self.files, page).remove(0)),
         }
     }

@@ -136,6 +136,16 @@ impl Site {
         }
     }
 
+    /// Takes out the HTML of every article and standalone page that nothing else holds, to
+    /// be moved into its rendered page and freed with it, rather than kept until every page
+    /// has rendered. By page index; `None` where the HTML stays (a memo holds it too).
+    pub fn take_html(&mut self) -> Vec<Option<String>> {
+        self.pages
+            .iter_mut()
+            .map(|p| Arc::get_mut(&mut p.rendered).map(|r| std::mem::take(&mut r.html)))
+            .collect()
+    }
+
     /// The section list a page belongs to, if any.
     pub fn section_of(&self, page: &Page) -> Option<&Section> {
         let slug = page.section.as_ref()?;

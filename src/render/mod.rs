@@ -55,8 +55,10 @@ pub fn render(
     templates: &Templates,
     statics: &Statics,
     memo: &mut RenderMemo,
+    html: Vec<Option<String>>,
 ) -> (Outputs, Vec<Diagnostic>) {
-    let r = Renderer::new(site, templates, memo);
+    let mut r = Renderer::new(site, templates, memo);
+    r.html = html.into_iter().map(std::sync::Mutex::new).collect();
     // Article pages carry their whole body in their context: those contexts are built inside
     // the parallel loop, a few at a time, rather than all up front.
     let pages: Vec<Result<Done, Diagnostic>> = (0..site.pages.len())
@@ -171,6 +173,9 @@ pub(crate) struct Renderer<'a> {
     global: blake3::Hash,
     page_keys: PageKeys<'a>,
     previous: &'a RenderMemo,
+    /// Pages' HTML taken out of the site, by page index, for the page to take when it
+    /// renders (see `Site::take_html`); empty when the site keeps it.
+    html: Vec<std::sync::Mutex<Option<String>>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -198,6 +203,7 @@ impl<'a> Renderer<'a> {
             global: h.finalize(),
             page_keys: PageKeys::new(site),
             previous,
+            html: Vec::new(),
         }
     }
 
@@ -367,7 +373,9 @@ impl<'a> Renderer<'a> {
 
     fn page_context(&self, index: usize) -> Context {
         let p = &self.site.pages[index];
-        let view = self.views.page(index, self.card(index).clone());
+        let taken = self.html.get(index).and_then(|h| h.lock().ok()?.take());
+        let content = taken.unwrap_or_else(|| p.rendered.html.clone());
+        let view = self.views.page(index, self.card(index).clone(), content);
         let kind = view.card.kind;
         let description = view.card.summary_text.clone();
         let mut head = self.head(kind, &p.page.meta.title, &description, &p.page.path);

@@ -211,7 +211,8 @@ impl<'a> Views<'a> {
     }
 
     /// The whole page view of `pages[index]`, around its card (built once for all lists).
-    pub fn page(&self, index: usize, card: ArticleCard) -> PageView {
+    /// The page at `index`, with its `content` (its HTML).
+    pub fn page(&self, index: usize, card: ArticleCard, content: String) -> PageView {
         let p = &self.site.pages[index];
         let meta = &p.page.meta;
         let neighbour = |i: Option<usize>| {
@@ -233,7 +234,7 @@ impl<'a> Views<'a> {
         PageView {
             card,
             share,
-            content: p.rendered.html.clone(),
+            content,
             toc: toc(&p.page.headings),
             word_count: p.rendered.word_count,
             reading_minutes: p.rendered.word_count.div_ceil(200).max(1),
