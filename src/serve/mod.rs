@@ -280,11 +280,14 @@ fn publish(
     notices: &channel::Sender<Notice>,
     report: &impl Fn(&BuildReport),
 ) {
-    if let Ok(mut shared) = snapshot.write() {
-        *shared = session.snapshot().clone();
-    }
+    // The previous site is dropped after the lock is released and the pages are told: freeing
+    // a large site takes a few milliseconds that no request needs to wait for.
+    let previous = snapshot
+        .write()
+        .map(|mut shared| std::mem::replace(&mut *shared, session.snapshot().clone()));
     let _ = notices.send(result.notice.clone());
     report(result);
+    drop(previous);
 }
 
 /// Runs the HTTP server on its own thread and runtime until shut down.
