@@ -298,43 +298,29 @@ fn a_page_shows_what_other_files_decide_as_soon_as_they_change() {
     // article spells it, even on the pages of another section.
     let site = Site::new();
     let tagged = |spelling: &str| format!("tags: [\"{spelling}\"]\n");
-    site.article(
-        "tin-tuc/cu.md",
-        "Bài cũ",
-        "2025-09-01",
-        &tagged("Một cửa"),
-        "Cũ.\n",
-    )
-    .article("tin-tuc/moi.md", "Bài mới", "2025-09-02", "", "Mới.\n")
-    .article(
-        "thong-bao/tb.md",
-        "Thông báo",
-        "2025-09-03",
-        &tagged("một cửa"),
-        "Tin.\n",
-    );
+    // The older article, as the officer saves it: its title and its tag's spelling.
+    let save_older = |title: &str, tag: &str| {
+        site.article("tin-tuc/cu.md", title, "2025-09-01", &tagged(tag), "Cũ.\n");
+    };
+    save_older("Bài cũ", "Một cửa");
+    site.article("tin-tuc/moi.md", "Bài mới", "2025-09-02", "", "Mới.\n")
+        .article(
+            "thong-bao/tb.md",
+            "Thông báo",
+            "2025-09-03",
+            &tagged("một cửa"),
+            "Tin.\n",
+        );
     let server = start(&site);
     let shows = |text: &'static str| move |r: &Reply| html(r).texts("a").iter().any(|t| t == text);
     assert!(shows("Bài cũ")(&get(&server, "/cchc/tin-tuc/moi/")));
     assert!(shows("Một cửa")(&get(&server, "/cchc/thong-bao/tb/")));
 
-    site.article(
-        "tin-tuc/cu.md",
-        "Bài cũ đã sửa",
-        "2025-09-01",
-        &tagged("Một cửa"),
-        "Cũ.\n",
-    );
+    save_older("Bài cũ đã sửa", "Một cửa");
     let newer = eventually(&server, "/cchc/tin-tuc/moi/", shows("Bài cũ đã sửa"));
     assert!(shows("Bài cũ đã sửa")(&newer));
 
-    site.article(
-        "tin-tuc/cu.md",
-        "Bài cũ đã sửa",
-        "2025-09-01",
-        &tagged("MỘT CỬA"),
-        "Cũ.\n",
-    );
+    save_older("Bài cũ đã sửa", "MỘT CỬA");
     let other = eventually(&server, "/cchc/thong-bao/tb/", shows("MỘT CỬA"));
     assert!(shows("MỘT CỬA")(&other));
 }
