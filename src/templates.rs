@@ -102,6 +102,9 @@ pub struct Templates {
     files: BTreeMap<String, PathBuf>,
     /// Hash of every template's name, file and text: what any page's rendering reads of them.
     fingerprint: blake3::Hash,
+    /// Templates that may show the build's clock (`site.now`), themselves or through a
+    /// template they name (extends, include, import).
+    reads_now: std::collections::BTreeSet<String>,
 }
 
 impl Templates {
@@ -154,11 +157,21 @@ impl Templates {
             h.update(&(text.len() as u64).to_le_bytes())
                 .update(text.as_bytes());
         }
+        let texts: BTreeMap<&str, &str> =
+            sources.iter().map(|(n, (_, t))| (n.as_str(), *t)).collect();
         Ok(Templates {
             tera,
             files,
             fingerprint: h.finalize(),
+            reads_now: reading("now", &texts),
         })
+    }
+
+    /// Whether pages rendered with `name` may show the build's clock: then they depend on
+    /// `--now` itself, not only on what it decides (which articles are out, which events
+    /// are upcoming).
+    pub fn reads_now(&self, name: &str) -> bool {
+        self.reads_now.contains(name)
     }
 
     pub fn fingerprint(&self) -> blake3::Hash {
@@ -209,6 +222,31 @@ impl Templates {
                 Ok(out)
             }
             Err(e) => Err(to_diagnostics(&e, &self.files, page).remove(0)),
+        }
+    }
+}
+
+/// The templates whose text has `word`, or that name (in quotes, as extends, include and
+/// import do) a template that does, however deep. A word in a comment or text counts too:
+/// the answer may be yes when it is no, never the other way.
+fn reading(word: &str, texts: &BTreeMap<&str, &str>) -> std::collections::BTreeSet<String> {
+    let mut found: std::collections::BTreeSet<String> = texts
+        .iter()
+        .filter(|(_, text)| text.contains(word))
+        .map(|(name, _)| name.to_string())
+        .collect();
+    loop {
+        let before = found.len();
+        for (name, text) in texts {
+            let names_one = found
+                .iter()
+                .any(|f| text.contains(&format!("\"{f}\"")) || text.contains(&format!("'{f}'")));
+            if names_one {
+                found.insert(name.to_string());
+            }
+        }
+        if found.len() == before {
+            return found;
         }
     }
 }
@@ -340,6 +378,18 @@ fn civil_date(s: &str) -> TeraResult<jiff::civil::Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_template_reads_the_clock_through_the_templates_it_names() {
+        let texts = BTreeMap::from([
+            ("trang.html", "{% extends \"khung.html\" %}"),
+            ("khung.html", "{% include 'chan.html' %}"),
+            ("chan.html", "<time>{{ site.now }}</time>"),
+            ("khac.html", "{{ page.title }}"),
+        ]);
+        let found: Vec<String> = reading("now", &texts).into_iter().collect();
+        assert_eq!(found, ["chan.html", "khung.html", "trang.html"]);
+    }
 
     fn render(text: &str, ctx: &Context) -> Result<String, Diagnostic> {
         let over = [TemplateFile {

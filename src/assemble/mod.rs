@@ -221,6 +221,18 @@ pub(crate) fn assemble(
     );
     problems.extend(collisions);
     assets.extend(resized_copies(&assets, &content.images));
+    // Whether an event is still to come is the clock's decision, shown on its page and in the
+    // lists: it goes into the page's key, which they are rendered by.
+    let mut pages = pages;
+    for p in &mut pages {
+        if let Some(event) = &p.page.meta.event {
+            let upcoming = is_upcoming(event, settings.now);
+            p.key = Key::new("event")
+                .hash(&p.key)
+                .number(u64::from(upcoming))
+                .finish();
+        }
+    }
 
     let articles = newest_first(&pages);
     let sections = group_sections(&config, &pages, &articles, indexes, settings.now);

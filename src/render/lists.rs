@@ -111,7 +111,7 @@ impl<'a> Renderer<'a> {
         let total_pages = pages.len().div_ceil(per_page).max(1);
         // What every page of this list shares, hashed once.
         let list_key = self
-            .key("list")
+            .key("list", &template)
             .text(&template)
             .bytes(&serde_json::to_vec(&list).unwrap_or_default())
             .number(pages.len() as u64)

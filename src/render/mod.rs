@@ -171,6 +171,8 @@ pub(crate) struct Renderer<'a> {
     /// Hash of what every page's context shares: the templates, `site`, the config, the
     /// clock and the mode. Part of every memo key.
     global: blake3::Hash,
+    /// `global` with the clock, for pages whose templates show it.
+    global_now: blake3::Hash,
     page_keys: PageKeys<'a>,
     previous: &'a RenderMemo,
     /// Pages' HTML taken out of the site, by page index, for the page to take when it
@@ -188,19 +190,31 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|_| std::sync::OnceLock::new())
             .collect();
+        // The clock is left out: what it decides (which articles are out, which events are
+        // upcoming) is in the pages' own keys, and pages whose templates show it get it in
+        // theirs. Otherwise every `serve` build without `--now` would render every page.
+        let mut site_json = serde_json::to_value(&site_view).unwrap_or_default();
+        if let Some(now) = site_json.get_mut("now") {
+            *now = serde_json::Value::Null;
+        }
         let mut h = blake3::Hasher::new();
         h.update(templates.fingerprint().as_bytes());
-        h.update(&serde_json::to_vec(&site_view).unwrap_or_default());
+        h.update(&serde_json::to_vec(&site_json).unwrap_or_default());
         h.update(format!("{:?}", site.config).as_bytes());
-        h.update(&site.settings.now.as_nanosecond().to_le_bytes());
         h.update(&[u8::from(site.settings.drafts)]);
+        let global = h.finalize();
+        let global_now = Key::new("now")
+            .hash(&global)
+            .bytes(&site.settings.now.as_nanosecond().to_le_bytes())
+            .finish();
         Renderer {
             site,
             views,
             templates,
             site_value,
             cards,
-            global: h.finalize(),
+            global,
+            global_now,
             page_keys: PageKeys::new(site),
             previous,
             html: Vec::new(),
@@ -212,11 +226,21 @@ impl<'a> Renderer<'a> {
         self.cards[index].get_or_init(|| self.views.card(&self.site.pages[index]))
     }
 
-    /// A memo key of a `kind` of page, already holding what all pages share.
-    pub(crate) fn key(&self, kind: &str) -> Key {
+    /// A memo key of a `kind` of page rendered with `template`, already holding what all
+    /// pages share.
+    pub(crate) fn key(&self, kind: &str, template: &str) -> Key {
         let mut key = Key::new(kind);
-        key.hash(&self.global);
+        key.hash(self.shared_key(template));
         key
+    }
+
+    /// What every page rendered with `template` shares: the clock too if it shows it.
+    fn shared_key(&self, template: &str) -> &blake3::Hash {
+        if self.templates.reads_now(template) {
+            &self.global_now
+        } else {
+            &self.global
+        }
     }
 
     /// The bytes of `out` from the last build, if its key was `key`.
@@ -368,7 +392,10 @@ impl<'a> Renderer<'a> {
     }
 
     fn page_key(&self, index: usize) -> blake3::Hash {
-        self.page_keys.key(&self.global, self.site, index)
+        let page = &self.site.pages[index].page;
+        let template = page.meta.template.as_deref().unwrap_or("page.html");
+        self.page_keys
+            .key(self.shared_key(template), self.site, index)
     }
 
     fn page_context(&self, index: usize) -> Context {

@@ -126,7 +126,7 @@ impl Renderer<'_> {
     /// left to the builds that write the sitemap anew.
     fn sitemap(&self, outputs: &Outputs) -> Done {
         let lists = self.sitemap_lists(outputs);
-        let mut key = self.key("sitemap");
+        let mut key = self.key("sitemap", "");
         let pages = self
             .site
             .pages

@@ -170,3 +170,57 @@ fn a_cached_build_equals_a_clean_build_after_a_config_change() {
     let clean = loa::render_site(&site.options()).unwrap_err();
     assert_eq!(cached, clean);
 }
+
+#[test]
+fn a_cached_build_follows_the_clock_like_a_clean_build() {
+    // The files stay the same while the clock passes an event's end and a scheduled article's
+    // time: a build reusing the earlier builds' pages must give what a clean build gives.
+    let site = Site::new();
+    site.article(
+        "su-kien/hop.md",
+        "Hội nghị",
+        "2025-10-01",
+        "event:\n  start: 2025-10-10 08:00\n  end: 2025-10-10 11:00\n",
+        "Họp.\n",
+    )
+    .article(
+        "tin-tuc/hen.md",
+        "Bài hẹn giờ",
+        "2025-10-10 12:00",
+        "",
+        "Sau.\n",
+    )
+    .article("tin-tuc/cu.md", "Bài cũ", "2025-09-01", "", "Trước.\n");
+    let at = |now: &str| loa::Options {
+        now: Some(now.into()),
+        ..site.options()
+    };
+    let times = [
+        "2025-10-10 07:00",
+        "2025-10-10 10:00",
+        "2025-10-10 11:30",
+        "2025-10-10 12:30",
+        "2025-10-10 12:31",
+    ];
+    let mut cache = loa::cache::Cache::default();
+    let mut follow = |theme: &str| {
+        for now in times {
+            cache.track_changes();
+            let cached = loa::render_site_with(&at(now), &mut cache).unwrap();
+            let clean = loa::render_site(&at(now)).unwrap();
+            assert!(cached.outputs == clean.outputs, "{theme}, at {now}");
+        }
+    };
+    follow("the built-in theme");
+    // A theme whose article pages show the build's time.
+    site.write(
+        "themes/dong-ho/templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<p class=\"now\">{{ site.now }}</p>\
+         {{ page.content | safe }}{% endblock content %}",
+    );
+    site.write(
+        "config.yaml",
+        &format!("{}theme: dong-ho\n", crate::support::CONFIG),
+    );
+    follow("a theme showing the time");
+}
