@@ -164,14 +164,14 @@ fn parse_inner(
 
 /// What a link to the page reads of it: where it is, where it is published, its anchors.
 fn link_key(source: &Source, path: &str, headings: &[crate::model::Heading]) -> blake3::Hash {
-    let mut h = blake3::Hasher::new();
-    h.update(source.rel.as_bytes()).update(b"\0");
-    h.update(path.as_bytes()).update(b"\0");
-    h.update(source.display.to_string_lossy().as_bytes());
+    let mut key = crate::key::Key::new("link");
+    key.text(&source.rel)
+        .text(path)
+        .text(&source.display.to_string_lossy());
     for heading in headings {
-        h.update(b"#").update(heading.id.as_bytes());
+        key.text(&heading.id);
     }
-    h.finalize()
+    key.finish()
 }
 
 struct FrontMatterSplit<'a> {

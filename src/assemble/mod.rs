@@ -203,7 +203,7 @@ pub(crate) fn assemble(
     let aliases = collect_aliases(&config.base_url, &sorted.published, &mut problems);
     let mut assets = place_assets(content.assets, &sorted.published, &sorted.withheld);
     // Independent of each other: on two cores, one checks URLs while the other converts.
-    let (collisions, (pages, home, indexes)) = rayon::join(
+    let (collisions, (mut pages, home, indexes)) = rayon::join(
         || {
             let mut found = Vec::new();
             check_collisions(&sorted.published, &sorted.indexes, &aliases, &mut found);
@@ -223,7 +223,6 @@ pub(crate) fn assemble(
     assets.extend(resized_copies(&assets, &content.images));
     // Whether an event is still to come is the clock's decision, shown on its page and in the
     // lists: it goes into the page's key, which they are rendered by.
-    let mut pages = pages;
     for p in &mut pages {
         if let Some(event) = &p.page.meta.event {
             let upcoming = is_upcoming(event, settings.now);

@@ -57,8 +57,7 @@ pub fn render(
     memo: &mut RenderMemo,
     html: Vec<Option<String>>,
 ) -> (Outputs, Vec<Diagnostic>) {
-    let mut r = Renderer::new(site, templates, memo);
-    r.html = html.into_iter().map(std::sync::Mutex::new).collect();
+    let r = Renderer::new(site, templates, memo, html);
     // Article pages carry their whole body in their context: those contexts are built inside
     // the parallel loop, a few at a time, rather than all up front.
     let pages: Vec<Result<Done, Diagnostic>> = (0..site.pages.len())
@@ -168,8 +167,8 @@ pub(crate) struct Renderer<'a> {
     site_value: Value,
     /// Each page's card, made when a page that shows it is rendered (most are reused).
     cards: Vec<std::sync::OnceLock<ArticleCard>>,
-    /// Hash of what every page's context shares: the templates, `site`, the config, the
-    /// clock and the mode. Part of every memo key.
+    /// Hash of what every page's context shares: the templates, `site` (but for its clock),
+    /// the config and the mode. Part of every memo key.
     global: blake3::Hash,
     /// `global` with the clock, for pages whose templates show it.
     global_now: blake3::Hash,
@@ -181,7 +180,12 @@ pub(crate) struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(site: &'a Site, templates: &'a Templates, previous: &'a RenderMemo) -> Self {
+    fn new(
+        site: &'a Site,
+        templates: &'a Templates,
+        previous: &'a RenderMemo,
+        html: Vec<Option<String>>,
+    ) -> Self {
         let views = Views::new(site);
         let site_view = views.site();
         let site_value = Value::from_serializable(&site_view);
@@ -217,7 +221,7 @@ impl<'a> Renderer<'a> {
             global_now,
             page_keys: PageKeys::new(site),
             previous,
-            html: Vec::new(),
+            html: html.into_iter().map(std::sync::Mutex::new).collect(),
         }
     }
 
@@ -243,33 +247,25 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// The bytes of `out` from the last build, if its key was `key`.
-    fn reused(&self, out: &str, key: blake3::Hash) -> Option<Arc<Vec<u8>>> {
-        let (k, bytes) = self.previous.get(out)?;
-        (*k == key).then(|| bytes.clone())
-    }
-
-    /// [`Renderer::reused`], as a page done.
+    /// The page at `out` as the last build made it, if its key was `key`; else `out` back.
     fn reuse(&self, out: String, key: blake3::Hash) -> Result<Done, String> {
-        match self.reused(&out, key) {
-            Some(bytes) => Ok(Done {
+        match self.previous.get(&out) {
+            Some((k, bytes)) if *k == key => Ok(Done {
                 out,
                 key: Some(key),
-                bytes,
+                bytes: bytes.clone(),
                 reused: true,
             }),
-            None => Err(out),
+            _ => Err(out),
         }
     }
 
-    fn run(&self, job: Job) -> Result<Done, Diagnostic> {
-        if let Some(bytes) = job.key.and_then(|key| self.reused(&job.out, key)) {
-            return Ok(Done {
-                out: job.out,
-                key: job.key,
-                bytes,
-                reused: true,
-            });
+    fn run(&self, mut job: Job) -> Result<Done, Diagnostic> {
+        if let Some(key) = job.key {
+            job.out = match self.reuse(job.out, key) {
+                Ok(done) => return Ok(done),
+                Err(out) => out,
+            };
         }
         if let (false, Some(source)) = (self.templates.has(&job.template), &job.source) {
             let d = Diagnostic::error(
@@ -376,26 +372,22 @@ impl<'a> Renderer<'a> {
     /// `serve`: the job is not even made for them).
     fn page(&self, index: usize) -> Result<Done, Diagnostic> {
         let p = &self.site.pages[index];
-        let key = self.page_key(index);
+        let template = p.page.meta.template.as_deref().unwrap_or("page.html");
+        let key = self
+            .page_keys
+            .key(self.shared_key(template), self.site, index);
         let out = match self.reuse(format!("{}index.html", p.page.path), key) {
             Ok(done) => return Ok(done),
             Err(out) => out,
         };
         self.run(Job {
             out,
-            template: template_of(Some(p), "page.html"),
+            template: template.to_string(),
             key: Some(key),
             context: Box::new(move || self.page_context(index)),
             source: Some(p.page.display.clone()),
             template_line: p.page.line_of("template"),
         })
-    }
-
-    fn page_key(&self, index: usize) -> blake3::Hash {
-        let page = &self.site.pages[index].page;
-        let template = page.meta.template.as_deref().unwrap_or("page.html");
-        self.page_keys
-            .key(self.shared_key(template), self.site, index)
     }
 
     fn page_context(&self, index: usize) -> Context {

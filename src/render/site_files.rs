@@ -126,14 +126,16 @@ impl Renderer<'_> {
     /// left to the builds that write the sitemap anew.
     fn sitemap(&self, outputs: &Outputs) -> Done {
         let lists = self.sitemap_lists(outputs);
+        // Every page, then the lists (a list's date wins should a path be both).
+        let entries = || {
+            let pages = self.site.pages.iter();
+            let lists = lists.iter().map(|(path, d)| (path.as_str(), *d));
+            pages
+                .map(|p| (p.page.path.as_str(), lastmod(p)))
+                .chain(lists)
+        };
         let mut key = self.key("sitemap", "");
-        let pages = self
-            .site
-            .pages
-            .iter()
-            .map(|p| (p.page.path.as_str(), lastmod(p)));
-        let lists_key = lists.iter().map(|(path, d)| (path.as_str(), *d));
-        for (path, lastmod) in pages.chain(lists_key) {
+        for (path, lastmod) in entries() {
             key.text(path);
             if let Some(d) = lastmod {
                 key.bytes(&d.timestamp().as_nanosecond().to_le_bytes())
@@ -146,13 +148,7 @@ impl Renderer<'_> {
             Err(out) => out,
         };
         // Dates are compared as moments and written once per entry: formatting is the cost.
-        let mut by_path: BTreeMap<&str, Option<&jiff::ZonedDateTime>> = BTreeMap::new();
-        for p in &self.site.pages {
-            by_path.insert(&p.page.path, lastmod(p));
-        }
-        for (path, lastmod) in &lists {
-            by_path.insert(path, *lastmod);
-        }
+        let by_path: BTreeMap<&str, Option<&jiff::ZonedDateTime>> = entries().collect();
         let entries: Vec<SitemapEntry> = by_path
             .into_iter()
             .map(|(path, lastmod)| SitemapEntry {

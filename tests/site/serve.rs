@@ -507,3 +507,33 @@ fn a_site_broken_from_the_start_is_previewed_once_it_is_fixed() {
     let fixed = eventually(&server, "/cchc/tin-tuc/a/", |r| r.status == 200);
     assert_eq!(html(&fixed).text("h1"), "Bài A");
 }
+
+#[test]
+fn the_check_after_starting_tells_only_of_files_changed_before_the_watcher() {
+    use loa::serve::session::{Session, SessionOptions};
+    let site = Site::new();
+    sample(&site);
+    let mut session = Session::new(SessionOptions {
+        root: site.root().to_path_buf(),
+        origin: "http://127.0.0.1:1111".into(),
+        drafts: false,
+        now: Some(NOW.into()),
+    });
+    session.rebuild();
+    let version = session.snapshot().version;
+
+    // Nothing changed while the watcher started: no build for the browsers to hear of.
+    session.track_changes();
+    assert!(session.verify().is_none());
+    assert_eq!(session.snapshot().version, version);
+
+    // A save the watcher did not see is found by looking at every file.
+    site.article("tin-tuc/a.md", "Bài A", "2025-09-01", "", "Đã sửa trước.\n");
+    session.track_changes();
+    let (notice, _) = session.verify().expect("the unwatched save is found");
+    assert!(
+        notice.changed.contains(&"/cchc/tin-tuc/a/".to_string()),
+        "{notice:?}"
+    );
+    assert_eq!(notice.version, version + 1);
+}
