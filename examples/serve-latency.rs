@@ -10,6 +10,10 @@ use std::time::{Duration, Instant};
 
 use loa::serve::{ServeOptions, Server};
 
+// The allocator `loa` itself uses, so that the figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Longer than `serve`'s check of every file after it starts, at 30,000 articles.
 const STARTUP_CHECK: Duration = Duration::from_secs(3);
 
