@@ -76,6 +76,22 @@ pub fn render_site(options: &Options) -> Result<Rendered, Vec<Diagnostic>> {
     render_site_with(options, &mut cache::Cache::default())
 }
 
+/// [`render_site`] handing the pages and lists to `sink` as they are rendered: they are not
+/// among the returned outputs, but are counted in its pages.
+pub fn render_site_into(
+    options: &Options,
+    sink: &dyn render::Sink,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let assembled = assemble_stages(options, &mut cache::Cache::default())?;
+    let (rendered, _) = render_assembled(
+        assembled,
+        &mut Default::default(),
+        Words::Forget,
+        Some(sink),
+    )?;
+    Ok(rendered)
+}
+
 /// [`render_site`] reusing the results of earlier builds kept in `cache` (as `serve` does);
 /// gives exactly the same result as with an empty cache.
 pub fn render_site_with(
@@ -91,7 +107,7 @@ pub fn render_site_with(
     } else {
         Words::Forget
     };
-    let (rendered, _) = render_assembled(assembled, &mut cache.rendered, words)?;
+    let (rendered, _) = render_assembled(assembled, &mut cache.rendered, words, None)?;
     Ok(rendered)
 }
 
@@ -102,7 +118,7 @@ pub fn render_site_deferred(
     cache: &mut cache::Cache,
 ) -> Result<(Rendered, search::Deferred), Vec<Diagnostic>> {
     let assembled = assemble_stages(options, cache)?;
-    let (rendered, site) = render_assembled(assembled, &mut cache.rendered, Words::Later)?;
+    let (rendered, site) = render_assembled(assembled, &mut cache.rendered, Words::Later, None)?;
     Ok((rendered, search::Deferred::new(site, cache.search.clone())))
 }
 
@@ -114,7 +130,7 @@ pub fn check(options: &Options) -> Result<Rendered, Vec<Diagnostic>> {
     let mut assembled = assemble_stages(options, &mut cache)?;
     let advice = review::review(&assembled.site);
     assembled.problems.extend(advice);
-    let (rendered, _) = render_assembled(assembled, &mut cache.rendered, Words::Forget)?;
+    let (rendered, _) = render_assembled(assembled, &mut cache.rendered, Words::Forget, None)?;
     Ok(rendered)
 }
 
@@ -128,12 +144,13 @@ enum Words<'a> {
     Later,
 }
 
-/// Templates → search index (unless later) → render; `memo` keeps the rendered pages.
-/// Returns the site too, for a search index made later.
+/// Templates → search index (unless later) → render; `memo` keeps the rendered pages, unless
+/// they go to a `sink`. Returns the site too, for a search index made later.
 fn render_assembled(
     assembled: Assembled,
     memo: &mut render::RenderMemo,
     words: Words,
+    sink: Option<&dyn render::Sink>,
 ) -> Result<(Rendered, std::sync::Arc<assemble::Site>), Vec<Diagnostic>> {
     let Assembled {
         mut site,
@@ -170,7 +187,11 @@ fn render_assembled(
     } else {
         Vec::new()
     };
-    let (mut outputs, found) = render::render(&site, &templates, &statics, memo, html);
+    let render::Made {
+        mut outputs,
+        streamed_pages,
+        problems: found,
+    } = render::render(&site, &templates, &statics, memo, html, sink);
     for (path, bytes) in index.into_iter().flatten() {
         outputs.insert(path, std::sync::Arc::new(bytes));
     }
@@ -178,7 +199,7 @@ fn render_assembled(
     if problems.iter().any(Diagnostic::is_error) {
         return Err(finish(problems));
     }
-    let pages = outputs.keys().filter(|k| k.ends_with(".html")).count();
+    let pages = streamed_pages + outputs.keys().filter(|k| k.ends_with(".html")).count();
     let rendered = Rendered {
         outputs,
         warnings: finish(problems),
@@ -326,19 +347,58 @@ fn parse_all(
     pages
 }
 
-/// Renders the site, then writes it into `output` (only if everything rendered).
+/// Renders the site, then writes it into `output`: a failed build leaves the folder as it
+/// was. A clean build (an absent or empty folder) writes each page as soon as it is rendered
+/// and keeps none: the returned `outputs` are then empty. See [`build_keeping`].
 pub fn build(
     options: &Options,
     output: &Path,
 ) -> Result<(Rendered, write::WriteReport), Vec<Diagnostic>> {
     check_output_folder(&options.root, output)?;
+    let Some(stream) = write::Stream::start(output).map_err(|d| vec![d])? else {
+        return render_then_write(options, output);
+    };
+    match render_site_into(options, &stream) {
+        Ok(mut rendered) => match stream.finish(&rendered.outputs) {
+            Ok(report) => {
+                rendered.outputs.clear();
+                Ok((rendered, report))
+            }
+            Err(d) => Err(with_warnings(&rendered, d)),
+        },
+        Err(problems) => {
+            stream.abandon();
+            Err(problems)
+        }
+    }
+}
+
+/// [`build`] that keeps every output file in memory, for a caller that sends them on
+/// (`publish`).
+pub fn build_keeping(
+    options: &Options,
+    output: &Path,
+) -> Result<(Rendered, write::WriteReport), Vec<Diagnostic>> {
+    check_output_folder(&options.root, output)?;
+    render_then_write(options, output)
+}
+
+/// Renders the whole site, then writes what changed (only if everything rendered).
+fn render_then_write(
+    options: &Options,
+    output: &Path,
+) -> Result<(Rendered, write::WriteReport), Vec<Diagnostic>> {
     let rendered = render_site(options)?;
-    let report = write::write(&rendered.outputs, output).map_err(|d| {
-        let mut all = rendered.warnings.clone();
-        all.push(d);
-        all
-    })?;
+    let report =
+        write::write(&rendered.outputs, output).map_err(|d| with_warnings(&rendered, d))?;
     Ok((rendered, report))
+}
+
+/// A write problem, after the warnings of the build that was being written.
+fn with_warnings(rendered: &Rendered, problem: Diagnostic) -> Vec<Diagnostic> {
+    let mut all = rendered.warnings.clone();
+    all.push(problem);
+    all
 }
 
 /// An output folder inside `content/`, `static/` or `themes/` would be read back as part of

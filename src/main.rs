@@ -240,7 +240,7 @@ fn publish(cli: &Cli, args: &PublishArgs) -> ExitCode {
         now: cli.now.clone(),
     };
     let output = options.root.join("output");
-    let rendered = match loa::build(&options, &output) {
+    let rendered = match loa::build_keeping(&options, &output) {
         Ok((rendered, _)) => rendered,
         Err(problems) => return fail(Failed::Build, &problems),
     };

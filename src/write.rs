@@ -4,11 +4,16 @@
 //! changed (an unchanged page keeps its modification time), removes the files it wrote last
 //! time that are no longer produced, and records what it wrote in a manifest. A non-empty
 //! folder without that manifest was not made by loa and is refused, never emptied.
+//!
+//! A folder that is absent or empty is filled by a [`Stream`] instead: each page is written
+//! as soon as it is rendered, so a clean build never holds the whole site in memory and the
+//! disk works while the pages render. If anything fails, what it wrote is removed again.
 
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
@@ -54,10 +59,7 @@ pub fn write(outputs: &Outputs, dir: &Path) -> Result<WriteReport, Diagnostic> {
         })
         .collect();
     let mut report = WriteReport::default();
-    let mut manifest = Manifest {
-        generator: "loa".into(),
-        files: BTreeMap::new(),
-    };
+    let mut files = BTreeMap::new();
     for result in results {
         let (rel, hash, written) = result?;
         if written {
@@ -65,7 +67,7 @@ pub fn write(outputs: &Outputs, dir: &Path) -> Result<WriteReport, Diagnostic> {
         } else {
             report.unchanged += 1;
         }
-        manifest.files.insert(rel.clone(), hash);
+        files.insert(rel.clone(), hash);
     }
     for rel in previous
         .files
@@ -84,12 +86,121 @@ pub fn write(outputs: &Outputs, dir: &Path) -> Result<WriteReport, Diagnostic> {
     }
     // The manifest is written only when it changed, so a rebuild that changes nothing
     // writes nothing at all.
-    if manifest.files != previous.files {
-        let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
-        let manifest_path = dir.join(MANIFEST);
-        write_atomically(&manifest_path, &json).map_err(|e| io_err(&manifest_path, e))?;
+    if files != previous.files {
+        save_manifest(dir, files)?;
     }
     Ok(report)
+}
+
+/// A clean build's writer: files go into a folder that was absent or empty, each as soon as
+/// it is rendered ([`crate::render::Sink`]). [`Stream::finish`] writes the manifest of them
+/// all; [`Stream::abandon`] removes them, leaving the folder as it was found.
+pub struct Stream {
+    dir: PathBuf,
+    /// The folder did not exist before: abandoning removes it too.
+    created: bool,
+    /// Output path → hash of the bytes, of every file written so far.
+    written: Mutex<Vec<(String, String)>>,
+}
+
+impl crate::render::Sink for Stream {
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        Stream::put(self, rel, bytes)
+    }
+}
+
+impl Stream {
+    /// Starts a clean build's writing into `dir`, or `None` when `dir` already has files:
+    /// those are updated by [`write`] once everything rendered.
+    pub fn start(dir: &Path) -> Result<Option<Stream>, Diagnostic> {
+        let created = match std::fs::read_dir(dir) {
+            Ok(mut entries) => match entries.next() {
+                Some(_) => return Ok(None),
+                None => false,
+            },
+            Err(e) if e.kind() == io::ErrorKind::NotFound => true,
+            Err(e) => return Err(Diagnostic::file_error(dir.to_path_buf(), msg::io_read(&e))),
+        };
+        std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
+        let stream = Stream {
+            dir: dir.to_path_buf(),
+            created,
+            written: Mutex::new(Vec::new()),
+        };
+        // The folder is marked as loa's before the first page: a build stopped half-way
+        // leaves a folder the next build updates, rather than refuses as someone else's.
+        if let Err(d) = save_manifest(dir, BTreeMap::new()) {
+            stream.abandon();
+            return Err(d);
+        }
+        Ok(Some(stream))
+    }
+
+    /// Writes one file of the site.
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        // The folder was empty and only loa made folders in it since: no link can lead out.
+        inside_path(&self.dir, rel)?;
+        let target = self.dir.join(rel);
+        let hash = blake3::hash(bytes).to_hex().to_string();
+        let result = match write_file(&target, bytes, true) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => target
+                .parent()
+                .map_or(Err(e), std::fs::create_dir_all)
+                .and_then(|()| write_file(&target, bytes, true)),
+            other => other,
+        };
+        result.map_err(|e| io_err(&target, e))?;
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        written.push((rel.to_string(), hash));
+        Ok(())
+    }
+
+    /// Writes the files that were not streamed (`rest`), then the manifest of everything.
+    pub fn finish(self, rest: &Outputs) -> Result<WriteReport, Diagnostic> {
+        let result = rest
+            .par_iter()
+            .try_for_each(|(rel, bytes)| self.put(rel, bytes))
+            .and_then(|()| {
+                let written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+                let files: BTreeMap<String, String> = written.iter().cloned().collect();
+                let report = WriteReport {
+                    written: files.len(),
+                    ..WriteReport::default()
+                };
+                save_manifest(&self.dir, files).map(|()| report)
+            });
+        if result.is_err() {
+            self.abandon();
+        }
+        result
+    }
+
+    /// Removes every file written and the folders made for them: the build failed, and the
+    /// folder is left as it was found.
+    pub fn abandon(self) {
+        let written = self.written.into_inner().unwrap_or_else(|e| e.into_inner());
+        for (rel, _) in &written {
+            let target = self.dir.join(rel);
+            if std::fs::remove_file(&target).is_ok() {
+                remove_empty_parents(&self.dir, &target);
+            }
+        }
+        let _ = std::fs::remove_file(self.dir.join(MANIFEST));
+        if self.created {
+            let _ = std::fs::remove_dir(&self.dir);
+        }
+    }
+}
+
+/// Records what loa wrote into `dir`, so the next build knows the folder and its files.
+fn save_manifest(dir: &Path, files: BTreeMap<String, String>) -> Result<(), Diagnostic> {
+    let manifest = Manifest {
+        generator: "loa".into(),
+        files,
+    };
+    let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+    let path = dir.join(MANIFEST);
+    write_atomically(&path, &json).map_err(|e| io_err(&path, e))
 }
 
 fn io_err(path: &Path, e: io::Error) -> Diagnostic {
@@ -173,8 +284,6 @@ fn inside(dir: &Path, rel: &str) -> Result<PathBuf, Diagnostic> {
     Ok(dir.join(rel))
 }
 
-/// Writes beside the target, then renames over it: a web server reading the folder while
-/// loa writes never serves half a file.
 /// Writes a file the last build did not write straight into place when nothing is there
 /// (half the file system work of a rename, which is most of a first build); any other file
 /// through a temporary file renamed over it, so a reader never sees half of it.
@@ -265,5 +374,35 @@ mod tests {
         assert!(inside(tmp.path(), "../x").is_err());
         assert!(inside(tmp.path(), "/etc/passwd").is_err());
         assert!(inside(tmp.path(), "a/b.html").is_ok());
+    }
+
+    #[test]
+    fn a_stream_fills_only_an_absent_or_empty_folder_and_can_be_undone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        let stream = Stream::start(&out).unwrap().expect("an absent folder");
+        stream.put("a/b/index.html", b"A").unwrap();
+        assert!(stream.put("../ngoai.html", b"x").is_err());
+        let report = stream.finish(&outputs(&[("rss.xml", "R")])).unwrap();
+        assert_eq!(report.written, 2);
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/b/index.html")).unwrap(),
+            "A"
+        );
+        assert!(!tmp.path().join("ngoai.html").exists());
+        // Now the folder has files: it is updated by `write` instead.
+        assert!(Stream::start(&out).unwrap().is_none());
+        let again = write(&outputs(&[("a/b/index.html", "A"), ("rss.xml", "R")]), &out);
+        assert_eq!(
+            again.unwrap().unchanged,
+            2,
+            "the manifest lists what was streamed"
+        );
+
+        let fresh = tmp.path().join("moi");
+        let stream = Stream::start(&fresh).unwrap().unwrap();
+        stream.put("x/y/z.html", b"Z").unwrap();
+        stream.abandon();
+        assert!(!fresh.exists());
     }
 }

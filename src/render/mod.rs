@@ -1,7 +1,9 @@
 //! Render stage: the assembled site becomes its output files, in memory.
 //!
 //! Pure apart from Tera: every page, list, feed and redirect is produced here as bytes keyed
-//! by output path, so nothing is written until everything has rendered without error.
+//! by output path, so nothing is written until everything has rendered without error. A clean
+//! build hands its pages to a [`Sink`] instead, which writes each as soon as it is rendered
+//! into a folder that was empty, and empties it again should the build fail.
 
 mod coverage;
 mod documents;
@@ -48,21 +50,46 @@ pub struct Statics<'a> {
     pub theme_dir: PathBuf,
 }
 
+/// Takes the site's pages as they are rendered (`crate::write::Stream`).
+pub trait Sink: Sync {
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
+}
+
+/// What [`render`] made: the files not handed to a sink, how many HTML pages the sink took,
+/// and the problems found.
+pub struct Made {
+    pub outputs: Outputs,
+    pub streamed_pages: usize,
+    pub problems: Vec<Diagnostic>,
+}
+
 /// Renders every page, list, feed and redirect, and copies the static files. The search
-/// index is made apart (`crate::search`): its files are not among these outputs.
+/// index is made apart (`crate::search`): its files are not among these outputs. With a
+/// `sink`, the pages and lists go to it as they are made and are not kept (nor memoized).
 pub fn render(
     site: &Site,
     templates: &Templates,
     statics: &Statics,
     memo: &mut RenderMemo,
     html: Vec<Option<String>>,
-) -> (Outputs, Vec<Diagnostic>) {
+    sink: Option<&dyn Sink>,
+) -> Made {
     let r = Renderer::new(site, templates, memo, html);
+    // Stands for the bytes of a page the sink took: the feeds and sitemap still see its path.
+    let streamed = Arc::new(Vec::new());
+    let emit = |result: Result<Done, Diagnostic>| match (sink, result) {
+        (Some(sink), Ok(mut done)) => {
+            sink.put(&done.out, &done.bytes)?;
+            done.bytes = streamed.clone();
+            Ok(done)
+        }
+        (_, result) => result,
+    };
     // Article pages carry their whole body in their context: those contexts are built inside
     // the parallel loop, a few at a time, rather than all up front.
     let pages: Vec<Result<Done, Diagnostic>> = (0..site.pages.len())
         .into_par_iter()
-        .map(|i| r.page(i))
+        .map(|i| emit(r.page(i)))
         .collect();
     let mut jobs: Vec<Job> = vec![r.home()];
     let mut terms: Vec<(&str, &crate::assemble::Term)> = Vec::new();
@@ -85,7 +112,7 @@ pub fn render(
         .into_par_iter()
         .chain(sections)
         .chain(terms)
-        .map(|job| r.run(job))
+        .map(|job| emit(r.run(job)))
         .collect();
     let mut files = Vec::with_capacity(pages.len() + rendered.len() + site.aliases.len());
     let mut problems = Vec::new();
@@ -103,7 +130,9 @@ pub fn render(
     for result in pages.into_iter().chain(rendered) {
         match result {
             Ok(done) => {
-                note(&done);
+                if sink.is_none() {
+                    note(&done);
+                }
                 files.push((done.out, done.bytes));
             }
             Err(d) => problems.push(d),
@@ -118,8 +147,20 @@ pub fn render(
     note(&r.feeds(&mut outputs));
     copy_statics(site, statics, &mut outputs, &mut problems);
     drop(r);
+    let mut streamed_pages = 0;
+    if sink.is_some() {
+        outputs.retain(|path, bytes| {
+            let taken = Arc::ptr_eq(bytes, &streamed);
+            streamed_pages += usize::from(taken && path.ends_with(".html"));
+            !taken
+        });
+    }
     remember(memo, fresh, keyed, &outputs);
-    (outputs, problems)
+    Made {
+        outputs,
+        streamed_pages,
+        problems,
+    }
 }
 
 /// Keeps the pages rendered anew for the next build, and forgets the pages that are gone.

@@ -224,3 +224,107 @@ fn a_cached_build_follows_the_clock_like_a_clean_build() {
     );
     follow("a theme showing the time");
 }
+
+/// A small site with pages of every kind: articles with topics and tags, an event, a static
+/// file, and one article whose page the theme cannot render when `broken` is set.
+fn site_of_every_kind(broken: bool) -> Site {
+    let site = Site::new();
+    for n in 0..12 {
+        site.article(
+            &format!("tin-tuc/bai-{n}.md"),
+            &format!("Bài số {n}"),
+            &format!("2025-09-{:02}", n + 1),
+            "topics: [de-an-06]\ntags: [Một cửa]\n",
+            "Nội dung có **chữ đậm**.\n",
+        );
+    }
+    site.article(
+        "su-kien/hop.md",
+        "Hội nghị",
+        "2025-10-01",
+        "event:\n  start: 2025-10-10 08:00\n",
+        "Họp.\n",
+    );
+    site.write("static/tai-lieu.txt", "tệp tĩnh");
+    if broken {
+        site.write(
+            "config.yaml",
+            &format!("{}theme: hong\n", crate::support::CONFIG),
+        );
+        site.write(
+            "themes/hong/templates/page.html",
+            "{% extends \"base.html\" %}{% block content %}\
+             {% if page.title == \"Bài số 7\" %}{{ page.khong_co.x }}{% endif %}\
+             {{ page.content | safe }}{% endblock content %}",
+        );
+    }
+    site
+}
+
+#[test]
+fn a_clean_build_written_page_by_page_has_exactly_the_rendered_files() {
+    // Into a folder that does not exist, pages are written as they are rendered (and not
+    // kept): the folder must hold what the site renders to in memory, byte for byte.
+    let site = site_of_every_kind(false);
+    let built = site.build();
+    let rendered = loa::render_site(&site.options()).unwrap();
+    let files = snapshot(&site.output());
+    let manifest: serde_json::Value =
+        serde_json::from_str(&site.read(loa::write::MANIFEST)).unwrap();
+    let mut expected: BTreeMap<String, String> = rendered
+        .outputs
+        .iter()
+        .map(|(path, bytes)| (path.clone(), blake3::hash(bytes).to_hex().to_string()))
+        .collect();
+    let listed: BTreeMap<String, String> =
+        serde_json::from_value(manifest["files"].clone()).unwrap();
+    assert_eq!(
+        listed, expected,
+        "the manifest lists every file with its hash"
+    );
+    expected.insert(
+        loa::write::MANIFEST.into(),
+        files[loa::write::MANIFEST].0.clone(),
+    );
+    let on_disk: BTreeMap<String, String> = files
+        .into_iter()
+        .map(|(path, (hash, _))| (path, hash))
+        .collect();
+    assert_eq!(on_disk, expected);
+    assert_eq!(built.pages, rendered.pages);
+    assert!(rendered.outputs.contains_key("tin-tuc/bai-3/index.html"));
+    assert!(rendered.outputs.contains_key("tai-lieu.txt"));
+}
+
+#[test]
+fn a_clean_build_that_fails_while_rendering_leaves_no_output_folder() {
+    // One article's page fails after the others were written: they are removed again.
+    let site = site_of_every_kind(true);
+    let problems = site.build_fails();
+    assert!(crate::support::only_error(&problems)
+        .message
+        .contains("khong_co"));
+    assert!(!site.output().exists(), "the folder did not exist before");
+    // An empty folder the officer made is kept, and left empty.
+    std::fs::create_dir_all(site.output()).unwrap();
+    site.build_fails();
+    assert_eq!(std::fs::read_dir(site.output()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_clean_build_stopped_half_way_is_completed_by_the_next_build() {
+    // What a build killed while writing leaves: loa's manifest (written first) listing no
+    // file yet, and some pages. The next build takes the folder as loa's and finishes it.
+    let site = site_of_every_kind(false);
+    site.write(
+        &format!("output/{}", loa::write::MANIFEST),
+        "{\"generator\": \"loa\", \"files\": {}}",
+    );
+    site.write("output/tin-tuc/bai-3/index.html", "<p>nửa trang</p>");
+    site.build();
+    let rendered = loa::render_site(&site.options()).unwrap();
+    assert_eq!(
+        site.read("tin-tuc/bai-3/index.html").as_bytes(),
+        rendered.outputs["tin-tuc/bai-3/index.html"].as_slice()
+    );
+}

@@ -562,7 +562,9 @@ fn build(site: &Path) -> loa::Rendered {
         drafts: false,
         now: Some(SAMPLE_NOW.into()),
     };
-    loa::build(&options, &site.join("output")).unwrap().0
+    loa::build_keeping(&options, &site.join("output"))
+        .unwrap()
+        .0
 }
 
 /// Publishes the sample, edits it, then publishes through a target that fails with `fault`
