@@ -4,7 +4,8 @@
 #   bench/run.sh [SIZES…]            default: 1000 10000 30000 articles
 #
 # For each size: the corpus (examples/gen-corpus.rs, cached in $BENCH_DIR), a warm-up build of
-# each tool, then N clean builds of loa and of Hugo, alternating, each into a fresh output folder,
+# each tool, then N clean builds of loa and of Hugo, alternating, each into an output folder never
+# used before (all are deleted when the bench ends, see `newdir`),
 # timed by GNU time (wall, user+sys CPU, peak RSS); then N rebuilds with nothing changed (loa must
 # write no file); then, at the sizes of $LATENCY_SIZES, the `serve` edit-to-served latency
 # (examples/serve-latency.rs). Prints Markdown tables with medians and loa/Hugo ratios, and keeps
@@ -100,9 +101,21 @@ set_commands() {
         --cacheDir "$BENCH_DIR/hugo-cache" --destination)
 }
 
-# A fresh, empty output folder; the old one is removed and the disk flushed before the clock
+# A new output folder for each clean build; none is deleted before the bench ends. On ext4
+# without a journal (as on the machine of docs/performance.md), creating files within minutes
+# of deleting many others is slow: the inode allocator steps over each recently deleted inode
+# (recently_deleted() in fs/ext4/ialloc.c), which cost 3-14 s of kernel time per clean build
+# of 10,000 articles when each run deleted the previous one's folder, whichever tool ran.
+runs="$BENCH_DIR/runs-$stamp"
+trap 'rm -rf "$runs"' EXIT
+newdir() { mkdir -p "$runs/$1"; sync; echo "$runs/$1/out"; }
+# Megabytes the kept folders take: (N + 1) builds of each tool, about 21 KB per article each.
+needed_mb=0
+for size in "${sizes[@]}"; do needed_mb=$((needed_mb + (N + 1) * 2 * size * 21 / 1000)); done
+free_mb=$(df --output=avail -m "$BENCH_DIR" | tail -n1 | tr -d ' ')
+[ "$free_mb" -gt $((needed_mb + 1000)) ] ||
+    die "$BENCH_DIR has $free_mb MB free; the clean builds need about $needed_mb MB (fewer SIZES or a smaller N)"
 # starts, so that no run pays for the previous one's writes.
-fresh() { rm -rf "$1"; sync; }
 
 # Column of the measures file: 1 wall, 2 cpu, 3 rss KiB, 4 load.
 col() { [ ! -f "$1" ] || awk -v c="$2" '{ print $c }' "$1"; }
@@ -145,41 +158,38 @@ for size in "${sizes[@]}"; do
         "$GEN" --articles "$size" --out "$corpus" >>"$log"
         touch "$corpus/.complete"
     fi
-    out="$BENCH_DIR/out-$size"
     m="$BENCH_DIR/measures-$stamp-$size"
     rm -f "$m".*
 
     echo "bench: $size articles: warm-up" >&2
     set_commands "$corpus"
-    fresh "$out-loa"
-    "${loa[@]}" "$out-loa" >>"$log" 2>&1
+    "${loa[@]}" "$(newdir "$size/loa-warm-up")" >>"$log" 2>&1
     if [ -n "$hugo_version" ]; then
-        fresh "$out-hugo"
-        "${hugo[@]}" "$out-hugo" >>"$log" 2>&1
+        "${hugo[@]}" "$(newdir "$size/hugo-warm-up")" >>"$log" 2>&1
     fi
 
     for i in $(seq 1 "$N"); do
         echo "bench: $size articles: clean builds, run $i of $N" >&2
-        fresh "$out-loa"
-        timed "$m.loa-clean" "${loa[@]}" "$out-loa"
+        out_loa=$(newdir "$size/loa-$i")
+        timed "$m.loa-clean" "${loa[@]}" "$out_loa"
         if [ -n "$hugo_version" ]; then
-            fresh "$out-hugo"
-            timed "$m.hugo-clean" "${hugo[@]}" "$out-hugo"
+            out_hugo=$(newdir "$size/hugo-$i")
+            timed "$m.hugo-clean" "${hugo[@]}" "$out_hugo"
         fi
     done
 
     # What was built: the last clean build of each.
     res[$size,loa,pages]=$(sed -n 's/^Đã dựng \([0-9]*\) trang.*/\1/p' "$m.loa-clean.out")
-    res[$size,loa,html]=$(html_files "$out-loa")
-    res[$size,loa,mb]=$(html_mb "$out-loa")
-    res[$size,loa,files]=$(all_files "$out-loa")
+    res[$size,loa,html]=$(html_files "$out_loa")
+    res[$size,loa,mb]=$(html_mb "$out_loa")
+    res[$size,loa,files]=$(all_files "$out_loa")
     if [ -n "$hugo_version" ]; then
         hugo_stats=$(cat "$m.hugo-clean.out")
         res[$size,hugo,pages]=$(echo "$hugo_stats" | awk -F'|' '/^ *Pages / { p = $2 } /Paginator pages/ { q = $2 } END { print p + q }')
         res[$size,hugo,aliases]=$(echo "$hugo_stats" | awk -F'|' '/^ *Aliases / { print $2 + 0 }')
-        res[$size,hugo,html]=$(html_files "$out-hugo")
-        res[$size,hugo,mb]=$(html_mb "$out-hugo")
-        res[$size,hugo,files]=$(all_files "$out-hugo")
+        res[$size,hugo,html]=$(html_files "$out_hugo")
+        res[$size,hugo,mb]=$(html_mb "$out_hugo")
+        res[$size,hugo,files]=$(all_files "$out_hugo")
     fi
 
     # Rebuilds with nothing changed, into the output of the last build: no file may be written.
@@ -190,12 +200,12 @@ for size in "${sizes[@]}"; do
         touch "$marker"
         sleep 0.05
         sync
-        timed "$m.loa-again" "${loa[@]}" "$out-loa"
-        w=$(find "$out-loa" -type f -newer "$marker" | wc -l)
+        timed "$m.loa-again" "${loa[@]}" "$out_loa"
+        w=$(find "$out_loa" -type f -newer "$marker" | wc -l)
         written=$((written > w ? written : w))
         if [ -n "$hugo_version" ] && [ "$HUGO_REBUILDS" != 0 ]; then
             sync
-            timed "$m.hugo-again" "${hugo[@]}" "$out-hugo"
+            timed "$m.hugo-again" "${hugo[@]}" "$out_hugo"
         fi
     done
     res[$size,loa,written]=$written

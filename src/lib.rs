@@ -68,6 +68,9 @@ pub struct Rendered {
     pub warnings: Vec<Diagnostic>,
     /// HTML pages produced (redirects included).
     pub pages: usize,
+    /// The key each page, list and search file was made from, for the next build that writes
+    /// into the same folder (search files only in builds that write).
+    pub keys: write::Keys,
 }
 
 /// Runs load → parse → assemble → render. Returns every problem found when any is an error
@@ -76,19 +79,12 @@ pub fn render_site(options: &Options) -> Result<Rendered, Vec<Diagnostic>> {
     render_site_with(options, &mut cache::Cache::default())
 }
 
-/// [`render_site`] handing the pages and lists to `sink` as they are rendered: they are not
-/// among the returned outputs, but are counted in its pages.
-pub fn render_site_into(
-    options: &Options,
-    sink: &dyn render::Sink,
-) -> Result<Rendered, Vec<Diagnostic>> {
+/// [`render_site`] for a build that writes: the pages and lists go to `disk.sink` as they are
+/// rendered (they are not among the returned outputs, but are counted in its pages), and a
+/// file of the last build whose key is unchanged is taken from `disk.previous`.
+pub fn render_site_for(options: &Options, disk: render::Disk) -> Result<Rendered, Vec<Diagnostic>> {
     let assembled = assemble_stages(options, &mut cache::Cache::default())?;
-    let (rendered, _) = render_assembled(
-        assembled,
-        &mut Default::default(),
-        Words::Forget,
-        Some(sink),
-    )?;
+    let (rendered, _) = render_assembled(assembled, &mut Default::default(), Words::Forget, disk)?;
     Ok(rendered)
 }
 
@@ -107,7 +103,12 @@ pub fn render_site_with(
     } else {
         Words::Forget
     };
-    let (rendered, _) = render_assembled(assembled, &mut cache.rendered, words, None)?;
+    let (rendered, _) = render_assembled(
+        assembled,
+        &mut cache.rendered,
+        words,
+        render::Disk::default(),
+    )?;
     Ok(rendered)
 }
 
@@ -118,7 +119,12 @@ pub fn render_site_deferred(
     cache: &mut cache::Cache,
 ) -> Result<(Rendered, search::Deferred), Vec<Diagnostic>> {
     let assembled = assemble_stages(options, cache)?;
-    let (rendered, site) = render_assembled(assembled, &mut cache.rendered, Words::Later, None)?;
+    let (rendered, site) = render_assembled(
+        assembled,
+        &mut cache.rendered,
+        Words::Later,
+        render::Disk::default(),
+    )?;
     Ok((rendered, search::Deferred::new(site, cache.search.clone())))
 }
 
@@ -130,7 +136,12 @@ pub fn check(options: &Options) -> Result<Rendered, Vec<Diagnostic>> {
     let mut assembled = assemble_stages(options, &mut cache)?;
     let advice = review::review(&assembled.site);
     assembled.problems.extend(advice);
-    let (rendered, _) = render_assembled(assembled, &mut cache.rendered, Words::Forget, None)?;
+    let (rendered, _) = render_assembled(
+        assembled,
+        &mut cache.rendered,
+        Words::Forget,
+        render::Disk::default(),
+    )?;
     Ok(rendered)
 }
 
@@ -145,12 +156,13 @@ enum Words<'a> {
 }
 
 /// Templates → search index (unless later) → render; `memo` keeps the rendered pages, unless
-/// they go to a `sink`. Returns the site too, for a search index made later.
+/// they go to a sink (see [`render_site_for`]). Returns the site too, for a search index made
+/// later.
 fn render_assembled(
     assembled: Assembled,
     memo: &mut render::RenderMemo,
     words: Words,
-    sink: Option<&dyn render::Sink>,
+    disk: render::Disk,
 ) -> Result<(Rendered, std::sync::Arc<assemble::Site>), Vec<Diagnostic>> {
     let Assembled {
         mut site,
@@ -175,9 +187,17 @@ fn render_assembled(
     // The index is made before the pages, so that its working memory is given back before
     // the pages fill it.
     let one_off = matches!(words, Words::Forget);
+    // A build that writes records the index's key, and takes the last build's index files
+    // when the key is unchanged.
+    let writes = disk.sink.is_some() || disk.previous.is_some();
+    let index_key = (one_off && writes).then(|| search::index_key(&site));
     let index = match words {
         Words::Keep(memo) => Some(search::index_files(&site, memo)),
-        Words::Forget => Some(search::index_files(&site, &mut search::Memo::default())),
+        Words::Forget => Some(
+            index_key
+                .and_then(|key| disk.previous?.files_of(&key))
+                .unwrap_or_else(|| search::index_files(&site, &mut search::Memo::default())),
+        ),
         Words::Later => None,
     };
     // A one-off build moves each page's HTML into its rendered page: the search index, the
@@ -190,9 +210,13 @@ fn render_assembled(
     let render::Made {
         mut outputs,
         streamed_pages,
+        mut keys,
         problems: found,
-    } = render::render(&site, &templates, &statics, memo, html, sink);
+    } = render::render(&site, &templates, &statics, memo, html, disk);
     for (path, bytes) in index.into_iter().flatten() {
+        if let Some(key) = index_key {
+            keys.push((path.clone(), key));
+        }
         outputs.insert(path, std::sync::Arc::new(bytes));
     }
     problems.extend(found);
@@ -204,6 +228,7 @@ fn render_assembled(
         outputs,
         warnings: finish(problems),
         pages,
+        keys,
     };
     Ok((rendered, std::sync::Arc::new(site)))
 }
@@ -355,11 +380,16 @@ pub fn build(
     output: &Path,
 ) -> Result<(Rendered, write::WriteReport), Vec<Diagnostic>> {
     check_output_folder(&options.root, output)?;
-    let Some(stream) = write::Stream::start(output).map_err(|d| vec![d])? else {
-        return render_then_write(options, output);
+    let program = write::Program::current();
+    let Some(stream) = write::Stream::start(output, &program).map_err(|d| vec![d])? else {
+        return render_then_write(options, output, &program);
     };
-    match render_site_into(options, &stream) {
-        Ok(mut rendered) => match stream.finish(&rendered.outputs) {
+    let disk = render::Disk {
+        sink: Some(&stream),
+        previous: None,
+    };
+    match render_site_for(options, disk) {
+        Ok(mut rendered) => match stream.finish(&rendered.outputs, &rendered.keys) {
             Ok(report) => {
                 rendered.outputs.clear();
                 Ok((rendered, report))
@@ -380,17 +410,24 @@ pub fn build_keeping(
     output: &Path,
 ) -> Result<(Rendered, write::WriteReport), Vec<Diagnostic>> {
     check_output_folder(&options.root, output)?;
-    render_then_write(options, output)
+    render_then_write(options, output, &write::Program::current())
 }
 
-/// Renders the whole site, then writes what changed (only if everything rendered).
+/// Renders the whole site, taking the files whose key is unchanged from the last build in
+/// `output`, then writes what changed (only if everything rendered).
 fn render_then_write(
     options: &Options,
     output: &Path,
+    program: &write::Program,
 ) -> Result<(Rendered, write::WriteReport), Vec<Diagnostic>> {
-    let rendered = render_site(options)?;
-    let report =
-        write::write(&rendered.outputs, output).map_err(|d| with_warnings(&rendered, d))?;
+    let previous = write::OnDisk::read(output, program);
+    let disk = render::Disk {
+        sink: None,
+        previous: previous.as_ref().map(|p| p as &dyn render::Previous),
+    };
+    let rendered = render_site_for(options, disk)?;
+    let report = write::write(&rendered.outputs, &rendered.keys, output, program)
+        .map_err(|d| with_warnings(&rendered, d))?;
     Ok((rendered, report))
 }
 

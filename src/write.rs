@@ -28,6 +28,116 @@ struct Manifest {
     generator: String,
     /// Output path → blake3 hash of the bytes written.
     files: BTreeMap<String, String>,
+    /// The program that wrote the folder ([`Program`]): the keys below are trusted only by the
+    /// same program, as another one may make other bytes from the same inputs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    program: Option<String>,
+    /// Output path → the key of what the file was made from (the render memo's keys, the
+    /// search index's), so that the next build reuses a file whose key is unchanged.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    keys: BTreeMap<String, String>,
+}
+
+impl Manifest {
+    fn new(files: BTreeMap<String, String>, program: &Program, keys: &Keys) -> Manifest {
+        Manifest {
+            generator: "loa".into(),
+            files,
+            program: program.0.clone(),
+            keys: keys
+                .iter()
+                .map(|(rel, key)| (rel.clone(), key.to_hex().to_string()))
+                .collect(),
+        }
+    }
+}
+
+/// Output path → the key of what the file was made from.
+pub type Keys = Vec<(String, blake3::Hash)>;
+
+/// The loa program that builds, so that a folder's keys are not trusted after loa itself
+/// changed: its version, and the size and time of its executable, which every new build or
+/// install of loa changes. (Hashing the executable's bytes would cost more than a rebuild
+/// with nothing to do saves on a small site.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Program(Option<String>);
+
+impl Program {
+    pub fn current() -> Program {
+        let meta = std::env::current_exe().and_then(std::fs::metadata);
+        let identity = meta.ok().and_then(|m| {
+            let time = m
+                .modified()
+                .ok()?
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?;
+            Some(format!(
+                "{} {} {}",
+                env!("CARGO_PKG_VERSION"),
+                m.len(),
+                time.as_nanos()
+            ))
+        });
+        // An executable that cannot be looked at is no program a manifest names: nothing is
+        // reused.
+        Program(identity)
+    }
+}
+
+/// What the last build left in a folder: a build takes a file from here rather than render it
+/// again when the file's key is unchanged and its bytes are still those loa wrote.
+pub struct OnDisk {
+    dir: PathBuf,
+    files: BTreeMap<String, String>,
+    keys: BTreeMap<String, String>,
+}
+
+impl OnDisk {
+    /// The folder's last build, unless it has no manifest or was made by another program.
+    pub fn read(dir: &Path, program: &Program) -> Option<OnDisk> {
+        let manifest = read_manifest(dir).ok()?;
+        if program.0.is_none() || manifest.program != program.0 {
+            return None;
+        }
+        Some(OnDisk {
+            dir: dir.to_path_buf(),
+            files: manifest.files,
+            keys: manifest.keys,
+        })
+    }
+
+    /// The bytes loa wrote at `rel`, if the file still holds them.
+    fn unchanged(&self, rel: &str) -> Option<Vec<u8>> {
+        inside_path(&self.dir, rel).ok()?;
+        let bytes = std::fs::read(self.dir.join(rel)).ok()?;
+        let hash = blake3::hash(&bytes);
+        (self.files.get(rel)?.as_str() == hash.to_hex().as_str()).then_some(bytes)
+    }
+}
+
+impl crate::render::Previous for OnDisk {
+    fn file(&self, rel: &str, key: &blake3::Hash) -> Option<Vec<u8>> {
+        if self.keys.get(rel)?.as_str() != key.to_hex().as_str() {
+            return None;
+        }
+        self.unchanged(rel)
+    }
+
+    fn files_of(&self, key: &blake3::Hash) -> Option<Vec<(String, Vec<u8>)>> {
+        let key = key.to_hex();
+        let rels: Vec<&String> = self
+            .keys
+            .iter()
+            .filter(|(_, k)| k.as_str() == key.as_str())
+            .map(|(rel, _)| rel)
+            .collect();
+        if rels.is_empty() {
+            return None;
+        }
+        rels.par_iter()
+            .map(|rel| self.unchanged(rel).map(|bytes| (rel.to_string(), bytes)))
+            .collect()
+    }
 }
 
 /// What a write did, for the summary line.
@@ -38,7 +148,14 @@ pub struct WriteReport {
     pub removed: usize,
 }
 
-pub fn write(outputs: &Outputs, dir: &Path) -> Result<WriteReport, Diagnostic> {
+/// Writes what changed into a folder loa made (or an empty one), after everything rendered;
+/// records the `keys` the files were made from, by `program`, for the next build.
+pub fn write(
+    outputs: &Outputs,
+    keys: &Keys,
+    dir: &Path,
+    program: &Program,
+) -> Result<WriteReport, Diagnostic> {
     let previous = read_manifest(dir)?;
     std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
     prepare_folders(outputs, dir)?;
@@ -86,8 +203,12 @@ pub fn write(outputs: &Outputs, dir: &Path) -> Result<WriteReport, Diagnostic> {
     }
     // The manifest is written only when it changed, so a rebuild that changes nothing
     // writes nothing at all.
-    if files != previous.files {
-        save_manifest(dir, files)?;
+    let manifest = Manifest::new(files, program, keys);
+    if manifest.files != previous.files
+        || manifest.keys != previous.keys
+        || manifest.program != previous.program
+    {
+        save_manifest(dir, &manifest)?;
     }
     Ok(report)
 }
@@ -101,6 +222,7 @@ pub struct Stream {
     created: bool,
     /// Output path → hash of the bytes, of every file written so far.
     written: Mutex<Vec<(String, String)>>,
+    program: Program,
 }
 
 impl crate::render::Sink for Stream {
@@ -112,7 +234,7 @@ impl crate::render::Sink for Stream {
 impl Stream {
     /// Starts a clean build's writing into `dir`, or `None` when `dir` already has files:
     /// those are updated by [`write`] once everything rendered.
-    pub fn start(dir: &Path) -> Result<Option<Stream>, Diagnostic> {
+    pub fn start(dir: &Path, program: &Program) -> Result<Option<Stream>, Diagnostic> {
         let created = match std::fs::read_dir(dir) {
             Ok(mut entries) => match entries.next() {
                 Some(_) => return Ok(None),
@@ -126,10 +248,12 @@ impl Stream {
             dir: dir.to_path_buf(),
             created,
             written: Mutex::new(Vec::new()),
+            program: program.clone(),
         };
         // The folder is marked as loa's before the first page: a build stopped half-way
         // leaves a folder the next build updates, rather than refuses as someone else's.
-        if let Err(d) = save_manifest(dir, BTreeMap::new()) {
+        let marker = Manifest::new(BTreeMap::new(), &Program(None), &Keys::new());
+        if let Err(d) = save_manifest(dir, &marker) {
             stream.abandon();
             return Err(d);
         }
@@ -155,8 +279,9 @@ impl Stream {
         Ok(())
     }
 
-    /// Writes the files that were not streamed (`rest`), then the manifest of everything.
-    pub fn finish(self, rest: &Outputs) -> Result<WriteReport, Diagnostic> {
+    /// Writes the files that were not streamed (`rest`), then the manifest of everything,
+    /// with the `keys` they were made from.
+    pub fn finish(self, rest: &Outputs, keys: &Keys) -> Result<WriteReport, Diagnostic> {
         let result = rest
             .par_iter()
             .try_for_each(|(rel, bytes)| self.put(rel, bytes))
@@ -167,7 +292,8 @@ impl Stream {
                     written: files.len(),
                     ..WriteReport::default()
                 };
-                save_manifest(&self.dir, files).map(|()| report)
+                let manifest = Manifest::new(files, &self.program, keys);
+                save_manifest(&self.dir, &manifest).map(|()| report)
             });
         if result.is_err() {
             self.abandon();
@@ -193,12 +319,8 @@ impl Stream {
 }
 
 /// Records what loa wrote into `dir`, so the next build knows the folder and its files.
-fn save_manifest(dir: &Path, files: BTreeMap<String, String>) -> Result<(), Diagnostic> {
-    let manifest = Manifest {
-        generator: "loa".into(),
-        files,
-    };
-    let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+fn save_manifest(dir: &Path, manifest: &Manifest) -> Result<(), Diagnostic> {
+    let json = serde_json::to_vec_pretty(manifest).unwrap_or_default();
     let path = dir.join(MANIFEST);
     write_atomically(&path, &json).map_err(|e| io_err(&path, e))
 }
@@ -329,6 +451,10 @@ fn remove_empty_parents(dir: &Path, file: &Path) {
 mod tests {
     use super::*;
 
+    fn write(outputs: &Outputs, dir: &Path) -> Result<WriteReport, Diagnostic> {
+        super::write(outputs, &Keys::new(), dir, &Program(None))
+    }
+
     fn outputs(files: &[(&str, &str)]) -> Outputs {
         files
             .iter()
@@ -380,10 +506,14 @@ mod tests {
     fn a_stream_fills_only_an_absent_or_empty_folder_and_can_be_undone() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("output");
-        let stream = Stream::start(&out).unwrap().expect("an absent folder");
+        let stream = Stream::start(&out, &Program(None))
+            .unwrap()
+            .expect("an absent folder");
         stream.put("a/b/index.html", b"A").unwrap();
         assert!(stream.put("../ngoai.html", b"x").is_err());
-        let report = stream.finish(&outputs(&[("rss.xml", "R")])).unwrap();
+        let report = stream
+            .finish(&outputs(&[("rss.xml", "R")]), &Keys::new())
+            .unwrap();
         assert_eq!(report.written, 2);
         assert_eq!(
             std::fs::read_to_string(out.join("a/b/index.html")).unwrap(),
@@ -391,7 +521,7 @@ mod tests {
         );
         assert!(!tmp.path().join("ngoai.html").exists());
         // Now the folder has files: it is updated by `write` instead.
-        assert!(Stream::start(&out).unwrap().is_none());
+        assert!(Stream::start(&out, &Program(None)).unwrap().is_none());
         let again = write(&outputs(&[("a/b/index.html", "A"), ("rss.xml", "R")]), &out);
         assert_eq!(
             again.unwrap().unchanged,
@@ -400,7 +530,7 @@ mod tests {
         );
 
         let fresh = tmp.path().join("moi");
-        let stream = Stream::start(&fresh).unwrap().unwrap();
+        let stream = Stream::start(&fresh, &Program(None)).unwrap().unwrap();
         stream.put("x/y/z.html", b"Z").unwrap();
         stream.abandon();
         assert!(!fresh.exists());

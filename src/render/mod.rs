@@ -55,26 +55,45 @@ pub trait Sink: Sync {
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
 }
 
+/// The files an earlier build wrote, by the key they were made from (`crate::write::OnDisk`).
+pub trait Previous: Sync {
+    /// The bytes of `rel`, if they were made from `key` and are still as written.
+    fn file(&self, rel: &str, key: &blake3::Hash) -> Option<Vec<u8>>;
+    /// Every file made from `key`, if there are some and all are still as written.
+    fn files_of(&self, key: &blake3::Hash) -> Option<Vec<(String, Vec<u8>)>>;
+}
+
+/// How a build that writes meets the disk: where pages go as they are rendered, and the
+/// last build's files it may take instead of rendering them again.
+#[derive(Clone, Copy, Default)]
+pub struct Disk<'a> {
+    pub sink: Option<&'a dyn Sink>,
+    pub previous: Option<&'a dyn Previous>,
+}
+
 /// What [`render`] made: the files not handed to a sink, how many HTML pages the sink took,
-/// and the problems found.
+/// the key each memoizable file was made from, and the problems found.
 pub struct Made {
     pub outputs: Outputs,
     pub streamed_pages: usize,
+    pub keys: Vec<(String, blake3::Hash)>,
     pub problems: Vec<Diagnostic>,
 }
 
 /// Renders every page, list, feed and redirect, and copies the static files. The search
 /// index is made apart (`crate::search`): its files are not among these outputs. With a
-/// `sink`, the pages and lists go to it as they are made and are not kept (nor memoized).
+/// `disk.sink`, the pages and lists go to it as they are made and are not kept (nor
+/// memoized); with `disk.previous`, a page whose key is unchanged is taken from there.
 pub fn render(
     site: &Site,
     templates: &Templates,
     statics: &Statics,
     memo: &mut RenderMemo,
     html: Vec<Option<String>>,
-    sink: Option<&dyn Sink>,
+    disk: Disk,
 ) -> Made {
-    let r = Renderer::new(site, templates, memo, html);
+    let sink = disk.sink;
+    let r = Renderer::new(site, templates, memo, html, disk.previous);
     // Stands for the bytes of a page the sink took: the feeds and sitemap still see its path.
     let streamed = Arc::new(Vec::new());
     let emit = |result: Result<Done, Diagnostic>| match (sink, result) {
@@ -118,11 +137,13 @@ pub fn render(
     let mut problems = Vec::new();
     let mut keyed = 0;
     let mut fresh = Vec::new();
+    let mut keys = Vec::new();
     // What the memo must learn of a page: that it has a key, and its bytes if rendered anew.
     let mut note = |done: &Done| {
         if let Some(key) = done.key {
+            keys.push((done.out.clone(), key));
             keyed += 1;
-            if !done.reused {
+            if !done.reused && sink.is_none() {
                 fresh.push((done.out.clone(), (key, done.bytes.clone())));
             }
         }
@@ -130,9 +151,7 @@ pub fn render(
     for result in pages.into_iter().chain(rendered) {
         match result {
             Ok(done) => {
-                if sink.is_none() {
-                    note(&done);
-                }
+                note(&done);
                 files.push((done.out, done.bytes));
             }
             Err(d) => problems.push(d),
@@ -159,6 +178,7 @@ pub fn render(
     Made {
         outputs,
         streamed_pages,
+        keys,
         problems,
     }
 }
@@ -215,6 +235,8 @@ pub(crate) struct Renderer<'a> {
     global_now: blake3::Hash,
     page_keys: PageKeys<'a>,
     previous: &'a RenderMemo,
+    /// The files the last build wrote, for a build that writes into the same folder.
+    on_disk: Option<&'a dyn Previous>,
     /// Pages' HTML taken out of the site, by page index, for the page to take when it
     /// renders (see `Site::take_html`); empty when the site keeps it.
     html: Vec<std::sync::Mutex<Option<String>>>,
@@ -226,6 +248,7 @@ impl<'a> Renderer<'a> {
         templates: &'a Templates,
         previous: &'a RenderMemo,
         html: Vec<Option<String>>,
+        on_disk: Option<&'a dyn Previous>,
     ) -> Self {
         let views = Views::new(site);
         let site_view = views.site();
@@ -262,6 +285,7 @@ impl<'a> Renderer<'a> {
             global_now,
             page_keys: PageKeys::new(site),
             previous,
+            on_disk,
             html: html.into_iter().map(std::sync::Mutex::new).collect(),
         }
     }
@@ -290,15 +314,19 @@ impl<'a> Renderer<'a> {
 
     /// The page at `out` as the last build made it, if its key was `key`; else `out` back.
     fn reuse(&self, out: String, key: blake3::Hash) -> Result<Done, String> {
-        match self.previous.get(&out) {
-            Some((k, bytes)) if *k == key => Ok(Done {
-                out,
-                key: Some(key),
-                bytes: bytes.clone(),
-                reused: true,
-            }),
-            _ => Err(out),
-        }
+        let bytes = match self.previous.get(&out) {
+            Some((k, bytes)) if *k == key => bytes.clone(),
+            _ => match self.on_disk.and_then(|disk| disk.file(&out, &key)) {
+                Some(bytes) => Arc::new(bytes),
+                None => return Err(out),
+            },
+        };
+        Ok(Done {
+            out,
+            key: Some(key),
+            bytes,
+            reused: true,
+        })
     }
 
     fn run(&self, mut job: Job) -> Result<Done, Diagnostic> {

@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::assemble::{Published, Site};
+use crate::key::Key;
 pub use words::{count_words, fold, for_each_word, html_text, words, MAX_WORD_CHARS};
 
 /// The search page, under the site's base path.
@@ -159,6 +160,72 @@ fn to_json(value: &impl serde::Serialize) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
 }
 
+/// The places in `Site::topics` of a page's topics, and the names it is labelled with: topic
+/// names, tags, unit.
+fn labels<'a>(site: &'a Site, p: &'a Published) -> (Vec<usize>, Vec<&'a str>) {
+    let meta = &p.page.meta;
+    let topics: Vec<usize> = meta
+        .topics
+        .iter()
+        .filter_map(|k| site.topics.iter().position(|t| &t.key == k))
+        .collect();
+    let mut labels: Vec<&str> = topics
+        .iter()
+        .map(|&i| site.topics[i].name.as_str())
+        .collect();
+    labels.extend(meta.tags.iter().map(String::as_str));
+    labels.extend(
+        meta.unit
+            .as_ref()
+            .and_then(|u| site.units.iter().find(|t| &t.key == u))
+            .map(|t| t.name.as_str()),
+    );
+    (topics, labels)
+}
+
+/// What a page's words are read from: the page's key covers its HTML, title and summary; the
+/// labels' names come from the config.
+fn words_key(p: &Published, labels: &[&str]) -> blake3::Hash {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(p.key.as_bytes());
+    for label in labels {
+        hasher.update(label.as_bytes()).update(b"\0");
+    }
+    hasher.finalize()
+}
+
+/// The key of everything [`index_files`] makes its files from: each document's words, place,
+/// address, title, date and topics, and the topics' names and addresses. Equal keys give the
+/// same files (for the same program).
+pub fn index_key(site: &Site) -> blake3::Hash {
+    let parts: Vec<blake3::Hash> = document_order(site)
+        .par_iter()
+        .map(|&i| {
+            let p = &site.pages[i];
+            let (topics, labels) = labels(site, p);
+            let mut key = Key::new("search-document");
+            key.hash(&words_key(p, &labels))
+                .text(&p.page.path)
+                .text(&p.page.meta.title);
+            let date = p.page.meta.date.as_ref().map(|d| d.date().to_string());
+            key.text(date.as_deref().unwrap_or("-"));
+            for t in topics {
+                key.number(t as u64);
+            }
+            key.finish()
+        })
+        .collect();
+    let mut key = Key::new("search-index");
+    key.text(&site.config.base_url.link(""));
+    for t in &site.topics {
+        key.text(&t.key).text(&t.name);
+    }
+    for part in &parts {
+        key.hash(part);
+    }
+    key.finish()
+}
+
 /// Articles newest first, then the standalone pages: a document's number is its place here,
 /// so ties in ranking go to the newest article.
 fn document_order(site: &Site) -> Vec<usize> {
@@ -186,30 +253,8 @@ impl Document {
     /// The page's document, its words read again only if what they come from changed.
     fn new(site: &Site, p: &Published, previous: &Memo) -> (blake3::Hash, Document) {
         let meta = &p.page.meta;
-        let topics: Vec<usize> = meta
-            .topics
-            .iter()
-            .filter_map(|k| site.topics.iter().position(|t| &t.key == k))
-            .collect();
-        let mut labels: Vec<&str> = topics
-            .iter()
-            .map(|&i| site.topics[i].name.as_str())
-            .collect();
-        labels.extend(meta.tags.iter().map(String::as_str));
-        labels.extend(
-            meta.unit
-                .as_ref()
-                .and_then(|u| site.units.iter().find(|t| &t.key == u))
-                .map(|t| t.name.as_str()),
-        );
-        // The page's key covers its HTML, title and summary; the labels' names come from the
-        // config.
-        let mut hasher = blake3::Hasher::new();
-        hasher.update(p.key.as_bytes());
-        for label in &labels {
-            hasher.update(label.as_bytes()).update(b"\0");
-        }
-        let key = hasher.finalize();
+        let (topics, labels) = labels(site, p);
+        let key = words_key(p, &labels);
         let indexed = match previous.get(&p.page.path) {
             Some((k, indexed)) if *k == key => indexed.clone(),
             _ => Arc::new(Indexed::new(p, &labels)),

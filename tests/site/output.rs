@@ -328,3 +328,86 @@ fn a_clean_build_stopped_half_way_is_completed_by_the_next_build() {
         rendered.outputs["tin-tuc/bai-3/index.html"].as_slice()
     );
 }
+
+/// Every file of a folder with its bytes, the manifest left out.
+fn files_of(dir: &Path) -> BTreeMap<String, String> {
+    snapshot(dir)
+        .into_iter()
+        .filter(|(path, _)| path != loa::write::MANIFEST)
+        .map(|(path, (hash, _))| (path, hash))
+        .collect()
+}
+
+#[test]
+fn a_rebuild_taking_unchanged_files_from_the_folder_equals_a_clean_build() {
+    // A rebuild takes the pages, lists and search files whose key is unchanged from the
+    // folder; after each change it must hold what a clean build of the same site makes.
+    let site = site_of_every_kind(false);
+    site.build();
+    let clean = |step: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("sach");
+        loa::build(&site.options(), &fresh).unwrap();
+        site.build();
+        assert_eq!(files_of(&site.output()), files_of(&fresh), "after {step}");
+    };
+    site.article(
+        "tin-tuc/bai-3.md",
+        "Bài số 3",
+        "2025-09-04",
+        "topics: [de-an-06]\ntags: [Một cửa]\n",
+        "Nội dung mới về hồ sơ trực tuyến.\n",
+    );
+    clean("an article's words");
+    site.article(
+        "tin-tuc/bai-5.md",
+        "Bài số năm",
+        "2025-09-06",
+        "tags: [Chuyển đổi số]\n",
+        "x\n",
+    );
+    clean("a title and tags");
+    site.article("tin-tuc/moi.md", "Bài mới", "2025-12-01", "", "Mới.\n");
+    clean("a new article");
+    site.write(
+        "config.yaml",
+        &crate::support::CONFIG.replace("title:", "title: Trang mới -"),
+    );
+    clean("the config");
+}
+
+#[test]
+fn files_are_taken_from_the_folder_only_as_loa_wrote_them_and_by_the_same_program() {
+    let site = site_of_every_kind(false);
+    site.build();
+    let page = "tin-tuc/bai-3/index.html";
+    let rendered = site.read(page);
+    let manifest_path = site.output().join(loa::write::MANIFEST);
+    let manifest = std::fs::read_to_string(&manifest_path).unwrap();
+    // Changed by hand: the key is unchanged, but the bytes are not those loa wrote.
+    site.write(&format!("output/{page}"), "<p>sửa tay</p>");
+    site.build();
+    assert_eq!(site.read(page), rendered, "rendered again, not taken");
+    // The same change with a manifest that vouches for it: this program takes the file...
+    let forged = "<p>giả</p>";
+    let vouch = |program: Option<&str>| {
+        let mut m: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+        m["files"][page] = blake3::hash(forged.as_bytes()).to_hex().to_string().into();
+        if let Some(program) = program {
+            m["program"] = program.into();
+        }
+        std::fs::write(&manifest_path, m.to_string()).unwrap();
+        site.write(&format!("output/{page}"), forged);
+    };
+    vouch(None);
+    site.build();
+    assert_eq!(
+        site.read(page),
+        forged,
+        "taken: the key and the bytes match"
+    );
+    // ...but a folder written by another program is rendered anew.
+    vouch(Some("another loa"));
+    site.build();
+    assert_eq!(site.read(page), rendered);
+}
