@@ -9,6 +9,7 @@
 //!
 //! `build` runs every stage; `check` all but write. Only `load` and `write` touch the disk.
 
+pub mod allocator;
 pub mod assemble;
 pub mod cache;
 pub mod calendar;

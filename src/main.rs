@@ -13,6 +13,7 @@ use loa::Options;
 
 // A build allocates and frees millions of small strings and maps, from both cores at once:
 // mimalloc does that with a sixth less CPU than the system allocator (docs/performance.md).
+// See also `loa::allocator`.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -212,6 +213,7 @@ struct PublishArgs {
 }
 
 fn main() -> ExitCode {
+    loa::allocator::keep_freed_memory();
     let cli = Cli::parse();
     let options = |site: &SiteArgs| Options {
         root: cli.root.clone(),
