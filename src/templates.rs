@@ -148,6 +148,7 @@ impl Templates {
         }
         let mut tera = Tera::new();
         register_filters(&mut tera);
+        tera.set_escape_fn(escape_html);
         tera.add_raw_templates(sources.iter().map(|(n, (_, t))| (n.as_str(), *t)))
             .map_err(|e| to_diagnostics(&e, &files, None))?;
         let mut h = blake3::Hasher::new();
@@ -375,9 +376,42 @@ fn civil_date(s: &str) -> TeraResult<jiff::civil::Date> {
         .ok_or_else(|| tera::Error::message(msg::filter_not_a_date(s)))
 }
 
+/// Tera's own escaping (`&`, `<`, `>`, `"` and `'`), written a run of plain text at a time:
+/// Tera's writes each byte through the output's `dyn Write`, which was an eighth of a clean
+/// build. (Its `fast_escape` feature leaves `'` alone, which a theme's single-quoted
+/// attribute would need.)
+fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut plain = 0;
+    for (i, byte) in bytes.iter().enumerate() {
+        let escaped: &[u8] = match byte {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[plain..i])?;
+        out.write_all(escaped)?;
+        plain = i + 1;
+    }
+    out.write_all(&bytes[plain..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn escaping_writes_what_teras_own_escaping_writes(text in "[a-zđ&<>\"' ]{0,40}") {
+            let (mut ours, mut teras) = (Vec::new(), Vec::new());
+            escape_html(&text, &mut ours).unwrap();
+            tera::escape_html(&text, &mut teras).unwrap();
+            proptest::prop_assert_eq!(ours, teras);
+        }
+    }
 
     #[test]
     fn a_template_reads_the_clock_through_the_templates_it_names() {
