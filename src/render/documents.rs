@@ -5,7 +5,7 @@ use super::lists::{page_url, Position};
 use super::{Job, Renderer};
 use crate::citations::{Cited, DOCUMENTS_PATH};
 use crate::msg;
-use crate::views::{ArticleCard, DocumentView};
+use crate::views::DocumentView;
 
 impl Renderer<'_> {
     /// No table, or an empty one: no pages.
@@ -47,13 +47,14 @@ impl Renderer<'_> {
                 };
                 let url = page_url(&path, n);
                 let mut ctx = self.context(self.head("document", &title, &view.title, &url));
-                let articles: Vec<&ArticleCard> = cited
-                    .pages
-                    .iter()
-                    .skip((n - 1) * per_page)
-                    .take(per_page)
-                    .map(|&i| self.card(i))
-                    .collect();
+                let articles = self.cards(
+                    cited
+                        .pages
+                        .iter()
+                        .skip((n - 1) * per_page)
+                        .take(per_page)
+                        .copied(),
+                );
                 let at = Position {
                     n,
                     total_pages,
@@ -61,7 +62,7 @@ impl Renderer<'_> {
                     total_items: cited.pages.len(),
                 };
                 ctx.insert("document", view);
-                ctx.insert("articles", &articles);
+                ctx.insert_value("articles", articles);
                 ctx.insert("paginator", &self.paginator(&path, at));
                 Job {
                     out: format!("{url}index.html"),

@@ -6,9 +6,7 @@ use super::{template_of, Job, Renderer};
 use crate::assemble::{Section, Term};
 use crate::key::Key;
 use crate::msg;
-use crate::views::{
-    page_window, ArticleCard, ListView, PageNumber, Paginator, TaxonomyView, Views,
-};
+use crate::views::{page_window, ListView, PageNumber, Paginator, TaxonomyView, Views};
 
 /// Site path of page `n` of a list whose first page is at `path`.
 pub(super) fn page_url(path: &str, n: usize) -> String {
@@ -185,7 +183,6 @@ impl<'a> Renderer<'a> {
         at: Position,
     ) -> tera::Context {
         let n = at.n;
-        let articles: Vec<&ArticleCard> = chunk.iter().map(|&i| self.card(i)).collect();
         let title = if n == 1 {
             list.title.clone()
         } else {
@@ -200,7 +197,7 @@ impl<'a> Renderer<'a> {
         head.feed_url = list.feed_url.clone();
         let mut ctx = self.context(head);
         ctx.insert("list", list);
-        ctx.insert("articles", &articles);
+        ctx.insert_value("articles", self.cards(chunk.iter().copied()));
         ctx.insert("paginator", &self.paginator(path, at));
         ctx
     }

@@ -228,6 +228,8 @@ pub(crate) struct Renderer<'a> {
     site_value: Value,
     /// Each page's card, made when a page that shows it is rendered (most are reused).
     cards: Vec<std::sync::OnceLock<ArticleCard>>,
+    /// Each card as a template value, made once for the many lists that show it.
+    card_values: Vec<std::sync::OnceLock<Value>>,
     /// Hash of what every page's context shares: the templates, `site` (but for its clock),
     /// the config and the mode. Part of every memo key.
     global: blake3::Hash,
@@ -258,6 +260,11 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|_| std::sync::OnceLock::new())
             .collect();
+        let card_values = site
+            .pages
+            .iter()
+            .map(|_| std::sync::OnceLock::new())
+            .collect();
         // The clock is left out: what it decides (which articles are out, which events are
         // upcoming) is in the pages' own keys, and pages whose templates show it get it in
         // theirs. Otherwise every `serve` build without `--now` would render every page.
@@ -281,6 +288,7 @@ impl<'a> Renderer<'a> {
             templates,
             site_value,
             cards,
+            card_values,
             global,
             global_now,
             page_keys: PageKeys::new(site),
@@ -293,6 +301,20 @@ impl<'a> Renderer<'a> {
     /// The card of `pages[index]`, as lists and the page itself show it.
     pub(crate) fn card(&self, index: usize) -> &ArticleCard {
         self.cards[index].get_or_init(|| self.views.card(&self.site.pages[index]))
+    }
+
+    /// The cards of `pages`, for a list's context: each card is turned into a template value
+    /// once, and lists share it (a value's maps are reference-counted).
+    pub(crate) fn cards(&self, pages: impl IntoIterator<Item = usize>) -> Value {
+        let values: Vec<Value> = pages
+            .into_iter()
+            .map(|i| {
+                self.card_values[i]
+                    .get_or_init(|| Value::from_serializable(self.card(i)))
+                    .clone()
+            })
+            .collect();
+        Value::from(values)
     }
 
     /// A memo key of a `kind` of page rendered with `template`, already holding what all
@@ -419,14 +441,8 @@ impl<'a> Renderer<'a> {
                 extra: home.map_or(&null, |h| &h.page.meta.extra),
             },
         );
-        let latest: Vec<&ArticleCard> = self
-            .site
-            .articles
-            .iter()
-            .take(cfg.paginate)
-            .map(|&i| self.card(i))
-            .collect();
-        ctx.insert("articles", &latest);
+        let latest = self.site.articles.iter().take(cfg.paginate).copied();
+        ctx.insert_value("articles", self.cards(latest));
         Job {
             out: "index.html".into(),
             template: template_of(home, "index.html"),
