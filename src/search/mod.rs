@@ -12,7 +12,7 @@
 
 mod words;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
@@ -305,18 +305,19 @@ impl Indexed {
             Some(s) if !body.starts_with(s.as_str()) => format!("{s} {body}"),
             _ => body,
         };
-        let mut weights: HashMap<String, u8> = count_words(&text)
-            .into_iter()
-            .map(|(word, n)| (word, n.min(u32::from(WEIGHT_COUNT)) as u8))
-            .collect();
+        // The counts' map becomes the weights' map: each count is capped to its bits.
+        let mut weights = count_words(&text);
+        for n in weights.values_mut() {
+            *n = (*n).min(u32::from(WEIGHT_COUNT));
+        }
         for (field, bit) in [(meta.title.as_str(), WEIGHT_TITLE)]
             .into_iter()
             .chain(labels.iter().map(|l| (*l, WEIGHT_LABEL)))
         {
             for_each_word(field, |word| match weights.get_mut(word) {
-                Some(w) => *w |= bit,
+                Some(w) => *w |= u32::from(bit),
                 None => {
-                    weights.insert(word.to_string(), bit);
+                    weights.insert(word.to_string(), u32::from(bit));
                 }
             });
         }
@@ -327,7 +328,7 @@ impl Indexed {
                 .iter()
                 .scan(0, |end, (word, weight)| {
                     *end += word.len() as u32;
-                    Some((*end, *weight))
+                    Some((*end, *weight as u8))
                 })
                 .collect(),
             text: cut_at_word(&text, SNIPPET_TEXT_BYTES).to_string(),

@@ -149,13 +149,12 @@ const INLINE: &[&str] = &[
 ];
 
 fn separates_words(tag: &str) -> bool {
-    let name: String = tag
-        .trim_start_matches('<')
-        .trim_start_matches('/')
-        .chars()
-        .take_while(char::is_ascii_alphanumeric)
-        .collect();
-    !INLINE.contains(&name.to_ascii_lowercase().as_str())
+    let name = tag.trim_start_matches('<').trim_start_matches('/');
+    let end = name
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(name.len());
+    let name = &name[..end];
+    !INLINE.iter().any(|inline| inline.eq_ignore_ascii_case(name))
 }
 
 /// Appends text with its character references resolved (`&amp;`, `&#39;`, and the `&nbsp;`
