@@ -72,6 +72,9 @@ pub struct Rendered {
     /// The key each page, list and search file was made from, for the next build that writes
     /// into the same folder (search files only in builds that write).
     pub keys: write::Keys,
+    /// Files left in the output folder as the last build wrote them (their key is unchanged):
+    /// not among `outputs`, but counted in `pages`.
+    pub kept: Vec<String>,
 }
 
 /// Runs load → parse → assemble → render. Returns every problem found when any is an error
@@ -81,8 +84,9 @@ pub fn render_site(options: &Options) -> Result<Rendered, Vec<Diagnostic>> {
 }
 
 /// [`render_site`] for a build that writes: the pages and lists go to `disk.sink` as they are
-/// rendered (they are not among the returned outputs, but are counted in its pages), and a
-/// file of the last build whose key is unchanged is taken from `disk.previous`.
+/// rendered, and a file of the last build whose key is unchanged is left as it is in
+/// `disk.previous` (`Rendered::kept`). Neither is among the returned outputs, but both are
+/// counted in its pages.
 pub fn render_site_for(options: &Options, disk: render::Disk) -> Result<Rendered, Vec<Diagnostic>> {
     let assembled = assemble_stages(options, &mut cache::Cache::default())?;
     let (rendered, _) = render_assembled(assembled, &mut Default::default(), Words::Forget, disk)?;
@@ -188,17 +192,15 @@ fn render_assembled(
     // The index is made before the pages, so that its working memory is given back before
     // the pages fill it.
     let one_off = matches!(words, Words::Forget);
-    // A build that writes records the index's key, and takes the last build's index files
-    // when the key is unchanged.
+    // A build that writes records the index's key, and leaves the last build's index files
+    // as they are when the key is unchanged.
     let writes = disk.sink.is_some() || disk.previous.is_some();
     let index_key = (one_off && writes).then(|| search::index_key(&site));
+    let kept_index = index_key.and_then(|key| disk.previous?.all_of(&key));
     let index = match words {
         Words::Keep(memo) => Some(search::index_files(&site, memo)),
-        Words::Forget => Some(
-            index_key
-                .and_then(|key| disk.previous?.files_of(&key))
-                .unwrap_or_else(|| search::index_files(&site, &mut search::Memo::default())),
-        ),
+        Words::Forget if kept_index.is_some() => None,
+        Words::Forget => Some(search::index_files(&site, &mut search::Memo::default())),
         Words::Later => None,
     };
     // A one-off build moves each page's HTML into its rendered page: the search index, the
@@ -210,26 +212,33 @@ fn render_assembled(
     };
     let render::Made {
         mut outputs,
-        streamed_pages,
+        mut kept,
+        unlisted_pages,
         mut keys,
         problems: found,
     } = render::render(&site, &templates, &statics, memo, html, disk);
+    if let Some(key) = index_key {
+        let made = index.iter().flatten().map(|(path, _)| path);
+        keys.extend(
+            made.chain(kept_index.iter().flatten())
+                .map(|p| (p.clone(), key)),
+        );
+    }
+    kept.extend(kept_index.into_iter().flatten());
     for (path, bytes) in index.into_iter().flatten() {
-        if let Some(key) = index_key {
-            keys.push((path.clone(), key));
-        }
         outputs.insert(path, std::sync::Arc::new(bytes));
     }
     problems.extend(found);
     if problems.iter().any(Diagnostic::is_error) {
         return Err(finish(problems));
     }
-    let pages = streamed_pages + outputs.keys().filter(|k| k.ends_with(".html")).count();
+    let pages = unlisted_pages + outputs.keys().filter(|k| k.ends_with(".html")).count();
     let rendered = Rendered {
         outputs,
         warnings: finish(problems),
         pages,
         keys,
+        kept,
     };
     Ok((rendered, std::sync::Arc::new(site)))
 }
@@ -411,11 +420,16 @@ pub fn build_keeping(
     output: &Path,
 ) -> Result<(Rendered, write::WriteReport), Vec<Diagnostic>> {
     check_output_folder(&options.root, output)?;
-    render_then_write(options, output, &write::Program::current())
+    // Every file is rendered, none left on disk: the caller sends them on.
+    let rendered = render_site(options)?;
+    let program = write::Program::current();
+    let report = write::write(&rendered.outputs, &[], &rendered.keys, output, &program)
+        .map_err(|d| with_warnings(&rendered, d))?;
+    Ok((rendered, report))
 }
 
-/// Renders the whole site, taking the files whose key is unchanged from the last build in
-/// `output`, then writes what changed (only if everything rendered).
+/// Renders the site but for the files of the last build in `output` whose key is unchanged,
+/// then writes what changed (only if everything rendered).
 fn render_then_write(
     options: &Options,
     output: &Path,
@@ -427,8 +441,14 @@ fn render_then_write(
         previous: previous.as_ref().map(|p| p as &dyn render::Previous),
     };
     let rendered = render_site_for(options, disk)?;
-    let report = write::write(&rendered.outputs, &rendered.keys, output, program)
-        .map_err(|d| with_warnings(&rendered, d))?;
+    let report = write::write(
+        &rendered.outputs,
+        &rendered.kept,
+        &rendered.keys,
+        output,
+        program,
+    )
+    .map_err(|d| with_warnings(&rendered, d))?;
     Ok((rendered, report))
 }
 

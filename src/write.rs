@@ -32,22 +32,43 @@ struct Manifest {
     /// same program, as another one may make other bytes from the same inputs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     program: Option<String>,
-    /// Output path → the key of what the file was made from (the render memo's keys, the
-    /// search index's), so that the next build reuses a file whose key is unchanged.
+    /// Output path → what the file was made from (the render memo's keys, the search
+    /// index's), so that the next build leaves a file whose key is unchanged as it is.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    keys: BTreeMap<String, String>,
+    keys: BTreeMap<String, Origin>,
+}
+
+/// What a file was made from, and its size when loa wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Origin {
+    key: String,
+    size: u64,
 }
 
 impl Manifest {
-    fn new(files: BTreeMap<String, String>, program: &Program, keys: &Keys) -> Manifest {
+    /// The manifest of `files` (path → hash), with the `keys` of those whose size
+    /// `size_of` knows.
+    fn new(
+        files: BTreeMap<String, String>,
+        program: &Program,
+        keys: &Keys,
+        size_of: impl Fn(&str) -> Option<u64>,
+    ) -> Manifest {
+        let keys = keys
+            .iter()
+            .filter_map(|(rel, key)| {
+                let origin = Origin {
+                    key: key.to_hex().to_string(),
+                    size: size_of(rel)?,
+                };
+                Some((rel.clone(), origin))
+            })
+            .collect();
         Manifest {
             generator: "loa".into(),
             files,
             program: program.0.clone(),
-            keys: keys
-                .iter()
-                .map(|(rel, key)| (rel.clone(), key.to_hex().to_string()))
-                .collect(),
+            keys,
         }
     }
 }
@@ -84,12 +105,11 @@ impl Program {
     }
 }
 
-/// What the last build left in a folder: a build takes a file from here rather than render it
-/// again when the file's key is unchanged and its bytes are still those loa wrote.
+/// What the last build left in a folder: a build leaves a file there rather than render it
+/// again when the file's key is unchanged and the file is still there as loa wrote it.
 pub struct OnDisk {
     dir: PathBuf,
-    files: BTreeMap<String, String>,
-    keys: BTreeMap<String, String>,
+    keys: BTreeMap<String, Origin>,
 }
 
 impl OnDisk {
@@ -99,44 +119,42 @@ impl OnDisk {
         if program.0.is_none() || manifest.program != program.0 {
             return None;
         }
+        let keys = manifest
+            .keys
+            .into_iter()
+            .filter(|(rel, _)| manifest.files.contains_key(rel))
+            .collect();
         Some(OnDisk {
             dir: dir.to_path_buf(),
-            files: manifest.files,
-            keys: manifest.keys,
+            keys,
         })
     }
 
-    /// The bytes loa wrote at `rel`, if the file still holds them.
-    fn unchanged(&self, rel: &str) -> Option<Vec<u8>> {
-        inside_path(&self.dir, rel).ok()?;
-        let bytes = std::fs::read(self.dir.join(rel)).ok()?;
-        let hash = blake3::hash(&bytes);
-        (self.files.get(rel)?.as_str() == hash.to_hex().as_str()).then_some(bytes)
+    /// Whether the file at `rel` is still there as loa wrote it, judged as [`write`] judges
+    /// a file unchanged: by the manifest and the file's size, without reading it.
+    fn unchanged(&self, rel: &str, origin: &Origin) -> bool {
+        inside_path(&self.dir, rel).is_ok()
+            && std::fs::metadata(self.dir.join(rel))
+                .is_ok_and(|m| m.is_file() && m.len() == origin.size)
     }
 }
 
 impl crate::render::Previous for OnDisk {
-    fn file(&self, rel: &str, key: &blake3::Hash) -> Option<Vec<u8>> {
-        if self.keys.get(rel)?.as_str() != key.to_hex().as_str() {
-            return None;
-        }
-        self.unchanged(rel)
+    fn has(&self, rel: &str, key: &blake3::Hash) -> bool {
+        self.keys.get(rel).is_some_and(|origin| {
+            origin.key.as_str() == key.to_hex().as_str() && self.unchanged(rel, origin)
+        })
     }
 
-    fn files_of(&self, key: &blake3::Hash) -> Option<Vec<(String, Vec<u8>)>> {
+    fn all_of(&self, key: &blake3::Hash) -> Option<Vec<String>> {
         let key = key.to_hex();
-        let rels: Vec<&String> = self
+        let made: Vec<(&String, &Origin)> = self
             .keys
             .iter()
-            .filter(|(_, k)| k.as_str() == key.as_str())
-            .map(|(rel, _)| rel)
+            .filter(|(_, origin)| origin.key.as_str() == key.as_str())
             .collect();
-        if rels.is_empty() {
-            return None;
-        }
-        rels.par_iter()
-            .map(|rel| self.unchanged(rel).map(|bytes| (rel.to_string(), bytes)))
-            .collect()
+        let all = !made.is_empty() && made.iter().all(|(rel, o)| self.unchanged(rel, o));
+        all.then(|| made.into_iter().map(|(rel, _)| rel.clone()).collect())
     }
 }
 
@@ -148,10 +166,13 @@ pub struct WriteReport {
     pub removed: usize,
 }
 
-/// Writes what changed into a folder loa made (or an empty one), after everything rendered;
-/// records the `keys` the files were made from, by `program`, for the next build.
+/// Writes what changed into a folder loa made (or an empty one), after everything rendered:
+/// `outputs` are compared with the last build's files; `kept` are files the build left as the
+/// last build wrote them ([`OnDisk`]). Records the `keys` the files were made from, by
+/// `program`, for the next build.
 pub fn write(
     outputs: &Outputs,
+    kept: &[String],
     keys: &Keys,
     dir: &Path,
     program: &Program,
@@ -186,10 +207,16 @@ pub fn write(
         }
         files.insert(rel.clone(), hash);
     }
+    for rel in kept {
+        if let Some(hash) = previous.files.get(rel) {
+            report.unchanged += 1;
+            files.insert(rel.clone(), hash.clone());
+        }
+    }
     for rel in previous
         .files
         .keys()
-        .filter(|rel| !outputs.contains_key(*rel))
+        .filter(|rel| !files.contains_key(*rel))
     {
         let target = inside(dir, rel)?;
         match std::fs::remove_file(&target) {
@@ -203,7 +230,11 @@ pub fn write(
     }
     // The manifest is written only when it changed, so a rebuild that changes nothing
     // writes nothing at all.
-    let manifest = Manifest::new(files, program, keys);
+    let size_of = |rel: &str| match outputs.get(rel) {
+        Some(bytes) => Some(bytes.len() as u64),
+        None => previous.keys.get(rel).map(|origin| origin.size),
+    };
+    let manifest = Manifest::new(files, program, keys, size_of);
     if manifest.files != previous.files
         || manifest.keys != previous.keys
         || manifest.program != previous.program
@@ -220,8 +251,8 @@ pub struct Stream {
     dir: PathBuf,
     /// The folder did not exist before: abandoning removes it too.
     created: bool,
-    /// Output path → hash of the bytes, of every file written so far.
-    written: Mutex<Vec<(String, String)>>,
+    /// Output path → hash of the bytes and their size, of every file written so far.
+    written: Mutex<Vec<(String, String, u64)>>,
     program: Program,
 }
 
@@ -252,7 +283,7 @@ impl Stream {
         };
         // The folder is marked as loa's before the first page: a build stopped half-way
         // leaves a folder the next build updates, rather than refuses as someone else's.
-        let marker = Manifest::new(BTreeMap::new(), &Program(None), &Keys::new());
+        let marker = Manifest::new(BTreeMap::new(), &Program(None), &Keys::new(), |_| None);
         if let Err(d) = save_manifest(dir, &marker) {
             stream.abandon();
             return Err(d);
@@ -275,7 +306,7 @@ impl Stream {
         };
         result.map_err(|e| io_err(&target, e))?;
         let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
-        written.push((rel.to_string(), hash));
+        written.push((rel.to_string(), hash, bytes.len() as u64));
         Ok(())
     }
 
@@ -287,12 +318,20 @@ impl Stream {
             .try_for_each(|(rel, bytes)| self.put(rel, bytes))
             .and_then(|()| {
                 let written = self.written.lock().unwrap_or_else(|e| e.into_inner());
-                let files: BTreeMap<String, String> = written.iter().cloned().collect();
+                let files: BTreeMap<String, String> = written
+                    .iter()
+                    .map(|(rel, hash, _)| (rel.clone(), hash.clone()))
+                    .collect();
+                let sizes: rustc_hash::FxHashMap<&str, u64> = written
+                    .iter()
+                    .map(|(rel, _, size)| (rel.as_str(), *size))
+                    .collect();
                 let report = WriteReport {
                     written: files.len(),
                     ..WriteReport::default()
                 };
-                let manifest = Manifest::new(files, &self.program, keys);
+                let size_of = |rel: &str| sizes.get(rel).copied();
+                let manifest = Manifest::new(files, &self.program, keys, size_of);
                 save_manifest(&self.dir, &manifest).map(|()| report)
             });
         if result.is_err() {
@@ -305,7 +344,7 @@ impl Stream {
     /// folder is left as it was found.
     pub fn abandon(self) {
         let written = self.written.into_inner().unwrap_or_else(|e| e.into_inner());
-        for (rel, _) in &written {
+        for (rel, _, _) in &written {
             let target = self.dir.join(rel);
             if std::fs::remove_file(&target).is_ok() {
                 remove_empty_parents(&self.dir, &target);
@@ -452,7 +491,7 @@ mod tests {
     use super::*;
 
     fn write(outputs: &Outputs, dir: &Path) -> Result<WriteReport, Diagnostic> {
-        super::write(outputs, &Keys::new(), dir, &Program(None))
+        super::write(outputs, &[], &Keys::new(), dir, &Program(None))
     }
 
     fn outputs(files: &[(&str, &str)]) -> Outputs {

@@ -55,12 +55,13 @@ pub trait Sink: Sync {
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
 }
 
-/// The files an earlier build wrote, by the key they were made from (`crate::write::OnDisk`).
+/// The files an earlier build wrote into the folder a build writes to, by the key they were
+/// made from (`crate::write::OnDisk`).
 pub trait Previous: Sync {
-    /// The bytes of `rel`, if they were made from `key` and are still as written.
-    fn file(&self, rel: &str, key: &blake3::Hash) -> Option<Vec<u8>>;
-    /// Every file made from `key`, if there are some and all are still as written.
-    fn files_of(&self, key: &blake3::Hash) -> Option<Vec<(String, Vec<u8>)>>;
+    /// Whether the file at `rel` was made from `key` and is still there as written.
+    fn has(&self, rel: &str, key: &blake3::Hash) -> bool;
+    /// Every file made from `key`, if there are some and all are still there as written.
+    fn all_of(&self, key: &blake3::Hash) -> Option<Vec<String>>;
 }
 
 /// How a build that writes meets the disk: where pages go as they are rendered, and the
@@ -71,11 +72,13 @@ pub struct Disk<'a> {
     pub previous: Option<&'a dyn Previous>,
 }
 
-/// What [`render`] made: the files not handed to a sink, how many HTML pages the sink took,
-/// the key each memoizable file was made from, and the problems found.
+/// What [`render`] made: the files neither handed to a sink nor left on disk, the files left
+/// on disk as the last build wrote them, how many HTML pages are not among the outputs (given
+/// to the sink or left), the key each memoizable file was made from, and the problems found.
 pub struct Made {
     pub outputs: Outputs,
-    pub streamed_pages: usize,
+    pub kept: Vec<String>,
+    pub unlisted_pages: usize,
     pub keys: Vec<(String, blake3::Hash)>,
     pub problems: Vec<Diagnostic>,
 }
@@ -83,7 +86,7 @@ pub struct Made {
 /// Renders every page, list, feed and redirect, and copies the static files. The search
 /// index is made apart (`crate::search`): its files are not among these outputs. With a
 /// `disk.sink`, the pages and lists go to it as they are made and are not kept (nor
-/// memoized); with `disk.previous`, a page whose key is unchanged is taken from there.
+/// memoized); with `disk.previous`, a page whose key is unchanged is left there, unrendered.
 pub fn render(
     site: &Site,
     templates: &Templates,
@@ -165,19 +168,27 @@ pub fn render(
     let mut outputs: Outputs = files.into_iter().collect();
     note(&r.feeds(&mut outputs));
     copy_statics(site, statics, &mut outputs, &mut problems);
+    let left = r.left.clone();
     drop(r);
-    let mut streamed_pages = 0;
-    if sink.is_some() {
+    // The pages the sink took and those left on disk stood in the outputs for the feeds and
+    // the sitemap to see; they go now.
+    let mut unlisted_pages = 0;
+    let mut kept = Vec::new();
+    if sink.is_some() || disk.previous.is_some() {
         outputs.retain(|path, bytes| {
-            let taken = Arc::ptr_eq(bytes, &streamed);
-            streamed_pages += usize::from(taken && path.ends_with(".html"));
-            !taken
+            let (given, on_disk) = (Arc::ptr_eq(bytes, &streamed), Arc::ptr_eq(bytes, &left));
+            unlisted_pages += usize::from((given || on_disk) && path.ends_with(".html"));
+            if on_disk {
+                kept.push(path.clone());
+            }
+            !(given || on_disk)
         });
     }
     remember(memo, fresh, keyed, &outputs);
     Made {
         outputs,
-        streamed_pages,
+        kept,
+        unlisted_pages,
         keys,
         problems,
     }
@@ -239,6 +250,8 @@ pub(crate) struct Renderer<'a> {
     previous: &'a RenderMemo,
     /// The files the last build wrote, for a build that writes into the same folder.
     on_disk: Option<&'a dyn Previous>,
+    /// Stands for the bytes of a page left on disk as the last build wrote it.
+    left: Arc<Vec<u8>>,
     /// Pages' HTML taken out of the site, by page index, for the page to take when it
     /// renders (see `Site::take_html`); empty when the site keeps it.
     html: Vec<std::sync::Mutex<Option<String>>>,
@@ -294,6 +307,7 @@ impl<'a> Renderer<'a> {
             page_keys: PageKeys::new(site),
             previous,
             on_disk,
+            left: Arc::new(Vec::new()),
             html: html.into_iter().map(std::sync::Mutex::new).collect(),
         }
     }
@@ -338,10 +352,8 @@ impl<'a> Renderer<'a> {
     fn reuse(&self, out: String, key: blake3::Hash) -> Result<Done, String> {
         let bytes = match self.previous.get(&out) {
             Some((k, bytes)) if *k == key => bytes.clone(),
-            _ => match self.on_disk.and_then(|disk| disk.file(&out, &key)) {
-                Some(bytes) => Arc::new(bytes),
-                None => return Err(out),
-            },
+            _ if self.on_disk.is_some_and(|disk| disk.has(&out, &key)) => self.left.clone(),
+            _ => return Err(out),
         };
         Ok(Done {
             out,

@@ -154,7 +154,9 @@ fn separates_words(tag: &str) -> bool {
         .find(|c: char| !c.is_ascii_alphanumeric())
         .unwrap_or(name.len());
     let name = &name[..end];
-    !INLINE.iter().any(|inline| inline.eq_ignore_ascii_case(name))
+    !INLINE
+        .iter()
+        .any(|inline| inline.eq_ignore_ascii_case(name))
 }
 
 /// Appends text with its character references resolved (`&amp;`, `&#39;`, and the `&nbsp;`
