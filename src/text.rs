@@ -10,11 +10,20 @@ use unicode_normalization::UnicodeNormalization;
 /// Returns `s` in Unicode NFC (composed) form: macOS writes decomposed file names, and text
 /// pasted from some editors is decomposed too, so everything loa reads goes through here.
 pub fn nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    if is_nfc(s) {
         s.to_string()
     } else {
         s.nfc().collect()
     }
+}
+
+/// Whether `s` is surely NFC already. ASCII characters are left out of Unicode's quick check:
+/// they are NFC and combine with nothing before them, so leaving them out can only turn a
+/// "yes" into "maybe" (a full normalization, same result), never the other way; and most
+/// characters of a Vietnamese text are ASCII.
+fn is_nfc(s: &str) -> bool {
+    let marked = s.chars().filter(|c| !c.is_ascii());
+    unicode_normalization::is_nfc_quick(marked) == unicode_normalization::IsNormalized::Yes
 }
 
 /// Decodes a file as UTF-8 and evens out what Windows editors add (a BOM, CRLF line ends)
@@ -26,12 +35,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize)> {
         let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
         crate::diag::line_col(good, good.len())
     })?;
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
+    if text.contains('\r') {
+        Ok(nfc(&text.replace("\r\n", "\n").replace('\r', "\n")))
     } else {
-        text.to_string()
-    };
-    Ok(nfc(&text))
+        Ok(nfc(text))
+    }
 }
 
 /// Folds Vietnamese text to an ASCII URL slug: `Nghị định số 118/2025/NĐ-CP` → `nghi-dinh-so-118-2025-nd-cp`.
@@ -185,6 +193,14 @@ mod tests {
         assert_ne!(composed, decomposed);
         assert_eq!(slugify(composed), slugify(&decomposed));
         assert_eq!(nfc(&decomposed), composed);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn nfc_gives_what_unicode_normalization_gives(text in "[aeiouyAđĐ ]{0,6}[\u{300}-\u{323}]{0,3}[aăâeêoôơuư\u{1ea0}-\u{1ef9} .]{0,8}[\u{300}-\u{309}]{0,2}") {
+            let expected: String = text.nfc().collect();
+            proptest::prop_assert_eq!(nfc(&text), expected);
+        }
     }
 
     #[test]
