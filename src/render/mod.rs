@@ -64,8 +64,9 @@ pub trait Previous: Sync {
     fn all_of(&self, key: &blake3::Hash) -> Option<Vec<String>>;
 }
 
-/// How a build that writes meets the disk: where pages go as they are rendered, and the
-/// last build's files it may take instead of rendering them again.
+/// How a build that writes meets the disk: where pages go as they are rendered (a clean
+/// build), or the last build's files it may leave as they are instead of rendering them again
+/// (a rebuild into the same folder). Never both: a sink fills an empty folder.
 #[derive(Clone, Copy, Default)]
 pub struct Disk<'a> {
     pub sink: Option<&'a dyn Sink>,
@@ -95,6 +96,7 @@ pub fn render(
     html: Vec<Option<String>>,
     disk: Disk,
 ) -> Made {
+    debug_assert!(disk.sink.is_none() || disk.previous.is_none());
     let sink = disk.sink;
     let r = Renderer::new(site, templates, memo, html, disk.previous);
     // Stands for the bytes of a page the sink took: the feeds and sitemap still see its path.
