@@ -70,7 +70,7 @@ pub struct Rendered {
     /// HTML pages produced (redirects included).
     pub pages: usize,
     /// The key each page, list and search file was made from, for the next build that writes
-    /// into the same folder (search files only in builds that write).
+    /// into the same folder (only in builds that write).
     pub keys: write::Keys,
     /// Files left in the output folder as the last build wrote them (their key is unchanged):
     /// not among `outputs`, but counted in `pages`.
@@ -194,8 +194,7 @@ fn render_assembled(
     let one_off = matches!(words, Words::Forget);
     // A build that writes records the index's key, and leaves the last build's index files
     // as they are when the key is unchanged.
-    let writes = disk.sink.is_some() || disk.previous.is_some();
-    let index_key = (one_off && writes).then(|| search::index_key(&site));
+    let index_key = (one_off && disk.writes).then(|| search::index_key(&site));
     let kept_index = index_key.and_then(|key| disk.previous?.all_of(&key));
     let index = match words {
         Words::Keep(memo) => Some(search::index_files(&site, memo)),
@@ -397,6 +396,7 @@ pub fn build(
     let disk = render::Disk {
         sink: Some(&stream),
         previous: None,
+        writes: true,
     };
     match render_site_for(options, disk) {
         Ok(mut rendered) => match stream.finish(&rendered.outputs, &rendered.keys) {
@@ -421,7 +421,11 @@ pub fn build_keeping(
 ) -> Result<(Rendered, write::WriteReport), Vec<Diagnostic>> {
     check_output_folder(&options.root, output)?;
     // Every file is rendered, none left on disk: the caller sends them on.
-    let rendered = render_site(options)?;
+    let disk = render::Disk {
+        writes: true,
+        ..render::Disk::default()
+    };
+    let rendered = render_site_for(options, disk)?;
     let program = write::Program::current();
     let report = write::write(&rendered.outputs, &[], &rendered.keys, output, &program)
         .map_err(|d| with_warnings(&rendered, d))?;
@@ -439,6 +443,7 @@ fn render_then_write(
     let disk = render::Disk {
         sink: None,
         previous: previous.as_ref().map(|p| p as &dyn render::Previous),
+        writes: true,
     };
     let rendered = render_site_for(options, disk)?;
     let report = write::write(

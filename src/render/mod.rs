@@ -71,6 +71,9 @@ pub trait Previous: Sync {
 pub struct Disk<'a> {
     pub sink: Option<&'a dyn Sink>,
     pub previous: Option<&'a dyn Previous>,
+    /// Whether the build writes a folder, and so returns the key each file was made from for
+    /// its manifest; builds in memory (`serve`, `check`) skip that.
+    pub writes: bool,
 }
 
 /// What [`render`] made: the files neither handed to a sink nor left on disk, the files left
@@ -146,7 +149,9 @@ pub fn render(
     // What the memo must learn of a page: that it has a key, and its bytes if rendered anew.
     let mut note = |done: &Done| {
         if let Some(key) = done.key {
-            keys.push((done.out.clone(), key));
+            if disk.writes {
+                keys.push((done.out.clone(), key));
+            }
             keyed += 1;
             if !done.reused && sink.is_none() {
                 fresh.push((done.out.clone(), (key, done.bytes.clone())));
