@@ -741,8 +741,9 @@ fn read_entry(
     };
     let url = fields.remove("url").unwrap_or_default();
     if !url.is_empty() {
-        let good = url::Url::parse(&url)
-            .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some());
+        let good = crate::url_policy::allows(&url)
+            && url::Url::parse(&url)
+                .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some());
         if !good {
             problems.push(at("url", msg::table_bad_url(&url)).with_hint(msg::HINT_TABLE_URL));
         }

@@ -75,7 +75,7 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        write!(f, "{}", shown(&self.path.display().to_string()))?;
         if self.line > 0 {
             write!(f, ":{}:{}", self.line, self.col.max(1))?;
         }
@@ -83,12 +83,35 @@ impl fmt::Display for Diagnostic {
             Severity::Error => crate::msg::LABEL_ERROR,
             Severity::Warning => crate::msg::LABEL_WARNING,
         };
-        write!(f, ": {label}: {}", self.message)?;
+        write!(f, ": {label}: {}", shown(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n    → {hint}")?;
+            write!(f, "\n    → {}", shown(hint))?;
         }
         Ok(())
     }
+}
+
+/// Text as it may safely reach a terminal: messages quote what authors wrote (titles, links,
+/// file names), and a raw escape character there could move the cursor, recolour or retitle
+/// the officer's terminal, or hide a line. Control characters other than line breaks and tabs,
+/// and the bidirectional overrides that reorder what is shown, are written as `\u{…}`.
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(hidden) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
 }
 
 /// Converts a byte offset in `text` into a 1-based (line, column), column counted in characters.
@@ -133,6 +156,26 @@ mod tests {
         assert_eq!(line_col(text, 0), (1, 1));
         assert_eq!(line_col(text, text.find("ba").unwrap()), (2, 5));
         assert_eq!(line_col(text, text.find('đ').unwrap()), (3, 1));
+    }
+
+    #[test]
+    fn control_characters_an_author_wrote_are_shown_escaped() {
+        let d = Diagnostic::error(
+            "content/a\u{1b}.md",
+            1,
+            1,
+            "liên kết tới `\u{1b}[2J\u{7}x\u{202e}` nhưng không có tệp đó",
+        )
+        .with_hint("dòng 1\ndòng 2\u{9b}");
+        let shown = d.to_string();
+        assert!(
+            !shown.contains(['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}']),
+            "{shown}"
+        );
+        assert_eq!(
+            shown,
+            "content/a\\u{1b}.md:1:1: lỗi: liên kết tới `\\u{1b}[2J\\u{7}x\\u{202e}` nhưng không có tệp đó\n    → dòng 1\ndòng 2\\u{9b}"
+        );
     }
 
     #[test]

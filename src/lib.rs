@@ -38,6 +38,7 @@ pub mod serve;
 pub mod share;
 pub mod templates;
 pub mod text;
+pub mod url_policy;
 pub mod views;
 pub mod write;
 pub mod yaml;

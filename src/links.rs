@@ -76,7 +76,7 @@ impl<'a> LinkIndex<'a> {
         page: &Page,
         dest: &'d str,
     ) -> Result<Option<(String, &'a str, &'d str)>, LinkProblem> {
-        if is_external(dest) {
+        if is_external(dest)? {
             return Ok(None);
         }
         let (path, suffix) = split_suffix(dest);
@@ -168,7 +168,7 @@ impl<'a> LinkIndex<'a> {
 
 impl Resolve for LinkIndex<'_> {
     fn resolve(&self, page: &Page, dest: &str) -> Result<Option<String>, LinkProblem> {
-        if is_external(dest) {
+        if is_external(dest)? {
             return Ok(None);
         }
         let (path, _) = split_suffix(dest);
@@ -198,8 +198,18 @@ fn missing_file(dest: &str) -> LinkProblem {
     }
 }
 
-/// Links loa leaves alone: other sites, e-mail, phone, root paths the officer chose.
-fn is_external(dest: &str) -> bool {
+/// Links loa leaves alone: other sites, e-mail, phone, root paths the officer chose. A URL
+/// the policy refuses (`javascript:`, `data:`…) is a problem, whatever it points at: every
+/// link and image an author writes comes through here.
+fn is_external(dest: &str) -> Result<bool, LinkProblem> {
+    crate::url_policy::check(dest).map_err(|refused| LinkProblem {
+        message: msg::url_refused(dest, &refused.scheme),
+        hint: msg::HINT_URL_REFUSED.to_string(),
+    })?;
+    Ok(has_scheme_or_root(dest))
+}
+
+fn has_scheme_or_root(dest: &str) -> bool {
     let scheme = dest
         .split_once(':')
         .is_some_and(|(s, _)| !s.is_empty() && !s.contains('/') && !s.contains('#'));
@@ -288,10 +298,11 @@ mod tests {
             "tel:0296",
             "/cchc/",
         ] {
-            assert!(is_external(dest), "{dest}");
+            assert_eq!(is_external(dest), Ok(true), "{dest}");
         }
-        assert!(!is_external("bai.md#muc-tieu"));
-        assert!(!is_external("#muc-tieu"));
+        assert_eq!(is_external("bai.md#muc-tieu"), Ok(false));
+        assert_eq!(is_external("#muc-tieu"), Ok(false));
+        assert!(is_external("JavaScript:alert(1)").is_err());
     }
 
     #[test]

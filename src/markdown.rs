@@ -4,7 +4,7 @@
 //! every page's anchors are known before any link is checked; `render` then writes the HTML,
 //! turning relative `.md` links into page URLs through a resolver the assemble stage gives.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{line_col, Diagnostic};
 use crate::model::{Heading, Page};
@@ -170,7 +170,8 @@ pub fn render_with(
     let mut headings = page.headings.iter();
     let mut more_at = None;
     let mut first_paragraph: Option<(usize, Option<usize>)> = None;
-    let mut has_raw_html = false;
+    // An HTML block being read (its lines come as separate events): where it starts, its text.
+    let mut html_block: Option<(usize, String)> = None;
     let mut word_count = 0;
     let place = |offset: usize| {
         let (line, col) = line_col(&page.body, offset);
@@ -197,11 +198,45 @@ pub fn render_with(
                 classes,
                 attrs,
                 ..
-            }) => Event::Start(Tag::Heading {
-                level,
-                id: headings.next().map(|h| CowStr::from(h.id.clone())),
-                classes,
-                attrs,
+            }) => {
+                // `{#id}` is the only heading attribute an author may set: a class, style or
+                // event handler (`{onfocus=… autofocus}`) would restyle or script the page.
+                let dropped: Vec<String> = classes
+                    .iter()
+                    .map(|c| format!(".{c}"))
+                    .chain(attrs.iter().map(|(name, _)| name.to_string()))
+                    .collect();
+                if !dropped.is_empty() {
+                    let (line, col) = place(range.start);
+                    problems.push(
+                        Diagnostic::warning(
+                            page.display.clone(),
+                            line,
+                            col,
+                            msg::heading_attributes_dropped(&dropped),
+                        )
+                        .with_hint(msg::HINT_HEADING_ATTRIBUTES),
+                    );
+                }
+                Event::Start(Tag::Heading {
+                    level,
+                    id: headings.next().map(|h| CowStr::from(h.id.clone())),
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                })
+            }
+            // An e-mail autolink (`<stp@angiang.gov.vn>`) is written with `mailto:` by the
+            // HTML writer; it names no file of the site.
+            Event::Start(Tag::Link {
+                link_type: link_type @ LinkType::Email,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
             }),
             Event::Start(Tag::Link {
                 link_type,
@@ -251,21 +286,25 @@ pub fn render_with(
                 more_at.get_or_insert(events.len());
                 continue;
             }
-            Event::Html(html) | Event::InlineHtml(html) => {
-                has_raw_html = true;
-                let (line, col) = place(range.start);
-                for removed in sanitize::what_would_be_removed(&html) {
-                    problems.push(
-                        Diagnostic::warning(
-                            page.display.clone(),
-                            line,
-                            col,
-                            msg::html_removed(&removed),
-                        )
-                        .with_hint(msg::HINT_HTML_REMOVED),
-                    );
+            Event::Start(Tag::HtmlBlock) => {
+                html_block = Some((range.start, String::new()));
+                Event::Start(Tag::HtmlBlock)
+            }
+            Event::Html(html) => {
+                if let Some((_, text)) = html_block.as_mut() {
+                    text.push_str(&html);
                 }
                 Event::Html(html)
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((start, text)) = html_block.take() {
+                    inspect_html(page, &text, place(start), &mut problems);
+                }
+                Event::End(TagEnd::HtmlBlock)
+            }
+            Event::InlineHtml(html) => {
+                inspect_html(page, &html, place(range.start), &mut problems);
+                Event::InlineHtml(html)
             }
             Event::Text(t) => {
                 word_count += t.split_whitespace().count();
@@ -332,18 +371,40 @@ pub fn render_with(
     pulldown_cmark::html::push_html(&mut summary_html, summary_events.iter().cloned());
     let mut html = String::with_capacity(page.body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    if has_raw_html {
-        // Only pages with raw HTML pay for the sanitizer; pulldown-cmark escapes everything else.
-        html = sanitize::clean(&html);
-        summary_html = sanitize::clean(&summary_html);
-    }
+    // Every page passes the sanitizer, raw HTML or not: it is the one place that guarantees no
+    // author markup can script the portal, whatever path it took through Markdown.
     Rendered {
-        html,
-        summary_html,
+        html: sanitize::clean(&html),
+        summary_html: sanitize::clean(&summary_html),
         summary_text,
         word_count,
         problems,
         documents: cited,
+    }
+}
+
+/// Reports what the sanitizer will take out of an author's raw HTML, at its place: a dropped
+/// tag or attribute is a warning, a refused URL an error (as it is in Markdown).
+fn inspect_html(
+    page: &Page,
+    html: &str,
+    (line, col): (usize, usize),
+    problems: &mut Vec<Diagnostic>,
+) {
+    for (nth_line, finding) in sanitize::inspect(html) {
+        // Lines after the first start at the left margin of the file.
+        let (line, col) = (line + nth_line - 1, if nth_line > 1 { 1 } else { col });
+        let file = page.display.clone();
+        problems.push(match finding {
+            sanitize::Finding::Removed(what) => {
+                Diagnostic::warning(file, line, col, msg::html_removed(&what))
+                    .with_hint(msg::HINT_HTML_REMOVED)
+            }
+            sanitize::Finding::Refused { url, scheme } => {
+                Diagnostic::error(file, line, col, msg::url_refused(&url, &scheme))
+                    .with_hint(msg::HINT_URL_REFUSED)
+            }
+        });
     }
 }
 

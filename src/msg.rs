@@ -48,6 +48,10 @@ pub const HINT_RESERVED: &str =
 pub const HINT_RESERVED_SECTION: &str = "chọn tên chuyên mục khác, ví dụ tin-tuc hoặc su-kien";
 pub const HINT_SAME_URL: &str = "đặt `slug:` khác cho một trong hai bài, hoặc đổi tên tệp";
 pub const HINT_ALIAS: &str = "viết địa chỉ cũ theo dạng /tin-tuc/ten-bai-cu/";
+pub const HINT_URL_REFUSED: &str =
+    "chỉ dùng địa chỉ http://, https://, mailto:, tel: hoặc đường dẫn tới tệp của trang; xóa hoặc sửa liên kết này";
+pub const HINT_HEADING_ATTRIBUTES: &str =
+    "tiêu đề chỉ được đặt mã neo dạng {#ten-muc}; xóa phần còn lại trong dấu { }";
 pub const HINT_STATIC_COLLIDES: &str = "đổi tên tệp này: loa tự tạo một tệp ở cùng địa chỉ";
 
 // Config.
@@ -611,6 +615,20 @@ pub fn missing_link_target(dest: &str) -> String {
     format!("liên kết tới `{dest}` nhưng không có tệp đó")
 }
 
+pub fn url_refused(dest: &str, scheme: &str) -> String {
+    let dest = clip(dest);
+    format!("liên kết `{dest}` dùng kiểu địa chỉ `{scheme}:`, loa không cho đăng (có thể chạy mã lệnh trên cổng thông tin)")
+}
+
+/// What an author wrote, cut to a length a message can show (a `data:` URL runs to megabytes).
+fn clip(text: &str) -> std::borrow::Cow<'_, str> {
+    const SHOWN: usize = 80;
+    match text.char_indices().nth(SHOWN) {
+        Some((end, _)) => format!("{}…", &text[..end]).into(),
+        None => text.into(),
+    }
+}
+
 pub fn missing_file(dest: &str) -> String {
     format!("không tìm thấy tệp `{dest}`")
 }
@@ -635,6 +653,17 @@ pub fn available_anchors(ids: &[&str]) -> String {
                 .join(", ")
         )
     }
+}
+
+pub fn heading_attributes_dropped(names: &[String]) -> String {
+    format!(
+        "đã bỏ thuộc tính {} của tiêu đề khi xuất bản",
+        names
+            .iter()
+            .map(|n| format!("`{}`", clip(n)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 pub fn html_removed(what: &str) -> String {

@@ -357,7 +357,7 @@ pub fn csv(r: &Report) -> Vec<u8> {
         .flexible(true)
         .from_writer(vec![0xEF, 0xBB, 0xBF]);
     let mut row = |cells: &[&str]| {
-        let _ = w.write_record(cells);
+        let _ = w.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned()));
     };
     row(&[
         &r.organization,
@@ -392,6 +392,18 @@ pub fn csv(r: &Report) -> Vec<u8> {
         row(&[&a.date, &a.title, &a.topics, &a.unit, &a.url]);
     }
     w.into_inner().unwrap_or_default()
+}
+
+/// A cell as a spreadsheet will take it as text: one that starts with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return is a formula to Excel and LibreOffice (an article titled
+/// `=HYPERLINK(…)` would run as one), so it gets the usual apostrophe in front, which the
+/// spreadsheet shows as nothing and keeps the cell text.
+fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }
 
 /// The report as a printable HTML page in the layout of a Vietnamese administrative report.

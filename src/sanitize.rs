@@ -3,8 +3,9 @@
 //! ammonia does the cleaning; this module owns the allowlist and also tells the officer what
 //! was dropped, since ammonia cleans silently.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use crate::url_policy;
 
 /// Tags an article may carry: what pulldown-cmark writes plus plain formatting from Word.
 const TAGS: &[&str] = &[
@@ -104,8 +105,9 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 });
 
 /// Whether an allowed attribute keeps its value: Word's class names (MsoNormal…) carry no
-/// meaning on the web, and the only style kept is a table column's alignment (which
-/// pulldown-cmark writes as `style="text-align: center"`).
+/// meaning on the web, the only style kept is a table column's alignment (which
+/// pulldown-cmark writes as `style="text-align: center"`), a URL must pass the site's URL
+/// policy, and an `<input>` is only ever a task list's checkbox.
 fn keeps_value(attr: &str, value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
     match attr {
@@ -119,9 +121,36 @@ fn keeps_value(attr: &str, value: &str) -> bool {
                 Some(("text-align", "left" | "center" | "right"))
             )
         }
-        "href" | "src" => !lower.trim_start().starts_with("javascript:"),
+        "href" | "src" => url_policy::allows(value),
+        "srcset" => srcset_urls(value).all(url_policy::allows),
+        "type" => lower.trim() == "checkbox",
         _ => true,
     }
+}
+
+/// The URLs of a `srcset` value (`a.jpg 480w, b.jpg 960w`).
+fn srcset_urls(value: &str) -> impl Iterator<Item = &str> {
+    value
+        .split(',')
+        .filter_map(|candidate| candidate.split_whitespace().next())
+}
+
+/// Attributes whose value a browser follows as a URL, on any element an author could write.
+fn is_url_attribute(attr: &str) -> bool {
+    matches!(
+        attr,
+        "href"
+            | "src"
+            | "srcset"
+            | "xlink:href"
+            | "action"
+            | "formaction"
+            | "poster"
+            | "data"
+            | "cite"
+            | "background"
+            | "ping"
+    )
 }
 
 /// Cleans an HTML fragment through the allowlist.
@@ -129,95 +158,120 @@ pub fn clean(html: &str) -> String {
     CLEANER.clean(html).to_string()
 }
 
-/// Names what the allowlist would drop from a raw HTML fragment, for warnings:
-/// `<script>`, `style="…"`, `onclick="…"`, Word's `mso-` classes and conditional comments.
-pub fn what_would_be_removed(html: &str) -> Vec<String> {
-    let tags: HashSet<&str> = TAGS.iter().copied().collect();
-    let mut removed = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        rest = &rest[start + 1..];
-        if let Some(comment) = rest.strip_prefix("!--") {
-            let end = comment.find("-->").unwrap_or(comment.len());
-            let body = &comment[..end];
-            if body.contains("[if") || body.to_ascii_lowercase().contains("mso") {
-                push_once(&mut removed, "<!--[if …]-->".to_string());
-            }
-            rest = &comment[end..];
-            continue;
-        }
-        let end = rest.find('>').unwrap_or(rest.len());
-        let inside = &rest[..end];
-        rest = &rest[end..];
-        let inside = inside.trim_start_matches('/');
-        let name: String = inside
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == ':')
-            .collect();
-        let name = name.to_ascii_lowercase();
-        if name.is_empty() {
-            continue;
-        }
-        if !tags.contains(name.as_str()) {
-            push_once(&mut removed, format!("<{name}>"));
-            continue;
-        }
-        for (attr, value) in attributes(&inside[name.len()..]) {
-            let allowed = GENERIC_ATTRIBUTES.contains(&attr.as_str())
-                || TAG_ATTRIBUTES
-                    .iter()
-                    .any(|(t, a)| *t == name && a.contains(&attr.as_str()));
-            if !allowed || !keeps_value(&attr, &value) {
-                push_once(&mut removed, format!("{attr}=\"…\""));
-            }
-        }
-    }
-    removed
+/// Something the allowlist takes out of an author's raw HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// A tag, attribute or Word comment dropped (`<script>`, `style="…"`, `<!--[if …]-->`):
+    /// a warning, the rest of the HTML is kept.
+    Removed(String),
+    /// A URL the site's policy refuses (`javascript:`, `data:`…): an error, as in Markdown.
+    Refused { url: String, scheme: String },
 }
 
-fn push_once(list: &mut Vec<String>, item: String) {
-    if !list.contains(&item) {
-        list.push(item);
+/// What the allowlist would drop from a raw HTML fragment, each with its line in the fragment
+/// (from 1), for warnings and errors at their place. The fragment is read by the HTML
+/// tokenizer browsers follow, so entities (`jav&#x61;script:`), odd quoting and letter case
+/// are judged as a browser would read them. Each finding is named once.
+pub fn inspect(html: &str) -> Vec<(usize, Finding)> {
+    use html5ever::tendril::StrTendril;
+    use html5ever::tokenizer::{BufferQueue, Tokenizer};
+    let sink = Inspector::default();
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let tokenizer = Tokenizer::new(sink, Default::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.found.into_inner()
+}
+
+/// Collects the findings of [`inspect`] as the tokenizer reads.
+#[derive(Default)]
+struct Inspector {
+    found: std::cell::RefCell<Vec<(usize, Finding)>>,
+}
+
+impl Inspector {
+    fn note(&self, line: u64, finding: Finding) {
+        let mut found = self.found.borrow_mut();
+        if !found.iter().any(|(_, f)| *f == finding) {
+            found.push((usize::try_from(line).unwrap_or(usize::MAX), finding));
+        }
+    }
+
+    fn tag(&self, tag: &html5ever::tokenizer::Tag, line: u64) {
+        let name = str::to_ascii_lowercase(&tag.name);
+        if !TAGS.contains(&name.as_str()) {
+            self.note(line, Finding::Removed(format!("<{name}>")));
+        }
+        for attr in &tag.attrs {
+            let attr_name = str::to_ascii_lowercase(&attr.name.local);
+            let value: &str = &attr.value;
+            if is_url_attribute(&attr_name) {
+                let urls: Vec<&str> = match attr_name.as_str() {
+                    "srcset" => srcset_urls(value).collect(),
+                    _ => vec![value],
+                };
+                for url in urls {
+                    if let Err(refused) = url_policy::check(url) {
+                        let url = url.to_string();
+                        self.note(
+                            line,
+                            Finding::Refused {
+                                url,
+                                scheme: refused.scheme,
+                            },
+                        );
+                    }
+                }
+            }
+            let allowed = TAGS.contains(&name.as_str())
+                && (GENERIC_ATTRIBUTES.contains(&attr_name.as_str())
+                    || TAG_ATTRIBUTES
+                        .iter()
+                        .any(|(t, a)| *t == name && a.contains(&attr_name.as_str())));
+            let refused_url = is_url_attribute(&attr_name) && !keeps_value(&attr_name, value);
+            if TAGS.contains(&name.as_str())
+                && !refused_url
+                && (!allowed || !keeps_value(&attr_name, value))
+            {
+                self.note(line, Finding::Removed(format!("{attr_name}=\"…\"")));
+            }
+        }
     }
 }
 
-/// Splits `a="1" b='2' c=3 d` into names (lowercase) and values.
-fn attributes(s: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut chars = s.char_indices().peekable();
-    while let Some(&(i, c)) = chars.peek() {
-        if c.is_whitespace() || c == '/' {
-            chars.next();
-            continue;
+impl html5ever::tokenizer::TokenSink for Inspector {
+    type Handle = ();
+
+    fn process_token(
+        &self,
+        token: html5ever::tokenizer::Token,
+        line: u64,
+    ) -> html5ever::tokenizer::TokenSinkResult<()> {
+        use html5ever::tokenizer::{TagKind, Token};
+        match token {
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag => self.tag(&tag, line),
+            Token::CommentToken(body)
+                if body.contains("[if") || body.to_ascii_lowercase().contains("mso") =>
+            {
+                self.note(line, Finding::Removed("<!--[if …]-->".to_string()));
+            }
+            _ => {}
         }
-        let name_end = s[i..]
-            .find(|c: char| c.is_whitespace() || c == '=' || c == '/')
-            .map_or(s.len(), |e| i + e);
-        let name = s[i..name_end].to_ascii_lowercase();
-        let mut value = String::new();
-        let mut pos = name_end;
-        let after = s[pos..].trim_start();
-        if let Some(v) = after.strip_prefix('=') {
-            let v = v.trim_start();
-            let (val, consumed) = match v.chars().next() {
-                Some(q @ ('"' | '\'')) => {
-                    let close = v[1..].find(q).map_or(v.len(), |e| e + 1);
-                    (&v[1..close.min(v.len())], (close + 1).min(v.len()))
-                }
-                _ => {
-                    let e = v.find(char::is_whitespace).unwrap_or(v.len());
-                    (&v[..e], e)
-                }
-            };
-            value = val.to_string();
-            pos = s.len() - v.len() + consumed;
-        }
-        out.push((name, value));
-        while chars.peek().is_some_and(|&(j, _)| j < pos.max(i + 1)) {
-            chars.next();
-        }
+        html5ever::tokenizer::TokenSinkResult::Continue
     }
-    out
+}
+
+/// The names of what [`inspect`] finds dropped, for tests and summaries.
+#[cfg(test)]
+fn what_would_be_removed(html: &str) -> Vec<String> {
+    inspect(html)
+        .into_iter()
+        .map(|(_, f)| match f {
+            Finding::Removed(what) => what,
+            Finding::Refused { scheme, .. } => format!("{scheme}:"),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -247,12 +301,41 @@ mod tests {
     }
 
     #[test]
-    fn javascript_links_are_dropped_with_a_warning() {
+    fn script_urls_are_dropped_and_reported_as_refused() {
         assert!(!clean(r#"<a href="javascript:alert(1)">x</a>"#).contains("javascript"));
+        for html in [
+            r#"<a href="javascript:alert(1)">"#,
+            r#"<a href="jav&#x61;script:alert(1)">"#,
+            r#"<a href="JAVASCRIPT&colon;alert(1)">"#,
+            r#"<a href=" &#9;javascript:alert(1)">"#,
+            r#"<img src=javascript:alert(1)>"#,
+            r#"<img srcset="a.jpg 1x, javascript:alert(1) 2x">"#,
+        ] {
+            assert_eq!(what_would_be_removed(html), ["javascript:"], "{html}");
+            assert!(
+                !clean(html).to_ascii_lowercase().contains("javascript"),
+                "{html}"
+            );
+        }
         assert_eq!(
-            what_would_be_removed(r#"<a href="javascript:alert(1)">"#),
-            ["href=\"…\""]
+            inspect("<p>\n<a href=\"data:text/html,x\">")[0],
+            (
+                2,
+                Finding::Refused {
+                    url: "data:text/html,x".into(),
+                    scheme: "data".into()
+                }
+            )
         );
+    }
+
+    #[test]
+    fn an_input_is_only_ever_a_checkbox() {
+        assert_eq!(
+            clean(r#"<input type="checkbox" checked disabled>"#),
+            r#"<input type="checkbox" checked="" disabled="">"#
+        );
+        assert_eq!(clean(r#"<input type="text" autofocus>"#), "<input>");
     }
 
     #[test]
