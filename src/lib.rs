@@ -39,6 +39,7 @@ pub mod share;
 pub mod templates;
 pub mod text;
 pub mod views;
+pub mod within;
 pub mod write;
 pub mod yaml;
 

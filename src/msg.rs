@@ -446,6 +446,44 @@ pub fn zip_written(path: &Path, files: usize, size: u64) -> String {
     )
 }
 
+// ---------------------------------------------------------------------------------------
+// Publish safety: `loa publish` and `loa build` stay inside their folder.
+// ---------------------------------------------------------------------------------------
+
+// Why a path in a record is not a path inside the folder.
+pub const PATH_EMPTY: &str = "đường dẫn rỗng";
+pub const PATH_ABSOLUTE: &str = "đường dẫn tuyệt đối, bắt đầu bằng /";
+pub const PATH_DRIVE: &str = "có tên ổ đĩa như C:";
+pub const PATH_BACKSLASH: &str = "có dấu \\";
+pub const PATH_NUL: &str = "có ký tự NUL";
+pub const PATH_EMPTY_SEGMENT: &str = "có đoạn trống (// hoặc / ở cuối)";
+pub const PATH_CLIMBS: &str = "có . hoặc .. để đi ra thư mục cha";
+
+/// A path as the officer can read it: control characters (NUL) written as `\u{0}`.
+fn shown_path(path: &str) -> String {
+    path.chars()
+        .map(|c| {
+            if c.is_control() {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+pub fn output_entry_outside(entry: &str, why: &str) -> String {
+    format!(
+        "tệp ghi nhớ của loa trong thư mục xuất có mục `{}` không phải một tệp bên trong thư mục ({why}); loa dừng, không ghi và không xóa gì",
+        shown_path(entry)
+    )
+}
+pub const HINT_OUTPUT_ENTRY_OUTSIDE: &str =
+    "tệp này đã bị sửa ngoài loa: xóa cả thư mục xuất rồi dựng lại (loa dựng lại được toàn bộ)";
+
+pub const OUTPUT_LINK: &str = "trong thư mục xuất, đây là một liên kết tượng trưng (symlink); loa không ghi, không xóa qua liên kết để khỏi đụng tới tệp bên ngoài";
+pub const HINT_OUTPUT_LINK: &str = "xóa liên kết này (chỉ xóa liên kết, không xóa nơi nó trỏ tới) rồi dựng lại, hoặc chọn thư mục xuất khác bằng --output";
+
 // Page texts.
 pub const TOPICS_TITLE: &str = "Chủ đề";
 pub const TAGS_TITLE: &str = "Từ khóa";
