@@ -348,11 +348,7 @@ pub const HINT_FOREIGN_ON_TARGET: &str = "hỏi bộ phận CNTT để chuyển 
 /// target had already been changed.
 pub fn publish_io(e: &std::io::Error, user: Option<&str>, started: bool) -> (String, String) {
     use std::io::ErrorKind as K;
-    let state = if started {
-        "Trang đang chạy vẫn dùng được (bài mới có thể chưa lên hết); chạy lại `loa publish` để đăng nốt"
-    } else {
-        "Chưa có gì thay đổi trên nơi đăng"
-    };
+    let state = publish_state(started);
     let who = user.map_or_else(String::new, |u| format!(" cho người dùng {u}"));
     match e.kind() {
         K::PermissionDenied => (
@@ -450,6 +446,15 @@ pub fn zip_written(path: &Path, files: usize, size: u64) -> String {
 // Publish safety: `loa publish` and `loa build` stay inside their folder.
 // ---------------------------------------------------------------------------------------
 
+/// Whether the target was changed before a failure, and what to do about it.
+pub fn publish_state(started: bool) -> &'static str {
+    if started {
+        "Trang đang chạy vẫn dùng được (bài mới có thể chưa lên hết); chạy lại `loa publish` để đăng nốt"
+    } else {
+        "Chưa có gì thay đổi trên nơi đăng"
+    }
+}
+
 // Why a path in a record is not a path inside the folder.
 pub const PATH_EMPTY: &str = "đường dẫn rỗng";
 pub const PATH_ABSOLUTE: &str = "đường dẫn tuyệt đối, bắt đầu bằng /";
@@ -470,6 +475,23 @@ fn shown_path(path: &str) -> String {
             }
         })
         .collect()
+}
+
+pub fn publish_entry_outside(entry: &str, why: &str) -> String {
+    format!(
+        "tệp ghi nhớ có mục `{}` không phải một tệp bên trong nơi đăng ({why}); loa dừng, không gửi và không xóa gì",
+        shown_path(entry)
+    )
+}
+pub const HINT_PUBLISH_ENTRY_OUTSIDE: &str = "tệp này đã bị sửa ngoài loa: báo bộ phận CNTT kiểm tra nơi đăng, không tự sửa tệp. Chưa có gì thay đổi trên nơi đăng";
+
+pub const PUBLISH_LINK: &str = "trên nơi đăng, đây là một liên kết tượng trưng (symlink); loa không ghi, không xóa qua liên kết để khỏi đụng tới tệp ngoài nơi đăng";
+
+pub fn hint_publish_link(started: bool) -> String {
+    format!(
+        "nhờ bộ phận CNTT thay liên kết này bằng thư mục hoặc tệp thật (riêng thư mục đăng thì được phép là liên kết). {}",
+        publish_state(started)
+    )
 }
 
 pub fn output_entry_outside(entry: &str, why: &str) -> String {
