@@ -506,6 +506,15 @@ pub const HINT_OUTPUT_ENTRY_OUTSIDE: &str =
 pub const OUTPUT_LINK: &str = "trong thư mục xuất, đây là một liên kết tượng trưng (symlink); loa không ghi, không xóa qua liên kết để khỏi đụng tới tệp bên ngoài";
 pub const HINT_OUTPUT_LINK: &str = "xóa liên kết này (chỉ xóa liên kết, không xóa nơi nó trỏ tới) rồi dựng lại, hoặc chọn thư mục xuất khác bằng --output";
 
+pub fn host_key_revoked(host: &str, known_hosts: &Path, line: usize) -> String {
+    format!(
+        "khóa của máy chủ {host} đã bị thu hồi (dòng @revoked {line} trong {}): máy chủ này không được tin; loa không đăng",
+        known_hosts.display()
+    )
+}
+pub const HINT_HOST_KEY_REVOKED: &str =
+    "báo ngay bộ phận CNTT; không xóa dòng @revoked đó. Chưa có gì thay đổi trên máy chủ";
+
 // Page texts.
 pub const TOPICS_TITLE: &str = "Chủ đề";
 pub const TAGS_TITLE: &str = "Từ khóa";

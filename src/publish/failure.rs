@@ -19,8 +19,12 @@ pub enum ConnectFailure {
     UnknownHost {
         fingerprint: String,
     },
-    /// known_hosts holds another key for this server, at this line.
+    /// known_hosts holds another key for this server (of any type), at this line.
     HostKeyChanged {
+        line: usize,
+    },
+    /// known_hosts revokes the server's key (`@revoked`), at this line.
+    HostKeyRevoked {
         line: usize,
     },
     /// known_hosts could not be read or written.
@@ -157,6 +161,10 @@ fn connect_diagnostic(
         ConnectFailure::HostKeyChanged { line } => (
             msg::host_key_changed(host, known_hosts, *line),
             msg::hint_host_key_changed(known_hosts, *line),
+        ),
+        ConnectFailure::HostKeyRevoked { line } => (
+            msg::host_key_revoked(host, known_hosts, *line),
+            msg::HINT_HOST_KEY_REVOKED.to_string(),
         ),
         ConnectFailure::KnownHosts(detail) => (
             msg::known_hosts_unusable(known_hosts, detail),

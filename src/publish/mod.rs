@@ -22,6 +22,7 @@ pub mod archive;
 mod failure;
 mod folder;
 mod guard;
+pub mod known_hosts;
 pub mod manifest;
 #[cfg(test)]
 mod memory;

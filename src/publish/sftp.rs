@@ -1,6 +1,8 @@
 //! The SFTP target: one SSH connection (russh, pure Rust) checked against known_hosts and
 //! logged in with a key, and the file operations of [`Remote`] over it.
 //!
+//! The server's key is judged by [`super::known_hosts`]; `--accept-host-key` records only a
+//! server known by no line at all, never one whose recorded key changed or is revoked.
 //! No operation follows a link at a file's own name: files are opened with CREATE|EXCLUDE
 //! (O_EXCL on the server), a folder already there counts only if `lstat` says it is one.
 //!
@@ -18,6 +20,7 @@ use russh_sftp::client::error::Error as SftpError;
 use russh_sftp::client::RawSftpSession;
 use russh_sftp::protocol::{FileAttributes, FileType, OpenFlags, Packet, StatusCode};
 
+use super::known_hosts::{self, Verdict};
 use super::target::SftpAddress;
 use super::{ConnectFailure, Kind, Remote};
 
@@ -128,6 +131,7 @@ pub enum HostKeyError {
     Ssh(russh::Error),
     Unknown { fingerprint: String },
     Changed { line: usize },
+    Revoked { line: usize },
     KnownHosts(String),
 }
 
@@ -143,6 +147,7 @@ impl HostKeyError {
             HostKeyError::Ssh(e) => ConnectFailure::Unreachable(e.to_string()),
             HostKeyError::Unknown { fingerprint } => ConnectFailure::UnknownHost { fingerprint },
             HostKeyError::Changed { line } => ConnectFailure::HostKeyChanged { line },
+            HostKeyError::Revoked { line } => ConnectFailure::HostKeyRevoked { line },
             HostKeyError::KnownHosts(e) => ConnectFailure::KnownHosts(e),
         }
     }
@@ -164,19 +169,29 @@ impl client::Handler for HostCheck {
                 ))
             }
         };
-        use russh::keys::known_hosts::learn_known_hosts_path;
-        match russh::keys::check_known_hosts_path(&self.host, self.port, key, &self.known_hosts) {
-            Ok(true) => Ok(true),
-            Ok(false) if self.accept => {
-                learn_known_hosts_path(&self.host, self.port, key, &self.known_hosts)
-                    .map_err(|e| HostKeyError::KnownHosts(e.to_string()))?;
+        let text = match std::fs::read(&self.known_hosts) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(HostKeyError::KnownHosts(e.to_string())),
+        };
+        match known_hosts::judge(&text, &self.host, self.port, key) {
+            Verdict::Known => Ok(true),
+            // Only a server no line knows: a changed or revoked key is never accepted.
+            Verdict::Unknown if self.accept => {
+                russh::keys::known_hosts::learn_known_hosts_path(
+                    &self.host,
+                    self.port,
+                    key,
+                    &self.known_hosts,
+                )
+                .map_err(|e| HostKeyError::KnownHosts(e.to_string()))?;
                 Ok(true)
             }
-            Ok(false) => Err(HostKeyError::Unknown {
+            Verdict::Unknown => Err(HostKeyError::Unknown {
                 fingerprint: key.fingerprint(Default::default()).to_string(),
             }),
-            Err(russh::keys::Error::KeyChanged { line }) => Err(HostKeyError::Changed { line }),
-            Err(e) => Err(HostKeyError::KnownHosts(e.to_string())),
+            Verdict::Changed { line } => Err(HostKeyError::Changed { line }),
+            Verdict::Revoked { line } => Err(HostKeyError::Revoked { line }),
         }
     }
 }

@@ -159,8 +159,12 @@ impl Drop for Server {
 }
 
 fn keygen(path: &Path) {
+    keygen_of_type(path, "ed25519");
+}
+
+fn keygen_of_type(path: &Path, kind: &str) {
     let status = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+        .args(["-q", "-t", kind, "-N", "", "-f"])
         .arg(path)
         .status()
         .expect("ssh-keygen");
@@ -683,6 +687,60 @@ fn a_server_whose_key_changed_is_refused() {
     assert!(
         stderr.contains("khác với khóa đã ghi nhớ") && stderr.contains("dòng 1"),
         "{stderr}"
+    );
+    assert_eq!(tree(&server.target_dir()).len(), 0);
+}
+
+#[test]
+fn a_server_key_of_another_type_than_recorded_is_refused_as_changed_even_with_accept_host_key() {
+    let Some(server) = Server::start() else {
+        return;
+    };
+    let site = sample_site();
+    // known_hosts knows the server by an ECDSA key; it now offers an Ed25519 one.
+    keygen_of_type(&server.path("ecdsa_key"), "ecdsa");
+    let ecdsa = std::fs::read_to_string(server.path("ecdsa_key.pub")).unwrap();
+    let known = format!(
+        "# cổng thông tin\n[127.0.0.1]:{} {}\n",
+        server.port,
+        ecdsa.trim()
+    );
+    std::fs::write(server.path("known_hosts"), &known).unwrap();
+    let out = server.publish(site.path(), &["--accept-host-key"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("khác với khóa đã ghi nhớ") && stderr.contains("dòng 2"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(server.path("known_hosts")).unwrap(),
+        known,
+        "the new key is not recorded"
+    );
+    assert_eq!(tree(&server.target_dir()).len(), 0);
+}
+
+#[test]
+fn a_revoked_server_key_is_refused_even_where_another_line_trusts_it() {
+    let Some(server) = Server::start() else {
+        return;
+    };
+    let site = sample_site();
+    let host_key = std::fs::read_to_string(server.path("host_key.pub")).unwrap();
+    let mut known = std::fs::read_to_string(server.path("known_hosts")).unwrap();
+    known.push_str(&format!("@revoked * {}\n", host_key.trim()));
+    std::fs::write(server.path("known_hosts"), &known).unwrap();
+    let out = server.publish(site.path(), &["--accept-host-key"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("đã bị thu hồi") && stderr.contains("dòng @revoked 2"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(server.path("known_hosts")).unwrap(),
+        known
     );
     assert_eq!(tree(&server.target_dir()).len(), 0);
 }
