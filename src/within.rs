@@ -186,13 +186,27 @@ pub fn no_link(root: &Path, rel: &str) -> Result<(), Blocked> {
 pub struct Folders {
     root: PathBuf,
     real: Mutex<FxHashSet<String>>,
+    /// The root was empty: try making each folder before looking at what is there, which
+    /// spares a look per folder when all are new.
+    fresh: bool,
 }
 
 impl Folders {
+    /// For a root that holds folders already: each is looked at, then made if missing.
     pub fn new(root: &Path) -> Folders {
         Folders {
             root: root.to_path_buf(),
             real: Mutex::new(FxHashSet::default()),
+            fresh: false,
+        }
+    }
+
+    /// For a root that was empty (a clean build): each folder is made, and looked at only if
+    /// something already stands there.
+    pub fn fresh(root: &Path) -> Folders {
+        Folders {
+            fresh: true,
+            ..Folders::new(root)
         }
     }
 
@@ -213,7 +227,7 @@ impl Folders {
                 .map_or(rel_folder.len(), |i| end + i);
             let part = &rel_folder[..end];
             if !real.contains(part) {
-                make_folder(&self.root.join(part))?;
+                make_folder(&self.root.join(part), self.fresh)?;
                 real.insert(part.to_string());
             }
             end += 1;
@@ -222,8 +236,9 @@ impl Folders {
     }
 }
 
-/// One folder, made if missing; a real folder already there is fine, a link is not.
-fn make_folder(path: &Path) -> Result<(), Blocked> {
+/// One folder, made if missing; a real folder already there is fine, a link is not (making
+/// a folder where a link stands fails: it is not followed).
+fn make_folder(path: &Path, make_first: bool) -> Result<(), Blocked> {
     let judge = |path: &Path| match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => Err(Blocked::Link(path.to_path_buf())),
         Ok(meta) if meta.is_dir() => Ok(true),
@@ -234,7 +249,7 @@ fn make_folder(path: &Path) -> Result<(), Blocked> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
         Err(e) => Err(Blocked::Io(path.to_path_buf(), e)),
     };
-    if judge(path)? {
+    if !make_first && judge(path)? {
         return Ok(());
     }
     match std::fs::create_dir(path) {
@@ -331,12 +346,13 @@ mod tests {
         std::fs::create_dir_all(&outside).unwrap();
         std::os::unix::fs::symlink(&outside, root.join("tin-tuc")).unwrap();
 
-        let folders = Folders::new(&root);
-        folders.ensure("a/b/c").unwrap();
-        assert!(root.join("a/b/c").is_dir());
-        match folders.ensure("tin-tuc/bai") {
-            Err(Blocked::Link(link)) => assert_eq!(link, root.join("tin-tuc")),
-            other => panic!("{other:?}"),
+        for folders in [Folders::new(&root), Folders::fresh(&root)] {
+            folders.ensure("a/b/c").unwrap();
+            assert!(root.join("a/b/c").is_dir());
+            match folders.ensure("tin-tuc/bai") {
+                Err(Blocked::Link(link)) => assert_eq!(link, root.join("tin-tuc")),
+                other => panic!("{other:?}"),
+            }
         }
         assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
         assert_eq!(

@@ -292,7 +292,7 @@ impl Stream {
             created,
             written: Mutex::new(Vec::new()),
             program: program.clone(),
-            folders: Folders::new(dir),
+            folders: Folders::fresh(dir),
         };
         // The folder is marked as loa's before the first page: a build stopped half-way
         // leaves a folder the next build updates, rather than refuses as someone else's.
