@@ -40,6 +40,7 @@ pub mod templates;
 pub mod text;
 pub mod url_policy;
 pub mod views;
+pub mod within;
 pub mod write;
 pub mod yaml;
 

@@ -352,11 +352,7 @@ pub const HINT_FOREIGN_ON_TARGET: &str = "hỏi bộ phận CNTT để chuyển 
 /// target had already been changed.
 pub fn publish_io(e: &std::io::Error, user: Option<&str>, started: bool) -> (String, String) {
     use std::io::ErrorKind as K;
-    let state = if started {
-        "Trang đang chạy vẫn dùng được (bài mới có thể chưa lên hết); chạy lại `loa publish` để đăng nốt"
-    } else {
-        "Chưa có gì thay đổi trên nơi đăng"
-    };
+    let state = publish_state(started);
     let who = user.map_or_else(String::new, |u| format!(" cho người dùng {u}"));
     match e.kind() {
         K::PermissionDenied => (
@@ -449,6 +445,79 @@ pub fn zip_written(path: &Path, files: usize, size: u64) -> String {
         bytes(size)
     )
 }
+
+// ---------------------------------------------------------------------------------------
+// Publish safety: `loa publish` and `loa build` stay inside their folder.
+// ---------------------------------------------------------------------------------------
+
+/// Whether the target was changed before a failure, and what to do about it.
+pub fn publish_state(started: bool) -> &'static str {
+    if started {
+        "Trang đang chạy vẫn dùng được (bài mới có thể chưa lên hết); chạy lại `loa publish` để đăng nốt"
+    } else {
+        "Chưa có gì thay đổi trên nơi đăng"
+    }
+}
+
+// Why a path in a record is not a path inside the folder.
+pub const PATH_EMPTY: &str = "đường dẫn rỗng";
+pub const PATH_ABSOLUTE: &str = "đường dẫn tuyệt đối, bắt đầu bằng /";
+pub const PATH_DRIVE: &str = "có tên ổ đĩa như C:";
+pub const PATH_BACKSLASH: &str = "có dấu \\";
+pub const PATH_NUL: &str = "có ký tự NUL";
+pub const PATH_EMPTY_SEGMENT: &str = "có đoạn trống (// hoặc / ở cuối)";
+pub const PATH_CLIMBS: &str = "có . hoặc .. để đi ra thư mục cha";
+
+/// A path as the officer can read it: control characters (NUL) written as `\u{0}`.
+fn shown_path(path: &str) -> String {
+    path.chars()
+        .map(|c| {
+            if c.is_control() {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+pub fn publish_entry_outside(entry: &str, why: &str) -> String {
+    format!(
+        "tệp ghi nhớ có mục `{}` không phải một tệp bên trong nơi đăng ({why}); loa dừng, không gửi và không xóa gì",
+        shown_path(entry)
+    )
+}
+pub const HINT_PUBLISH_ENTRY_OUTSIDE: &str = "tệp này đã bị sửa ngoài loa: báo bộ phận CNTT kiểm tra nơi đăng, không tự sửa tệp. Chưa có gì thay đổi trên nơi đăng";
+
+pub const PUBLISH_LINK: &str = "trên nơi đăng, đây là một liên kết tượng trưng (symlink); loa không ghi, không xóa qua liên kết để khỏi đụng tới tệp ngoài nơi đăng";
+
+pub fn hint_publish_link(started: bool) -> String {
+    format!(
+        "nhờ bộ phận CNTT thay liên kết này bằng thư mục hoặc tệp thật (riêng thư mục đăng thì được phép là liên kết). {}",
+        publish_state(started)
+    )
+}
+
+pub fn output_entry_outside(entry: &str, why: &str) -> String {
+    format!(
+        "tệp ghi nhớ của loa trong thư mục xuất có mục `{}` không phải một tệp bên trong thư mục ({why}); loa dừng, không ghi và không xóa gì",
+        shown_path(entry)
+    )
+}
+pub const HINT_OUTPUT_ENTRY_OUTSIDE: &str =
+    "tệp này đã bị sửa ngoài loa: xóa cả thư mục xuất rồi dựng lại (loa dựng lại được toàn bộ)";
+
+pub const OUTPUT_LINK: &str = "trong thư mục xuất, đây là một liên kết tượng trưng (symlink); loa không ghi, không xóa qua liên kết để khỏi đụng tới tệp bên ngoài";
+pub const HINT_OUTPUT_LINK: &str = "xóa liên kết này (chỉ xóa liên kết, không xóa nơi nó trỏ tới) rồi dựng lại, hoặc chọn thư mục xuất khác bằng --output";
+
+pub fn host_key_revoked(host: &str, known_hosts: &Path, line: usize) -> String {
+    format!(
+        "khóa của máy chủ {host} đã bị thu hồi (dòng @revoked {line} trong {}): máy chủ này không được tin; loa không đăng",
+        known_hosts.display()
+    )
+}
+pub const HINT_HOST_KEY_REVOKED: &str =
+    "báo ngay bộ phận CNTT; không xóa dòng @revoked đó. Chưa có gì thay đổi trên máy chủ";
 
 // Page texts.
 pub const TOPICS_TITLE: &str = "Chủ đề";

@@ -8,11 +8,15 @@
 //! A folder that is absent or empty is filled by a [`Stream`] instead: each page is written
 //! as soon as it is rendered, so a clean build never holds the whole site in memory and the
 //! disk works while the pages render. If anything fails, what it wrote is removed again.
+//!
+//! Nothing is written or removed outside the folder ([`crate::within`]): the manifest's
+//! paths are checked before anything changes, no symbolic link below the folder is followed
+//! (the folder itself may be one), temporary files get fresh random names.
 
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
@@ -20,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::diag::Diagnostic;
 use crate::msg;
 use crate::render::Outputs;
+use crate::within::{self, Blocked, Folders};
 
 pub const MANIFEST: &str = ".loa-manifest.json";
 
@@ -132,9 +137,10 @@ impl OnDisk {
 
     /// Whether the file at `rel` is still there as loa wrote it, judged as [`write`] judges
     /// a file unchanged: by the manifest and the file's size, without reading it.
+    /// A link in the file's place is never a file loa wrote.
     fn unchanged(&self, rel: &str, origin: &Origin) -> bool {
-        inside_path(&self.dir, rel).is_ok()
-            && std::fs::metadata(self.dir.join(rel))
+        within::check_relative(rel).is_ok()
+            && std::fs::symlink_metadata(self.dir.join(rel))
                 .is_ok_and(|m| m.is_file() && m.len() == origin.size)
     }
 }
@@ -186,12 +192,15 @@ pub fn write(
         .map(|(rel, bytes)| {
             let target = dir.join(rel);
             let hash = blake3::hash(bytes).to_hex().to_string();
+            let found = std::fs::symlink_metadata(&target).ok();
+            if found.as_ref().is_some_and(|m| m.file_type().is_symlink()) {
+                return Err(blocked(Blocked::Link(target)));
+            }
             let same = previous.files.get(rel) == Some(&hash)
-                && std::fs::metadata(&target)
-                    .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+                && found.is_some_and(|m| m.is_file() && m.len() == bytes.len() as u64);
             if !same {
                 let new = !previous.files.contains_key(rel);
-                write_file(&target, bytes, new).map_err(|e| io_err(&target, e))?;
+                write_file(&target, bytes, new).map_err(blocked)?;
             }
             Ok((rel, hash, !same))
         })
@@ -218,7 +227,8 @@ pub fn write(
         .keys()
         .filter(|rel| !files.contains_key(*rel))
     {
-        let target = inside(dir, rel)?;
+        within::no_link(dir, rel).map_err(blocked)?;
+        let target = dir.join(rel);
         match std::fs::remove_file(&target) {
             Ok(()) => {
                 report.removed += 1;
@@ -254,6 +264,8 @@ pub struct Stream {
     /// Output path → hash of the bytes and their size, of every file written so far.
     written: Mutex<Vec<(String, String, u64)>>,
     program: Program,
+    /// The folders made (or found real) so far.
+    folders: Folders,
 }
 
 impl crate::render::Sink for Stream {
@@ -280,6 +292,7 @@ impl Stream {
             created,
             written: Mutex::new(Vec::new()),
             program: program.clone(),
+            folders: Folders::fresh(dir),
         };
         // The folder is marked as loa's before the first page: a build stopped half-way
         // leaves a folder the next build updates, rather than refuses as someone else's.
@@ -293,18 +306,13 @@ impl Stream {
 
     /// Writes one file of the site.
     pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        // The folder was empty and only loa made folders in it since: no link can lead out.
-        inside_path(&self.dir, rel)?;
+        relative(&self.dir, rel)?;
+        // The folder was empty, but someone may have made a link in it since.
+        let folder = rel.rsplit_once('/').map_or("", |(folder, _)| folder);
+        self.folders.ensure(folder).map_err(blocked)?;
         let target = self.dir.join(rel);
         let hash = blake3::hash(bytes).to_hex().to_string();
-        let result = match write_file(&target, bytes, true) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => target
-                .parent()
-                .map_or(Err(e), std::fs::create_dir_all)
-                .and_then(|()| write_file(&target, bytes, true)),
-            other => other,
-        };
-        result.map_err(|e| io_err(&target, e))?;
+        write_file(&target, bytes, true).map_err(blocked)?;
         let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
         written.push((rel.to_string(), hash, bytes.len() as u64));
         Ok(())
@@ -345,6 +353,9 @@ impl Stream {
     pub fn abandon(self) {
         let written = self.written.into_inner().unwrap_or_else(|e| e.into_inner());
         for (rel, _, _) in &written {
+            if within::no_link(&self.dir, rel).is_err() {
+                continue;
+            }
             let target = self.dir.join(rel);
             if std::fs::remove_file(&target).is_ok() {
                 remove_empty_parents(&self.dir, &target);
@@ -361,26 +372,35 @@ impl Stream {
 fn save_manifest(dir: &Path, manifest: &Manifest) -> Result<(), Diagnostic> {
     let json = serde_json::to_vec_pretty(manifest).unwrap_or_default();
     let path = dir.join(MANIFEST);
-    write_atomically(&path, &json).map_err(|e| io_err(&path, e))
+    within::replace(&path, &json).map_err(|e| io_err(&path, e))
 }
 
 fn io_err(path: &Path, e: io::Error) -> Diagnostic {
     Diagnostic::file_error(path.to_path_buf(), msg::io_write(&e)).with_hint(msg::HINT_WRITE)
 }
 
-/// Checks every output path once and creates each folder once, before any file is written.
+fn blocked(b: Blocked) -> Diagnostic {
+    match b {
+        Blocked::Link(link) => {
+            Diagnostic::file_error(link, msg::OUTPUT_LINK).with_hint(msg::HINT_OUTPUT_LINK)
+        }
+        Blocked::Io(path, e) => io_err(&path, e),
+    }
+}
+
+/// Checks every output path once and makes each folder once (never through a link), before
+/// any file is written.
 fn prepare_folders(outputs: &Outputs, dir: &Path) -> Result<(), Diagnostic> {
     let mut folders: BTreeSet<&str> = BTreeSet::new();
     for rel in outputs.keys() {
-        inside_path(dir, rel)?;
+        relative(dir, rel)?;
         if let Some((parent, _)) = rel.rsplit_once('/') {
             folders.insert(parent);
         }
     }
+    let made = Folders::new(dir);
     for folder in folders {
-        let path = inside(dir, &format!("{folder}/x"))?;
-        let path = path.parent().unwrap_or(dir);
-        std::fs::create_dir_all(path).map_err(|e| io_err(path, e))?;
+        made.ensure(folder).map_err(blocked)?;
     }
     Ok(())
 }
@@ -389,11 +409,16 @@ fn prepare_folders(outputs: &Outputs, dir: &Path) -> Result<(), Diagnostic> {
 /// A folder with files but no manifest is not ours: refused.
 fn read_manifest(dir: &Path) -> Result<Manifest, Diagnostic> {
     let path = dir.join(MANIFEST);
+    within::no_link(dir, MANIFEST).map_err(blocked)?;
     match std::fs::read(&path) {
-        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|_| {
-            Diagnostic::file_error(path.clone(), msg::MANIFEST_DAMAGED)
-                .with_hint(msg::HINT_FOREIGN_OUTPUT)
-        }),
+        Ok(bytes) => {
+            let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|_| {
+                Diagnostic::file_error(path.clone(), msg::MANIFEST_DAMAGED)
+                    .with_hint(msg::HINT_FOREIGN_OUTPUT)
+            })?;
+            check_entries(&manifest, &path)?;
+            Ok(manifest)
+        }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             let empty = match std::fs::read_dir(dir) {
                 Ok(mut entries) => entries.next().is_none(),
@@ -413,67 +438,45 @@ fn read_manifest(dir: &Path) -> Result<Manifest, Diagnostic> {
     }
 }
 
-/// Refuses output paths that are absolute or climb with `..`.
-fn inside_path(dir: &Path, rel: &str) -> Result<(), Diagnostic> {
-    if Path::new(rel)
-        .components()
-        .all(|c| matches!(c, Component::Normal(_)))
-    {
-        Ok(())
-    } else {
-        Err(Diagnostic::file_error(dir.join(rel), msg::OUTSIDE_OUTPUT))
-    }
-}
-
-/// Joins an output path onto the folder, refusing anything that could leave it: absolute
-/// paths, `..`, and folders that are symbolic links to elsewhere.
-fn inside(dir: &Path, rel: &str) -> Result<PathBuf, Diagnostic> {
-    let rel_path = Path::new(rel);
-    let escapes = inside_path(dir, rel).is_err();
-    let mut current = dir.to_path_buf();
-    let mut through_link = false;
-    if let Some(parent) = rel_path.parent() {
-        for part in parent.components() {
-            current.push(part);
-            through_link |=
-                std::fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
+/// Every path the manifest lists must be one inside the folder: the manifest decides what
+/// is removed, and anyone who can write into the folder can edit it.
+fn check_entries(manifest: &Manifest, path: &Path) -> Result<(), Diagnostic> {
+    for rel in manifest.files.keys().chain(manifest.keys.keys()) {
+        if let Err(why) = within::check_relative(rel) {
+            let message = msg::output_entry_outside(rel, why.describe());
+            return Err(
+                Diagnostic::file_error(path, message).with_hint(msg::HINT_OUTPUT_ENTRY_OUTSIDE)
+            );
         }
     }
-    if escapes || through_link {
-        return Err(Diagnostic::file_error(dir.join(rel), msg::OUTSIDE_OUTPUT));
-    }
-    Ok(dir.join(rel))
+    Ok(())
+}
+
+/// Refuses an output path that is not a plain relative path (absolute, `..`, a drive…).
+fn relative(dir: &Path, rel: &str) -> Result<(), Diagnostic> {
+    within::check_relative(rel)
+        .map_err(|_| Diagnostic::file_error(dir.join(rel), msg::OUTSIDE_OUTPUT))
 }
 
 /// Writes a file the last build did not write straight into place when nothing is there
 /// (half the file system work of a rename, which is most of a first build); any other file
-/// through a temporary file renamed over it, so a reader never sees half of it.
-fn write_file(target: &Path, bytes: &[u8], new: bool) -> io::Result<()> {
+/// through a temporary file renamed over it, so a reader never sees half of it. Its folder
+/// was checked; a link at the file's own name is refused, never followed.
+fn write_file(target: &Path, bytes: &[u8], new: bool) -> Result<(), Blocked> {
     if new {
-        use std::io::Write;
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(target)
-        {
-            Ok(mut file) => return file.write_all(bytes),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(e),
+        match within::create_new(target, bytes) {
+            Ok(()) => return Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                let link =
+                    std::fs::symlink_metadata(target).is_ok_and(|m| m.file_type().is_symlink());
+                if link {
+                    return Err(Blocked::Link(target.to_path_buf()));
+                }
+            }
+            Err(e) => return Err(Blocked::Io(target.to_path_buf(), e)),
         }
     }
-    write_atomically(target, bytes)
-}
-
-fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = target.with_file_name(format!(".{name}.loa-tmp"));
-    std::fs::write(&temp, bytes)?;
-    std::fs::rename(&temp, target).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temp);
-    })
+    within::replace(target, bytes).map_err(|e| Blocked::Io(target.to_path_buf(), e))
 }
 
 fn remove_empty_parents(dir: &Path, file: &Path) {
@@ -536,9 +539,10 @@ mod tests {
     #[test]
     fn paths_that_leave_the_folder_are_refused() {
         let tmp = tempfile::tempdir().unwrap();
-        assert!(inside(tmp.path(), "../x").is_err());
-        assert!(inside(tmp.path(), "/etc/passwd").is_err());
-        assert!(inside(tmp.path(), "a/b.html").is_ok());
+        assert!(relative(tmp.path(), "../x").is_err());
+        assert!(relative(tmp.path(), "/etc/passwd").is_err());
+        assert!(relative(tmp.path(), "a\\..\\..\\x").is_err());
+        assert!(relative(tmp.path(), "a/b.html").is_ok());
     }
 
     #[test]

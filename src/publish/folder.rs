@@ -1,9 +1,15 @@
 //! The folder target: a folder of this machine, usually the portal's share mounted here.
+//!
+//! Links below the folder are checked by the guard in front of every target
+//! ([`super::guard`]); here, no operation follows a link at a file's own name: files are
+//! created exclusively, renames and removals act on the link itself, and an existing name
+//! counts as a folder only if it is a real one.
 
 use std::io;
 use std::path::PathBuf;
 
-use super::Remote;
+use super::{Kind, Remote};
+use crate::within;
 
 pub struct FolderRemote {
     root: PathBuf,
@@ -11,7 +17,8 @@ pub struct FolderRemote {
 
 impl FolderRemote {
     /// The folder must exist: a share that is not mounted shows as a missing folder, and
-    /// creating it would publish onto this machine's own disk instead.
+    /// creating it would publish onto this machine's own disk instead. The folder itself may
+    /// be a link (a share mounted elsewhere, a junction): the officer chose it.
     pub fn open(root: PathBuf) -> io::Result<FolderRemote> {
         if std::fs::metadata(&root)?.is_dir() {
             Ok(FolderRemote { root })
@@ -25,6 +32,16 @@ impl FolderRemote {
             self.root.clone()
         } else {
             self.root.join(rel)
+        }
+    }
+
+    fn kind(&self, rel: &str) -> io::Result<Kind> {
+        match std::fs::symlink_metadata(self.path(rel)) {
+            Ok(meta) if meta.file_type().is_symlink() => Ok(Kind::Link),
+            Ok(meta) if meta.is_dir() => Ok(Kind::Folder),
+            Ok(_) => Ok(Kind::File),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Kind::Nothing),
+            Err(e) => Err(e),
         }
     }
 }
@@ -46,13 +63,17 @@ impl Remote for FolderRemote {
 
     fn create_folder(&mut self, rel: &str) -> io::Result<()> {
         match std::fs::create_dir(self.path(rel)) {
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && self.path(rel).is_dir() => Ok(()),
+            Err(e)
+                if e.kind() == io::ErrorKind::AlreadyExists && self.kind(rel)? == Kind::Folder =>
+            {
+                Ok(())
+            }
             other => other,
         }
     }
 
-    fn write(&mut self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        std::fs::write(self.path(rel), bytes)
+    fn create(&mut self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        within::create_new(&self.path(rel), bytes)
     }
 
     fn rename(&mut self, from: &str, to: &str) -> io::Result<()> {
@@ -65,5 +86,9 @@ impl Remote for FolderRemote {
 
     fn remove_folder(&mut self, rel: &str) -> io::Result<()> {
         std::fs::remove_dir(self.path(rel))
+    }
+
+    fn kinds(&mut self, paths: &[String]) -> io::Result<Vec<Kind>> {
+        paths.iter().map(|rel| self.kind(rel)).collect()
     }
 }

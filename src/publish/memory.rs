@@ -1,15 +1,21 @@
-//! A target in memory for the tests of publishing: files and folders in maps, and a fault
-//! at a chosen operation (a cut connection, a full disk), the way a real target fails.
+//! A target in memory for the tests of publishing: files, folders and symbolic links in
+//! maps, and a fault at a chosen operation (a cut connection, a full disk), the way a real
+//! target fails.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 
-use super::Remote;
+use super::{Kind, Remote};
 
 #[derive(Debug, Default, Clone)]
 pub struct MemoryRemote {
     pub files: BTreeMap<String, Vec<u8>>,
     pub folders: BTreeSet<String>,
+    /// Symbolic links someone planted; operations meeting one fail as on a real target
+    /// that does not follow it (the guard should stop them before).
+    pub links: BTreeSet<String>,
+    /// The paths asked about by [`Remote::kinds`], call by call.
+    pub asked: Vec<Vec<String>>,
     /// Changing operations done so far (write, rename, remove, folder made or removed).
     pub operations: usize,
     /// Fail the operation with this number (0 = the first), and every one after it, as a
@@ -25,6 +31,10 @@ impl MemoryRemote {
             Some((at, kind)) if n >= at => Err(io::Error::new(kind, "injected")),
             _ => Ok(()),
         }
+    }
+
+    fn taken(&self, path: &str) -> bool {
+        self.files.contains_key(path) || self.folders.contains(path) || self.links.contains(path)
     }
 
     fn parent_exists(&self, path: &str) -> bool {
@@ -48,6 +58,10 @@ fn not_found() -> io::Error {
     io::Error::new(io::ErrorKind::NotFound, "no such file")
 }
 
+fn exists() -> io::Error {
+    io::Error::new(io::ErrorKind::AlreadyExists, "something is there")
+}
+
 impl Remote for MemoryRemote {
     fn read(&mut self, path: &str) -> io::Result<Option<Vec<u8>>> {
         Ok(self.files.get(path).cloned())
@@ -62,7 +76,8 @@ impl Remote for MemoryRemote {
         } else {
             format!("{folder}/")
         };
-        let children = self.files.keys().chain(&self.folders).filter_map(|p| {
+        let all = self.files.keys().chain(&self.folders).chain(&self.links);
+        let children = all.filter_map(|p| {
             let rest = p.strip_prefix(&prefix)?;
             (!rest.is_empty() && !rest.contains('/')).then(|| rest.to_string())
         });
@@ -74,13 +89,22 @@ impl Remote for MemoryRemote {
         if !self.parent_exists(folder) {
             return Err(not_found());
         }
+        if self.folders.contains(folder) {
+            return Ok(());
+        }
+        if self.taken(folder) {
+            return Err(exists());
+        }
         self.folders.insert(folder.to_string());
         Ok(())
     }
 
-    fn write(&mut self, path: &str, bytes: &[u8]) -> io::Result<()> {
+    fn create(&mut self, path: &str, bytes: &[u8]) -> io::Result<()> {
         if !self.parent_exists(path) {
             return Err(not_found());
+        }
+        if self.taken(path) {
+            return Err(exists());
         }
         if let Err(e) = self.change() {
             self.files
@@ -101,6 +125,24 @@ impl Remote for MemoryRemote {
     fn remove(&mut self, path: &str) -> io::Result<()> {
         self.change()?;
         self.files.remove(path).map(|_| ()).ok_or_else(not_found)
+    }
+
+    fn kinds(&mut self, paths: &[String]) -> io::Result<Vec<Kind>> {
+        self.asked.push(paths.to_vec());
+        Ok(paths
+            .iter()
+            .map(|p| {
+                if self.links.contains(p) {
+                    Kind::Link
+                } else if self.folders.contains(p) {
+                    Kind::Folder
+                } else if self.files.contains_key(p) {
+                    Kind::File
+                } else {
+                    Kind::Nothing
+                }
+            })
+            .collect())
     }
 
     fn remove_folder(&mut self, folder: &str) -> io::Result<()> {

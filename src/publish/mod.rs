@@ -10,13 +10,19 @@
 //! - files go in an order where every link keeps working ([`plan`]), removals after all
 //!   uploads, the manifest last;
 //! - before the first upload the manifest records every path about to change as pending,
-//!   so an interrupted publish (network cut, Ctrl-C, full disk) is finished by the next one.
+//!   so an interrupted publish (network cut, Ctrl-C, full disk) is finished by the next one;
+//! - publish stays inside the target: every path its records list is checked before use
+//!   (an edited record stops it before anything changes), no symbolic link below the target
+//!   is followed ([`guard`]), temporary names cannot be guessed.
 //!
 //! The target is a folder or an SFTP server, both behind the small [`Remote`] trait of file
 //! operations, which is also where tests inject the faults a test machine cannot make.
 
 pub mod archive;
+mod failure;
 mod folder;
+mod guard;
+pub mod known_hosts;
 pub mod manifest;
 #[cfg(test)]
 mod memory;
@@ -28,6 +34,7 @@ mod target;
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use failure::{ConnectFailure, Failure};
 pub use manifest::{Manifest, MANIFEST, PROGRESS};
 pub use plan::{Phase, Plan};
 pub use sftp::Login;
@@ -37,69 +44,39 @@ use crate::config::{BaseUrl, Config};
 use crate::diag::Diagnostic;
 use crate::msg;
 use crate::render::Outputs;
+use crate::within;
 
 /// The file operations a target offers. Paths are relative to the target's folder, with `/`
-/// separators; `""` is the folder itself.
+/// separators; `""` is the folder itself. None follows a symbolic link at the path's own
+/// name, except `read` and `list` (the guard checks those first).
 pub trait Remote {
     /// The bytes of a file, `None` when there is none.
     fn read(&mut self, path: &str) -> io::Result<Option<Vec<u8>>>;
     /// The names in a folder.
     fn list(&mut self, folder: &str) -> io::Result<Vec<String>>;
-    /// Makes one folder (its parent exists); a folder already there is fine.
+    /// Makes one folder (its parent exists); a real folder already there is fine, anything
+    /// else there (a file, a link) is an error.
     fn create_folder(&mut self, folder: &str) -> io::Result<()>;
-    /// Creates or truncates a file and writes it whole.
-    fn write(&mut self, path: &str, bytes: &[u8]) -> io::Result<()>;
+    /// Creates a file where nothing stands yet and writes it whole; anything already there
+    /// (a file, a link, even a broken one) is an error, never followed nor overwritten.
+    fn create(&mut self, path: &str, bytes: &[u8]) -> io::Result<()>;
     /// Renames a file, replacing `to` in one step.
     fn rename(&mut self, from: &str, to: &str) -> io::Result<()>;
     fn remove(&mut self, path: &str) -> io::Result<()>;
     /// Removes a folder if it is empty.
     fn remove_folder(&mut self, folder: &str) -> io::Result<()>;
+    /// What stands at each path, a link reported as a link (not followed).
+    fn kinds(&mut self, paths: &[String]) -> io::Result<Vec<Kind>>;
 }
 
-/// Why loa could not open the target.
-#[derive(Debug)]
-pub enum ConnectFailure {
-    /// No answer from the server, or the connection broke before login.
-    Unreachable(String),
-    /// The server's key is not in known_hosts (and `--accept-host-key` was not given).
-    UnknownHost {
-        fingerprint: String,
-    },
-    /// known_hosts holds another key for this server, at this line.
-    HostKeyChanged {
-        line: usize,
-    },
-    /// known_hosts could not be read or written.
-    KnownHosts(String),
-    /// No agent and no key file to log in with.
-    NoKey,
-    KeyEncrypted(PathBuf),
-    KeyUnreadable(PathBuf, String),
-    /// The server refused every key tried (named).
-    KeyRefused {
-        tried: Vec<String>,
-    },
-    /// Logged in, but the server offers no SFTP.
-    NoSftp(String),
-    /// The target folder does not exist (or is not a folder).
-    FolderMissing,
-}
-
-/// Why a publish stopped.
-#[derive(Debug)]
-pub enum Failure {
-    Connect(ConnectFailure),
-    /// The manifest on the target is not one loa wrote.
-    ManifestDamaged,
-    /// Files loa did not publish stand where the site's files would go.
-    Foreign(Vec<String>),
-    /// An operation on one file failed. `started`: the target had already been changed
-    /// (it stays consistent: the next publish finishes the work).
-    File {
-        path: String,
-        error: io::Error,
-        started: bool,
-    },
+/// What stands at a path of the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Nothing,
+    Folder,
+    /// A file, or anything else that is neither a folder nor a link.
+    File,
+    Link,
 }
 
 /// What a publish did (or, dry, would do).
@@ -135,37 +112,18 @@ pub fn publish_to(
     outputs: &Outputs,
     dry_run: bool,
 ) -> Result<Outcome, Failure> {
-    let file_error = |path: &str| {
-        let path = path.to_string();
-        move |error| Failure::File {
-            path,
-            error,
-            started: false,
-        }
-    };
-    match remote.list("") {
-        Ok(_) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            return Err(Failure::Connect(ConnectFailure::FolderMissing))
-        }
-        Err(e) => return Err(file_error("")(e)),
-    }
-    let written = match remote.read(MANIFEST).map_err(file_error(MANIFEST))? {
-        None => Manifest::new(),
-        Some(bytes) => Manifest::from_bytes(&bytes).ok_or(Failure::ManifestDamaged)?,
-    };
-    let progress = match remote.read(PROGRESS).map_err(file_error(PROGRESS))? {
-        None => None,
-        Some(bytes) => {
-            Some(manifest::Progress::from_bytes(&bytes).ok_or(Failure::ManifestDamaged)?)
-        }
-    };
-    let unfinished = progress.is_some();
-    let old = match progress {
-        Some(progress) => written.clone().with_progress(progress),
-        None => written.clone(),
-    };
+    let mut guarded = guard::Guarded::new(remote);
+    let State {
+        written,
+        old,
+        unfinished,
+    } = read_state(&mut guarded)?;
     let plan = plan::plan(outputs, &old);
+    let touched = plan.uploads.iter().map(|u| u.path.as_str());
+    guarded
+        .check_all(touched.chain(plan.removals.iter().map(String::as_str)))
+        .map_err(|e| Failure::file("", e, false))?;
+    let remote: &mut dyn Remote = &mut guarded;
     let foreign = send::foreign_files(remote, &plan, &old)?;
     if !foreign.is_empty() {
         return Err(Failure::Foreign(foreign));
@@ -183,6 +141,72 @@ pub fn publish_to(
         outcome.sent_manifest = sent.manifest;
     }
     Ok(outcome)
+}
+
+/// What the target holds according to its records.
+struct State {
+    /// The manifest file alone.
+    written: Manifest,
+    /// The manifest with an unfinished publish's progress.
+    old: Manifest,
+    unfinished: bool,
+}
+
+/// Reads the records on the target, and checks that every path they list is one inside it.
+fn read_state(remote: &mut dyn Remote) -> Result<State, Failure> {
+    match remote.list("") {
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(Failure::Connect(ConnectFailure::FolderMissing))
+        }
+        Err(e) => return Err(Failure::file("", e, false)),
+    }
+    let written = match remote
+        .read(MANIFEST)
+        .map_err(|e| Failure::file(MANIFEST, e, false))?
+    {
+        None => Manifest::new(),
+        Some(bytes) => Manifest::from_bytes(&bytes).ok_or(Failure::ManifestDamaged)?,
+    };
+    check_entries(MANIFEST, written.files.keys())?;
+    let progress = match remote
+        .read(PROGRESS)
+        .map_err(|e| Failure::file(PROGRESS, e, false))?
+    {
+        None => None,
+        Some(bytes) => {
+            Some(manifest::Progress::from_bytes(&bytes).ok_or(Failure::ManifestDamaged)?)
+        }
+    };
+    if let Some(progress) = &progress {
+        check_entries(PROGRESS, progress.done.keys().chain(&progress.pending))?;
+    }
+    Ok(State {
+        unfinished: progress.is_some(),
+        old: match progress {
+            Some(progress) => written.clone().with_progress(progress),
+            None => written.clone(),
+        },
+        written,
+    })
+}
+
+/// Every path a record lists must be one inside the target: the records decide what is
+/// replaced and removed, and anyone who can write on the target can edit them.
+fn check_entries<'a>(
+    record: &'static str,
+    entries: impl IntoIterator<Item = &'a String>,
+) -> Result<(), Failure> {
+    for entry in entries {
+        if let Err(why) = within::check_relative(entry) {
+            return Err(Failure::EntryOutside {
+                record,
+                entry: entry.clone(),
+                why,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Where to publish: `--target` wins over `publish:` in config.yaml.
@@ -216,97 +240,6 @@ pub fn vanishing_page_warnings(plan: &Plan, base: &BaseUrl) -> Vec<Diagnostic> {
                 .with_hint(msg::hint_alias_for(&format!("/{page}")))
         })
         .collect()
-}
-
-impl Failure {
-    /// The failure as the officer reads it: where, what, and what to do.
-    pub fn diagnostic(&self, target: &Target, login: &Login) -> Diagnostic {
-        let place = target.to_string();
-        let at = |path: &str| {
-            if path.is_empty() {
-                place.clone()
-            } else {
-                format!("{}/{path}", place.trim_end_matches('/'))
-            }
-        };
-        match self {
-            Failure::Connect(c) => connect_diagnostic(c, target, login, &place),
-            Failure::ManifestDamaged => {
-                Diagnostic::file_error(at(MANIFEST), msg::PUBLISH_MANIFEST_DAMAGED)
-                    .with_hint(msg::HINT_PUBLISH_MANIFEST_DAMAGED)
-            }
-            Failure::Foreign(paths) => {
-                Diagnostic::file_error(place.clone(), msg::foreign_on_target(paths))
-                    .with_hint(msg::HINT_FOREIGN_ON_TARGET)
-            }
-            Failure::File {
-                path,
-                error,
-                started,
-            } => {
-                let (message, hint) = msg::publish_io(error, target_user(target), *started);
-                Diagnostic::file_error(at(path), message).with_hint(hint)
-            }
-        }
-    }
-}
-
-fn target_user(target: &Target) -> Option<&str> {
-    match target {
-        Target::Sftp(a) => Some(&a.user),
-        Target::Folder(_) => None,
-    }
-}
-
-fn connect_diagnostic(
-    c: &ConnectFailure,
-    target: &Target,
-    login: &Login,
-    place: &str,
-) -> Diagnostic {
-    let (host, port, user) = match target {
-        Target::Sftp(a) => (a.host.as_str(), a.port, a.user.as_str()),
-        Target::Folder(_) => ("", 0, ""),
-    };
-    let known_hosts = login.known_hosts.as_path();
-    let (message, hint) = match c {
-        ConnectFailure::Unreachable(detail) => (
-            msg::unreachable(host, port, detail),
-            msg::HINT_UNREACHABLE.to_string(),
-        ),
-        ConnectFailure::UnknownHost { fingerprint } => (
-            msg::unknown_host(host, known_hosts, fingerprint),
-            msg::HINT_UNKNOWN_HOST.to_string(),
-        ),
-        ConnectFailure::HostKeyChanged { line } => (
-            msg::host_key_changed(host, known_hosts, *line),
-            msg::hint_host_key_changed(known_hosts, *line),
-        ),
-        ConnectFailure::KnownHosts(detail) => (
-            msg::known_hosts_unusable(known_hosts, detail),
-            msg::HINT_KNOWN_HOSTS.to_string(),
-        ),
-        ConnectFailure::NoKey => (msg::NO_KEY.to_string(), msg::HINT_NO_KEY.to_string()),
-        ConnectFailure::KeyEncrypted(file) => {
-            (msg::key_encrypted(file), msg::hint_key_encrypted(file))
-        }
-        ConnectFailure::KeyUnreadable(file, detail) => (
-            msg::key_unreadable(file, detail),
-            msg::HINT_KEY_UNREADABLE.to_string(),
-        ),
-        ConnectFailure::KeyRefused { tried } => (
-            msg::key_refused(host, user, tried),
-            msg::hint_key_refused(user),
-        ),
-        ConnectFailure::NoSftp(detail) => {
-            (msg::no_sftp(host, detail), msg::HINT_NO_SFTP.to_string())
-        }
-        ConnectFailure::FolderMissing => (
-            msg::TARGET_FOLDER_MISSING.to_string(),
-            msg::HINT_TARGET_FOLDER_MISSING.to_string(),
-        ),
-    };
-    Diagnostic::file_error(place.to_string(), message).with_hint(hint)
 }
 
 /// The login settings of the command line, with the usual defaults of `ssh`.
@@ -370,6 +303,7 @@ mod tests {
 
     use super::memory::MemoryRemote;
     use super::*;
+    use crate::within::BadPath;
 
     /// A file linking to site paths (`/tin-tuc/a/`).
     fn linking(text: &str, links: &[&str]) -> Vec<u8> {
@@ -648,6 +582,114 @@ mod tests {
         }
         assert_eq!(remote.files, untouched.files);
         assert_eq!(remote.operations, 0);
+    }
+
+    /// Paths an edited record may list to lead publish out of the target.
+    const OUTSIDE: [&str; 8] = [
+        "../canary.txt",
+        "/etc/passwd",
+        "a\\b",
+        "x/../../y",
+        "a\0b",
+        "C:/Windows/win.ini",
+        "tin-tuc//a",
+        "",
+    ];
+
+    #[test]
+    fn a_manifest_entry_outside_the_target_stops_everything() {
+        for entry in OUTSIDE {
+            let mut remote = published(&before());
+            let mut manifest = Manifest::from_bytes(&remote.files[MANIFEST]).unwrap();
+            manifest
+                .files
+                .insert(entry.into(), manifest::Entry::of(b"x"));
+            remote.files.insert(MANIFEST.into(), manifest.to_bytes());
+            let untouched = remote.clone();
+            match publish_to(&mut remote, &after(), false).unwrap_err() {
+                Failure::EntryOutside {
+                    record: MANIFEST,
+                    entry: found,
+                    ..
+                } => assert_eq!(found, entry),
+                other => panic!("{entry:?}: {other:?}"),
+            }
+            assert_eq!(remote.files, untouched.files, "{entry:?}");
+            assert_eq!(remote.operations, untouched.operations, "{entry:?}");
+        }
+    }
+
+    #[test]
+    fn a_progress_record_entry_outside_the_target_stops_everything() {
+        for entry in OUTSIDE {
+            let mut remote = published(&before());
+            let progress = manifest::Progress {
+                generator: "loa".into(),
+                done: BTreeMap::new(),
+                pending: [entry.to_string()].into(),
+            };
+            remote.files.insert(PROGRESS.into(), progress.to_bytes());
+            let untouched = remote.clone();
+            let failure = publish_to(&mut remote, &after(), false).unwrap_err();
+            assert!(
+                matches!(&failure, Failure::EntryOutside { record: PROGRESS, entry: e, .. } if e == entry),
+                "{entry:?}: {failure:?}"
+            );
+            assert_eq!(remote.files, untouched.files);
+            assert_eq!(remote.operations, untouched.operations);
+        }
+    }
+
+    #[test]
+    fn the_entry_is_named_with_the_record_and_a_nul_shown_as_a_code() {
+        let failure = Failure::EntryOutside {
+            record: MANIFEST,
+            entry: "a\0b".into(),
+            why: BadPath::Nul,
+        };
+        let target = Target::Folder("/mnt/portal/cchc".into());
+        let d = failure.diagnostic(&target, &login(None, None, false));
+        assert_eq!(d.path, Path::new("/mnt/portal/cchc/.loa-publish.json"));
+        assert!(d.message.contains("`a\\u{0}b`"), "{d}");
+        assert!(d.message.contains(msg::PATH_NUL), "{d}");
+        assert!(d.hint.unwrap().contains("Chưa có gì thay đổi"));
+    }
+
+    #[test]
+    fn a_link_planted_in_the_target_stops_the_publish_before_anything_changes() {
+        let mut remote = published(&before());
+        // Someone swaps a folder loa published for a link to elsewhere.
+        let moved: Vec<String> = remote
+            .files
+            .keys()
+            .filter(|p| p.starts_with("tin-tuc/"))
+            .cloned()
+            .collect();
+        for path in moved {
+            remote.files.remove(&path);
+        }
+        remote.folders.retain(|f| !f.starts_with("tin-tuc"));
+        remote.links.insert("tin-tuc".into());
+        let untouched = remote.clone();
+        match publish_to(&mut remote, &after(), false).unwrap_err() {
+            Failure::Link { path, started } => {
+                assert_eq!(path, "tin-tuc");
+                assert!(!started);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(remote.files, untouched.files);
+        assert_eq!(remote.operations, untouched.operations);
+
+        // A link at a file's own name, too.
+        let mut remote = published(&before());
+        remote.files.remove("rss.xml");
+        remote.links.insert("rss.xml".into());
+        let failure = publish_to(&mut remote, &after(), false).unwrap_err();
+        assert!(
+            matches!(&failure, Failure::Link { path, .. } if path == "rss.xml"),
+            "{failure:?}"
+        );
     }
 
     #[test]

@@ -4,15 +4,16 @@
 //! At every moment the manifest file and the progress record on the target, read together,
 //! list every file loa may have put there: what it knows (`files`) and what it was changing
 //! (`pending`). Stopping anywhere thus leaves nothing unaccounted for, and the next publish
-//! redoes only what is uncertain.
+//! redoes only what is uncertain, removing the temporary files it had left.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 
 use super::manifest::{Manifest, MANIFEST, PROGRESS};
 use super::plan::Plan;
 use super::{Failure, Remote};
 use crate::render::Outputs;
+use crate::within;
 
 /// Bytes written.
 #[derive(Debug, Default)]
@@ -39,6 +40,7 @@ pub(super) fn send(
     let mut state = old.clone();
     let mut started = false;
     let mut manifest_size = 0;
+    remove_leftover_temps(remote, old)?;
     if !plan.uploads.is_empty() {
         state
             .pending
@@ -55,11 +57,8 @@ pub(super) fn send(
     let mut since_checkpoint = 0;
     for (i, upload) in plan.uploads.iter().enumerate() {
         let bytes = &outputs[&upload.path];
-        put(remote, &upload.path, bytes).map_err(|error| Failure::File {
-            path: upload.path.clone(),
-            error,
-            started,
-        })?;
+        put(remote, &upload.path, bytes)
+            .map_err(|error| Failure::file(&upload.path, error, started))?;
         sent.files += bytes.len() as u64;
         since_checkpoint += bytes.len() as u64;
         state.pending.remove(&upload.path);
@@ -75,26 +74,41 @@ pub(super) fn send(
         }
     }
     for path in &plan.removals {
-        let mut doomed = vec![path.clone()];
-        if old.pending.contains(path) {
-            doomed.push(temp_name(path));
-        }
-        for file in doomed {
-            remove_if_there(remote, &file).map_err(|error| Failure::File {
-                path: file.clone(),
-                error,
-                started: true,
-            })?;
-        }
+        remove_if_there(remote, path).map_err(|error| Failure::file(path, error, true))?;
     }
     remove_emptied_folders(remote, &plan.removals);
     sent.manifest += write_record(remote, MANIFEST, &plan.manifest.to_bytes(), true)?;
-    remove_if_there(remote, PROGRESS).map_err(|error| Failure::File {
-        path: PROGRESS.to_string(),
-        error,
-        started: true,
-    })?;
+    remove_if_there(remote, PROGRESS).map_err(|error| Failure::file(PROGRESS, error, true))?;
     Ok(sent)
+}
+
+/// Removes the temporary files an interrupted publish may have left: beside the paths it
+/// was changing (still pending in the records until this publish ends, so an interruption
+/// here loses nothing) and beside the records. Their names were random; they are known by
+/// their shape ([`within::is_temp_of`]), looked for only beside those files.
+fn remove_leftover_temps(remote: &mut dyn Remote, old: &Manifest) -> Result<(), Failure> {
+    let started = !old.pending.is_empty();
+    let mut beside: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let paths = old.pending.iter().map(String::as_str);
+    for path in paths.chain([MANIFEST, PROGRESS]) {
+        let (folder, name) = split(path);
+        beside.entry(folder).or_default().push(name);
+    }
+    for (folder, names) in beside {
+        let found = match remote.list(folder) {
+            Ok(found) => found,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(Failure::file(folder, e, started)),
+        };
+        let temps = found
+            .iter()
+            .filter(|f| names.iter().any(|name| within::is_temp_of(name, f)));
+        for temp in temps {
+            let path = join(folder, temp);
+            remove_if_there(remote, &path).map_err(|e| Failure::file(&path, e, started))?;
+        }
+    }
+    Ok(())
 }
 
 /// The new paths of the plan where something loa did not publish already stands.
@@ -115,13 +129,7 @@ pub(super) fn foreign_files(
         let names = match remote.list(folder) {
             Ok(names) => names,
             Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
-            Err(error) => {
-                return Err(Failure::File {
-                    path: folder.to_string(),
-                    error,
-                    started: false,
-                })
-            }
+            Err(error) => return Err(Failure::file(folder, error, false)),
         };
         foreign.extend(
             new.iter()
@@ -137,30 +145,30 @@ fn split(path: &str) -> (&str, &str) {
     path.rsplit_once('/').unwrap_or(("", path))
 }
 
-/// The temporary name a file is written under before it is renamed into place: hidden,
-/// beside it (a rename within one folder is one step on every file system).
-pub fn temp_name(path: &str) -> String {
-    let (folder, name) = split(path);
-    let temp = if name.starts_with('.') {
-        format!("{name}.loa-tmp")
-    } else {
-        format!(".{name}.loa-tmp")
-    };
+fn join(folder: &str, name: &str) -> String {
     if folder.is_empty() {
-        temp
+        name.to_string()
     } else {
-        format!("{folder}/{temp}")
+        format!("{folder}/{name}")
     }
 }
 
-/// Writes a file under its temporary name, then renames it over the file. A folder missing
-/// on the target (new, or removed by someone) is made and the write tried again.
+/// A fresh temporary name for a file, to write it under before it is renamed into place:
+/// hidden, beside it (a rename within one folder is one step on every file system), random
+/// so that nobody can plant anything there beforehand.
+pub fn temp_path(path: &str) -> io::Result<String> {
+    let (folder, name) = split(path);
+    Ok(join(folder, &within::temp_name(name)?))
+}
+
+/// Writes a file under a new temporary name, then renames it over the file. A folder
+/// missing on the target (new, or removed by someone) is made and the write tried again.
 fn put(remote: &mut dyn Remote, path: &str, bytes: &[u8]) -> io::Result<()> {
-    let temp = temp_name(path);
-    match remote.write(&temp, bytes) {
+    let temp = temp_path(path)?;
+    match remote.create(&temp, bytes) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             create_folders(remote, split(path).0)?;
-            remote.write(&temp, bytes)?;
+            remote.create(&temp, bytes)?;
         }
         other => other?,
     }
@@ -184,11 +192,7 @@ fn write_record(
     bytes: &[u8],
     started: bool,
 ) -> Result<u64, Failure> {
-    put(remote, name, bytes).map_err(|error| Failure::File {
-        path: name.to_string(),
-        error,
-        started,
-    })?;
+    put(remote, name, bytes).map_err(|error| Failure::file(name, error, started))?;
     Ok(bytes.len() as u64)
 }
 
@@ -222,12 +226,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn temporary_names_are_hidden_beside_the_file() {
-        assert_eq!(
-            temp_name("tin-tuc/a/index.html"),
-            "tin-tuc/a/.index.html.loa-tmp"
-        );
-        assert_eq!(temp_name("index.html"), ".index.html.loa-tmp");
-        assert_eq!(temp_name(MANIFEST), ".loa-publish.json.loa-tmp");
+    fn temporary_names_are_hidden_beside_the_file_and_new_each_time() {
+        let temp = temp_path("tin-tuc/a/index.html").unwrap();
+        let (folder, name) = split(&temp);
+        assert_eq!(folder, "tin-tuc/a");
+        assert!(within::is_temp_of("index.html", name), "{temp}");
+        assert_ne!(temp, temp_path("tin-tuc/a/index.html").unwrap());
+        assert!(within::is_temp_of(MANIFEST, &temp_path(MANIFEST).unwrap()));
     }
 }

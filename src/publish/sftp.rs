@@ -1,6 +1,11 @@
 //! The SFTP target: one SSH connection (russh, pure Rust) checked against known_hosts and
 //! logged in with a key, and the file operations of [`Remote`] over it.
 //!
+//! The server's key is judged by [`super::known_hosts`]; `--accept-host-key` records only a
+//! server known by no line at all, never one whose recorded key changed or is revoked.
+//! No operation follows a link at a file's own name: files are opened with CREATE|EXCLUDE
+//! (O_EXCL on the server), a folder already there counts only if `lstat` says it is one.
+//!
 //! The rest of publish is synchronous; this module owns a small tokio runtime and waits on
 //! each operation, so the publishing order stays the plain order of the code.
 
@@ -13,10 +18,11 @@ use russh::client;
 use russh::keys::{PrivateKeyWithHashAlg, PublicKey, PublicKeyOrCertificate};
 use russh_sftp::client::error::Error as SftpError;
 use russh_sftp::client::RawSftpSession;
-use russh_sftp::protocol::{FileAttributes, OpenFlags, Packet, StatusCode};
+use russh_sftp::protocol::{FileAttributes, FileType, OpenFlags, Packet, StatusCode};
 
+use super::known_hosts::{self, Verdict};
 use super::target::SftpAddress;
-use super::{ConnectFailure, Remote};
+use super::{ConnectFailure, Kind, Remote};
 
 /// How to reach and trust the server.
 #[derive(Debug, Clone)]
@@ -35,6 +41,8 @@ const CHUNK: usize = 32 * 1024;
 /// Writes of one file sent before waiting for their answers, so a photo does not wait one
 /// round trip per 32 KiB.
 const IN_FLIGHT: usize = 16;
+/// `lstat` requests sent before waiting for their answers, when publish checks many paths.
+const LOOKUPS_IN_FLIGHT: usize = 64;
 
 pub struct SftpRemote {
     runtime: tokio::runtime::Runtime,
@@ -123,6 +131,7 @@ pub enum HostKeyError {
     Ssh(russh::Error),
     Unknown { fingerprint: String },
     Changed { line: usize },
+    Revoked { line: usize },
     KnownHosts(String),
 }
 
@@ -138,6 +147,7 @@ impl HostKeyError {
             HostKeyError::Ssh(e) => ConnectFailure::Unreachable(e.to_string()),
             HostKeyError::Unknown { fingerprint } => ConnectFailure::UnknownHost { fingerprint },
             HostKeyError::Changed { line } => ConnectFailure::HostKeyChanged { line },
+            HostKeyError::Revoked { line } => ConnectFailure::HostKeyRevoked { line },
             HostKeyError::KnownHosts(e) => ConnectFailure::KnownHosts(e),
         }
     }
@@ -159,19 +169,29 @@ impl client::Handler for HostCheck {
                 ))
             }
         };
-        use russh::keys::known_hosts::learn_known_hosts_path;
-        match russh::keys::check_known_hosts_path(&self.host, self.port, key, &self.known_hosts) {
-            Ok(true) => Ok(true),
-            Ok(false) if self.accept => {
-                learn_known_hosts_path(&self.host, self.port, key, &self.known_hosts)
-                    .map_err(|e| HostKeyError::KnownHosts(e.to_string()))?;
+        let text = match std::fs::read(&self.known_hosts) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(HostKeyError::KnownHosts(e.to_string())),
+        };
+        match known_hosts::judge(&text, &self.host, self.port, key) {
+            Verdict::Known => Ok(true),
+            // Only a server no line knows: a changed or revoked key is never accepted.
+            Verdict::Unknown if self.accept => {
+                russh::keys::known_hosts::learn_known_hosts_path(
+                    &self.host,
+                    self.port,
+                    key,
+                    &self.known_hosts,
+                )
+                .map_err(|e| HostKeyError::KnownHosts(e.to_string()))?;
                 Ok(true)
             }
-            Ok(false) => Err(HostKeyError::Unknown {
+            Verdict::Unknown => Err(HostKeyError::Unknown {
                 fingerprint: key.fingerprint(Default::default()).to_string(),
             }),
-            Err(russh::keys::Error::KeyChanged { line }) => Err(HostKeyError::Changed { line }),
-            Err(e) => Err(HostKeyError::KnownHosts(e.to_string())),
+            Verdict::Changed { line } => Err(HostKeyError::Changed { line }),
+            Verdict::Revoked { line } => Err(HostKeyError::Revoked { line }),
         }
     }
 }
@@ -287,8 +307,10 @@ impl SftpRemote {
         }
     }
 
+    /// Creates the file exclusively (nothing may stand there, a link is not followed) and
+    /// writes it whole.
     async fn write_all(&self, path: &str, bytes: &[u8]) -> Result<(), SftpError> {
-        let flags = OpenFlags::CREATE | OpenFlags::TRUNCATE | OpenFlags::WRITE;
+        let flags = OpenFlags::CREATE | OpenFlags::EXCLUDE | OpenFlags::WRITE;
         let handle = self
             .sftp
             .open(path, flags, FileAttributes::empty())
@@ -385,8 +407,9 @@ impl Remote for SftpRemote {
         self.runtime.block_on(async {
             match self.sftp.mkdir(path.clone(), FileAttributes::empty()).await {
                 Ok(_) => Ok(()),
-                // OpenSSH answers a generic failure for a folder that exists.
-                Err(e) => match self.sftp.stat(path).await {
+                // OpenSSH answers a generic failure for a folder that exists. `lstat`, so
+                // that a link to a folder is not taken for one.
+                Err(e) => match self.sftp.lstat(path).await {
                     Ok(a) if a.attrs.is_dir() => Ok(()),
                     _ => Err(to_io(e)),
                 },
@@ -394,7 +417,7 @@ impl Remote for SftpRemote {
         })
     }
 
-    fn write(&mut self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+    fn create(&mut self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.full(rel);
         self.runtime.block_on(async {
             match self.write_all(&path, bytes).await {
@@ -442,6 +465,35 @@ impl Remote for SftpRemote {
             .block_on(self.sftp.rmdir(path))
             .map(|_| ())
             .map_err(to_io)
+    }
+
+    fn kinds(&mut self, paths: &[String]) -> io::Result<Vec<Kind>> {
+        let mut kinds = Vec::with_capacity(paths.len());
+        for batch in paths.chunks(LOOKUPS_IN_FLIGHT) {
+            let lookups = batch.iter().map(|rel| self.kind(self.full(rel)));
+            let answers = self
+                .runtime
+                .block_on(futures_util::future::try_join_all(lookups))?;
+            kinds.extend(answers);
+        }
+        Ok(kinds)
+    }
+}
+
+impl SftpRemote {
+    /// What stands at `path` on the server, by `lstat` (a link is not followed).
+    async fn kind(&self, path: String) -> io::Result<Kind> {
+        match self.sftp.lstat(path).await {
+            Ok(found) => Ok(match found.attrs.file_type() {
+                FileType::Symlink => Kind::Link,
+                FileType::Dir => Kind::Folder,
+                FileType::File | FileType::Other => Kind::File,
+            }),
+            Err(SftpError::Status(s)) if s.status_code == StatusCode::NoSuchFile => {
+                Ok(Kind::Nothing)
+            }
+            Err(e) => Err(to_io(e)),
+        }
     }
 }
 

@@ -14,6 +14,7 @@ mod invariant;
 mod output;
 mod photos;
 mod publish;
+mod publish_safety;
 mod report;
 mod sample;
 mod search;

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use loa::publish::{self, Login, Remote, Target, MANIFEST, PROGRESS};
+use loa::publish::{self, Kind, Login, Remote, Target, MANIFEST, PROGRESS};
 
 use crate::sample::SAMPLE_NOW;
 
@@ -159,8 +159,12 @@ impl Drop for Server {
 }
 
 fn keygen(path: &Path) {
+    keygen_of_type(path, "ed25519");
+}
+
+fn keygen_of_type(path: &Path, kind: &str) {
     let status = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+        .args(["-q", "-t", kind, "-N", "", "-f"])
         .arg(path)
         .status()
         .expect("ssh-keygen");
@@ -537,12 +541,12 @@ impl Remote for Faulty {
     fn create_folder(&mut self, folder: &str) -> io::Result<()> {
         self.inner.create_folder(folder)
     }
-    fn write(&mut self, path: &str, bytes: &[u8]) -> io::Result<()> {
+    fn create(&mut self, path: &str, bytes: &[u8]) -> io::Result<()> {
         if self.writes_before_fault == 0 {
             return Err(io::Error::new(self.fault, "injected"));
         }
         self.writes_before_fault -= 1;
-        self.inner.write(path, bytes)
+        self.inner.create(path, bytes)
     }
     fn rename(&mut self, from: &str, to: &str) -> io::Result<()> {
         self.inner.rename(from, to)
@@ -552,6 +556,9 @@ impl Remote for Faulty {
     }
     fn remove_folder(&mut self, folder: &str) -> io::Result<()> {
         self.inner.remove_folder(folder)
+    }
+    fn kinds(&mut self, paths: &[String]) -> io::Result<Vec<Kind>> {
+        self.inner.kinds(paths)
     }
 }
 
@@ -682,6 +689,94 @@ fn a_server_whose_key_changed_is_refused() {
         "{stderr}"
     );
     assert_eq!(tree(&server.target_dir()).len(), 0);
+}
+
+#[test]
+fn a_server_key_of_another_type_than_recorded_is_refused_as_changed_even_with_accept_host_key() {
+    let Some(server) = Server::start() else {
+        return;
+    };
+    let site = sample_site();
+    // known_hosts knows the server by an ECDSA key; it now offers an Ed25519 one.
+    keygen_of_type(&server.path("ecdsa_key"), "ecdsa");
+    let ecdsa = std::fs::read_to_string(server.path("ecdsa_key.pub")).unwrap();
+    let known = format!(
+        "# cổng thông tin\n[127.0.0.1]:{} {}\n",
+        server.port,
+        ecdsa.trim()
+    );
+    std::fs::write(server.path("known_hosts"), &known).unwrap();
+    let out = server.publish(site.path(), &["--accept-host-key"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("khác với khóa đã ghi nhớ") && stderr.contains("dòng 2"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(server.path("known_hosts")).unwrap(),
+        known,
+        "the new key is not recorded"
+    );
+    assert_eq!(tree(&server.target_dir()).len(), 0);
+}
+
+#[test]
+fn a_revoked_server_key_is_refused_even_where_another_line_trusts_it() {
+    let Some(server) = Server::start() else {
+        return;
+    };
+    let site = sample_site();
+    let host_key = std::fs::read_to_string(server.path("host_key.pub")).unwrap();
+    let mut known = std::fs::read_to_string(server.path("known_hosts")).unwrap();
+    known.push_str(&format!("@revoked * {}\n", host_key.trim()));
+    std::fs::write(server.path("known_hosts"), &known).unwrap();
+    let out = server.publish(site.path(), &["--accept-host-key"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("đã bị thu hồi") && stderr.contains("dòng @revoked 2"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(server.path("known_hosts")).unwrap(),
+        known
+    );
+    assert_eq!(tree(&server.target_dir()).len(), 0);
+}
+
+/// Someone with access to the server swaps a published folder for a link to elsewhere:
+/// the publish names it, sends nothing, and leaves what the link points to alone.
+#[cfg(unix)]
+#[test]
+fn a_link_planted_on_the_server_is_named_and_nothing_outside_changes() {
+    let Some(server) = Server::start() else {
+        return;
+    };
+    let site = sample_site();
+    assert!(server.publish(site.path(), &[]).status.success());
+    let target = server.target_dir();
+    let outside = server.path("outside");
+    std::fs::rename(target.join("tin-tuc"), &outside).unwrap();
+    std::os::unix::fs::symlink(&outside, target.join("tin-tuc")).unwrap();
+    let (outside_before, target_before) = (tree(&outside), tree(&target));
+    edit_delete_add(site.path());
+
+    let out = server.publish(site.path(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{}/tin-tuc: lỗi", server.url())),
+        "names the link: {stderr}"
+    );
+    assert!(stderr.contains("liên kết tượng trưng"), "{stderr}");
+    assert!(stderr.contains("Chưa có gì thay đổi"), "{stderr}");
+    assert_eq!(
+        tree(&outside),
+        outside_before,
+        "nothing written or removed there"
+    );
+    assert_eq!(tree(&target), target_before, "nothing sent");
 }
 
 #[test]
