@@ -25,6 +25,7 @@ fn main() {
     let options = ServeOptions {
         root: root.clone(),
         bind: [127, 0, 0, 1].into(),
+        hosts: Vec::new(),
         port: 0,
         drafts: false,
         now: Some("2027-01-01".into()),

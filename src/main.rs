@@ -155,6 +155,10 @@ struct ServeArgs {
     /// Địa chỉ nghe; mặc định chỉ máy này (127.0.0.1).
     #[arg(long, default_value = "127.0.0.1", value_name = "ĐỊA_CHỈ")]
     bind: std::net::IpAddr,
+    /// Tên máy đồng nghiệp gõ để mở bản xem trước (khi đã --bind ra mạng); lặp lại để thêm
+    /// tên. Địa chỉ IP của máy này luôn dùng được; loa từ chối mọi tên khác.
+    #[arg(long = "host", value_name = "TÊN_MÁY")]
+    hosts: Vec<String>,
     /// Xem cả bài nháp và bài hẹn ngày đăng.
     #[arg(long)]
     drafts: bool,
@@ -341,6 +345,7 @@ fn serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
     let options = loa::serve::ServeOptions {
         root: cli.root.clone(),
         bind: args.bind,
+        hosts: args.hosts.clone(),
         port: args.port,
         drafts: args.drafts,
         now: cli.now.clone(),

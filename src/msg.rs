@@ -217,6 +217,34 @@ pub fn serving(url: &str) -> String {
 pub const BIND_WARNING: &str =
     "máy chủ xem trước mở cho cả mạng (--bind): ai cùng mạng cũng xem được bản nháp";
 
+pub fn bad_host_option(value: &str) -> String {
+    format!("tên máy «{value}» sau --host không dùng được")
+}
+
+pub const HINT_HOST_OPTION: &str = "chỉ ghi tên máy hoặc địa chỉ IP, không kèm http:// hay số cổng, ví dụ: loa serve --bind 0.0.0.0 --host may-tu-phap";
+
+/// The body of the answer to a request addressed to a name that is not the preview's.
+pub fn preview_wrong_host(host: &str, port: u16) -> String {
+    let host = if host.is_empty() {
+        "(không có tên)"
+    } else {
+        host
+    };
+    format!(
+        "Máy chủ xem trước của loa không trả lời tên «{host}»: nó chỉ trả lời tên của \
+         chính nó (127.0.0.1, localhost, [::1], địa chỉ IP của máy và các tên cho bằng --host) \
+         kèm cổng {port}, để trang web lạ không đọc được bản nháp. \
+         Hãy mở http://127.0.0.1:{port}/ trên máy đang chạy loa. Nếu đồng nghiệp mở bằng tên \
+         của máy này, chạy lại loa serve với --host và tên đó."
+    )
+}
+
+/// The body of the answer to a request that could change something but does not come from a
+/// page of this preview.
+pub const PREVIEW_NOT_OWN_PAGE: &str = "loa từ chối yêu cầu này: chỉ trang do bản xem trước \
+    đang chạy mở ra mới được gửi thay đổi. Nếu anh chị đang dùng trang xem trước, hãy tải lại \
+    trang (loa đã được chạy lại từ lúc mở trang) rồi thử lại.";
+
 pub fn rebuilt(pages: usize, millis: u128) -> String {
     format!("Đã dựng lại {pages} trang trong {millis} ms")
 }

@@ -1,5 +1,6 @@
 //! The preview's HTTP side: files of the last good build, the site's 404 page, and the
-//! live-reload script and event stream, all under the site's base path.
+//! live-reload script and event stream, all under the site's base path, behind the guard of
+//! `guard.rs`.
 //!
 //! Files come from the in-memory build, never from the disk, so no request (`..`, `%2e%2e`,
 //! backslashes, symbolic links) can reach anything outside the site.
@@ -16,6 +17,7 @@ use axum::Router;
 use futures_util::stream::{self, Stream};
 use tokio::sync::watch;
 
+use super::guard::{self, Guard};
 use super::session::{Notice, Snapshot};
 
 /// Where the preview's own files live under the base path. `__` cannot start a slug, so no
@@ -24,15 +26,21 @@ pub const RESERVED: &str = "__loa/";
 
 const RELOAD_JS: &str = include_str!("reload.js");
 
-/// What the handlers share: the served snapshot and the stream of rebuild notices.
+/// What the handlers share: the served snapshot, the stream of rebuild notices, and the run's
+/// secret that served pages carry.
 #[derive(Clone)]
 pub struct Shared {
     pub snapshot: Arc<RwLock<Snapshot>>,
     pub notices: watch::Receiver<Notice>,
+    pub secret: Arc<str>,
 }
 
-pub fn router(shared: Shared) -> Router {
-    Router::new().fallback(handle).with_state(shared)
+/// Every request passes the guard before it reaches a handler.
+pub fn router(shared: Shared, guard: Guard) -> Router {
+    Router::new()
+        .fallback(handle)
+        .with_state(shared)
+        .layer(axum::middleware::from_fn_with_state(guard, guard::check))
 }
 
 async fn handle(State(shared): State<Shared>, method: Method, uri: Uri) -> Response {
@@ -49,7 +57,11 @@ async fn handle(State(shared): State<Shared>, method: Method, uri: Uri) -> Respo
         .map(|s| s.clone())
         .unwrap_or_default();
     let Some(rel) = uri.path().strip_prefix(snapshot.base_path.as_str()) else {
-        return redirect_into_site(&uri, &snapshot);
+        return redirect_into_site(&uri, &snapshot, &shared.secret);
+    };
+    let page = Served {
+        snapshot: &snapshot,
+        secret: &shared.secret,
     };
     match rel {
         "__loa/reload.js" => with_type(
@@ -57,22 +69,29 @@ async fn handle(State(shared): State<Shared>, method: Method, uri: Uri) -> Respo
             "text/javascript; charset=utf-8",
         ),
         "__loa/events" => events(notices, &snapshot).into_response(),
-        _ => serve_file(rel, &snapshot),
+        _ => serve_file(rel, &page),
     }
+}
+
+/// What a response is made from: the build served and the secret its pages carry.
+struct Served<'a> {
+    snapshot: &'a Snapshot,
+    secret: &'a str,
 }
 
 /// `/` and other paths outside the site lead to its home, so `http://127.0.0.1:1111/` works
 /// for a site published under `/cchc/`.
-fn redirect_into_site(uri: &Uri, snapshot: &Snapshot) -> Response {
+fn redirect_into_site(uri: &Uri, snapshot: &Snapshot, secret: &str) -> Response {
     if uri.path() == "/" || snapshot.base_path.starts_with(uri.path()) {
         return redirect(&snapshot.base_path);
     }
-    not_found(snapshot)
+    not_found(&Served { snapshot, secret })
 }
 
-fn serve_file(rel: &str, snapshot: &Snapshot) -> Response {
+fn serve_file(rel: &str, page: &Served) -> Response {
+    let snapshot = page.snapshot;
     let Some(rel) = safe_path(rel) else {
-        return not_found(snapshot);
+        return not_found(page);
     };
     let file = if rel.is_empty() || rel.ends_with('/') {
         format!("{rel}index.html")
@@ -80,14 +99,14 @@ fn serve_file(rel: &str, snapshot: &Snapshot) -> Response {
         rel.clone()
     };
     if let Some(bytes) = snapshot.file(&file) {
-        return file_response(&file, bytes, snapshot);
+        return file_response(&file, bytes, page);
     }
     // A folder asked for without its slash: send the browser to the slashed URL, so relative
     // links inside the page resolve as they will on the portal.
     if snapshot.outputs.contains_key(&format!("{rel}/index.html")) {
         return redirect(&format!("{}{rel}/", snapshot.base_path));
     }
-    not_found(snapshot)
+    not_found(page)
 }
 
 /// Decodes a request path and refuses anything that is not a plain path inside the site.
@@ -102,7 +121,7 @@ fn safe_path(rel: &str) -> Option<String> {
     (!bad).then(|| crate::text::nfc(&decoded))
 }
 
-fn file_response(file: &str, bytes: &[u8], snapshot: &Snapshot) -> Response {
+fn file_response(file: &str, bytes: &[u8], page: &Served) -> Response {
     let mime = mime_guess::from_path(file).first_or_octet_stream();
     let mut content_type = mime.essence_str().to_string();
     if mime.type_() == "text"
@@ -112,16 +131,17 @@ fn file_response(file: &str, bytes: &[u8], snapshot: &Snapshot) -> Response {
         content_type.push_str("; charset=utf-8");
     }
     let body = if mime.essence_str() == "text/html" {
-        with_reload(bytes, snapshot)
+        with_reload(bytes, page.snapshot, page.secret)
     } else {
         bytes.to_vec()
     };
     with_type(body, &content_type)
 }
 
-fn not_found(snapshot: &Snapshot) -> Response {
+fn not_found(served: &Served) -> Response {
+    let (snapshot, secret) = (served.snapshot, served.secret);
     let (body, status) = match snapshot.outputs.get("404.html") {
-        Some(page) => (with_reload(page, snapshot), StatusCode::NOT_FOUND),
+        Some(page) => (with_reload(page, snapshot, secret), StatusCode::NOT_FOUND),
         // No good build yet: a page that shows the errors (through the overlay) and reloads
         // itself once the site builds.
         None => {
@@ -131,7 +151,7 @@ fn not_found(snapshot: &Snapshot) -> Response {
                 crate::msg::NOT_BUILT_YET
             );
             (
-                with_reload(page.as_bytes(), snapshot),
+                with_reload(page.as_bytes(), snapshot, secret),
                 StatusCode::SERVICE_UNAVAILABLE,
             )
         }
@@ -163,9 +183,16 @@ fn with_type(body: Vec<u8>, content_type: &str) -> Response {
 
 /// Adds the live-reload script to a served page, just before `</body>`. Only served pages get
 /// it: the build's bytes, and so `loa build`'s output, never contain it.
-pub fn with_reload(page: &[u8], snapshot: &Snapshot) -> Vec<u8> {
+///
+/// The tag also hands the page the run's secret (`data-secret`), which the page sends back
+/// with requests that could change something. In the page, not in a cookie: only a page of
+/// the same origin can read another's HTML, while a cookie ignores the port, so any other
+/// program on `localhost` (a developer's server on :3000) could read it, and the browser
+/// would send it along with requests from such a page (same site, though not same origin).
+/// Keeping it in the one tag added also keeps every served page its build's bytes plus one line.
+pub fn with_reload(page: &[u8], snapshot: &Snapshot, secret: &str) -> Vec<u8> {
     let tag = format!(
-        "<script src=\"{}{RESERVED}reload.js\" data-version=\"{}\" defer></script>\n",
+        "<script src=\"{}{RESERVED}reload.js\" data-version=\"{}\" data-secret=\"{secret}\" defer></script>\n",
         snapshot.base_path, snapshot.version
     );
     let text = String::from_utf8_lossy(page);
@@ -236,11 +263,12 @@ mod tests {
         let page = String::from_utf8(with_reload(
             b"<html><body><p>x</p></body></html>",
             &snapshot,
+            "ab12",
         ))
         .unwrap();
         assert_eq!(
             page,
-            "<html><body><p>x</p><script src=\"/cchc/__loa/reload.js\" data-version=\"3\" defer></script>\n</body></html>"
+            "<html><body><p>x</p><script src=\"/cchc/__loa/reload.js\" data-version=\"3\" data-secret=\"ab12\" defer></script>\n</body></html>"
         );
     }
 }

@@ -2,8 +2,10 @@
 //!
 //! The site is built in memory (never into `output/`) with `base_url` pointed at the preview,
 //! served over HTTP, rebuilt after every burst of saves, and pushed to open pages, which reload
-//! (or swap their CSS) and show an overlay while the latest save has errors.
+//! (or swap their CSS) and show an overlay while the latest save has errors. It answers only
+//! its own names, and only its own pages may ask it to change anything (`guard.rs`).
 
+mod guard;
 mod http;
 pub mod session;
 mod watch;
@@ -28,6 +30,9 @@ use session::{Notice, Session, SessionOptions, Snapshot};
 pub struct ServeOptions {
     pub root: PathBuf,
     pub bind: IpAddr,
+    /// Names the preview answers to besides 127.0.0.1, localhost and [::1] (`--host`): how
+    /// colleagues reach it when `bind` opens it to the network.
+    pub hosts: Vec<String>,
     /// 0 picks a free port (tests).
     pub port: u16,
     pub drafts: bool,
@@ -69,6 +74,7 @@ impl Server {
         options.root = std::fs::canonicalize(&options.root).unwrap_or(options.root);
         let listener = bind(options.bind, options.port)?;
         let addr = listener.local_addr().map_err(|e| io_problem(&e))?;
+        let guard = guard::Guard::new(options.bind, addr.port(), &options.hosts)?;
         let host = if addr.ip().is_unspecified() {
             IpAddr::from([127, 0, 0, 1])
         } else {
@@ -87,6 +93,7 @@ impl Server {
         let shared = http::Shared {
             snapshot: snapshot.clone(),
             notices: notify_rx,
+            secret: guard.secret().into(),
         };
         let stop = Arc::new(AtomicBool::new(false));
         let builder = spawn_builder(
@@ -97,7 +104,7 @@ impl Server {
             stop.clone(),
             report,
         )?;
-        let (shutdown, server) = spawn_http(listener, shared.clone())?;
+        let (shutdown, server) = spawn_http(listener, http::router(shared.clone(), guard))?;
         Ok(Server {
             // Bound to every address, the preview is still reached at this machine's loopback.
             addr: SocketAddr::new(host, addr.port()),
@@ -293,7 +300,7 @@ fn publish(
 /// Runs the HTTP server on its own thread and runtime until shut down.
 fn spawn_http(
     listener: TcpListener,
-    shared: http::Shared,
+    app: axum::Router,
 ) -> Result<(oneshot::Sender<()>, JoinHandle<()>), Diagnostic> {
     listener.set_nonblocking(true).map_err(|e| io_problem(&e))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -309,7 +316,8 @@ fn spawn_http(
                 let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
                     return;
                 };
-                let app = http::router(shared);
+                // Each connection records the address it arrived at, for the guard.
+                let app = app.into_make_service_with_connect_info::<guard::Arrival>();
                 let _ = axum::serve(listener, app)
                     .with_graceful_shutdown(async {
                         let _ = rx.await;

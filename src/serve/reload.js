@@ -60,8 +60,7 @@
     return changed.indexOf(path) >= 0;
   }
 
-  var events = new EventSource(base + "events");
-  events.onmessage = function (message) {
+  function onNotice(message) {
     var notice = JSON.parse(message.data);
     showErrors(notice.errors);
     if (notice.errors.length) return;
@@ -78,5 +77,22 @@
     } else {
       shownVersion = notice.version;
     }
-  };
+  }
+
+  // Only a page in view listens. A browser opens at most 6 connections to one host, and each
+  // open stream holds one: with 6 preview tabs listening, a seventh would never load. A page
+  // hidden (another tab, a minimized window) closes its stream; shown again, it opens a new
+  // one, whose first message reloads the page if a rebuild happened meanwhile.
+  var events = null;
+  function listen() {
+    if (document.visibilityState === "hidden") {
+      if (events) events.close();
+      events = null;
+    } else if (!events) {
+      events = new EventSource(base + "events");
+      events.onmessage = onNotice;
+    }
+  }
+  document.addEventListener("visibilitychange", listen);
+  listen();
 })();

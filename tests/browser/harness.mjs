@@ -13,14 +13,16 @@ const FLAGS = [
   "--disable-sync",
 ];
 
-/** Runs `fn(page)` in a fresh headless Chromium and closes it, whatever happens. */
+/** Runs `fn(page)` in a fresh headless Chromium and closes it, whatever happens. More tabs
+ * sharing the browser's connections come from `page.context().newPage()`. */
 export async function withPage(fn) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: FLAGS,
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
     return await fn(page);
   } finally {
     await browser.close();

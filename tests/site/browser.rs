@@ -34,6 +34,20 @@ fn a_served_page_follows_saves_errors_and_fixes_in_the_browser() {
 }
 
 #[test]
+fn hidden_tabs_close_their_event_stream_so_an_eighth_tab_still_loads() {
+    let Some(node) = browser_tools() else {
+        return;
+    };
+    let site = Site::new();
+    site.article("tin-tuc/a.md", "Bài A", "2025-09-01", "", "Đoạn mở đầu.\n");
+    let options = crate::support::preview_options(site.root(), NOW);
+    let server = Server::start(options, |_| {}).expect("serve starts");
+    let url = format!("{}tin-tuc/a/", server.url());
+    let markdown = site.root().join("content/tin-tuc/a.md");
+    run_browser_script(&node, "tabs.mjs", &[&url, markdown.to_str().unwrap()]);
+}
+
+#[test]
 fn the_sample_sites_main_page_types_are_accessible_and_fit_the_screen() {
     let Some(node) = browser_tools() else {
         return;

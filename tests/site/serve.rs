@@ -1,6 +1,7 @@
 //! `loa serve` as the officer's browser sees it: files under the base path, the 404 page,
-//! no way out of the site, every kind of save picked up, mistakes survived, and never a byte
-//! different from a clean build.
+//! no way out of the site, every kind of save picked up, mistakes survived, never a byte
+//! different from a clean build; and as other pages see it: only its own names are answered,
+//! and only its own pages may send anything but a read.
 
 use std::io::{BufRead, BufReader};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -403,6 +404,7 @@ fn a_busy_port_is_refused_with_a_suggestion() {
     let options = ServeOptions {
         root: site.root().to_path_buf(),
         bind: [127, 0, 0, 1].into(),
+        hosts: Vec::new(),
         port,
         drafts: false,
         now: None,
@@ -536,4 +538,274 @@ fn the_check_after_starting_tells_only_of_files_changed_before_the_watcher() {
         "{notice:?}"
     );
     assert_eq!(notice.version, version + 1);
+}
+
+/// What came back from a raw request.
+struct RawReply {
+    status: u16,
+    content_type: String,
+    body: String,
+}
+
+/// Sends a request over a bare connection, so the test, not an HTTP library, writes every
+/// header (`Host` included; `None` leaves it out).
+fn raw(
+    server: &Server,
+    request_line: &str,
+    host: Option<&str>,
+    headers: &[(&str, &str)],
+) -> RawReply {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(server.addr()).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut head = format!("{request_line} HTTP/1.1\r\n");
+    for (name, value) in host.map(|h| ("Host", h)).iter().chain(headers) {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("Content-Length: 0\r\nConnection: close\r\n\r\n");
+    stream.write_all(head.as_bytes()).unwrap();
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).expect("a whole reply");
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").expect("a reply head");
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("a status");
+    let content_type = head
+        .lines()
+        .find_map(|l| {
+            let (name, value) = l.split_once(':')?;
+            name.eq_ignore_ascii_case("content-type")
+                .then(|| value.trim().to_string())
+        })
+        .unwrap_or_default();
+    RawReply {
+        status,
+        content_type,
+        body: body.to_string(),
+    }
+}
+
+fn port(server: &Server) -> u16 {
+    server.addr().port()
+}
+
+#[test]
+fn requests_addressed_to_another_name_are_refused_in_plain_vietnamese() {
+    let site = Site::new();
+    sample(&site);
+    let server = start(&site);
+    let port = port(&server);
+    let other_port = if port == 1111 { 1112 } else { 1111 };
+    for host in [
+        "evil.example".to_string(),
+        "evil.example:1111".to_string(),
+        format!("evil.example:{port}"),
+        format!("127.0.0.1.evil.example:{port}"),
+        format!("localhost:{other_port}"),
+        "localhost".to_string(),
+        format!("192.168.1.5:{port}"),
+    ] {
+        for path in ["/cchc/tin-tuc/a/", "/cchc/__loa/events"] {
+            let reply = raw(&server, &format!("GET {path}"), Some(&host), &[]);
+            assert_eq!(reply.status, 421, "{host} {path}");
+            assert_eq!(reply.content_type, "text/plain; charset=utf-8", "{host}");
+            assert!(
+                reply.body.contains(&format!("«{host}»")) && reply.body.contains("--host"),
+                "{host}: {}",
+                reply.body
+            );
+            assert!(!reply.body.contains("Bài A"), "{host}");
+        }
+    }
+    // A request naming another host in its request line is refused even with a good `Host`.
+    let absolute = raw(
+        &server,
+        &format!("GET http://evil.example:{port}/cchc/tin-tuc/a/"),
+        Some(&format!("127.0.0.1:{port}")),
+        &[],
+    );
+    assert_eq!(absolute.status, 421);
+    let nameless = raw(&server, "GET /cchc/tin-tuc/a/", None, &[]);
+    assert!((400..500).contains(&nameless.status), "{}", nameless.status);
+    assert!(!nameless.body.contains("Bài A"));
+}
+
+#[test]
+fn the_preview_answers_its_loopback_names_with_its_port() {
+    let site = Site::new();
+    sample(&site);
+    let server = start(&site);
+    let port = port(&server);
+    for host in ["127.0.0.1", "localhost", "LOCALHOST", "[::1]"] {
+        let reply = raw(
+            &server,
+            "GET /cchc/tin-tuc/a/",
+            Some(&format!("{host}:{port}")),
+            &[],
+        );
+        assert_eq!(reply.status, 200, "{host}");
+        let page = Page(scraper::Html::parse_document(&reply.body));
+        assert_eq!(page.text("h1"), "Bài A", "{host}");
+    }
+}
+
+#[test]
+fn names_given_with_host_are_answered_too() {
+    let site = Site::new();
+    sample(&site);
+    let mut options = crate::support::preview_options(site.root(), NOW);
+    options.hosts = vec!["May-Tu-Phap".into(), "192.168.1.50".into()];
+    let server = Server::start(options, |_| {}).expect("serve starts");
+    let port = port(&server);
+    for host in ["may-tu-phap", "MAY-TU-PHAP", "192.168.1.50", "localhost"] {
+        let reply = raw(&server, "GET /cchc/", Some(&format!("{host}:{port}")), &[]);
+        assert_eq!(reply.status, 200, "{host}");
+    }
+    for host in ["may-tu-phap.evil.example", "192.168.1.51", "evil.example"] {
+        let reply = raw(&server, "GET /cchc/", Some(&format!("{host}:{port}")), &[]);
+        assert_eq!(reply.status, 421, "{host}");
+    }
+}
+
+#[test]
+fn a_host_option_that_is_not_a_bare_name_stops_serve_with_what_to_write() {
+    let site = Site::new();
+    sample(&site);
+    let mut options = crate::support::preview_options(site.root(), NOW);
+    options.hosts = vec!["http://may-tu-phap:1111/".into()];
+    let problem = Server::start(options, |_| {})
+        .err()
+        .expect("the name is refused");
+    assert_eq!(problem.path.to_str(), Some("--host"));
+    assert!(
+        problem.message.contains("«http://may-tu-phap:1111/»"),
+        "{problem}"
+    );
+    assert!(
+        problem
+            .hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("--host may-tu-phap"),
+        "{problem}"
+    );
+}
+
+/// The run's secret, as a served page carries it.
+fn page_secret(server: &Server) -> String {
+    let page = get(server, "/cchc/tin-tuc/a/");
+    html(&page).attr("script[data-version]", "data-secret")
+}
+
+#[test]
+fn a_post_without_the_runs_secret_is_refused() {
+    let site = Site::new();
+    sample(&site);
+    let server = start(&site);
+    let host = format!("127.0.0.1:{}", port(&server));
+    let origin = format!("http://{host}");
+    let wrong = "0".repeat(64);
+    for (method, headers) in [
+        ("POST", vec![("Origin", origin.as_str())]),
+        (
+            "POST",
+            vec![
+                ("Origin", origin.as_str()),
+                ("X-Loa-Secret", wrong.as_str()),
+            ],
+        ),
+        ("PUT", vec![("Origin", origin.as_str())]),
+        // A page of another origin asking first whether it may send the header.
+        (
+            "OPTIONS",
+            vec![
+                ("Origin", "http://evil.example"),
+                ("Access-Control-Request-Headers", "x-loa-secret"),
+            ],
+        ),
+    ] {
+        let reply = raw(&server, &format!("{method} /cchc/"), Some(&host), &headers);
+        assert_eq!(reply.status, 403, "{method} {headers:?}");
+        assert_eq!(reply.content_type, "text/plain; charset=utf-8");
+        assert!(reply.body.contains("tải lại"), "{}", reply.body);
+    }
+}
+
+#[test]
+fn a_post_from_another_origin_is_refused_even_with_the_secret() {
+    let site = Site::new();
+    sample(&site);
+    let server = start(&site);
+    let port = port(&server);
+    let host = format!("127.0.0.1:{port}");
+    let secret = page_secret(&server);
+    let evil = format!("http://evil.example:{port}");
+    let other_port = format!("http://127.0.0.1:{}", port.wrapping_add(1));
+    for headers in [
+        vec![("Origin", evil.as_str())],
+        vec![("Origin", other_port.as_str())],
+        vec![("Origin", "null")],
+        vec![("Sec-Fetch-Site", "cross-site")],
+        vec![("Sec-Fetch-Site", "same-site")],
+        vec![],
+    ] {
+        let mut headers = headers;
+        headers.push(("X-Loa-Secret", secret.as_str()));
+        let reply = raw(&server, "POST /cchc/", Some(&host), &headers);
+        assert_eq!(reply.status, 403, "{headers:?}");
+    }
+}
+
+#[test]
+fn a_post_from_a_served_page_with_its_secret_passes_the_guard() {
+    let site = Site::new();
+    sample(&site);
+    let server = start(&site);
+    let port = port(&server);
+    let secret = page_secret(&server);
+    assert!(
+        secret.len() == 64 && secret.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{secret}"
+    );
+    for host in ["127.0.0.1", "localhost", "[::1]"] {
+        let host = format!("{host}:{port}");
+        let origin = format!("http://{host}");
+        for headers in [
+            vec![("Origin", origin.as_str())],
+            vec![("Sec-Fetch-Site", "same-origin")],
+        ] {
+            let mut headers = headers;
+            headers.push(("X-Loa-Secret", secret.as_str()));
+            // No handler takes a POST yet: past the guard, it gets the router's answer.
+            let reply = raw(&server, "POST /cchc/", Some(&host), &headers);
+            assert_eq!(reply.status, 405, "{host} {headers:?}");
+        }
+    }
+}
+
+#[test]
+fn each_run_has_its_own_secret() {
+    let site = Site::new();
+    sample(&site);
+    let first = start(&site);
+    let second = start(&site);
+    let secret = page_secret(&first);
+    assert_ne!(secret, page_secret(&second));
+    let host = format!("127.0.0.1:{}", port(&second));
+    let origin = format!("http://{host}");
+    let reply = raw(
+        &second,
+        "POST /cchc/",
+        Some(&host),
+        &[
+            ("Origin", origin.as_str()),
+            ("X-Loa-Secret", secret.as_str()),
+        ],
+    );
+    assert_eq!(reply.status, 403);
 }

@@ -291,6 +291,7 @@ pub fn preview_options(root: &Path, now: &str) -> loa::serve::ServeOptions {
     loa::serve::ServeOptions {
         root: root.to_path_buf(),
         bind: [127, 0, 0, 1].into(),
+        hosts: Vec::new(),
         port: 0,
         drafts: false,
         now: Some(now.to_string()),
