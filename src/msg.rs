@@ -342,6 +342,14 @@ pub fn key_unreadable(file: &Path, detail: &str) -> String {
 pub const HINT_KEY_UNREADABLE: &str =
     "kiểm tra đường dẫn của --identity hoặc `identity:` trong config.yaml (tệp khóa riêng, không phải tệp .pub)";
 
+pub fn rsa_key_left_out(file: &Path) -> String {
+    format!(
+        "tệp khóa {} là khóa RSA; bản loa này không dùng khóa RSA vì thư viện RSA có lỗ hổng bảo mật chưa được vá (RUSTSEC-2023-0071)",
+        file.display()
+    )
+}
+pub const HINT_RSA_KEY_LEFT_OUT: &str = "tạo khóa mới bằng `ssh-keygen -t ed25519`, gửi tệp ~/.ssh/id_ed25519.pub cho bộ phận CNTT để thêm vào máy chủ; nếu máy chủ chỉ nhận khóa RSA, nhờ bộ phận CNTT dựng loa với `--features rsa`";
+
 pub fn key_refused(host: &str, user: &str, tried: &[String]) -> String {
     format!(
         "máy chủ {host} không nhận khóa đăng nhập của người dùng {user} (đã thử: {})",

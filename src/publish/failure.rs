@@ -33,6 +33,8 @@ pub enum ConnectFailure {
     NoKey,
     KeyEncrypted(PathBuf),
     KeyUnreadable(PathBuf, String),
+    /// An RSA key, in a build without the `rsa` feature.
+    RsaKeyLeftOut(PathBuf),
     /// The server refused every key tried (named).
     KeyRefused {
         tried: Vec<String>,
@@ -177,6 +179,10 @@ fn connect_diagnostic(
         ConnectFailure::KeyUnreadable(file, detail) => (
             msg::key_unreadable(file, detail),
             msg::HINT_KEY_UNREADABLE.to_string(),
+        ),
+        ConnectFailure::RsaKeyLeftOut(file) => (
+            msg::rsa_key_left_out(file),
+            msg::HINT_RSA_KEY_LEFT_OUT.to_string(),
         ),
         ConnectFailure::KeyRefused { tried } => (
             msg::key_refused(host, user, tried),

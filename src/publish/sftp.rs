@@ -213,8 +213,17 @@ async fn authenticate(
             default_key_files()
         }
     };
+    let mut rsa_left_out = None;
     for file in key_files {
-        let key = match russh::keys::load_secret_key(&file, None) {
+        let loaded = russh::keys::load_secret_key(&file, None);
+        if is_rsa_without_feature(&loaded) {
+            if login.identity.is_some() {
+                return Err(ConnectFailure::RsaKeyLeftOut(file));
+            }
+            rsa_left_out = Some(file);
+            continue;
+        }
+        let key = match loaded {
             Ok(key) => key,
             Err(russh::keys::Error::KeyIsEncrypted) => {
                 return Err(ConnectFailure::KeyEncrypted(file));
@@ -236,11 +245,30 @@ async fn authenticate(
         }
         tried.push(file.display().to_string());
     }
-    if tried.is_empty() {
-        Err(ConnectFailure::NoKey)
-    } else {
-        Err(ConnectFailure::KeyRefused { tried })
+    match (tried.is_empty(), rsa_left_out) {
+        (true, Some(file)) => Err(ConnectFailure::RsaKeyLeftOut(file)),
+        (true, None) => Err(ConnectFailure::NoKey),
+        (false, _) => Err(ConnectFailure::KeyRefused { tried }),
     }
+}
+
+/// An RSA key in a build without the `rsa` feature, which could not sign with it: said
+/// plainly rather than as an unreadable or refused key.
+#[cfg(not(feature = "rsa"))]
+fn is_rsa_without_feature(loaded: &Result<russh::keys::PrivateKey, russh::keys::Error>) -> bool {
+    match loaded {
+        Ok(key) => key.algorithm().is_rsa(),
+        // The old PEM form ("BEGIN RSA PRIVATE KEY") is refused before it is read.
+        Err(russh::keys::Error::UnsupportedKeyType {
+            key_type_string, ..
+        }) => key_type_string == "RSA",
+        Err(_) => false,
+    }
+}
+
+#[cfg(feature = "rsa")]
+fn is_rsa_without_feature(_: &Result<russh::keys::PrivateKey, russh::keys::Error>) -> bool {
+    false
 }
 
 /// The keys of the running SSH agent (`SSH_AUTH_SOCK`), tried in turn; `true` once one is

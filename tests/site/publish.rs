@@ -884,3 +884,70 @@ fn the_zip_holds_the_output_and_the_manifest() {
     );
     assert_eq!(again.status.code(), Some(1), "an existing zip is kept");
 }
+
+/// An RSA key the server would accept, in the new OpenSSH form or the old PEM form.
+#[cfg(not(feature = "rsa"))]
+fn keygen_rsa(path: &Path, pem: bool) {
+    let form: &[&str] = if pem { &["-m", "PEM"] } else { &[] };
+    let status = Command::new("ssh-keygen")
+        .args(["-q", "-t", "rsa", "-b", "2048", "-N", ""])
+        .args(form)
+        .arg("-f")
+        .arg(path)
+        .status()
+        .expect("ssh-keygen");
+    assert!(status.success());
+}
+
+#[cfg(not(feature = "rsa"))]
+fn assert_rsa_key_named(out: &Output, key: &Path, target: &Path) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let named = format!("tệp khóa {} là khóa RSA", key.display());
+    assert!(stderr.contains(&named), "{stderr}");
+    assert!(stderr.contains("ssh-keygen -t ed25519"), "{stderr}");
+    assert_eq!(tree(target).len(), 0);
+}
+
+#[cfg(not(feature = "rsa"))]
+#[test]
+fn an_rsa_key_is_named_and_refused_in_a_build_without_the_rsa_feature() {
+    let Some(server) = Server::start() else {
+        return;
+    };
+    let site = sample_site();
+    for (name, pem) in [("rsa_key", false), ("rsa_pem_key", true)] {
+        let key = server.path(name);
+        keygen_rsa(&key, pem);
+        let public = std::fs::read_to_string(server.path(&format!("{name}.pub"))).unwrap();
+        let mut authorized = std::fs::read_to_string(server.path("authorized_keys")).unwrap();
+        authorized.push_str(&public);
+        std::fs::write(server.path("authorized_keys"), authorized).unwrap();
+        let out = server.publish_with_key(site.path(), &key, &[]);
+        assert_rsa_key_named(&out, &key, &server.target_dir());
+    }
+}
+
+#[cfg(not(feature = "rsa"))]
+#[test]
+fn an_rsa_key_found_in_dot_ssh_is_named_when_no_other_key_is_there() {
+    let Some(server) = Server::start() else {
+        return;
+    };
+    let site = sample_site();
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join(".ssh")).unwrap();
+    let key = home.path().join(".ssh").join("id_rsa");
+    keygen_rsa(&key, false);
+    let out = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .arg("--root")
+        .arg(site.path())
+        .args(["--now", SAMPLE_NOW, "publish", "--target", &server.url()])
+        .arg("--known-hosts")
+        .arg(server.path("known_hosts"))
+        .env("HOME", home.path())
+        .env_remove("SSH_AUTH_SOCK")
+        .output()
+        .expect("run loa");
+    assert_rsa_key_named(&out, &key, &server.target_dir());
+}
