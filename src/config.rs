@@ -236,10 +236,19 @@ pub struct Overrides {
     pub base_url: Option<String>,
 }
 
+/// A plain folder name: letters, digits, `-`, `_` and `.`, not only dots.
+fn is_folder_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.chars().any(|c| c != '.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
 /// Reads and resolves `config.yaml` in `root`, reporting every problem found.
 pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
     let path = root.join(CONFIG_FILE);
-    let text = match std::fs::read(&path) {
+    let text = match crate::load::read_text_file(&path) {
         Ok(bytes) => match crate::text::decode(&bytes) {
             Ok(text) => text,
             Err((line, col)) => {
@@ -343,6 +352,13 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
     let paginate = paginate.unwrap_or(10);
     if paginate == 0 {
         problems.push(at(Place::Key("paginate"), msg::PAGINATE_ZERO.to_string()));
+    }
+    // The theme is read from `themes/<name>/`: a name that is a path (`../x`, `C:\x`) would
+    // read templates from anywhere on the machine.
+    if let Some(name) = theme.as_deref().filter(|n| !is_folder_name(n)) {
+        problems.push(
+            at(Place::Key("theme"), msg::theme_not_a_name(name)).with_hint(msg::HINT_THEME_FOLDER),
+        );
     }
 
     let topics = resolve_terms(topics, "topics", text, &at, &mut problems);

@@ -54,7 +54,7 @@ fn is_png(path: &str) -> bool {
 
 /// Decodes, resizes and re-encodes one image (JPEG stays JPEG, PNG stays PNG).
 pub fn process(path: &str, bytes: &[u8]) -> Result<Processed, String> {
-    let image = image::load_from_memory(bytes).map_err(|e| e.to_string())?;
+    let image = decode(bytes)?;
     let (width, height) = (image.width(), image.height());
     let png = is_png(path);
     let mut variants = Vec::new();
@@ -77,6 +77,28 @@ pub fn process(path: &str, bytes: &[u8]) -> Result<Processed, String> {
             height: SHARE.1,
             bytes: encode(&crop, false)?,
         },
+    })
+}
+
+/// The largest picture loa decodes: a side of 20,000 pixels and 512 MiB of decoded pixels,
+/// well above any phone or camera photo (50 megapixels is 150 MiB), far below what a crafted
+/// file that claims a huge size would make the build allocate.
+const MAX_SIDE: u32 = 20_000;
+const MAX_DECODED_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Decodes a picture within the limits above; past them, an error the officer can read.
+fn decode(bytes: &[u8]) -> Result<DynamicImage, String> {
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODED_BYTES);
+    let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| e.to_string())?;
+    reader.limits(limits);
+    reader.decode().map_err(|e| match e {
+        image::ImageError::Limits(_) => crate::msg::image_over_limits(MAX_SIDE),
+        other => other.to_string(),
     })
 }
 

@@ -36,6 +36,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod share;
+pub mod svg;
 pub mod templates;
 pub mod text;
 pub mod url_policy;
@@ -294,6 +295,8 @@ fn assemble_stages(
         drafts: options.drafts,
         now,
     };
+    files.content_assets =
+        assemble::screen::screen(std::mem::take(&mut files.content_assets), &mut problems);
     // Photos are resized once: results are kept in memory and in .loa-cache/ under the site.
     // One that cannot be decoded is still published as it is, with a warning.
     let cache_dir = options.root.join(".loa-cache").join("images");

@@ -301,8 +301,16 @@ fn load_all(
     let sources = md
         .into_par_iter()
         .map(|(rel, path)| {
-            reader.read(path).map(|(bytes, hash)| Source {
-                display: Path::new("content").join(rel),
+            let display = Path::new("content").join(rel);
+            let (bytes, hash) = reader.read(path)?;
+            if bytes.len() as u64 > MAX_TEXT_BYTES {
+                return Err(
+                    Diagnostic::file_error(display, msg::too_large(MAX_TEXT_BYTES))
+                        .with_hint(msg::HINT_TOO_LARGE),
+                );
+            }
+            Ok(Source {
+                display,
                 rel: rel.clone(),
                 bytes,
                 hash,
@@ -424,9 +432,33 @@ pub fn is_ignored(name: &str) -> bool {
         || name == "4913"
 }
 
+/// The largest Markdown or YAML file loa reads: about 400,000 words, far beyond any article or
+/// table, and small enough that no file can make a build run out of memory or time.
+pub const MAX_TEXT_BYTES: u64 = 2 * 1024 * 1024;
+
+/// Reads a text file the officer or an author wrote (Markdown, YAML), refusing one larger
+/// than [`MAX_TEXT_BYTES`] before reading it.
+pub fn read_text_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_TEXT_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            msg::too_large(MAX_TEXT_BYTES),
+        ));
+    }
+    Ok(bytes)
+}
+
 fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    std::fs::read(path).map_err(|e| {
-        Diagnostic::file_error(crate::diag::display_path(root, path), msg::io_read(&e))
+    read_text_file(path).map_err(|e| {
+        let d = Diagnostic::file_error(crate::diag::display_path(root, path), msg::io_read(&e));
+        match e.kind() {
+            std::io::ErrorKind::FileTooLarge => d.with_hint(msg::HINT_TOO_LARGE),
+            _ => d,
+        }
     })
 }
 

@@ -24,6 +24,7 @@ fn options() -> Options {
 /// (`## Kết quả khảo sát` → `ket-qua-khao-sat`; a repeat gets `-1`, `-2`…).
 pub fn outline(body: &str) -> Vec<Heading> {
     let mut headings = Vec::new();
+    let mut ids = UniqueIds::default();
     let mut current: Option<(u8, Option<String>, String)> = None;
     for event in Parser::new_ext(body, options()) {
         match event {
@@ -47,7 +48,7 @@ pub fn outline(body: &str) -> Vec<Heading> {
                     } else {
                         wanted
                     };
-                    let id = unique_id(&headings, wanted);
+                    let id = ids.claim(wanted);
                     headings.push(Heading { level, id, text });
                 }
             }
@@ -57,15 +58,30 @@ pub fn outline(body: &str) -> Vec<Heading> {
     headings
 }
 
-fn unique_id(headings: &[Heading], wanted: String) -> String {
-    let taken = |id: &str| headings.iter().any(|h| h.id == id);
-    if !taken(&wanted) {
-        return wanted;
+/// The ids given so far on a page, and for each wanted id the next suffix to try: a page of
+/// thousands of headings with the same text gets its ids in linear time, not by scanning every
+/// id given for every suffix.
+#[derive(Default)]
+struct UniqueIds {
+    taken: rustc_hash::FxHashSet<String>,
+    next: rustc_hash::FxHashMap<String, usize>,
+}
+
+impl UniqueIds {
+    /// `wanted` if free, else `wanted-1`, `wanted-2`… the first free one.
+    fn claim(&mut self, wanted: String) -> String {
+        if self.taken.insert(wanted.clone()) {
+            return wanted;
+        }
+        let n = self.next.entry(wanted.clone()).or_insert(1);
+        loop {
+            let id = format!("{wanted}-{n}");
+            *n += 1;
+            if self.taken.insert(id.clone()) {
+                return id;
+            }
+        }
     }
-    (1..)
-        .map(|n| format!("{wanted}-{n}"))
-        .find(|id| !taken(id))
-        .unwrap_or(wanted)
 }
 
 fn level_number(level: HeadingLevel) -> u8 {
@@ -467,6 +483,22 @@ mod tests {
         );
         assert_eq!(h[2].level, 3);
         assert_eq!(h[0].text, "Kết quả khảo sát");
+    }
+
+    #[test]
+    fn a_suffix_already_taken_by_an_explicit_id_is_skipped() {
+        let h = outline("## A {#a-1}\n\n## A\n\n## A\n\n## A\n");
+        let ids: Vec<_> = h.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["a-1", "a", "a-2", "a-3"]);
+    }
+
+    #[test]
+    fn thousands_of_identical_headings_get_distinct_ids() {
+        let body = "## Mục\n\n".repeat(20_000);
+        let h = outline(&body);
+        let ids: rustc_hash::FxHashSet<&str> = h.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids.len(), 20_000);
+        assert_eq!(h[19_999].id, "muc-19999");
     }
 
     #[test]

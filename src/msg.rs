@@ -52,6 +52,20 @@ pub const HINT_URL_REFUSED: &str =
     "chỉ dùng địa chỉ http://, https://, mailto:, tel: hoặc đường dẫn tới tệp của trang; xóa hoặc sửa liên kết này";
 pub const HINT_HEADING_ATTRIBUTES: &str =
     "tiêu đề chỉ được đặt mã neo dạng {#ten-muc}; xóa phần còn lại trong dấu { }";
+pub const HINT_CODE_IN_CONTENT: &str =
+    "xóa tệp này khỏi content/; trang web, mã lệnh và kiểu trình bày do cán bộ quản trị đặt trong static/ hoặc trong giao diện (themes/)";
+pub const HINT_TYPE_NOT_PUBLISHED: &str =
+    "cạnh bài viết chỉ đăng ảnh, tài liệu văn phòng, PDF, âm thanh, video, CSV và văn bản thuần; lưu tệp sang một dạng đó nếu cần đăng";
+pub const HINT_HEIC: &str =
+    "ảnh HEIC/HEIF (từ iPhone) không trình duyệt nào trên điện thoại người đọc hiển thị được: xuất lại ảnh dạng JPEG rồi đặt vào";
+pub const HINT_SVG_CLEANED: &str =
+    "bản vẽ vẫn được đăng, không có các phần trên; nếu bản vẽ cần chúng, xuất lại dạng PNG";
+pub const HINT_SVG_UNREADABLE: &str =
+    "mở bản vẽ bằng phần mềm vẽ và lưu lại dạng SVG, hoặc xuất sang PNG";
+pub const HINT_FILE_TAKES_PLACE: &str =
+    "đổi tên một trong hai tệp; muốn thay tệp của giao diện thì đặt tệp mới vào themes/<tên>/static/";
+pub const HINT_TOO_LARGE: &str =
+    "tách nội dung thành nhiều bài, hoặc đặt tài liệu dài thành tệp PDF/Word đính kèm";
 pub const HINT_STATIC_COLLIDES: &str = "đổi tên tệp này: loa tự tạo một tệp ở cùng địa chỉ";
 
 // Config.
@@ -716,6 +730,13 @@ pub fn static_collides(path: &str) -> String {
     format!("tệp tĩnh /{path} trùng với trang loa tự tạo")
 }
 
+pub fn file_takes_place(path: &str, taken_by: &Path) -> String {
+    format!(
+        "tệp này sẽ được đăng ở /{path}, trùng chỗ với {}",
+        taken_by.display()
+    )
+}
+
 pub fn missing_link_target(dest: &str) -> String {
     format!("liên kết tới `{dest}` nhưng không có tệp đó")
 }
@@ -771,8 +792,52 @@ pub fn heading_attributes_dropped(names: &[String]) -> String {
     )
 }
 
+pub fn code_in_content(ext: &str) -> String {
+    format!("tệp .{ext} trong content/ không được đăng: trang web, mã lệnh hoặc kiểu trình bày do người viết bài gửi có thể chạy trên cổng thông tin")
+}
+
+pub fn type_not_published(ext: &str) -> String {
+    if ext.is_empty() {
+        "tệp không có phần mở rộng (đuôi tên tệp), loa không đăng".to_string()
+    } else {
+        format!(
+            "tệp .{} không thuộc các loại được đăng, loa bỏ qua",
+            clip(ext)
+        )
+    }
+}
+
+pub fn svg_cleaned(removed: &[String]) -> String {
+    format!(
+        "bản vẽ SVG có phần có thể chạy mã lệnh hoặc tải nội dung bên ngoài, loa đã bỏ: {}",
+        removed.join(", ")
+    )
+}
+
+pub fn svg_unreadable(detail: &str) -> String {
+    format!("bản vẽ SVG hỏng, loa không đăng ({detail})")
+}
+
 pub fn html_removed(what: &str) -> String {
     format!("đã bỏ {what} trong đoạn HTML dán vào bài")
+}
+
+pub fn image_over_limits(side: u32) -> String {
+    format!("ảnh quá lớn: quá {side} điểm ảnh một cạnh hoặc cần quá nhiều bộ nhớ")
+}
+
+pub fn theme_not_a_name(name: &str) -> String {
+    format!(
+        "theme: `{}` phải là tên một thư mục trong themes/, không phải đường dẫn",
+        clip(name)
+    )
+}
+
+pub fn too_large(limit: u64) -> String {
+    format!(
+        "tệp quá lớn: loa chỉ đọc tệp văn bản (Markdown, YAML) đến {} MB",
+        limit / (1024 * 1024)
+    )
 }
 
 pub fn theme_missing(name: &str) -> String {

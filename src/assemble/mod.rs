@@ -7,6 +7,7 @@
 mod assets;
 mod lists;
 mod paths;
+pub mod screen;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -237,8 +237,10 @@ impl Renderer<'_> {
     }
 }
 
-/// Copies the built-in theme's files, the site theme's, `static/` and co-located files, each
-/// later layer over the earlier; none may take the place of a page loa generates.
+/// Copies the built-in theme's files, the site theme's (over the built-in ones), `static/` and
+/// co-located files. The officer's `static/` and the authors' files may not take the place of
+/// a theme file (a content file named `chia-se.js` would replace the script every article
+/// loads), of each other, or of a page loa generates: each such file is an error naming both.
 pub(super) fn copy_statics(
     site: &Site,
     statics: &Statics,
@@ -264,13 +266,27 @@ pub(super) fn copy_statics(
             ),
         );
     }
-    for a in statics.site {
-        let source = Path::new("static").join(&a.rel);
-        layer.insert(a.rel.clone(), (source, a.bytes.clone()));
-    }
-    for a in &site.assets {
+    let officers = statics.site.iter().map(|a| {
+        (
+            a.rel.clone(),
+            Path::new("static").join(&a.rel),
+            a.bytes.clone(),
+        )
+    });
+    let authors = site.assets.iter().map(|a| {
         let source = Path::new("content").join(&a.rel);
-        layer.insert(a.out.clone(), (source, a.bytes.clone()));
+        (a.out.clone(), source, a.bytes.clone())
+    });
+    for (path, source, bytes) in officers.chain(authors) {
+        match layer.get(&path) {
+            Some((taken_by, _)) => problems.push(
+                Diagnostic::file_error(source, msg::file_takes_place(&path, taken_by))
+                    .with_hint(msg::HINT_FILE_TAKES_PLACE),
+            ),
+            None => {
+                layer.insert(path, (source, bytes));
+            }
+        }
     }
     for (path, (source, bytes)) in layer {
         // `outputs` holds only generated files here: each static path is inserted once.
