@@ -20,12 +20,17 @@ fn a_served_page_follows_saves_errors_and_fixes_in_the_browser() {
         "",
         &format!("Đoạn mở đầu.\n\n{long_body}"),
     );
-    site.write("static/style.css", "body { background: white; }\n");
+    // The theme's stylesheet: a site's `static/` may not replace a theme file.
+    site.write(
+        "config.yaml",
+        &format!("{}theme: rieng\n", crate::support::CONFIG),
+    );
+    site.write("themes/rieng/static/style.css", "body { background: white; }\n");
     let options = crate::support::preview_options(site.root(), NOW);
     let server = Server::start(options, |_| {}).expect("serve starts");
     let url = format!("{}tin-tuc/a/", server.url());
     let markdown = site.root().join("content/tin-tuc/a.md");
-    let css = site.root().join("static/style.css");
+    let css = site.root().join("themes/rieng/static/style.css");
     run_browser_script(
         &node,
         "live-reload.mjs",
