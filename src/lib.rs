@@ -28,6 +28,7 @@ pub mod msg;
 pub mod parse;
 pub mod plan;
 pub mod publish;
+pub mod random;
 pub mod render;
 pub mod report;
 pub mod review;

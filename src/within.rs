@@ -96,12 +96,7 @@ pub const TEMP_SUFFIX: &str = ".loa-tmp";
 /// A fresh temporary name for a file called `name`: hidden, beside it, with 64 random bits
 /// (`.index.html.3f9c…e1.loa-tmp`), so nobody can plant a link or a file there beforehand.
 pub fn temp_name(name: &str) -> io::Result<String> {
-    use ring::rand::SecureRandom;
-    let mut random = [0u8; 8];
-    ring::rand::SystemRandom::new()
-        .fill(&mut random)
-        .map_err(|_| io::Error::other("the system gave no random bytes"))?;
-    let hex: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    let hex = crate::random::hex(8)?;
     Ok(format!("{}{hex}{TEMP_SUFFIX}", temp_prefix(name)))
 }
 

@@ -63,11 +63,8 @@ impl Guard {
     /// The guard of a preview listening on `bind:port` and also answering `hosts` (`--host`).
     /// Draws the run's secret from the operating system.
     pub fn new(bind: IpAddr, port: u16, hosts: &[String]) -> Result<Guard, Diagnostic> {
-        let mut bytes = [0u8; 32];
-        getrandom::fill(&mut bytes).map_err(|e| {
-            Diagnostic::error("serve", 0, 0, msg::serve_failed(&std::io::Error::other(e)))
-        })?;
-        let secret = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let secret = crate::random::hex(32)
+            .map_err(|e| Diagnostic::error("serve", 0, 0, msg::serve_failed(&e)))?;
         Guard::with_secret(bind, port, hosts, secret)
     }
 

@@ -25,7 +25,10 @@ fn a_served_page_follows_saves_errors_and_fixes_in_the_browser() {
         "config.yaml",
         &format!("{}theme: rieng\n", crate::support::CONFIG),
     );
-    site.write("themes/rieng/static/style.css", "body { background: white; }\n");
+    site.write(
+        "themes/rieng/static/style.css",
+        "body { background: white; }\n",
+    );
     let options = crate::support::preview_options(site.root(), NOW);
     let server = Server::start(options, |_| {}).expect("serve starts");
     let url = format!("{}tin-tuc/a/", server.url());
