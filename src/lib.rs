@@ -9,6 +9,9 @@
 //!
 //! `build` runs every stage; `check` all but write. Only `load` and `write` touch the disk.
 
+// Only `main` prints and picks the exit code; the library returns what it found.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod allocator;
 pub mod assemble;
 pub mod cache;

@@ -1,6 +1,9 @@
 //! One integration-test binary: small fixture sites built into temp folders, checked the way
 //! a reader sees them (parsed HTML and XML).
 
+// A failed fixture step should stop the test where it happened: unwrap is the point here.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 mod bad_input;
