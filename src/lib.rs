@@ -41,6 +41,7 @@ pub mod search;
 pub mod serve;
 pub mod share;
 pub mod svg;
+pub mod taxonomy;
 pub mod templates;
 pub mod text;
 pub mod url_policy;

@@ -29,6 +29,7 @@ use crate::links::LinkIndex;
 use crate::load::Asset;
 use crate::markdown::{self, ImageAttrs, Rendered};
 use crate::model::{Page, PageKind};
+use crate::taxonomy::Taxonomy;
 
 /// Inputs that are not files: the build's mode and its clock.
 #[derive(Debug, Clone)]
@@ -147,6 +148,15 @@ impl Site {
             .collect()
     }
 
+    /// The terms of one taxonomy: the site's topics, tags or units.
+    pub fn terms(&self, taxonomy: Taxonomy) -> &[Term] {
+        match taxonomy {
+            Taxonomy::Topic => &self.topics,
+            Taxonomy::Tag => &self.tags,
+            Taxonomy::Unit => &self.units,
+        }
+    }
+
     /// The section list a page belongs to, if any.
     pub fn section_of(&self, page: &Page) -> Option<&Section> {
         let slug = page.section.as_ref()?;
@@ -156,9 +166,9 @@ impl Site {
 
 /// Paths loa writes itself: content that would land there is an error.
 pub const GENERATED_PREFIXES: &[&str] = &[
-    "chu-de/",
-    "the/",
-    "don-vi/",
+    Taxonomy::Topic.root(),
+    Taxonomy::Tag.root(),
+    Taxonomy::Unit.root(),
     "tim-kiem/",
     "van-ban/",
     COVERAGE_PATH,

@@ -144,9 +144,9 @@ fn is_list(path: &str, bytes: &[u8], lists: &BTreeSet<&str>) -> bool {
         return false;
     }
     let folder = page_folder(path);
-    let generated_list = ["chu-de/", "the/", "don-vi/"]
+    let generated_list = crate::taxonomy::Taxonomy::ALL
         .iter()
-        .any(|root| path.starts_with(root));
+        .any(|t| path.starts_with(t.root()));
     // Redirects are loa's own pages (render::redirect): one refresh to the article.
     let redirect = bytes
         .windows(REFRESH.len())

@@ -25,7 +25,7 @@ impl Renderer<'_> {
                     .map(|term| (t, term))
             })
             .map(|(t, term)| TopicCoverage {
-                topic: self.views.term_link("topic", term),
+                topic: self.views.term_link(crate::taxonomy::Taxonomy::Topic, term),
                 latest: term.pages.first().map(|&i| self.card(i).clone()),
                 target: t.target.map(|target| {
                     let (from, _) = target.per.around(today);

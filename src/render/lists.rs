@@ -1,12 +1,13 @@
 //! List pages: sections, topics, tags and units, paginated, and the lists of all terms.
 
+use crate::taxonomy::Taxonomy;
 use std::sync::Arc;
 
 use super::{template_of, Job, Renderer};
 use crate::assemble::{Section, Term};
 use crate::key::Key;
 use crate::msg;
-use crate::views::{page_window, ListView, PageNumber, Paginator, TaxonomyView, Views};
+use crate::views::{page_window, ListView, PageNumber, Paginator, TaxonomyView};
 
 /// Site path of page `n` of a list whose first page is at `path`.
 pub(super) fn page_url(path: &str, n: usize) -> String {
@@ -68,11 +69,13 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    pub(super) fn term(&self, kind: &'static str, term: &'a Term) -> Vec<Job<'_>> {
-        let path = Views::term_path(kind, &term.key);
-        let feed_url = (kind == "topic").then(|| self.views.link(&format!("{path}rss.xml")));
+    pub(super) fn term(&self, taxonomy: Taxonomy, term: &'a Term) -> Vec<Job<'_>> {
+        let path = taxonomy.term_path(&term.key);
+        let feed_url = taxonomy
+            .has_feeds()
+            .then(|| self.views.link(&format!("{path}rss.xml")));
         let list = ListView {
-            kind,
+            kind: taxonomy.name(),
             key: term.key.clone(),
             title: term.name.clone(),
             description: term.description.clone(),
@@ -202,22 +205,18 @@ impl<'a> Renderer<'a> {
         ctx
     }
 
-    pub(super) fn taxonomy(&self, kind: &'static str, terms: &[Term]) -> Job<'_> {
-        let (path, title) = match kind {
-            "topic" => ("chu-de/", msg::TOPICS_TITLE),
-            "tag" => ("the/", msg::TAGS_TITLE),
-            _ => ("don-vi/", msg::UNITS_TITLE),
-        };
+    pub(super) fn taxonomy(&self, taxonomy: Taxonomy, terms: &[Term]) -> Job<'_> {
+        let (path, title) = (taxonomy.root(), taxonomy.title());
         let mut links: Vec<_> = terms
             .iter()
-            .map(|t| self.views.term_link(kind, t))
+            .map(|t| self.views.term_link(taxonomy, t))
             .collect();
         crate::text::sort_vietnamese(&mut links, |t| t.name.as_str());
         let mut ctx = self.context(self.head("taxonomy", title, "", path));
         ctx.insert(
             "taxonomy",
             &TaxonomyView {
-                kind,
+                kind: taxonomy.name(),
                 title: title.to_string(),
                 url: self.views.link(path),
                 terms: links,

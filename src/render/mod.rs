@@ -12,6 +12,7 @@ mod page_keys;
 mod search;
 mod site_files;
 
+use crate::taxonomy::Taxonomy;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -119,14 +120,11 @@ pub fn render(
         .map(|i| emit(r.page(i)))
         .collect();
     let mut jobs: Vec<Job> = vec![r.home()];
-    let mut terms: Vec<(&str, &crate::assemble::Term)> = Vec::new();
-    for (kind, list) in [
-        ("topic", &site.topics),
-        ("tag", &site.tags),
-        ("unit", &site.units),
-    ] {
-        jobs.push(r.taxonomy(kind, list));
-        terms.extend(list.iter().map(|t| (kind, t)));
+    let mut terms: Vec<(Taxonomy, &crate::assemble::Term)> = Vec::new();
+    for taxonomy in Taxonomy::ALL {
+        let list = site.terms(taxonomy);
+        jobs.push(r.taxonomy(taxonomy, list));
+        terms.extend(list.iter().map(|t| (taxonomy, t)));
     }
     jobs.push(r.coverage());
     jobs.extend(r.documents());
@@ -134,7 +132,9 @@ pub fn render(
     jobs.push(r.search_page());
     // Lists: their pages' keys are made in parallel too, as most pages are reused.
     let sections = site.sections.par_iter().flat_map_iter(|s| r.section(s));
-    let terms = terms.par_iter().flat_map_iter(|(kind, t)| r.term(kind, t));
+    let terms = terms
+        .par_iter()
+        .flat_map_iter(|(taxonomy, t)| r.term(*taxonomy, t));
     let rendered: Vec<Result<Done, Diagnostic>> = jobs
         .into_par_iter()
         .chain(sections)

@@ -1,5 +1,6 @@
 //! The site's other files: feeds, the sitemap, robots.txt, redirect pages and copied files.
 
+use crate::taxonomy::Taxonomy;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -11,7 +12,6 @@ use crate::diag::Diagnostic;
 use crate::feeds::{self, Feed, FeedItem, SitemapEntry};
 use crate::msg;
 use crate::templates::BUILTIN_STATIC;
-use crate::views::Views;
 
 /// How many items a feed carries.
 const FEED_ITEMS: usize = 20;
@@ -99,7 +99,7 @@ impl Renderer<'_> {
         outputs.insert("rss.xml".into(), feeds::rss(&site_feed).into());
         self.calendars(outputs);
         for topic in &self.site.topics {
-            let path = Views::term_path("topic", &topic.key);
+            let path = Taxonomy::Topic.term_path(&topic.key);
             let feed = Feed {
                 title: &topic.name,
                 description: &topic.description,
@@ -209,13 +209,9 @@ impl Renderer<'_> {
         for s in &self.site.sections {
             lists.push((format!("{}/", s.slug), newest(&s.pages)));
         }
-        for (kind, terms) in [
-            ("topic", &self.site.topics),
-            ("tag", &self.site.tags),
-            ("unit", &self.site.units),
-        ] {
-            for t in terms.iter() {
-                lists.push((Views::term_path(kind, &t.key), newest(&t.pages)));
+        for taxonomy in Taxonomy::ALL {
+            for t in self.site.terms(taxonomy) {
+                lists.push((taxonomy.term_path(&t.key), newest(&t.pages)));
             }
         }
         for d in &self.site.documents {
@@ -227,7 +223,7 @@ impl Renderer<'_> {
             .max_by_key(|d| d.timestamp());
         lists.push((crate::citations::DOCUMENTS_PATH.into(), newest_citing));
         // The lists of all topics, tags and units (no content may take their paths).
-        for list in ["chu-de/", "the/", "don-vi/"] {
+        for list in Taxonomy::ALL.map(Taxonomy::root) {
             if !lists.iter().any(|(path, _)| path == list) {
                 lists.push((list.to_string(), None));
             }

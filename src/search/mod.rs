@@ -139,7 +139,7 @@ pub fn index_files(site: &Site, memo: &mut Memo) -> Vec<(String, Vec<u8>)> {
         .topics
         .iter()
         .map(|t| {
-            let path = crate::views::Views::term_path("topic", &t.key);
+            let path = crate::taxonomy::Taxonomy::Topic.term_path(&t.key);
             (t.name.as_str(), site.config.base_url.link(&path))
         })
         .collect();

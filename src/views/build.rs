@@ -3,6 +3,7 @@
 use super::*;
 use crate::assemble::{Published, Site, Term};
 use crate::model::{Heading, PageKind};
+use crate::taxonomy::Taxonomy;
 
 /// The page numbers a paginator shows: 1, the last, and two either side of `current`.
 pub fn page_window(current: usize, total: usize) -> Vec<(usize, bool)> {
@@ -69,14 +70,18 @@ impl<'a> Views<'a> {
             topics: alphabetical(
                 s.topics
                     .iter()
-                    .map(|t| self.term_link("topic", t))
+                    .map(|t| self.term_link(Taxonomy::Topic, t))
                     .collect(),
             ),
-            units: s.units.iter().map(|t| self.term_link("unit", t)).collect(),
+            units: s
+                .units
+                .iter()
+                .map(|t| self.term_link(Taxonomy::Unit, t))
+                .collect(),
             channels: s.config.channels.iter().map(|c| self.channel(c)).collect(),
-            topics_url: self.link("chu-de/"),
-            tags_url: self.link("the/"),
-            units_url: self.link("don-vi/"),
+            topics_url: self.link(Taxonomy::Topic.root()),
+            tags_url: self.link(Taxonomy::Tag.root()),
+            units_url: self.link(Taxonomy::Unit.root()),
             coverage_url: self.link(crate::assemble::COVERAGE_PATH),
             search_url: self.link(crate::search::PAGE),
             documents_url: (!s.documents.is_empty())
@@ -85,21 +90,12 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub fn term_path(kind: &str, key: &str) -> String {
-        let root = match kind {
-            "topic" => "chu-de",
-            "tag" => "the",
-            _ => "don-vi",
-        };
-        format!("{root}/{key}/")
-    }
-
-    pub fn term_link(&self, kind: &str, term: &Term) -> TermLink {
+    pub fn term_link(&self, taxonomy: Taxonomy, term: &Term) -> TermLink {
         TermLink {
             key: term.key.clone(),
             name: term.name.clone(),
             description: term.description.clone(),
-            url: self.link(&Self::term_path(kind, &term.key)),
+            url: self.link(&taxonomy.term_path(&term.key)),
             count: term.pages.len(),
         }
     }
@@ -119,7 +115,7 @@ impl<'a> Views<'a> {
                 .units
                 .iter()
                 .find(|u| &u.key == key)
-                .map(|u| self.term_link("unit", u))
+                .map(|u| self.term_link(Taxonomy::Unit, u))
         };
         ChannelView {
             key: c.term.key.clone(),
@@ -175,14 +171,14 @@ impl<'a> Views<'a> {
                 meta.topics
                     .iter()
                     .filter_map(|k| Self::find_term(&self.site.topics, k))
-                    .map(|t| self.term_link("topic", t))
+                    .map(|t| self.term_link(Taxonomy::Topic, t))
                     .collect(),
             ),
             unit: meta
                 .unit
                 .as_ref()
                 .and_then(|k| Self::find_term(&self.site.units, k))
-                .map(|t| self.term_link("unit", t)),
+                .map(|t| self.term_link(Taxonomy::Unit, t)),
             image,
             event: meta.event.as_ref().map(|e| EventView {
                 start: self.date(&e.start),
@@ -205,7 +201,7 @@ impl<'a> Views<'a> {
     pub fn tag_links(&self, keys: &[String]) -> Vec<TermLink> {
         alphabetical(
             self.tags_of(keys)
-                .map(|t| self.term_link("tag", t))
+                .map(|t| self.term_link(Taxonomy::Tag, t))
                 .collect(),
         )
     }
