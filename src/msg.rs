@@ -570,6 +570,27 @@ pub const HINT_HOST_KEY_REVOKED: &str =
     "báo ngay bộ phận CNTT; không xóa dòng @revoked đó. Chưa có gì thay đổi trên máy chủ";
 
 // Page texts.
+// The periodic report to Sở Nội vụ: the same headings in every format.
+pub const REPORT_TYPE: &str = "BÁO CÁO";
+pub const REPORT_SUBJECT: &str = "Kết quả tuyên truyền cải cách hành chính";
+pub const REPORT_TOTAL: &str = "Tổng số bài đã đăng";
+/// The count tables' headings (documents), and their first column's name (spreadsheets).
+pub const REPORT_COUNT_SECTIONS: [&str; 4] = [
+    "I. Theo chủ đề",
+    "II. Theo đơn vị",
+    "III. Theo hình thức",
+    "IV. Theo tháng",
+];
+pub const REPORT_COUNT_NAMES: [&str; 4] = ["Chủ đề", "Đơn vị", "Hình thức", "Tháng"];
+pub const REPORT_COUNT_COLUMNS: [&str; 3] = ["Số bài", "Chỉ tiêu", "Đạt"];
+pub const REPORT_EVENT_COLUMNS: [&str; 5] = ["Ngày", "Giờ", "Sự kiện", "Địa điểm", "Số người"];
+pub const REPORT_ARTICLES: &str = "VI. Danh sách bài viết";
+pub const REPORT_ARTICLE_COLUMNS: [&str; 5] = ["Ngày", "Tiêu đề", "Chủ đề", "Đơn vị", "Địa chỉ"];
+
+pub fn report_events(events: usize, participants: u64) -> String {
+    format!("V. Sự kiện đã tổ chức: {events}, tổng số người tham dự: {participants}")
+}
+
 pub const TOPICS_TITLE: &str = "Chủ đề";
 pub const TAGS_TITLE: &str = "Từ khóa";
 pub const UNITS_TITLE: &str = "Đơn vị";

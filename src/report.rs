@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 
 use crate::assemble::Site;
-use crate::text;
+use crate::{msg, text};
 
 /// The days a report covers, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -280,11 +280,25 @@ fn count_cell(n: usize) -> String {
 
 /// The header of a count table: with the target and the share reached when any row has one.
 fn count_header(rows: &[Count]) -> Vec<&'static str> {
-    if rows.iter().any(|c| c.planned.is_some()) {
-        vec!["", "Số bài", "Chỉ tiêu", "Đạt"]
+    let columns = if rows.iter().any(|c| c.planned.is_some()) {
+        &msg::REPORT_COUNT_COLUMNS[..]
     } else {
-        vec!["", "Số bài"]
-    }
+        &msg::REPORT_COUNT_COLUMNS[..1]
+    };
+    std::iter::once("").chain(columns.iter().copied()).collect()
+}
+
+/// The four count tables (topics, units, channels, months) with the heading each has in a
+/// document and the name of its first column in a spreadsheet.
+fn count_tables(r: &Report) -> [(&'static str, &'static str, &[Count]); 4] {
+    let [a, b, c, d] = msg::REPORT_COUNT_SECTIONS;
+    let [na, nb, nc, nd] = msg::REPORT_COUNT_NAMES;
+    [
+        (a, na, &r.topics),
+        (b, nb, &r.units),
+        (c, nc, &r.channels),
+        (d, nd, &r.months),
+    ]
 }
 
 /// One row of a count table, as many cells as [`count_header`] gives.
@@ -303,16 +317,13 @@ pub fn markdown(r: &Report) -> String {
     let _ = writeln!(out, "**{}**\n", r.organization.to_uppercase());
     let _ = writeln!(
         out,
-        "# BÁO CÁO\n\n## Kết quả tuyên truyền cải cách hành chính\n\n*{}*\n",
+        "# {}\n\n## {}\n\n*{}*\n",
+        msg::REPORT_TYPE,
+        msg::REPORT_SUBJECT,
         r.period
     );
-    let _ = writeln!(out, "Tổng số bài đã đăng: **{}**.\n", r.total);
-    for (title, rows) in [
-        ("I. Theo chủ đề", &r.topics),
-        ("II. Theo đơn vị", &r.units),
-        ("III. Theo hình thức", &r.channels),
-        ("IV. Theo tháng", &r.months),
-    ] {
+    let _ = writeln!(out, "{}: **{}**.\n", msg::REPORT_TOTAL, r.total);
+    for (title, _, rows) in count_tables(r) {
         let header = count_header(rows);
         let _ = writeln!(
             out,
@@ -327,9 +338,9 @@ pub fn markdown(r: &Report) -> String {
     }
     let _ = writeln!(
         out,
-        "### V. Sự kiện đã tổ chức: {}, tổng số người tham dự: {}\n\n| Ngày | Giờ | Sự kiện | Địa điểm | Số người |\n|---|---|---|---|---:|",
-        r.events.len(),
-        r.participants
+        "### {}\n\n| {} |\n|---|---|---|---|---:|",
+        msg::report_events(r.events.len(), r.participants),
+        msg::REPORT_EVENT_COLUMNS.join(" | ")
     );
     for e in &r.events {
         let people = e.participants.map_or_else(String::new, |p| p.to_string());
@@ -339,7 +350,12 @@ pub fn markdown(r: &Report) -> String {
             e.date, e.time, e.title, e.location, people
         );
     }
-    let _ = writeln!(out, "\n### VI. Danh sách bài viết\n\n| Ngày | Tiêu đề | Chủ đề | Đơn vị | Địa chỉ |\n|---|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "\n### {}\n\n| {} |\n|---|---|---|---|---|",
+        msg::REPORT_ARTICLES,
+        msg::REPORT_ARTICLE_COLUMNS.join(" | ")
+    );
     for a in &r.articles {
         let _ = writeln!(
             out,
@@ -359,18 +375,10 @@ pub fn csv(r: &Report) -> Vec<u8> {
     let mut row = |cells: &[&str]| {
         let _ = w.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned()));
     };
-    row(&[
-        &r.organization,
-        "BÁO CÁO Kết quả tuyên truyền cải cách hành chính",
-        &r.period,
-    ]);
-    row(&["Tổng số bài", &r.total.to_string()]);
-    for (title, rows) in [
-        ("Chủ đề", &r.topics),
-        ("Đơn vị", &r.units),
-        ("Hình thức", &r.channels),
-        ("Tháng", &r.months),
-    ] {
+    let title = format!("{} {}", msg::REPORT_TYPE, msg::REPORT_SUBJECT);
+    row(&[&r.organization, &title, &r.period]);
+    row(&[msg::REPORT_TOTAL, &r.total.to_string()]);
+    for (_, title, rows) in count_tables(r) {
         row(&[""]);
         let mut header = count_header(rows);
         header[0] = title;
@@ -381,13 +389,13 @@ pub fn csv(r: &Report) -> Vec<u8> {
         }
     }
     row(&[""]);
-    row(&["Ngày", "Giờ", "Sự kiện", "Địa điểm", "Số người"]);
+    row(&msg::REPORT_EVENT_COLUMNS);
     for e in &r.events {
         let people = e.participants.map_or_else(String::new, |p| p.to_string());
         row(&[&e.date, &e.time, &e.title, &e.location, &people]);
     }
     row(&[""]);
-    row(&["Ngày", "Tiêu đề", "Chủ đề", "Đơn vị", "Địa chỉ"]);
+    row(&msg::REPORT_ARTICLE_COLUMNS);
     for a in &r.articles {
         row(&[&a.date, &a.title, &a.topics, &a.unit, &a.url]);
     }
@@ -406,6 +414,12 @@ fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A table's header row in HTML.
+fn header_row(columns: &[&str]) -> String {
+    let cells: String = columns.iter().map(|c| format!("<th>{c}</th>")).collect();
+    format!("<tr>{cells}</tr>")
+}
+
 /// The report as a printable HTML page in the layout of a Vietnamese administrative report.
 pub fn html(r: &Report) -> String {
     let esc = crate::text::escape_html;
@@ -416,18 +430,21 @@ pub fn html(r: &Report) -> String {
          h2{font-size:13pt;margin-top:0}table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #000;padding:2pt 4pt}\
          td.n{text-align:right}</style>\n</head>\n<body>\n<main>\n",
     );
-    let _ = writeln!(out, "<p class=\"org\">{}</p>\n<h1>BÁO CÁO</h1>\n<h2>Kết quả tuyên truyền cải cách hành chính</h2>\n<p class=\"period\"><em>{}</em></p>", esc(&r.organization), esc(&r.period));
     let _ = writeln!(
         out,
-        "<p>Tổng số bài đã đăng: <strong>{}</strong>.</p>",
+        "<p class=\"org\">{}</p>\n<h1>{}</h1>\n<h2>{}</h2>\n<p class=\"period\"><em>{}</em></p>",
+        esc(&r.organization),
+        msg::REPORT_TYPE,
+        msg::REPORT_SUBJECT,
+        esc(&r.period)
+    );
+    let _ = writeln!(
+        out,
+        "<p>{}: <strong>{}</strong>.</p>",
+        msg::REPORT_TOTAL,
         r.total
     );
-    for (title, rows) in [
-        ("I. Theo chủ đề", &r.topics),
-        ("II. Theo đơn vị", &r.units),
-        ("III. Theo hình thức", &r.channels),
-        ("IV. Theo tháng", &r.months),
-    ] {
+    for (title, _, rows) in count_tables(r) {
         let header = count_header(rows);
         let _ = writeln!(
             out,
@@ -449,7 +466,12 @@ pub fn html(r: &Report) -> String {
         }
         out.push_str("</table>\n");
     }
-    let _ = writeln!(out, "<h3>V. Sự kiện đã tổ chức: {}, tổng số người tham dự: {}</h3>\n<table>\n<tr><th>Ngày</th><th>Giờ</th><th>Sự kiện</th><th>Địa điểm</th><th>Số người</th></tr>", r.events.len(), r.participants);
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>\n<table>\n{}",
+        msg::report_events(r.events.len(), r.participants),
+        header_row(&msg::REPORT_EVENT_COLUMNS)
+    );
     for e in &r.events {
         let people = e.participants.map_or_else(String::new, |p| p.to_string());
         let _ = writeln!(
@@ -462,7 +484,12 @@ pub fn html(r: &Report) -> String {
             people
         );
     }
-    out.push_str("</table>\n<h3>VI. Danh sách bài viết</h3>\n<table>\n<tr><th>Ngày</th><th>Tiêu đề</th><th>Chủ đề</th><th>Đơn vị</th><th>Địa chỉ</th></tr>\n");
+    let _ = writeln!(
+        out,
+        "</table>\n<h3>{}</h3>\n<table>\n{}",
+        msg::REPORT_ARTICLES,
+        header_row(&msg::REPORT_ARTICLE_COLUMNS)
+    );
     for a in &r.articles {
         let _ = writeln!(
             out,
@@ -534,23 +561,16 @@ pub fn docx(r: &Report) -> Vec<u8> {
         .updated_at("2025-01-01T00:00:00Z")
         .add_table(header)
         .add_paragraph(Paragraph::new())
-        .add_paragraph(centered(text("BÁO CÁO").bold().size(28)))
-        .add_paragraph(centered(
-            text("Kết quả tuyên truyền cải cách hành chính")
-                .bold()
-                .size(28),
-        ))
+        .add_paragraph(centered(text(msg::REPORT_TYPE).bold().size(28)))
+        .add_paragraph(centered(text(msg::REPORT_SUBJECT).bold().size(28)))
         .add_paragraph(centered(text(&r.period).italic()))
         .add_paragraph(Paragraph::new())
-        .add_paragraph(
-            Paragraph::new().add_run(text(&format!("Tổng số bài đã đăng: {}.", r.total))),
-        );
-    for (title, rows) in [
-        ("I. Theo chủ đề", &r.topics),
-        ("II. Theo đơn vị", &r.units),
-        ("III. Theo hình thức", &r.channels),
-        ("IV. Theo tháng", &r.months),
-    ] {
+        .add_paragraph(Paragraph::new().add_run(text(&format!(
+            "{}: {}.",
+            msg::REPORT_TOTAL,
+            r.total
+        ))));
+    for (title, _, rows) in count_tables(r) {
         doc = doc.add_paragraph(Paragraph::new().add_run(text(title).bold()));
         let header = count_header(rows);
         let mut table_rows = vec![TableRow::new(header.iter().map(|h| cell(h)).collect())];
@@ -566,17 +586,9 @@ pub fn docx(r: &Report) -> Vec<u8> {
         };
         doc = doc.add_table(Table::new(table_rows).set_grid(grid));
     }
-    let events_title = format!(
-        "V. Sự kiện đã tổ chức: {}, tổng số người tham dự: {}",
-        r.events.len(),
-        r.participants
-    );
+    let events_title = msg::report_events(r.events.len(), r.participants);
     doc = doc.add_paragraph(Paragraph::new().add_run(text(&events_title).bold()));
-    let mut rows = vec![TableRow::new(
-        ["Ngày", "Giờ", "Sự kiện", "Địa điểm", "Số người"]
-            .map(cell)
-            .to_vec(),
-    )];
+    let mut rows = vec![TableRow::new(msg::REPORT_EVENT_COLUMNS.map(cell).to_vec())];
     for e in &r.events {
         let people = e.participants.map_or_else(String::new, |p| p.to_string());
         rows.push(TableRow::new(vec![
@@ -588,11 +600,9 @@ pub fn docx(r: &Report) -> Vec<u8> {
         ]));
     }
     doc = doc.add_table(Table::new(rows).set_grid(vec![1450, 900, 3100, 2500, 1121]));
-    doc = doc.add_paragraph(Paragraph::new().add_run(text("VI. Danh sách bài viết").bold()));
+    doc = doc.add_paragraph(Paragraph::new().add_run(text(msg::REPORT_ARTICLES).bold()));
     let mut rows = vec![TableRow::new(
-        ["Ngày", "Tiêu đề", "Chủ đề", "Đơn vị", "Địa chỉ"]
-            .map(cell)
-            .to_vec(),
+        msg::REPORT_ARTICLE_COLUMNS.map(cell).to_vec(),
     )];
     for a in &r.articles {
         rows.push(TableRow::new(vec![
