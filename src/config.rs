@@ -216,6 +216,9 @@ pub struct Config {
     pub channels: Vec<Channel>,
     /// `publish:`, checked; `None` when the file has none.
     pub publish: Option<crate::publish::PublishConfig>,
+    /// A hash of what the config was read from (the text of config.yaml and the command
+    /// line's overrides): equal keys mean equal configs, for the memos of `serve`.
+    pub key: blake3::Hash,
 }
 
 impl Config {
@@ -424,6 +427,10 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         units,
         channels,
         publish,
+        key: crate::key::Key::new("config")
+            .text(text)
+            .text(overrides.base_url.as_deref().unwrap_or(""))
+            .finish(),
     })
 }
 

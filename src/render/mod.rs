@@ -295,7 +295,7 @@ impl<'a> Renderer<'a> {
         let mut h = blake3::Hasher::new();
         h.update(templates.fingerprint().as_bytes());
         h.update(&serde_json::to_vec(&site_json).unwrap_or_default());
-        h.update(format!("{:?}", site.config).as_bytes());
+        h.update(site.config.key.as_bytes());
         h.update(&[u8::from(site.settings.drafts)]);
         let global = h.finalize();
         let global_now = Key::new("now")
