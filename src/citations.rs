@@ -156,12 +156,12 @@ impl Table {
         }
     }
 
-    /// What to tell the officer about a mention, if anything: (message, hint).
-    pub fn problem(&self, mention: &Mention) -> Option<(String, String)> {
+    /// What to tell the officer about a mention, if anything.
+    pub fn problem(&self, mention: &Mention) -> Option<msg::Advice> {
         let written = &mention.written;
         match &mention.cite {
             Cite::Known(_) => None,
-            Cite::Unknown { near } => Some((
+            Cite::Unknown { near } => Some(msg::Advice::new(
                 msg::citation_unknown(written),
                 msg::hint_citation_unknown(near.map(|i| self.documents[i].number.as_str())),
             )),
@@ -175,7 +175,7 @@ impl Table {
                     Fault::NoYear => msg::citation_no_year(written),
                     Fault::PartyForm => msg::citation_party_form(written),
                 };
-                Some((
+                Some(msg::Advice::new(
                     message,
                     msg::hint_citation_fix(corrected.as_deref(), known.is_some()),
                 ))
@@ -324,7 +324,7 @@ impl Linker<'_> {
                     cited.push(number.clone());
                 }
             }
-            if let Some((message, hint)) = self.table.problem(m) {
+            if let Some(msg::Advice { message, hint }) = self.table.problem(m) {
                 let (line, col) = place(m);
                 problems.push(Diagnostic::warning(file, line, col, message).with_hint(hint));
             }
@@ -720,7 +720,7 @@ fn read_entry(
     let mut number = fields.remove("number").unwrap_or_default();
     if !number.is_empty() {
         if let Some(problem) = check_number(&number) {
-            problems.push(at("number", problem.0).with_hint(problem.1));
+            problems.push(at("number", problem.message).with_hint(problem.hint));
             // A number that is wrong is not compared with the others: one message is enough.
             number.clear();
         }
@@ -777,15 +777,15 @@ fn read_entry(
     (number, document)
 }
 
-/// Why a number written in the table could never be found in a text: (message, hint).
-fn check_number(number: &str) -> Option<(String, String)> {
+/// Why a number written in the table could never be found in a text.
+fn check_number(number: &str) -> Option<msg::Advice> {
     let caps = SYMBOL
         .captures(number)
         .filter(|c| c.get(0).is_some_and(|m| m.as_str() == number));
     let Some(symbol) = caps.as_ref().and_then(Symbol::read) else {
-        return Some((
+        return Some(msg::Advice::new(
             msg::table_bad_number(number),
-            msg::HINT_TABLE_NUMBER.to_string(),
+            msg::HINT_TABLE_NUMBER,
         ));
     };
     if symbol.fault.is_none() && symbol.corrected == number {
@@ -800,7 +800,7 @@ fn check_number(number: &str) -> Option<(String, String)> {
         Some(Fault::NoYear) => msg::HINT_TABLE_NUMBER.to_string(),
         _ => msg::hint_citation_fix(Some(&symbol.corrected), true),
     };
-    Some((message, hint))
+    Some(msg::Advice::new(message, hint))
 }
 
 /// The year written in a number: `2025` in `118/2025/NĐ-CP`.
@@ -1030,11 +1030,11 @@ mod tests {
     fn every_problem_has_a_message_and_a_hint_naming_the_fix() {
         let t = table();
         let m = &t.scan("118/2025/ND-CP")[0];
-        let (message, hint) = t.problem(m).unwrap();
+        let msg::Advice { message, hint } = t.problem(m).unwrap();
         assert!(message.contains("118/2025/ND-CP"), "{message}");
         assert!(hint.contains("118/2025/NĐ-CP"), "{hint}");
         let m = &t.scan("06/QĐ-TTg")[0];
-        let (_, hint) = t.problem(m).unwrap();
+        let hint = t.problem(m).unwrap().hint;
         assert!(hint.contains(TABLE_FILE), "{hint}");
         assert!(t.problem(&t.scan("66/NQ-CP")[0]).is_none());
     }

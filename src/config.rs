@@ -400,9 +400,7 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         .collect();
     let publish = publish.and_then(|raw| {
         raw.resolve()
-            .map_err(|(message, hint)| {
-                problems.push(at(Place::Key("publish"), message).with_hint(hint))
-            })
+            .map_err(|a| problems.push(at(Place::Key("publish"), a.message).with_hint(a.hint)))
             .ok()
     });
 

@@ -63,6 +63,16 @@ impl Diagnostic {
         Diagnostic::error(path, 0, 0, message)
     }
 
+    /// An error at a place, saying what `advice` says.
+    pub fn advise(
+        path: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        advice: crate::msg::Advice,
+    ) -> Self {
+        Diagnostic::error(path, line, col, advice.message).with_hint(advice.hint)
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self

@@ -147,11 +147,7 @@ impl ImageAttrs {
 }
 
 /// Why a link cannot be published, in the officer's words, with what to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkProblem {
-    pub message: String,
-    pub hint: String,
-}
+pub type LinkProblem = crate::msg::Advice;
 
 /// A page's Markdown as HTML, with what templates need besides.
 #[derive(Debug, Clone, Default)]

@@ -5,6 +5,22 @@
 
 use std::path::Path;
 
+/// What is wrong and what to do about it, before it is placed in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Advice {
+    pub message: String,
+    pub hint: String,
+}
+
+impl Advice {
+    pub fn new(message: impl Into<String>, hint: impl Into<String>) -> Advice {
+        Advice {
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+}
+
 pub const LABEL_ERROR: &str = "lỗi";
 pub const LABEL_WARNING: &str = "cảnh báo";
 
@@ -400,17 +416,17 @@ pub const HINT_FOREIGN_ON_TARGET: &str = "hỏi bộ phận CNTT để chuyển 
 
 /// An I/O failure while publishing: what happened and what to do, depending on whether the
 /// target had already been changed.
-pub fn publish_io(e: &std::io::Error, user: Option<&str>, started: bool) -> (String, String) {
+pub fn publish_io(e: &std::io::Error, user: Option<&str>, started: bool) -> Advice {
     use std::io::ErrorKind as K;
     let state = publish_state(started);
     let who = user.map_or_else(String::new, |u| format!(" cho người dùng {u}"));
     match e.kind() {
-        K::PermissionDenied => (
-            "nơi đăng không cho ghi (không đủ quyền)".into(),
+        K::PermissionDenied => Advice::new(
+            "nơi đăng không cho ghi (không đủ quyền)",
             format!("nhờ bộ phận CNTT cấp quyền ghi thư mục này{who}. {state}"),
         ),
-        K::StorageFull | K::QuotaExceeded => (
-            "ổ đĩa của nơi đăng đã đầy".into(),
+        K::StorageFull | K::QuotaExceeded => Advice::new(
+            "ổ đĩa của nơi đăng đã đầy",
             format!("nhờ bộ phận CNTT giải phóng dung lượng. {state}"),
         ),
         K::ConnectionAborted
@@ -418,11 +434,11 @@ pub fn publish_io(e: &std::io::Error, user: Option<&str>, started: bool) -> (Str
         | K::BrokenPipe
         | K::TimedOut
         | K::UnexpectedEof
-        | K::NotConnected => (
+        | K::NotConnected => Advice::new(
             format!("mất kết nối với máy chủ ({e})"),
             format!("kiểm tra mạng. {state}"),
         ),
-        _ => (
+        _ => Advice::new(
             format!("không ghi được ({e})"),
             format!("hỏi bộ phận CNTT về lỗi trên. {state}"),
         ),

@@ -125,10 +125,12 @@ impl Failure {
                 path,
                 error,
                 started,
-            } => {
-                let (message, hint) = msg::publish_io(error, target_user(target), *started);
-                Diagnostic::file_error(at(path), message).with_hint(hint)
-            }
+            } => Diagnostic::advise(
+                at(path),
+                0,
+                0,
+                msg::publish_io(error, target_user(target), *started),
+            ),
         }
     }
 }

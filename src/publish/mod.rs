@@ -218,9 +218,7 @@ pub fn choose_target(
     match flag {
         Some(text) => Target::parse(text)
             .map(|t| (t, from_config.and_then(|p| p.identity.clone())))
-            .map_err(|(message, hint)| {
-                Diagnostic::error("--target", 0, 0, message).with_hint(hint)
-            }),
+            .map_err(|advice| Diagnostic::advise("--target", 0, 0, advice)),
         None => from_config
             .map(|p| (p.target.clone(), p.identity.clone()))
             .ok_or_else(|| {

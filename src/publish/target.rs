@@ -39,15 +39,18 @@ impl fmt::Display for Target {
 impl Target {
     /// Reads a target as written in config.yaml or on the command line. Any `scheme://` other
     /// than `sftp://` is refused rather than taken for a folder name.
-    pub fn parse(text: &str) -> Result<Target, (String, String)> {
+    pub fn parse(text: &str) -> Result<Target, msg::Advice> {
         let text = text.trim();
         if text.is_empty() {
-            return Err((msg::TARGET_EMPTY.into(), msg::HINT_PUBLISH_TARGET.into()));
+            return Err(msg::Advice::new(
+                msg::TARGET_EMPTY,
+                msg::HINT_PUBLISH_TARGET,
+            ));
         }
         if !text.contains("://") {
             return Ok(Target::Folder(PathBuf::from(text)));
         }
-        let bad = || (msg::bad_target(text), msg::HINT_PUBLISH_TARGET.to_string());
+        let bad = || msg::Advice::new(msg::bad_target(text), msg::HINT_PUBLISH_TARGET);
         let url = url::Url::parse(text).map_err(|_| bad())?;
         if url.scheme() != "sftp" {
             return Err(bad());
@@ -57,9 +60,9 @@ impl Target {
             .decode_utf8_lossy()
             .into_owned();
         if user.is_empty() {
-            return Err((
+            return Err(msg::Advice::new(
                 msg::target_without_user(text),
-                msg::HINT_PUBLISH_TARGET.into(),
+                msg::HINT_PUBLISH_TARGET,
             ));
         }
         let path = percent_encoding::percent_decode_str(url.path())
@@ -69,9 +72,9 @@ impl Target {
         // The root of a server is never the site's own folder: publishing there would mix the
         // site with everything else on the machine.
         if path.is_empty() {
-            return Err((
+            return Err(msg::Advice::new(
                 msg::target_without_folder(text),
-                msg::HINT_PUBLISH_TARGET.into(),
+                msg::HINT_PUBLISH_TARGET,
             ));
         }
         Ok(Target::Sftp(SftpAddress {
@@ -140,7 +143,7 @@ pub struct PublishConfig {
 
 impl RawPublish {
     /// The entry checked, or the message and the hint of what is wrong with it.
-    pub fn resolve(self) -> Result<PublishConfig, (String, String)> {
+    pub fn resolve(self) -> Result<PublishConfig, msg::Advice> {
         Ok(PublishConfig {
             target: Target::parse(&self.target)?,
             identity: self.identity.as_deref().map(expand_home),
@@ -199,7 +202,7 @@ mod tests {
             "sftp://u@h/",
             "",
         ] {
-            let (message, hint) = Target::parse(bad).unwrap_err();
+            let msg::Advice { message, hint } = Target::parse(bad).unwrap_err();
             assert!(!message.is_empty() && hint.contains("sftp://"), "{bad}");
         }
     }
