@@ -212,10 +212,6 @@ pub fn bad_period(value: &str) -> String {
     format!("không hiểu kỳ báo cáo `{value}`")
 }
 
-pub fn bad_report_format(value: &str) -> String {
-    format!("không có định dạng báo cáo `{value}`; dùng md, csv, html hoặc docx")
-}
-
 // serve.
 pub fn port_unavailable(port: u16, e: &std::io::Error) -> String {
     if e.kind() == std::io::ErrorKind::AddrInUse {

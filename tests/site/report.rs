@@ -359,3 +359,64 @@ fn a_target_with_an_unknown_period_or_on_a_unit_is_an_error_at_its_line() {
         .unwrap_or_else(|| panic!("{}", crate::support::show(&problems)));
     assert_eq!(unit.line, line_of("key: van-phong"));
 }
+
+#[test]
+fn report_takes_each_of_its_four_formats_and_turns_away_any_other_as_a_usage_error() {
+    let site = report_site();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_loa"))
+            .arg("--root")
+            .arg(site.root())
+            .args([
+                "--now",
+                crate::support::NOW,
+                "report",
+                "--quarter",
+                "2025-Q4",
+            ])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let starts = [
+        ("md", &b"**"[..]),
+        ("csv", &b"\xEF\xBB\xBF"[..]),
+        ("html", &b"<!"[..]),
+        ("docx", &b"PK"[..]),
+    ];
+    for (format, start) in starts {
+        let out = run(&["--format", format]);
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stdout.starts_with(start),
+            "{format} starts {:?}",
+            out.stdout.get(..8)
+        );
+    }
+    assert_eq!(
+        run(&[]).stdout,
+        run(&["--format", "md"]).stdout,
+        "md is the default"
+    );
+
+    let bad = run(&["--format", "pdf"]);
+    assert_eq!(bad.status.code(), Some(2), "clap's usage error");
+    assert!(bad.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(stderr.contains("'pdf'"), "{stderr}");
+    assert!(stderr.contains("md, csv, html, docx"), "{stderr}");
+
+    let help = run(&["--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    let line = help
+        .lines()
+        .find(|l| l.contains("--format"))
+        .unwrap_or_default();
+    for format in ["md", "csv", "html", "docx"] {
+        assert!(line.contains(format), "{line}");
+    }
+}
