@@ -4,6 +4,7 @@
 //! `serde_norway` (renamed to `serde_yaml` in Cargo.toml). Nothing else in loa names the
 //! crate, so a swap stays inside this file.
 
+use crate::msg;
 use serde::de::DeserializeOwned;
 
 pub use serde_yaml::Value;
@@ -46,7 +47,7 @@ pub struct Key {
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(text).map_err(|e| {
         let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-        let (message, hint) = crate::msg::yaml_problem(&e.to_string());
+        let (message, hint) = yaml_problem(&e.to_string());
         YamlError {
             line,
             col,
@@ -139,6 +140,101 @@ pub fn to_json(value: &Value) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
 }
 
+/// Turns a YAML/serde message into Vietnamese, with a hint when there is something to suggest.
+/// The place is given separately, so the parser's own "at line X column Y" is dropped.
+pub(crate) fn yaml_problem(raw: &str) -> (String, Option<String>) {
+    let raw = raw.split(" at line ").next().unwrap_or(raw).trim();
+    // Errors inside a mapping come as `event.participants: invalid type: …`.
+    if let Some((field, rest)) = raw.split_once(": ") {
+        let is_path = !field.is_empty()
+            && field
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '-'));
+        if is_path && !matches!(field, "invalid type" | "invalid value" | "invalid length") {
+            let (message, hint) = yaml_problem(rest);
+            return (format!("{field}: {message}"), hint);
+        }
+    }
+    let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
+    if let Some(rest) = raw.strip_prefix("unknown field ") {
+        let key = quoted(rest);
+        let expected: Vec<String> = rest
+            .split('`')
+            .skip(3)
+            .step_by(2)
+            .map(str::to_string)
+            .collect();
+        let all: Vec<&str> = expected.iter().map(String::as_str).collect();
+        let listed: Vec<String> = all.iter().map(|k| format!("`{k}`")).collect();
+        let message = format!(
+            "{}; ở đây chỉ dùng: {}",
+            msg::unknown_key(&key),
+            listed.join(", ")
+        );
+        let near = closest(&key, all.iter().copied());
+        return (message, Some(msg::did_you_mean(near, &all)));
+    }
+    if let Some(rest) = raw.strip_prefix("missing field ") {
+        return (format!("thiếu khóa `{}`", quoted(rest)), None);
+    }
+    if let Some(rest) = raw.strip_prefix("invalid type: ") {
+        let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let message = format!(
+            "sai kiểu giá trị: cần {}, nhưng đang là {}",
+            kind(expected),
+            kind(got)
+        );
+        return (message, Some(msg::HINT_TYPE.to_string()));
+    }
+    if raw.starts_with("data did not match any variant") {
+        return (
+            "giá trị phải là một chữ hoặc một danh sách, ví dụ [a, b]".to_string(),
+            Some(msg::HINT_TYPE.to_string()),
+        );
+    }
+    if let Some(rest) = raw.strip_prefix("invalid value: ") {
+        let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let message = format!(
+            "giá trị không hợp lệ: cần {}, nhưng đang là {}",
+            kind(expected),
+            kind(got)
+        );
+        return (message, Some(msg::HINT_TYPE.to_string()));
+    }
+    (
+        format!("lỗi cú pháp YAML ({raw})"),
+        Some(msg::HINT_YAML_SYNTAX.to_string()),
+    )
+}
+
+/// Names a serde kind in Vietnamese, keeping the value serde quotes (`string "có"` →
+/// `một chữ (chuỗi) "có"`) so the officer sees what was written.
+fn kind(serde_kind: &str) -> String {
+    let mut words = serde_kind.split_whitespace().peekable();
+    if matches!(words.peek(), Some(&"a") | Some(&"an")) {
+        words.next();
+    }
+    let word = words.next().unwrap_or("");
+    let value: Vec<&str> = words.collect();
+    let value = value.join(" ");
+    let named: String = match word {
+        "string" => "một chữ (chuỗi)".into(),
+        "sequence" => "một danh sách".into(),
+        "map" | "struct" => "các dòng khóa: giá trị".into(),
+        "boolean" => "true hoặc false".into(),
+        "integer" | "u64" | "usize" | "i64" | "u32" => "một số nguyên".into(),
+        "floating" => "một số".into(),
+        "unit" | "null" => "giá trị trống".into(),
+        _ => return format!("`{serde_kind}`"),
+    };
+    let value = value.trim_matches('`');
+    if value.starts_with('"') || value.is_empty() {
+        format!("{named} {value}").trim_end().to_string()
+    } else {
+        format!("{named} `{value}`")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +269,26 @@ mod tests {
     fn closest_suggests_a_near_key_and_nothing_for_nonsense() {
         assert_eq!(closest("titel", ["title", "date"]), Some("title"));
         assert_eq!(closest("zzzz", ["title", "date"]), None);
+    }
+
+    #[test]
+    fn serde_messages_become_vietnamese_without_their_place() {
+        assert_eq!(
+            yaml_problem("invalid type: sequence, expected a string at line 2 column 8").0,
+            "sai kiểu giá trị: cần một chữ (chuỗi), nhưng đang là một danh sách"
+        );
+        let (m, hint) = yaml_problem(
+            "unknown field `locaton`, expected one of `start`, `end`, `location`, `participants`",
+        );
+        assert!(m.contains("`locaton`") && m.contains("location"), "{m}");
+        assert!(hint.unwrap().contains("`location`"));
+        assert_eq!(yaml_problem("missing field `name`").0, "thiếu khóa `name`");
+        assert_eq!(
+            yaml_problem(
+                "draft: invalid type: string \"có\", expected a boolean at line 4 column 8"
+            )
+            .0,
+            "draft: sai kiểu giá trị: cần true hoặc false, nhưng đang là một chữ (chuỗi) \"có\""
+        );
     }
 }
