@@ -379,15 +379,9 @@ fn parse_all(
             cache.parsed.insert(rel, (from, (page, found)));
         }
     }
-    // Forget the files that are gone.
-    if cache.parsed.len() > files {
-        let current: rustc_hash::FxHashSet<&str> = pages
-            .iter()
-            .map(|p| p.rel.as_str())
-            .chain(failed.iter().map(String::as_str))
-            .collect();
-        cache.parsed.retain(|rel, _| current.contains(rel.as_str()));
-    }
+    cache::forget_gone(&mut cache.parsed, files, || {
+        (pages.iter().map(|p| p.rel.as_str())).chain(failed.iter().map(String::as_str))
+    });
     pages
 }
 

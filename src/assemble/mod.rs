@@ -459,14 +459,11 @@ fn render_markdown(
         .zip(index_html)
         .map(|(p, r)| publish(p, r))
         .collect();
-    // Forget the pages that are gone.
-    if memo.len() > count {
-        let current: rustc_hash::FxHashSet<&str> = (pages.iter().chain(&indexes))
+    crate::cache::forget_gone(memo, count, || {
+        (pages.iter().chain(&indexes))
             .chain(&home)
             .map(|p: &Published| p.page.rel.as_str())
-            .collect();
-        memo.retain(|rel, _| current.contains(rel.as_str()));
-    }
+    });
     (pages, home, indexes)
 }
 
