@@ -395,12 +395,8 @@ pub fn parse_date(value: &str, tz: &jiff::tz::TimeZone) -> Option<jiff::ZonedDat
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{parse as parse_config, Overrides};
 
-    fn config() -> Config {
-        let text = "title: T\nbase_url: https://example.org/\ntopics:\n  - {key: nghi-dinh-118, name: N}\n  - {key: de-an-06, name: D}\nunits:\n  - {key: van-phong, name: VP}\n";
-        parse_config(text, &Overrides::default()).unwrap()
-    }
+    use crate::fixtures::config;
 
     fn read_article(yaml_text: &str) -> (Option<FrontMatter>, Vec<Diagnostic>) {
         let mut problems = Vec::new();

@@ -20,6 +20,8 @@ pub mod citations;
 pub mod config;
 pub mod diag;
 pub mod feeds;
+#[cfg(test)]
+mod fixtures;
 pub mod frontmatter;
 pub mod images;
 pub mod key;

@@ -200,12 +200,8 @@ fn split_front_matter(text: &str) -> Option<FrontMatterSplit<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{parse as parse_config, Overrides};
 
-    fn config() -> Config {
-        let text = "title: T\nbase_url: https://example.org/\ntopics:\n  - {key: nghi-dinh-118, name: N}\n  - {key: de-an-06, name: D}\nunits:\n  - {key: van-phong, name: VP}\n";
-        parse_config(text, &Overrides::default()).unwrap()
-    }
+    use crate::fixtures::config;
 
     fn source(rel: &str, text: &str) -> Source {
         Source::new(rel.into(), format!("content/{rel}").into(), text.into())

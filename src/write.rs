@@ -497,12 +497,7 @@ mod tests {
         super::write(outputs, &[], &Keys::new(), dir, &Program(None))
     }
 
-    fn outputs(files: &[(&str, &str)]) -> Outputs {
-        files
-            .iter()
-            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec().into()))
-            .collect()
-    }
+    use crate::fixtures::outputs;
 
     #[test]
     fn unchanged_files_are_not_rewritten_and_stale_ones_are_removed() {

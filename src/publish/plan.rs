@@ -188,12 +188,7 @@ fn is_further_list_page(path: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn site(files: &[(&str, &str)]) -> Outputs {
-        files
-            .iter()
-            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec().into()))
-            .collect()
-    }
+    use crate::fixtures::outputs as site;
 
     fn order(plan: &Plan) -> Vec<(&str, Phase, bool)> {
         plan.uploads

@@ -225,12 +225,7 @@ fn changed_urls(old: &Outputs, new: &Outputs, base_path: &str) -> BTreeSet<Strin
 mod tests {
     use super::*;
 
-    fn outputs(files: &[(&str, &str)]) -> Outputs {
-        files
-            .iter()
-            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec().into()))
-            .collect()
-    }
+    use crate::fixtures::outputs;
 
     #[test]
     fn changed_urls_name_pages_by_their_folder_and_include_removals() {
