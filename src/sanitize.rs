@@ -200,40 +200,38 @@ impl Inspector {
 
     fn tag(&self, tag: &html5ever::tokenizer::Tag, line: u64) {
         let name = str::to_ascii_lowercase(&tag.name);
-        if !TAGS.contains(&name.as_str()) {
+        let known = TAGS.contains(&name.as_str());
+        if !known {
             self.note(line, Finding::Removed(format!("<{name}>")));
         }
         for attr in &tag.attrs {
             let attr_name = str::to_ascii_lowercase(&attr.name.local);
             let value: &str = &attr.value;
-            if is_url_attribute(&attr_name) {
-                let urls: Vec<&str> = match attr_name.as_str() {
-                    "srcset" => srcset_urls(value).collect(),
-                    _ => vec![value],
-                };
-                for url in urls {
-                    if let Err(refused) = url_policy::check(url) {
-                        let url = url.to_string();
-                        self.note(
-                            line,
-                            Finding::Refused {
-                                url,
-                                scheme: refused.scheme,
-                            },
-                        );
-                    }
+            // A refused URL is an error on any element; it is not also reported as dropped.
+            let urls: Vec<&str> = match attr_name.as_str() {
+                "srcset" => srcset_urls(value).collect(),
+                a if is_url_attribute(a) => vec![value],
+                _ => Vec::new(),
+            };
+            let mut refused = false;
+            for url in urls {
+                if let Err(r) = url_policy::check(url) {
+                    refused = true;
+                    let url = url.to_string();
+                    self.note(
+                        line,
+                        Finding::Refused {
+                            url,
+                            scheme: r.scheme,
+                        },
+                    );
                 }
             }
-            let allowed = TAGS.contains(&name.as_str())
-                && (GENERIC_ATTRIBUTES.contains(&attr_name.as_str())
-                    || TAG_ATTRIBUTES
-                        .iter()
-                        .any(|(t, a)| *t == name && a.contains(&attr_name.as_str())));
-            let refused_url = is_url_attribute(&attr_name) && !keeps_value(&attr_name, value);
-            if TAGS.contains(&name.as_str())
-                && !refused_url
-                && (!allowed || !keeps_value(&attr_name, value))
-            {
+            let allowed = GENERIC_ATTRIBUTES.contains(&attr_name.as_str())
+                || TAG_ATTRIBUTES
+                    .iter()
+                    .any(|(t, a)| *t == name && a.contains(&attr_name.as_str()));
+            if known && !refused && !(allowed && keeps_value(&attr_name, value)) {
                 self.note(line, Finding::Removed(format!("{attr_name}=\"…\"")));
             }
         }
