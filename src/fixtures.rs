@@ -2,7 +2,7 @@
 //! of path and text. One place, so a change to `Config` or `Outputs` is made once for all.
 
 use crate::config::{parse, Config, Overrides};
-use crate::render::Outputs;
+use crate::render::{Kind, Output, Outputs};
 
 /// A site config with two topics and one unit.
 pub fn config() -> Config {
@@ -10,10 +10,34 @@ pub fn config() -> Config {
     parse(text, &Overrides::default()).expect("the fixture config is valid")
 }
 
-/// Outputs from (path, text) pairs.
+/// Outputs from (path, text) pairs: pages (but the home page and `trang/N/` of lists), feeds
+/// and assets, as their extension says. A test that needs a list or a redirect says so.
 pub fn outputs(files: &[(&str, &str)]) -> Outputs {
     files
         .iter()
-        .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec().into()))
+        .map(|(p, b)| {
+            (
+                p.to_string(),
+                Output::new(kind_of(p), b.as_bytes().to_vec()),
+            )
+        })
         .collect()
+}
+
+/// One output file from its path and bytes, of the kind [`outputs`] gives it.
+pub fn output(path: &str, bytes: Vec<u8>) -> (String, Output) {
+    (path.to_string(), Output::new(kind_of(path), bytes))
+}
+
+/// The kind a test's file is, from its path alone (the build knows it; tests name it so).
+fn kind_of(path: &str) -> Kind {
+    match path.rsplit_once('.').map_or("", |(_, e)| e) {
+        _ if path == "index.html" => Kind::Home,
+        "html" if path.contains("/trang/") => Kind::FurtherListPage,
+        "html" => Kind::Page,
+        "xml" => Kind::Feed,
+        "ics" => Kind::Calendar,
+        "json" | "txt" => Kind::SiteFile,
+        _ => Kind::Asset,
+    }
 }

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diag::Diagnostic;
 use crate::msg;
-use crate::render::Outputs;
+use crate::render::{Body, Outputs};
 use crate::within::{self, Blocked, Folders};
 
 pub const MANIFEST: &str = ".loa-manifest.json";
@@ -51,17 +51,18 @@ struct Origin {
 }
 
 impl Manifest {
-    /// The manifest of `files` (path → hash), with the `keys` of those whose size
+    /// The manifest of `files` (path → hash), with the keys of the `outputs` whose size
     /// `size_of` knows.
     fn new(
         files: BTreeMap<String, String>,
         program: &Program,
-        keys: &Keys,
+        outputs: &Outputs,
         size_of: impl Fn(&str) -> Option<u64>,
     ) -> Manifest {
-        let keys = keys
+        let keys = outputs
             .iter()
-            .filter_map(|(rel, key)| {
+            .filter_map(|(rel, output)| {
+                let key = output.key?;
                 let origin = Origin {
                     key: key.to_hex().to_string(),
                     size: size_of(rel)?,
@@ -77,9 +78,6 @@ impl Manifest {
         }
     }
 }
-
-/// Output path → the key of what the file was made from.
-pub type Keys = Vec<(String, blake3::Hash)>;
 
 /// The loa program that builds, so that a folder's keys are not trusted after loa itself
 /// changed: its version, and the size and time of its executable, which every new build or
@@ -173,22 +171,18 @@ pub struct WriteReport {
 }
 
 /// Writes what changed into a folder loa made (or an empty one), after everything rendered:
-/// `outputs` are compared with the last build's files; `kept` are files the build left as the
-/// last build wrote them ([`OnDisk`]). Records the `keys` the files were made from, by
-/// `program`, for the next build.
-pub fn write(
-    outputs: &Outputs,
-    kept: &[String],
-    keys: &Keys,
-    dir: &Path,
-    program: &Program,
-) -> Result<WriteReport, Diagnostic> {
+/// the `outputs` in memory are compared with the last build's files; those left unchanged
+/// are the files as the last build wrote them ([`OnDisk`]). Records the keys the files were
+/// made from, by `program`, for the next build.
+pub fn write(outputs: &Outputs, dir: &Path, program: &Program) -> Result<WriteReport, Diagnostic> {
     let previous = read_manifest(dir)?;
     std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
     prepare_folders(outputs, dir)?;
     // Files are written side by side: most of the time is the file system's.
-    let results: Vec<Result<(&String, String, bool), Diagnostic>> = outputs
+    let in_memory = outputs
         .par_iter()
+        .filter_map(|(rel, output)| Some((rel, output.bytes()?)));
+    let results: Vec<Result<(&String, String, bool), Diagnostic>> = in_memory
         .map(|(rel, bytes)| {
             let target = dir.join(rel);
             let hash = blake3::hash(bytes).to_hex().to_string();
@@ -216,7 +210,8 @@ pub fn write(
         }
         files.insert(rel.clone(), hash);
     }
-    for rel in kept {
+    let kept = outputs.iter().filter(|(_, o)| o.body == Body::Unchanged);
+    for (rel, _) in kept {
         if let Some(hash) = previous.files.get(rel) {
             report.unchanged += 1;
             files.insert(rel.clone(), hash.clone());
@@ -240,11 +235,11 @@ pub fn write(
     }
     // The manifest is written only when it changed, so a rebuild that changes nothing
     // writes nothing at all.
-    let size_of = |rel: &str| match outputs.get(rel) {
+    let size_of = |rel: &str| match outputs.get(rel).and_then(|o| o.bytes()) {
         Some(bytes) => Some(bytes.len() as u64),
         None => previous.keys.get(rel).map(|origin| origin.size),
     };
-    let manifest = Manifest::new(files, program, keys, size_of);
+    let manifest = Manifest::new(files, program, outputs, size_of);
     if manifest.files != previous.files
         || manifest.keys != previous.keys
         || manifest.program != previous.program
@@ -296,7 +291,7 @@ impl Stream {
         };
         // The folder is marked as loa's before the first page: a build stopped half-way
         // leaves a folder the next build updates, rather than refuses as someone else's.
-        let marker = Manifest::new(BTreeMap::new(), &Program(None), &Keys::new(), |_| None);
+        let marker = Manifest::new(BTreeMap::new(), &Program(None), &Outputs::new(), |_| None);
         if let Err(d) = save_manifest(dir, &marker) {
             stream.abandon();
             return Err(d);
@@ -318,11 +313,12 @@ impl Stream {
         Ok(())
     }
 
-    /// Writes the files that were not streamed (`rest`), then the manifest of everything,
-    /// with the `keys` they were made from.
-    pub fn finish(self, rest: &Outputs, keys: &Keys) -> Result<WriteReport, Diagnostic> {
-        let result = rest
+    /// Writes the `outputs` that were not streamed, then the manifest of everything, with the
+    /// keys they were made from.
+    pub fn finish(self, outputs: &Outputs) -> Result<WriteReport, Diagnostic> {
+        let result = outputs
             .par_iter()
+            .filter_map(|(rel, output)| Some((rel, output.bytes()?)))
             .try_for_each(|(rel, bytes)| self.put(rel, bytes))
             .and_then(|()| {
                 let written = self.written.lock().unwrap_or_else(|e| e.into_inner());
@@ -339,7 +335,7 @@ impl Stream {
                     ..WriteReport::default()
                 };
                 let size_of = |rel: &str| sizes.get(rel).copied();
-                let manifest = Manifest::new(files, &self.program, keys, size_of);
+                let manifest = Manifest::new(files, &self.program, outputs, size_of);
                 save_manifest(&self.dir, &manifest).map(|()| report)
             });
         if result.is_err() {
@@ -494,7 +490,7 @@ mod tests {
     use super::*;
 
     fn write(outputs: &Outputs, dir: &Path) -> Result<WriteReport, Diagnostic> {
-        super::write(outputs, &[], &Keys::new(), dir, &Program(None))
+        super::write(outputs, dir, &Program(None))
     }
 
     use crate::fixtures::outputs;
@@ -549,9 +545,7 @@ mod tests {
             .expect("an absent folder");
         stream.put("a/b/index.html", b"A").unwrap();
         assert!(stream.put("../ngoai.html", b"x").is_err());
-        let report = stream
-            .finish(&outputs(&[("rss.xml", "R")]), &Keys::new())
-            .unwrap();
+        let report = stream.finish(&outputs(&[("rss.xml", "R")])).unwrap();
         assert_eq!(report.written, 2);
         assert_eq!(
             std::fs::read_to_string(out.join("a/b/index.html")).unwrap(),

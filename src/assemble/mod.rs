@@ -5,6 +5,7 @@
 //! (in parallel) and groups articles into sections, topics, tags and units, newest first.
 
 mod assets;
+mod converted;
 mod lists;
 mod paths;
 pub mod screen;
@@ -20,7 +21,6 @@ use lists::{group_sections, group_tags, neighbours};
 pub use lists::{is_upcoming, EVENTS_SECTION};
 use paths::{check_collisions, check_reserved, collect_aliases};
 
-use crate::cache::{Converted, Markdown};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::images::Processed;
@@ -30,6 +30,7 @@ use crate::load::Asset;
 use crate::markdown::{self, ImageAttrs, Rendered};
 use crate::model::{Page, PageKind};
 use crate::taxonomy::Taxonomy;
+pub(crate) use converted::{Converted, Markdown};
 
 /// Inputs that are not files: the build's mode and its clock.
 #[derive(Debug, Clone)]
@@ -459,7 +460,7 @@ fn render_markdown(
         .zip(index_html)
         .map(|(p, r)| publish(p, r))
         .collect();
-    crate::cache::forget_gone(memo, count, || {
+    crate::memo::forget_gone(memo, count, || {
         (pages.iter().chain(&indexes))
             .chain(&home)
             .map(|p: &Published| p.page.rel.as_str())

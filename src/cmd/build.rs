@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use loa::msg::{self, Failed};
+use loa::Destination;
 
 use super::{fail, print_all, Global, SiteArgs};
 
@@ -25,14 +26,16 @@ pub fn run(global: &Global, args: &Args) -> ExitCode {
         .output
         .clone()
         .unwrap_or_else(|| options.root.join("output"));
-    match loa::build(&options, &output) {
-        Ok((rendered, report)) => {
-            print_all(&rendered.warnings);
+    let mut cache = loa::cache::Cache::default();
+    match loa::build(&options, &mut cache, Destination::Folder(&output)) {
+        Ok(built) => {
+            print_all(&built.warnings);
+            let report = built.written.unwrap_or_default();
             let seconds = started.elapsed().as_secs_f64();
             println!(
                 "{}",
                 msg::build_summary(
-                    rendered.pages,
+                    built.pages,
                     report.written,
                     report.unchanged,
                     report.removed,

@@ -17,7 +17,12 @@ pub struct Args {
 }
 
 pub fn run(global: &Global, args: &Args) -> ExitCode {
-    match loa::check(&global.site_options(&args.site)) {
+    let options = loa::Options {
+        review: true,
+        ..global.site_options(&args.site)
+    };
+    let mut cache = loa::cache::Cache::default();
+    match loa::build(&options, &mut cache, loa::Destination::Memory) {
         Ok(rendered) => {
             print_all(&rendered.warnings);
             println!(

@@ -57,6 +57,7 @@ impl Global {
             base_url: site.base_url.clone(),
             drafts: site.drafts,
             now: self.now.clone(),
+            review: false,
         }
     }
 }

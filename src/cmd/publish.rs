@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use loa::msg::{self, Failed};
-use loa::Rendered;
+use loa::{Built, Destination};
 
 use super::{fail, print_all, Global};
 
@@ -36,8 +36,9 @@ pub struct Args {
 pub fn run(global: &Global, args: &Args) -> ExitCode {
     let options = global.options();
     let output = options.root.join("output");
-    let rendered = match loa::build_keeping(&options, &output) {
-        Ok((rendered, _)) => rendered,
+    let mut cache = loa::cache::Cache::default();
+    let rendered = match loa::build(&options, &mut cache, Destination::FolderKeeping(&output)) {
+        Ok(built) => built,
         Err(problems) => return fail(Failed::Build, &problems),
     };
     print_all(&rendered.warnings);
@@ -47,7 +48,7 @@ pub fn run(global: &Global, args: &Args) -> ExitCode {
     }
 }
 
-fn zip(rendered: &Rendered, file: &Path) -> ExitCode {
+fn zip(rendered: &Built, file: &Path) -> ExitCode {
     match loa::publish::archive::write_zip(&rendered.outputs, file) {
         Ok(size) => {
             println!("{}", msg::zip_written(file, rendered.outputs.len(), size));
@@ -58,7 +59,7 @@ fn zip(rendered: &Rendered, file: &Path) -> ExitCode {
 }
 
 /// Sends what changed to the target of `--target` or config.yaml, and lists what it sent.
-fn upload(global: &Global, args: &Args, rendered: &Rendered) -> ExitCode {
+fn upload(global: &Global, args: &Args, rendered: &Built) -> ExitCode {
     let config = match loa::config::load(&global.root, &Default::default()) {
         Ok(config) => config,
         Err(problems) => return fail(Failed::Publish, &problems),

@@ -46,7 +46,7 @@ fn archive<W: Write + io::Seek>(outputs: &Outputs, out: W) -> io::Result<W> {
     let mut zip = ZipWriter::new(out);
     let entries = outputs
         .iter()
-        .map(|(path, bytes)| (path.as_str(), bytes.as_slice()))
+        .filter_map(|(path, output)| Some((path.as_str(), output.bytes()?.as_slice())))
         .chain([(MANIFEST, manifest_bytes.as_slice())]);
     for (path, bytes) in entries {
         let options = SimpleFileOptions::default()
@@ -81,7 +81,7 @@ mod tests {
             ("tin-tuc/a/anh.jpg", "jpeg"),
         ]
         .iter()
-        .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec().into()))
+        .map(|(p, b)| crate::fixtures::output(p, b.as_bytes().to_vec()))
         .collect()
     }
 

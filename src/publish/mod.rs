@@ -315,7 +315,7 @@ mod tests {
     fn site(files: Vec<(&str, Vec<u8>)>) -> Outputs {
         files
             .into_iter()
-            .map(|(p, b)| (p.to_string(), b.into()))
+            .map(|(p, b)| crate::fixtures::output(p, b))
             .collect()
     }
 
@@ -445,7 +445,7 @@ mod tests {
     fn assert_exactly(remote: &MemoryRemote, outputs: &Outputs) {
         let mut expected: BTreeMap<&str, &[u8]> = outputs
             .iter()
-            .map(|(p, b)| (p.as_str(), b.as_slice()))
+            .map(|(p, o)| (p.as_str(), o.bytes().expect("in memory").as_slice()))
             .collect();
         expected.insert(FOREIGN, b"quan trong");
         let mut files: BTreeMap<&str, &[u8]> = remote

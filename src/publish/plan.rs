@@ -10,10 +10,8 @@
 //! upload, so no page still online links to a removed one. Within each group article pages
 //! go before lists, the order a reader follows.
 
-use std::collections::BTreeSet;
-
 use super::manifest::{Entry, Manifest};
-use crate::render::Outputs;
+use crate::render::{Kind, Outputs};
 
 /// The publishing order, first to last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -90,11 +88,14 @@ impl Plan {
 
 /// Compares the site with what the target holds according to its manifest.
 pub fn plan(outputs: &Outputs, old: &Manifest) -> Plan {
-    let lists = list_folders(outputs);
     let mut uploads = Vec::new();
     let mut manifest = Manifest::new();
     let mut unchanged = 0;
-    for (path, bytes) in outputs {
+    for (path, output) in outputs {
+        let Some(bytes) = output.bytes() else {
+            // Every file a publish sends is in memory (see `Destination::FolderKeeping`).
+            continue;
+        };
         let entry = Entry::of(bytes);
         let certain = !old.pending.contains(path);
         if certain && old.files.get(path) == Some(&entry) {
@@ -103,8 +104,8 @@ pub fn plan(outputs: &Outputs, old: &Manifest) -> Plan {
             let added = !old.files.contains_key(path);
             uploads.push(Upload {
                 path: path.clone(),
-                phase: phase(path, added),
-                list: is_list(path, bytes, &lists),
+                phase: phase(output.kind, added),
+                list: output.kind.is_list(),
                 added,
                 size: entry.size,
             });
@@ -122,60 +123,25 @@ pub fn plan(outputs: &Outputs, old: &Manifest) -> Plan {
         removals,
         unchanged,
         manifest,
-        site_bytes: outputs.values().map(|b| b.len() as u64).sum(),
+        site_bytes: (outputs.values())
+            .filter_map(|o| Some(o.bytes()?.len() as u64))
+            .sum(),
     }
 }
 
 /// Which phase a file belongs to.
-fn phase(path: &str, added: bool) -> Phase {
-    let extension = path.rsplit_once('.').map_or("", |(_, e)| e);
-    match extension {
-        _ if path == "index.html" => Phase::Home,
-        "html" | "htm" if added => Phase::NewPages,
-        "html" | "htm" => Phase::ChangedPages,
-        "xml" | "ics" | "json" | "txt" => Phase::Feeds,
+fn phase(kind: Kind, added: bool) -> Phase {
+    match kind {
+        Kind::Home => Phase::Home,
+        _ if kind.is_page() && added => Phase::NewPages,
+        _ if kind.is_page() => Phase::ChangedPages,
+        Kind::Feed | Kind::Calendar | Kind::SiteFile | Kind::SearchFile => Phase::Feeds,
         _ => Phase::Assets,
     }
 }
 
-/// Whether an HTML page is a list. `lists` holds the folders that have pages below them.
-fn is_list(path: &str, bytes: &[u8], lists: &BTreeSet<&str>) -> bool {
-    if !path.ends_with(".html") {
-        return false;
-    }
-    let folder = page_folder(path);
-    let generated_list = crate::taxonomy::Taxonomy::ALL
-        .iter()
-        .any(|t| path.starts_with(t.root()));
-    // Redirects are loa's own pages (render::redirect): one refresh to the article.
-    let redirect = bytes
-        .windows(REFRESH.len())
-        .any(|w| w == REFRESH.as_bytes());
-    generated_list || redirect || is_further_list_page(path) || lists.contains(folder)
-}
-
-const REFRESH: &str = "<meta http-equiv=\"refresh\"";
-
-/// `tin-tuc/index.html` → `tin-tuc/`; `a.html` → ``.
-fn page_folder(path: &str) -> &str {
-    path.rfind('/').map_or("", |i| &path[..=i])
-}
-
-/// The folders with an HTML page somewhere below their own page: section lists (`tin-tuc/`
-/// holds its articles), never article pages (whose folders hold only photos).
-fn list_folders(outputs: &Outputs) -> BTreeSet<&str> {
-    let mut folders = BTreeSet::new();
-    for path in outputs.keys().filter(|p| p.ends_with(".html")) {
-        let folder = page_folder(path);
-        let mut end = folder.len().saturating_sub(1);
-        while let Some(i) = folder[..end].rfind('/') {
-            folders.insert(&folder[..=i]);
-            end = i;
-        }
-    }
-    folders
-}
-
+/// A page no longer produced has no kind: its path tells whether it was a further page of a
+/// list.
 /// `…/trang/3/index.html`.
 fn is_further_list_page(path: &str) -> bool {
     let parts: Vec<&str> = path.split('/').collect();
@@ -201,7 +167,7 @@ mod tests {
     fn a_first_publish_sends_assets_articles_lists_feeds_then_the_home_page() {
         const LIST: bool = true;
         const ARTICLE: bool = false;
-        let outputs = site(&[
+        let mut outputs = site(&[
             ("index.html", "home"),
             ("style.css", "css"),
             ("rss.xml", "feed"),
@@ -212,14 +178,20 @@ mod tests {
             ("tin-tuc/trang/2/index.html", "list 2"),
             ("tin-tuc/a/index.html", "article"),
             ("tin-tuc/a/anh.jpg", "photo"),
-            (
-                "tin-tuc/ten-cu/index.html",
-                "<meta http-equiv=\"refresh\" content=\"0\">",
-            ),
+            ("tin-tuc/ten-cu/index.html", "redirect"),
             ("chu-de/index.html", "topics"),
             ("chu-de/pci/index.html", "topic"),
             ("su-kien.ics", "events"),
         ]);
+        let lists = [
+            ("tin-tuc/index.html", Kind::List),
+            ("tin-tuc/ten-cu/index.html", Kind::Redirect),
+            ("chu-de/index.html", Kind::List),
+            ("chu-de/pci/index.html", Kind::List),
+        ];
+        for (path, kind) in lists {
+            outputs.get_mut(path).expect("listed above").kind = kind;
+        }
         let plan = plan(&outputs, &Manifest::new());
         use Phase::*;
         assert_eq!(

@@ -56,7 +56,8 @@ pub(super) fn send(
     }
     let mut since_checkpoint = 0;
     for (i, upload) in plan.uploads.iter().enumerate() {
-        let bytes = &outputs[&upload.path];
+        let bytes = (outputs.get(&upload.path).and_then(|o| o.bytes()))
+            .expect("a plan uploads only files held in memory");
         put(remote, &upload.path, bytes)
             .map_err(|error| Failure::file(&upload.path, error, started))?;
         sent.files += bytes.len() as u64;

@@ -1,7 +1,7 @@
 //! The plan's progress page, `/ke-hoach/tien-do/`: each topic of the plan with its count,
 //! newest article and target, and each channel with its units and what went out through it.
 
-use super::{Job, Renderer};
+use super::{Job, Kind, Renderer};
 use crate::assemble::COVERAGE_PATH;
 use crate::msg;
 use crate::plan;
@@ -92,6 +92,7 @@ impl Renderer<'_> {
         ctx.insert("coverage", &view);
         Job {
             out: format!("{COVERAGE_PATH}index.html"),
+            kind: Kind::Page,
             template: "tien-do.html".into(),
             key: None,
             context: Box::new(move || ctx),

@@ -1,8 +1,8 @@
 //! The pages of the legal documents: `van-ban/` lists them all, `van-ban/<slug>/` shows one
 //! with the articles citing it.
 
-use super::lists::{page_url, Position};
-use super::{Job, Renderer};
+use super::lists::{list_page, page_url, Position};
+use super::{Job, Kind, Renderer};
 use crate::citations::{Cited, DOCUMENTS_PATH};
 use crate::msg;
 use crate::views::DocumentView;
@@ -24,6 +24,7 @@ impl Renderer<'_> {
         ctx.insert("documents", &views);
         jobs.push(Job {
             out: format!("{DOCUMENTS_PATH}index.html"),
+            kind: Kind::List,
             template: "van-ban-list.html".into(),
             key: None,
             context: Box::new(move || ctx),
@@ -66,6 +67,7 @@ impl Renderer<'_> {
                 ctx.insert("paginator", &self.paginator(&path, at));
                 Job {
                     out: format!("{url}index.html"),
+                    kind: list_page(n),
                     template: "van-ban.html".into(),
                     key: None,
                     context: Box::new(move || ctx),

@@ -3,7 +3,7 @@
 use crate::taxonomy::Taxonomy;
 use std::sync::Arc;
 
-use super::{template_of, Job, Renderer};
+use super::{template_of, Job, Kind, Renderer};
 use crate::assemble::{Section, Term};
 use crate::key::Key;
 use crate::msg;
@@ -15,6 +15,15 @@ pub(super) fn page_url(path: &str, n: usize) -> String {
         path.to_string()
     } else {
         format!("{path}trang/{n}/")
+    }
+}
+
+/// What page `n` of a list is.
+pub(super) fn list_page(n: usize) -> Kind {
+    if n == 1 {
+        Kind::List
+    } else {
+        Kind::FurtherListPage
     }
 }
 
@@ -132,6 +141,7 @@ impl<'a> Renderer<'a> {
                 let (list, path) = (Arc::clone(&list), Arc::clone(&path));
                 Job {
                     out: format!("{}index.html", page_url(&path, n)),
+                    kind: list_page(n),
                     template: template.clone(),
                     key: Some(key.finish()),
                     context: Box::new(move || {
@@ -224,6 +234,7 @@ impl<'a> Renderer<'a> {
         );
         Job {
             out: format!("{path}index.html"),
+            kind: Kind::List,
             template: "taxonomy.html".into(),
             key: None,
             context: Box::new(move || ctx),

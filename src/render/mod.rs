@@ -13,7 +13,6 @@ mod search;
 mod site_files;
 
 use crate::taxonomy::Taxonomy;
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -26,14 +25,11 @@ use crate::diag::Diagnostic;
 use crate::key::Key;
 use crate::load::Asset;
 use crate::msg;
+pub use crate::output::{Body, Kind, Output, Outputs};
 use crate::templates::{Templates, SHARE_IMAGE};
 use crate::views::{ArticleCard, HeadView, ShareImage, Views};
 use page_keys::PageKeys;
 use site_files::copy_statics;
-
-/// The site's files: output path (relative, `/` separators) → bytes. Shared, so a page kept
-/// from an earlier build is not copied.
-pub type Outputs = BTreeMap<String, Arc<Vec<u8>>>;
 
 /// Pages rendered by earlier builds: output path → (hash of everything the page's template
 /// context is built from, the bytes). A page whose hash is unchanged renders to the same bytes,
@@ -67,24 +63,18 @@ pub trait Previous: Sync {
 
 /// How a build that writes meets the disk: where pages go as they are rendered (a clean
 /// build), or the last build's files it may leave as they are instead of rendering them again
-/// (a rebuild into the same folder). Never both: a sink fills an empty folder.
+/// (a rebuild into the same folder). Never both: a sink fills an empty folder. The default,
+/// neither, keeps every file in memory.
 #[derive(Clone, Copy, Default)]
 pub struct Disk<'a> {
     pub sink: Option<&'a dyn Sink>,
     pub previous: Option<&'a dyn Previous>,
-    /// Whether the build writes a folder, and so returns the key each file was made from for
-    /// its manifest; builds in memory (`serve`, `check`) skip that.
-    pub writes: bool,
 }
 
-/// What [`render`] made: the files neither handed to a sink nor left on disk, the files left
-/// on disk as the last build wrote them, how many HTML pages are not among the outputs (given
-/// to the sink or left), the key each memoizable file was made from, and the problems found.
+/// What [`render`] made: every file, each with its kind, key and where its bytes are, and the
+/// problems found.
 pub struct Made {
     pub outputs: Outputs,
-    pub kept: Vec<String>,
-    pub unlisted_pages: usize,
-    pub keys: Vec<(String, blake3::Hash)>,
     pub problems: Vec<Diagnostic>,
 }
 
@@ -92,6 +82,7 @@ pub struct Made {
 /// index is made apart (`crate::search`): its files are not among these outputs. With a
 /// `disk.sink`, the pages and lists go to it as they are made and are not kept (nor
 /// memoized); with `disk.previous`, a page whose key is unchanged is left there, unrendered.
+/// `html` holds the pages' HTML taken out of the site (see `Site::take_html`), if it was.
 pub fn render(
     site: &Site,
     templates: &Templates,
@@ -103,12 +94,12 @@ pub fn render(
     debug_assert!(disk.sink.is_none() || disk.previous.is_none());
     let sink = disk.sink;
     let r = Renderer::new(site, templates, memo, html, disk.previous);
-    // Stands for the bytes of a page the sink took: the feeds and sitemap still see its path.
-    let streamed = Arc::new(Vec::new());
     let emit = |result: Result<Done, Diagnostic>| match (sink, result) {
         (Some(sink), Ok(mut done)) => {
-            sink.put(&done.out, &done.bytes)?;
-            done.bytes = streamed.clone();
+            if let Body::Bytes(bytes) = &done.body {
+                sink.put(&done.out, bytes)?;
+                done.body = Body::Written;
+            }
             Ok(done)
         }
         (_, result) => result,
@@ -119,104 +110,56 @@ pub fn render(
         .into_par_iter()
         .map(|i| emit(r.page(i)))
         .collect();
-    let mut jobs: Vec<Job> = vec![r.home()];
-    let mut terms: Vec<(Taxonomy, &crate::assemble::Term)> = Vec::new();
-    for taxonomy in Taxonomy::ALL {
-        let list = site.terms(taxonomy);
-        jobs.push(r.taxonomy(taxonomy, list));
-        terms.extend(list.iter().map(|t| (taxonomy, t)));
-    }
-    jobs.push(r.coverage());
-    jobs.extend(r.documents());
-    jobs.push(r.not_found());
-    jobs.push(r.search_page());
-    // Lists: their pages' keys are made in parallel too, as most pages are reused.
-    let sections = site.sections.par_iter().flat_map_iter(|s| r.section(s));
-    let terms = terms
-        .par_iter()
-        .flat_map_iter(|(taxonomy, t)| r.term(*taxonomy, t));
-    let rendered: Vec<Result<Done, Diagnostic>> = jobs
-        .into_par_iter()
-        .chain(sections)
-        .chain(terms)
-        .map(|job| emit(r.run(job)))
-        .collect();
+    let rendered: Vec<Result<Done, Diagnostic>> =
+        r.list_jobs().map(|job| emit(r.run(job))).collect();
     let mut files = Vec::with_capacity(pages.len() + rendered.len() + site.aliases.len());
     let mut problems = Vec::new();
-    let mut keyed = 0;
+    // The pages rendered anew, for the memo (those a sink took are not kept).
     let mut fresh = Vec::new();
-    let mut keys = Vec::new();
-    // What the memo must learn of a page: that it has a key, and its bytes if rendered anew.
-    let mut note = |done: &Done| {
-        if let Some(key) = done.key {
-            if disk.writes {
-                keys.push((done.out.clone(), key));
-            }
-            keyed += 1;
-            if !done.reused && sink.is_none() {
-                fresh.push((done.out.clone(), (key, done.bytes.clone())));
-            }
-        }
-    };
     for result in pages.into_iter().chain(rendered) {
         match result {
-            Ok(done) => {
-                note(&done);
-                files.push((done.out, done.bytes));
+            Ok(mut done) => {
+                if let (Some(key), false, Body::Bytes(bytes)) = (done.key, done.reused, &done.body)
+                {
+                    fresh.push((done.out.clone(), (key, bytes.clone())));
+                }
+                let out = std::mem::take(&mut done.out);
+                files.push((out, done.output()));
             }
             Err(d) => problems.push(d),
         }
     }
     for alias in &site.aliases {
-        files.push((alias.file.clone(), Arc::new(r.redirect(&alias.target))));
+        let page = Output::new(Kind::Redirect, r.redirect(&alias.target));
+        files.push((alias.file.clone(), page));
     }
     // Sorted first, the map is built in one pass.
     files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut outputs: Outputs = files.into_iter().collect();
-    note(&r.feeds(&mut outputs));
+    let sitemap = r.feeds(&mut outputs);
+    if let (Some(key), Body::Bytes(bytes)) = (sitemap.key, &sitemap.body) {
+        if !sitemap.reused {
+            fresh.push((sitemap.out.clone(), (key, bytes.clone())));
+        }
+    }
+    outputs.insert(sitemap.out.clone(), sitemap.output());
     copy_statics(site, statics, &mut outputs, &mut problems);
-    let left = r.left.clone();
     drop(r);
-    // The pages the sink took and those left on disk stood in the outputs for the feeds and
-    // the sitemap to see; they go now.
-    let mut unlisted_pages = 0;
-    let mut kept = Vec::new();
-    if sink.is_some() || disk.previous.is_some() {
-        outputs.retain(|path, bytes| {
-            let (given, on_disk) = (Arc::ptr_eq(bytes, &streamed), Arc::ptr_eq(bytes, &left));
-            unlisted_pages += usize::from((given || on_disk) && path.ends_with(".html"));
-            if on_disk {
-                kept.push(path.clone());
-            }
-            !(given || on_disk)
-        });
-    }
-    remember(memo, fresh, keyed, &outputs);
-    Made {
-        outputs,
-        kept,
-        unlisted_pages,
-        keys,
-        problems,
-    }
+    remember(memo, fresh, &outputs);
+    Made { outputs, problems }
 }
 
-/// Keeps the pages rendered anew for the next build, and forgets the pages that are gone.
-fn remember(
-    memo: &mut RenderMemo,
-    fresh: Vec<(String, Memoized)>,
-    keyed: usize,
-    outputs: &Outputs,
-) {
+/// Keeps the pages rendered anew for the next build, and forgets the pages that are gone or
+/// were made from something else.
+fn remember(memo: &mut RenderMemo, fresh: Vec<(String, Memoized)>, outputs: &Outputs) {
     memo.extend(fresh);
-    if memo.len() > keyed {
-        memo.retain(|out, (_, bytes)| outputs.get(out).is_some_and(|b| Arc::ptr_eq(b, bytes)));
-    }
+    memo.retain(|out, (key, _)| outputs.get(out).is_some_and(|o| o.key == Some(*key)));
 }
 
 /// One template to render into one output file.
 pub(crate) struct Job<'r> {
     out: String,
+    kind: Kind,
     template: String,
     /// Hash of everything `context` is built from, when the page may be reused from an
     /// earlier build; `None` for the few pages that are always rendered.
@@ -229,12 +172,23 @@ pub(crate) struct Job<'r> {
     template_line: usize,
 }
 
+impl Done {
+    fn output(self) -> Output {
+        Output {
+            kind: self.kind,
+            key: self.key,
+            body: self.body,
+        }
+    }
+}
+
 /// A rendered (or reused) page.
 pub(crate) struct Done {
     out: String,
+    kind: Kind,
     /// Its memo key, when it has one.
     key: Option<blake3::Hash>,
-    bytes: Arc<Vec<u8>>,
+    body: Body,
     /// Taken from the memo rather than rendered.
     reused: bool,
 }
@@ -257,8 +211,6 @@ pub(crate) struct Renderer<'a> {
     previous: &'a RenderMemo,
     /// The files the last build wrote, for a build that writes into the same folder.
     on_disk: Option<&'a dyn Previous>,
-    /// Stands for the bytes of a page left on disk as the last build wrote it.
-    left: Arc<Vec<u8>>,
     /// Pages' HTML taken out of the site, by page index, for the page to take when it
     /// renders (see `Site::take_html`); empty when the site keeps it.
     html: Vec<std::sync::Mutex<Option<String>>>,
@@ -314,7 +266,6 @@ impl<'a> Renderer<'a> {
             page_keys: PageKeys::new(site),
             previous,
             on_disk,
-            left: Arc::new(Vec::new()),
             html: html.into_iter().map(std::sync::Mutex::new).collect(),
         }
     }
@@ -356,23 +307,24 @@ impl<'a> Renderer<'a> {
     }
 
     /// The page at `out` as the last build made it, if its key was `key`; else `out` back.
-    fn reuse(&self, out: String, key: blake3::Hash) -> Result<Done, String> {
-        let bytes = match self.previous.get(&out) {
-            Some((k, bytes)) if *k == key => bytes.clone(),
-            _ if self.on_disk.is_some_and(|disk| disk.has(&out, &key)) => self.left.clone(),
+    fn reuse(&self, out: String, kind: Kind, key: blake3::Hash) -> Result<Done, String> {
+        let body = match self.previous.get(&out) {
+            Some((k, bytes)) if *k == key => Body::Bytes(bytes.clone()),
+            _ if self.on_disk.is_some_and(|disk| disk.has(&out, &key)) => Body::Unchanged,
             _ => return Err(out),
         };
         Ok(Done {
             out,
+            kind,
             key: Some(key),
-            bytes,
+            body,
             reused: true,
         })
     }
 
     fn run(&self, mut job: Job) -> Result<Done, Diagnostic> {
         if let Some(key) = job.key {
-            job.out = match self.reuse(job.out, key) {
+            job.out = match self.reuse(job.out, job.kind, key) {
                 Ok(done) => return Ok(done),
                 Err(out) => out,
             };
@@ -392,8 +344,9 @@ impl<'a> Renderer<'a> {
             .render_bytes(&job.template, &context, job.source.as_deref())?;
         Ok(Done {
             out: job.out,
+            kind: job.kind,
             key: job.key,
-            bytes: Arc::new(html),
+            body: Body::Bytes(Arc::new(html)),
             reused: false,
         })
     }
@@ -432,6 +385,26 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// Every page but the articles: the home page, the lists, the site's own pages. The lists'
+    /// pages' keys are made in parallel too, as most pages are reused.
+    fn list_jobs(&self) -> impl ParallelIterator<Item = Job<'_>> + '_ {
+        let mut jobs: Vec<Job> = vec![self.home()];
+        let mut terms = Vec::new();
+        for taxonomy in Taxonomy::ALL {
+            let list = self.site.terms(taxonomy);
+            jobs.push(self.taxonomy(taxonomy, list));
+            terms.extend(list.iter().map(|t| (taxonomy, t)));
+        }
+        jobs.push(self.coverage());
+        jobs.extend(self.documents());
+        jobs.push(self.not_found());
+        jobs.push(self.search_page());
+        let sections = (self.site.sections.par_iter()).flat_map_iter(move |s| self.section(s));
+        let terms =
+            (terms.into_par_iter()).flat_map_iter(move |(taxonomy, t)| self.term(taxonomy, t));
+        jobs.into_par_iter().chain(sections).chain(terms)
+    }
+
     fn home(&self) -> Job<'_> {
         let cfg = &self.site.config;
         let home = self.site.home.as_ref();
@@ -464,6 +437,7 @@ impl<'a> Renderer<'a> {
         ctx.insert_value("articles", self.cards(latest));
         Job {
             out: "index.html".into(),
+            kind: Kind::Home,
             template: template_of(home, "index.html"),
             key: None,
             context: Box::new(move || ctx),
@@ -480,12 +454,14 @@ impl<'a> Renderer<'a> {
         let key = self
             .page_keys
             .key(self.shared_key(template), self.site, index);
-        let out = match self.reuse(format!("{}index.html", p.page.path), key) {
+        let out = format!("{}index.html", p.page.path);
+        let out = match self.reuse(out, Kind::Page, key) {
             Ok(done) => return Ok(done),
             Err(out) => out,
         };
         self.run(Job {
             out,
+            kind: Kind::Page,
             template: template.to_string(),
             key: Some(key),
             context: Box::new(move || self.page_context(index)),
@@ -553,6 +529,7 @@ impl<'a> Renderer<'a> {
         let ctx = self.context(self.head("404", msg::NOT_FOUND_TITLE, "", "404.html"));
         Job {
             out: "404.html".into(),
+            kind: Kind::Page,
             template: "404.html".into(),
             key: None,
             context: Box::new(move || ctx),

@@ -1,6 +1,6 @@
 //! The search page (`/tim-kiem/`); its index is built by `crate::search`.
 
-use super::{Job, Renderer};
+use super::{Job, Kind, Renderer};
 use crate::msg;
 use crate::search;
 use crate::views::SearchView;
@@ -23,6 +23,7 @@ impl Renderer<'_> {
         );
         Job {
             out: format!("{}index.html", search::PAGE),
+            kind: Kind::Page,
             template: "tim-kiem.html".into(),
             key: None,
             context: Box::new(move || ctx),

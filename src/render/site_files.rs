@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{Done, Outputs, Renderer, Statics};
+use super::{Body, Done, Kind, Output, Outputs, Renderer, Statics};
 use crate::assemble::{Published, Site, ALL_EVENTS_ICS, EVENT_ICS};
 use crate::calendar::{self, CalendarEvent};
 use crate::diag::Diagnostic;
@@ -74,17 +74,17 @@ impl Renderer<'_> {
             let one = std::slice::from_ref(event);
             outputs.insert(
                 format!("{}{}", p.page.path, EVENT_ICS),
-                calendar::calendar(&cfg.timezone_name, one).into(),
+                Output::new(Kind::Calendar, calendar::calendar(&cfg.timezone_name, one)),
             );
         }
         let all: Vec<CalendarEvent> = events.into_iter().map(|(_, e)| e).collect();
         outputs.insert(
             ALL_EVENTS_ICS.into(),
-            calendar::calendar(&cfg.timezone_name, &all).into(),
+            Output::new(Kind::Calendar, calendar::calendar(&cfg.timezone_name, &all)),
         );
     }
 
-    /// Writes the feeds, calendars and sitemap into `outputs`; returns the sitemap, which
+    /// Writes the feeds, calendars and robots.txt into `outputs`; returns the sitemap, which
     /// is kept between builds (it lists every page: writing it is the cost).
     pub(super) fn feeds(&self, outputs: &mut Outputs) -> Done {
         let cfg = &self.site.config;
@@ -96,7 +96,8 @@ impl Renderer<'_> {
             language: &cfg.language,
             items: self.feed_items(&self.site.articles),
         };
-        outputs.insert("rss.xml".into(), feeds::rss(&site_feed).into());
+        let rss = |feed: &Feed| Output::new(Kind::Feed, feeds::rss(feed));
+        outputs.insert("rss.xml".into(), rss(&site_feed));
         self.calendars(outputs);
         for topic in &self.site.topics {
             let path = Taxonomy::Topic.term_path(&topic.key);
@@ -108,17 +109,13 @@ impl Renderer<'_> {
                 language: &cfg.language,
                 items: self.feed_items(&topic.pages),
             };
-            outputs.insert(format!("{path}rss.xml"), feeds::rss(&feed).into());
+            outputs.insert(format!("{path}rss.xml"), rss(&feed));
         }
-        let sitemap = self.sitemap(outputs);
-        outputs.insert("sitemap.xml".into(), sitemap.bytes.clone());
         if cfg.base_url.path == "/" {
-            outputs.insert(
-                "robots.txt".into(),
-                feeds::robots(&self.views.permalink("sitemap.xml")).into(),
-            );
+            let robots = feeds::robots(&self.views.permalink("sitemap.xml"));
+            outputs.insert("robots.txt".into(), Output::new(Kind::SiteFile, robots));
         }
-        sitemap
+        self.sitemap(outputs)
     }
 
     /// `sitemap.xml`, reused from the last build when it would list the same pages with the
@@ -143,7 +140,7 @@ impl Renderer<'_> {
             }
         }
         let key = key.finish();
-        let out = match self.reuse("sitemap.xml".to_string(), key) {
+        let out = match self.reuse("sitemap.xml".to_string(), Kind::SiteFile, key) {
             Ok(done) => return done,
             Err(out) => out,
         };
@@ -158,8 +155,9 @@ impl Renderer<'_> {
             .collect();
         Done {
             out,
+            kind: Kind::SiteFile,
             key: Some(key),
-            bytes: Arc::new(feeds::sitemap(&entries)),
+            body: Body::Bytes(Arc::new(feeds::sitemap(&entries))),
             reused: false,
         }
     }
@@ -292,7 +290,7 @@ pub(super) fn copy_statics(
                     .with_hint(msg::HINT_STATIC_COLLIDES),
             );
         } else {
-            outputs.insert(path, bytes);
+            outputs.insert(path, Output::new(Kind::Asset, bytes));
         }
     }
 }

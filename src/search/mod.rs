@@ -12,7 +12,6 @@
 
 mod words;
 
-use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
@@ -20,6 +19,7 @@ use rustc_hash::FxHashMap;
 
 use crate::assemble::{Published, Site};
 use crate::key::Key;
+use crate::output::{Kind, Output, Outputs};
 pub use words::{count_words, fold, for_each_word, html_text, words, MAX_WORD_CHARS};
 
 /// The search page, under the site's base path.
@@ -80,7 +80,7 @@ pub fn is_index_file(path: &str) -> bool {
 pub struct Deferred {
     site: Arc<Site>,
     memo: Arc<Mutex<Memo>>,
-    files: OnceLock<BTreeMap<String, Arc<Vec<u8>>>>,
+    files: OnceLock<Outputs>,
 }
 
 impl Deferred {
@@ -93,12 +93,12 @@ impl Deferred {
     }
 
     /// The index's files, made now if they were not yet.
-    pub fn files(&self) -> &BTreeMap<String, Arc<Vec<u8>>> {
+    pub fn files(&self) -> &Outputs {
         self.files.get_or_init(|| {
             let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
             index_files(&self.site, &mut memo)
                 .into_iter()
-                .map(|(path, bytes)| (path, Arc::new(bytes)))
+                .map(|(path, bytes)| (path, Output::new(Kind::SearchFile, bytes)))
                 .collect()
         })
     }
@@ -483,7 +483,7 @@ mod tests {
         let mut seen = 0;
         for (n, shard) in s.iter().enumerate() {
             assert!(shard.json.len() <= SHARD_TARGET_BYTES, "shard {n} is small");
-            let parsed: BTreeMap<String, serde_json::Value> =
+            let parsed: std::collections::BTreeMap<String, serde_json::Value> =
                 serde_json::from_str(&shard.json).unwrap();
             for word in parsed.keys() {
                 // The lookup the page script does: the last shard whose first word is <= word.

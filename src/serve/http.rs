@@ -140,7 +140,7 @@ fn file_response(file: &str, bytes: &[u8], page: &Served) -> Response {
 
 fn not_found(served: &Served) -> Response {
     let (snapshot, secret) = (served.snapshot, served.secret);
-    let (body, status) = match snapshot.outputs.get("404.html") {
+    let (body, status) = match snapshot.file("404.html") {
         Some(page) => (with_reload(page, snapshot, secret), StatusCode::NOT_FOUND),
         // No good build yet: a page that shows the errors (through the overlay) and reloads
         // itself once the site builds.

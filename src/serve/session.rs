@@ -13,7 +13,7 @@ use crate::cache::Cache;
 use crate::config::{self, Overrides};
 use crate::diag::Diagnostic;
 use crate::render::Outputs;
-use crate::Options;
+use crate::{Destination, Options};
 
 /// What a preview build depends on besides the files.
 #[derive(Debug, Clone)]
@@ -43,12 +43,13 @@ pub struct Snapshot {
 impl Snapshot {
     /// The served file at `path` (an output path), the search index's included.
     pub fn file(&self, path: &str) -> Option<&Arc<Vec<u8>>> {
-        self.outputs.get(path).or_else(|| {
+        let output = self.outputs.get(path).or_else(|| {
             let search = self.search.as_ref()?;
             crate::search::is_index_file(path)
                 .then(|| search.files().get(path))
                 .flatten()
-        })
+        });
+        output?.bytes()
     }
 
     /// Every file of the last good build, as `loa build` would write it: the search index is
@@ -120,6 +121,7 @@ impl Session {
             base_url: Some(format!("{}{path}", self.options.origin)),
             drafts: self.options.drafts,
             now: self.options.now.clone(),
+            review: false,
         }
     }
 
@@ -132,20 +134,20 @@ impl Session {
             .and_then(|u| config::BaseUrl::parse(u).ok())
             .map_or_else(|| "/".to_string(), |b| b.path);
         self.snapshot.version += 1;
-        match crate::render_site_deferred(&options, &mut self.cache) {
-            Ok((rendered, search)) => {
-                let outputs = Arc::new(rendered.outputs);
+        match crate::build(&options, &mut self.cache, Destination::Preview) {
+            Ok(built) => {
+                let outputs = Arc::new(built.outputs);
                 let mut changed =
                     changed_urls(&self.snapshot.outputs, &outputs, &self.snapshot.base_path);
                 if base_path != self.snapshot.base_path {
                     changed.extend(changed_urls(&Outputs::new(), &outputs, &base_path));
                 }
                 self.snapshot.outputs = outputs;
-                self.snapshot.search = Some(Arc::new(search));
+                self.snapshot.search = built.search.map(Arc::new);
                 self.snapshot.base_path = base_path;
                 self.snapshot.errors.clear();
                 let notice = self.notice(changed.into_iter().collect());
-                (notice, rendered.warnings)
+                (notice, built.warnings)
             }
             Err(problems) => {
                 self.snapshot.errors = problems;
@@ -211,8 +213,9 @@ fn changed_urls(old: &Outputs, new: &Outputs, base_path: &str) -> BTreeSet<Strin
             Ordering::Equal => {
                 let ((file, before), (_, after)) =
                     (old.next().expect("peeked"), new.next().expect("peeked"));
-                // A page reused from the previous build is the same allocation.
-                if !(Arc::ptr_eq(before, after) || before == after) {
+                // A page reused from the previous build is the same allocation: the bytes are
+                // compared only when they are not.
+                if before.bytes() != after.bytes() {
                     changed.insert(url(file));
                 }
             }

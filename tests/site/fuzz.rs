@@ -160,7 +160,7 @@ fn run_case(seed: u64) -> Result<usize, String> {
         let mut rng = Rng(seed | 1);
         let site = random_site(&mut rng);
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            loa::render_site(&site.options())
+            crate::support::in_memory(&site.options())
         }));
         let _ = done.send(result.map(|r| match r {
             Ok(rendered) => rendered.warnings,

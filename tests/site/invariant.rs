@@ -175,9 +175,10 @@ fn clean_build(site: &Site, base_url: &str) -> Result<loa::render::Outputs, Vec<
         root: site.root().to_path_buf(),
         base_url: Some(base_url.to_string()),
         drafts: false,
+        review: false,
         now: Some(NOW.into()),
     };
-    loa::render_site(&options)
+    crate::support::in_memory(&options)
         .map(|r| r.outputs)
         .map_err(|problems| problems.iter().map(|p| p.to_string()).collect())
 }

@@ -50,7 +50,7 @@ fn an_edit_rewrites_only_the_pages_it_changes() {
     let before = snapshot(&site.output());
     std::thread::sleep(std::time::Duration::from_millis(20));
     site.article("tin-tuc/a.md", "A", "2025-09-01", "", "Nội dung mới.\n");
-    let (_, report) = loa::build(&site.options(), &site.output()).unwrap();
+    let (_, report) = crate::support::into_folder(&site.options(), &site.output()).unwrap();
     let after = snapshot(&site.output());
     assert_ne!(
         after["tin-tuc/a/index.html"],
@@ -109,7 +109,7 @@ fn the_output_folder_can_be_chosen() {
     let site = Site::new();
     site.article("tin-tuc/a.md", "A", "2025-09-01", "", "x\n");
     let elsewhere = site.root().join("ban-xuat");
-    loa::build(&site.options(), &elsewhere).unwrap();
+    crate::support::into_folder(&site.options(), &elsewhere).unwrap();
     assert!(elsewhere.join("tin-tuc/a/index.html").exists());
     assert!(!site.output().exists());
 }
@@ -118,7 +118,8 @@ fn the_output_folder_can_be_chosen() {
 fn an_output_folder_inside_the_content_is_refused() {
     let site = Site::new();
     site.article("tin-tuc/a.md", "A", "2025-09-01", "", "x\n");
-    let problems = loa::build(&site.options(), &site.root().join("content/xuat")).unwrap_err();
+    let problems = crate::support::into_folder(&site.options(), &site.root().join("content/xuat"))
+        .unwrap_err();
     assert!(crate::support::only_error(&problems)
         .message
         .contains("content/"));
@@ -137,15 +138,15 @@ fn a_cached_build_sees_a_heading_renamed_in_a_linked_article() {
             "[xem](dich.md#muc-tieu)\n",
         );
     let mut cache = loa::cache::Cache::default();
-    let first = loa::render_site_with(&site.options(), &mut cache).unwrap();
+    let first = loa::build(&site.options(), &mut cache, loa::Destination::Memory).unwrap();
     assert!(!cache.is_empty());
     site.article("tin-tuc/dich.md", "Đích", "2025-09-01", "", "## Kết quả\n");
-    let problems = loa::render_site_with(&site.options(), &mut cache).unwrap_err();
+    let problems = loa::build(&site.options(), &mut cache, loa::Destination::Memory).unwrap_err();
     let error = crate::support::only_error(&problems);
     assert_eq!(error.path.to_str(), Some("content/tin-tuc/nguon.md"));
     assert!(error.message.contains("#muc-tieu"), "{error}");
     site.article("tin-tuc/dich.md", "Đích", "2025-09-01", "", "## Mục tiêu\n");
-    let again = loa::render_site_with(&site.options(), &mut cache).unwrap();
+    let again = loa::build(&site.options(), &mut cache, loa::Destination::Memory).unwrap();
     assert_eq!(again.outputs, first.outputs, "back to the same bytes");
 }
 
@@ -160,14 +161,14 @@ fn a_cached_build_equals_a_clean_build_after_a_config_change() {
         "x\n",
     );
     let mut cache = loa::cache::Cache::default();
-    loa::render_site_with(&site.options(), &mut cache).unwrap();
+    loa::build(&site.options(), &mut cache, loa::Destination::Memory).unwrap();
     // The topic disappears from the config: the unchanged article is now wrong.
     site.write(
         "config.yaml",
         &crate::support::CONFIG.replace("key: de-an-06", "key: de-an-6"),
     );
-    let cached = loa::render_site_with(&site.options(), &mut cache).unwrap_err();
-    let clean = loa::render_site(&site.options()).unwrap_err();
+    let cached = loa::build(&site.options(), &mut cache, loa::Destination::Memory).unwrap_err();
+    let clean = crate::support::in_memory(&site.options()).unwrap_err();
     assert_eq!(cached, clean);
 }
 
@@ -206,8 +207,8 @@ fn a_cached_build_follows_the_clock_like_a_clean_build() {
     let mut follow = |theme: &str| {
         for now in times {
             cache.track_changes();
-            let cached = loa::render_site_with(&at(now), &mut cache).unwrap();
-            let clean = loa::render_site(&at(now)).unwrap();
+            let cached = loa::build(&at(now), &mut cache, loa::Destination::Memory).unwrap();
+            let clean = crate::support::in_memory(&at(now)).unwrap();
             assert!(cached.outputs == clean.outputs, "{theme}, at {now}");
         }
     };
@@ -267,14 +268,17 @@ fn a_clean_build_written_page_by_page_has_exactly_the_rendered_files() {
     // kept): the folder must hold what the site renders to in memory, byte for byte.
     let site = site_of_every_kind(false);
     let built = site.build();
-    let rendered = loa::render_site(&site.options()).unwrap();
+    let rendered = crate::support::in_memory(&site.options()).unwrap();
     let files = snapshot(&site.output());
     let manifest: serde_json::Value =
         serde_json::from_str(&site.read(loa::write::MANIFEST)).unwrap();
     let mut expected: BTreeMap<String, String> = rendered
         .outputs
         .iter()
-        .map(|(path, bytes)| (path.clone(), blake3::hash(bytes).to_hex().to_string()))
+        .map(|(path, o)| {
+            let hash = blake3::hash(crate::support::bytes(o));
+            (path.clone(), hash.to_hex().to_string())
+        })
         .collect();
     let listed: BTreeMap<String, String> =
         serde_json::from_value(manifest["files"].clone()).unwrap();
@@ -322,10 +326,10 @@ fn a_clean_build_stopped_half_way_is_completed_by_the_next_build() {
     );
     site.write("output/tin-tuc/bai-3/index.html", "<p>nửa trang</p>");
     site.build();
-    let rendered = loa::render_site(&site.options()).unwrap();
+    let rendered = crate::support::in_memory(&site.options()).unwrap();
     assert_eq!(
         site.read("tin-tuc/bai-3/index.html").as_bytes(),
-        rendered.outputs["tin-tuc/bai-3/index.html"].as_slice()
+        crate::support::bytes(&rendered.outputs["tin-tuc/bai-3/index.html"])
     );
 }
 
@@ -347,7 +351,7 @@ fn a_rebuild_taking_unchanged_files_from_the_folder_equals_a_clean_build() {
     let clean = |step: &str| {
         let dir = tempfile::tempdir().unwrap();
         let fresh = dir.path().join("sach");
-        loa::build(&site.options(), &fresh).unwrap();
+        crate::support::into_folder(&site.options(), &fresh).unwrap();
         site.build();
         assert_eq!(files_of(&site.output()), files_of(&fresh), "after {step}");
     };

@@ -93,18 +93,18 @@ fn the_share_preview_uses_a_1200_by_630_crop_of_the_photo() {
 #[test]
 fn resized_photos_are_cached_and_the_cache_is_safe_to_delete() {
     let site = site_with_photo();
-    let first = loa::render_site(&site.options()).unwrap().outputs;
+    let first = crate::support::in_memory(&site.options()).unwrap().outputs;
     let cache = site.root().join(".loa-cache/images");
     let entries = std::fs::read_dir(&cache).unwrap().count();
     assert_eq!(entries, 1, "one photo, one cache entry");
     assert_eq!(
-        loa::render_site(&site.options()).unwrap().outputs,
+        crate::support::in_memory(&site.options()).unwrap().outputs,
         first,
         "from the cache: same bytes"
     );
     std::fs::remove_dir_all(site.root().join(".loa-cache")).unwrap();
     assert_eq!(
-        loa::render_site(&site.options()).unwrap().outputs,
+        crate::support::in_memory(&site.options()).unwrap().outputs,
         first,
         "without the cache: same bytes"
     );

@@ -562,14 +562,15 @@ impl Remote for Faulty {
     }
 }
 
-fn build(site: &Path) -> loa::Rendered {
+fn build(site: &Path) -> loa::Built {
     let options = loa::Options {
         root: site.to_path_buf(),
         base_url: None,
         drafts: false,
+        review: false,
         now: Some(SAMPLE_NOW.into()),
     };
-    loa::build_keeping(&options, &site.join("output"))
+    crate::support::keeping(&options, &site.join("output"))
         .unwrap()
         .0
 }

@@ -82,7 +82,7 @@ fn site() -> Site {
 }
 
 fn outputs(site: &Site) -> loa::render::Outputs {
-    loa::build_keeping(&site.options(), &site.output())
+    crate::support::keeping(&site.options(), &site.output())
         .unwrap()
         .0
         .outputs

@@ -9,14 +9,15 @@ use scraper::{Html, Selector};
 /// After the sample's last article (December 2025), so every article is published.
 pub const SAMPLE_NOW: &str = "2026-01-01";
 
-fn sample() -> loa::Rendered {
+fn sample() -> loa::Built {
     let options = loa::Options {
         root: env!("CARGO_MANIFEST_DIR").into(),
         base_url: None,
         drafts: false,
+        review: false,
         now: Some(SAMPLE_NOW.into()),
     };
-    loa::render_site(&options)
+    crate::support::in_memory(&options)
         .unwrap_or_else(|p| panic!("the sample site builds:\n{}", crate::support::show(&p)))
 }
 
@@ -38,7 +39,7 @@ fn no_internal_link_or_image_of_the_sample_site_is_broken() {
     let targets = Selector::parse("a[href], link[href], img[src], script[src]").unwrap();
     let mut broken = Vec::new();
     for (file, bytes) in site.outputs.iter().filter(|(f, _)| f.ends_with(".html")) {
-        let html = Html::parse_document(&String::from_utf8_lossy(bytes));
+        let html = Html::parse_document(&String::from_utf8_lossy(crate::support::bytes(bytes)));
         for element in html.select(&targets) {
             let url = element
                 .value()
@@ -69,7 +70,7 @@ fn every_topic_of_the_plan_has_a_page_with_articles() {
             .outputs
             .get(&format!("chu-de/{}/index.html", topic.key))
             .expect("a topic page");
-        let html = Html::parse_document(&String::from_utf8_lossy(page));
+        let html = Html::parse_document(&String::from_utf8_lossy(crate::support::bytes(page)));
         if html.select(&cards).next().is_none() {
             empty.push(topic.key.as_str());
         }
@@ -86,7 +87,7 @@ fn every_page_of_the_sample_site_has_absolute_share_metadata() {
         .iter()
         .filter(|(f, _)| f.ends_with(".html") && !f.ends_with("404.html"))
     {
-        let html = Html::parse_document(&String::from_utf8_lossy(bytes));
+        let html = Html::parse_document(&String::from_utf8_lossy(crate::support::bytes(bytes)));
         if html
             .select(&Selector::parse("meta[http-equiv=refresh]").unwrap())
             .next()

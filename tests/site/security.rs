@@ -590,7 +590,7 @@ proptest! {
                 r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="alert(1)"><foreignObject><body onload="x()"/></foreignObject><a xlink:href="javascript:alert(1)"><rect/></a></svg>"#,
             );
         }
-        match loa::build(&site.options(), &site.output()) {
+        match crate::support::into_folder(&site.options(), &site.output()) {
             Ok(_) => assert_clean_site(&site.output()),
             Err(problems) => {
                 for d in problems.iter().filter(|d| d.is_error()) {

@@ -426,11 +426,12 @@ fn every_served_file_equals_a_clean_build_but_for_the_reload_script() {
     site.write("static/van-ban/ke-hoach.pdf", "%PDF");
     let server = start(&site);
     let base = format!("http://{}/cchc/", server.addr());
-    let clean = loa::render_site(&loa::Options {
+    let clean = crate::support::in_memory(&loa::Options {
         root: site.root().to_path_buf(),
         base_url: Some(base),
         drafts: false,
         now: Some(NOW.into()),
+        review: false,
     })
     .unwrap();
     for (file, bytes) in &clean.outputs {
@@ -444,11 +445,11 @@ fn every_served_file_equals_a_clean_build_but_for_the_reload_script() {
                 .body_mut()
                 .read_to_vec()
                 .unwrap();
-            assert!(served == **bytes, "{path}");
+            assert!(served == crate::support::bytes(bytes), "{path}");
             continue;
         }
         let served = get(&server, &path).body;
-        let expected = String::from_utf8_lossy(bytes);
+        let expected = String::from_utf8_lossy(crate::support::bytes(bytes));
         let without_script = match served.find("<script src=\"/cchc/__loa/reload.js\"") {
             Some(at) => {
                 let end = served[at..].find("</script>\n").unwrap() + at + "</script>\n".len();

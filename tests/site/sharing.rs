@@ -173,7 +173,7 @@ fn check_warns_about_articles_without_a_share_worthy_image() {
         "content/tin-tuc/anh-svg/so-do.svg",
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>",
     );
-    let checked = loa::check(&site.options()).expect("warnings only");
+    let checked = crate::support::check(&site.options()).expect("warnings only");
     let warned: Vec<(String, usize, &str)> = checked
         .warnings
         .iter()

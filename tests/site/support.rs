@@ -87,12 +87,13 @@ impl Site {
             base_url: self.base_url.clone(),
             drafts: self.drafts,
             now: Some(NOW.to_string()),
+            review: false,
         }
     }
 
     /// Builds into `output/`; panics with every message if the build fails.
-    pub fn build(&self) -> loa::Rendered {
-        match loa::build(&self.options(), &self.output()) {
+    pub fn build(&self) -> loa::Built {
+        match into_folder(&self.options(), &self.output()) {
             Ok((rendered, _)) => rendered,
             Err(problems) => panic!("build failed:\n{}", show(&problems)),
         }
@@ -100,7 +101,7 @@ impl Site {
 
     /// Builds and returns the problems; panics if the build succeeds.
     pub fn build_fails(&self) -> Vec<Diagnostic> {
-        match loa::build(&self.options(), &self.output()) {
+        match into_folder(&self.options(), &self.output()) {
             Ok(_) => panic!("the build should have failed"),
             Err(problems) => problems,
         }
@@ -313,4 +314,49 @@ pub fn linked_file(url: &str) -> Option<String> {
     } else {
         path
     })
+}
+
+/// The pipeline in memory with an empty cache: what a clean build makes, nothing written.
+pub fn in_memory(options: &loa::Options) -> Result<loa::Built, Vec<Diagnostic>> {
+    loa::build(
+        options,
+        &mut loa::cache::Cache::default(),
+        loa::Destination::Memory,
+    )
+}
+
+/// `loa check`: in memory, with the advice of a review.
+pub fn check(options: &loa::Options) -> Result<loa::Built, Vec<Diagnostic>> {
+    let options = loa::Options {
+        review: true,
+        ..options.clone()
+    };
+    in_memory(&options)
+}
+
+/// `loa build` into `output`, and what writing did.
+pub fn into_folder(
+    options: &loa::Options,
+    output: &Path,
+) -> Result<(loa::Built, loa::write::WriteReport), Vec<Diagnostic>> {
+    let to = loa::Destination::Folder(output);
+    let built = loa::build(options, &mut loa::cache::Cache::default(), to)?;
+    let written = built.written.clone().expect("a build into a folder writes");
+    Ok((built, written))
+}
+
+/// A build into `output` that keeps every file in memory, as `loa publish` makes it.
+pub fn keeping(
+    options: &loa::Options,
+    output: &Path,
+) -> Result<(loa::Built, loa::write::WriteReport), Vec<Diagnostic>> {
+    let to = loa::Destination::FolderKeeping(output);
+    let built = loa::build(options, &mut loa::cache::Cache::default(), to)?;
+    let written = built.written.clone().expect("a build into a folder writes");
+    Ok((built, written))
+}
+
+/// The bytes of a file the build holds in memory.
+pub fn bytes(output: &loa::output::Output) -> &[u8] {
+    output.bytes().expect("a build in memory holds every file")
 }

@@ -11,26 +11,12 @@ use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::assemble::Converted;
 use crate::diag::Diagnostic;
-use crate::markdown::Rendered;
 use crate::model::Page;
 
 /// What parsing one file gave.
 pub(crate) type Parsed = (Option<Arc<Page>>, Vec<Diagnostic>);
-
-/// What rendering one page's Markdown gave: the HTML and how its `image` is published.
-pub(crate) type Markdown = (Arc<Rendered>, Option<Arc<crate::markdown::ImageAttrs>>);
-
-/// A page's Markdown as converted by an earlier build.
-#[derive(Debug, Clone)]
-pub(crate) struct Converted {
-    /// What it was converted from: the link index's fingerprint and the page's source key.
-    /// Compared as they are, an unchanged page costs no hashing.
-    pub from: (blake3::Hash, blake3::Hash),
-    /// The hash of both, the page's key for the later stages.
-    pub key: blake3::Hash,
-    pub result: Markdown,
-}
 
 /// What is known of the site's files since the last load, for `serve`, whose watcher sees
 /// every change: then the next load needs to look only at the files that changed.
@@ -110,20 +96,5 @@ impl Cache {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-}
-/// Forgets the entries of a memo for files or pages that are gone. `count` is how many there
-/// are now and `current` lists them; it is only called when the memo holds more, so a build
-/// where nothing went builds no set.
-pub(crate) fn forget_gone<'a, V, I>(
-    memo: &mut FxHashMap<String, V>,
-    count: usize,
-    current: impl FnOnce() -> I,
-) where
-    I: Iterator<Item = &'a str>,
-{
-    if memo.len() > count {
-        let current: rustc_hash::FxHashSet<&str> = current().collect();
-        memo.retain(|key, _| current.contains(key.as_str()));
     }
 }

@@ -1,0 +1,19 @@
+//! What `serve` keeps of a page's Markdown between builds (`crate::pipeline::cache`).
+
+use std::sync::Arc;
+
+use crate::markdown::{ImageAttrs, Rendered};
+
+/// What rendering one page's Markdown gave: the HTML and how its `image` is published.
+pub(crate) type Markdown = (Arc<Rendered>, Option<Arc<ImageAttrs>>);
+
+/// A page's Markdown as converted by an earlier build.
+#[derive(Debug, Clone)]
+pub(crate) struct Converted {
+    /// What it was converted from: the link index's fingerprint and the page's source key.
+    /// Compared as they are, an unchanged page costs no hashing.
+    pub from: (blake3::Hash, blake3::Hash),
+    /// The hash of both, the page's key for the later stages.
+    pub key: blake3::Hash,
+    pub result: Markdown,
+}

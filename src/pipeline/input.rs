@@ -1,0 +1,145 @@
+//! The input half of the pipeline: config → load → parse → images → assemble, reusing what
+//! the cache kept of unchanged files.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::cache::Cache;
+use super::Options;
+use crate::assemble::{self, Site};
+use crate::diag::Diagnostic;
+use crate::load::{self, SiteFiles};
+use crate::{citations, config, frontmatter, images, model, msg, parse};
+
+/// Config → load → parse → images → assemble: the site, the files rendering still needs, and
+/// every problem so far. Only a config or `--now` that cannot be read stops here; other
+/// problems are collected for the caller to report with its own.
+pub(super) fn assemble(
+    options: &Options,
+    cache: &mut Cache,
+) -> Result<(Site, SiteFiles, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let overrides = config::Overrides {
+        base_url: options.base_url.clone(),
+    };
+    let config = config::load(&options.root, &overrides)?;
+    let now = resolve_now(options.now.as_deref(), &config.timezone)?;
+
+    // A build that is not followed by others (no one reports changes) keeps no bytes.
+    let mut once = load::Memo::default();
+    let tracked = cache.tracks_changes();
+    let changed = cache.take_changes();
+    let memo = if tracked { &mut cache.files } else { &mut once };
+    let (mut files, mut problems) = load::load_with(
+        &options.root,
+        config.theme.as_deref(),
+        memo,
+        changed.as_ref(),
+    );
+    drop(once);
+    // The sources' bytes are not needed after parsing: free them before rendering.
+    let sources = std::mem::take(&mut files.sources);
+    let pages = parse_all(sources, &config, cache, &mut problems);
+    let settings = assemble::Settings {
+        drafts: options.drafts,
+        now,
+    };
+    files.content_assets =
+        assemble::screen::screen(std::mem::take(&mut files.content_assets), &mut problems);
+    // Photos are resized once: results are kept in memory and in .loa-cache/ under the site.
+    // One that cannot be decoded is still published as it is, with a warning.
+    let cache_dir = options.root.join(".loa-cache").join("images");
+    let (images, unreadable) =
+        images::prepare(&files.content_assets, &cache_dir, &mut cache.images);
+    problems.extend(unreadable.into_iter().map(|(rel, e)| {
+        Diagnostic::warning(Path::new("content").join(rel), 0, 0, msg::bad_image(&e))
+            .with_hint(msg::HINT_BAD_IMAGE)
+    }));
+    let documents = files.documents.take().map(|text| {
+        let (table, found) = citations::parse(&text);
+        problems.extend(found);
+        table
+    });
+    let content = assemble::ContentFiles {
+        assets: std::mem::take(&mut files.content_assets),
+        images,
+        documents,
+    };
+    let (mut site, found) =
+        assemble::assemble(config, pages, content, settings, &mut cache.markdown);
+    if !tracked {
+        // No build follows this one: its memos would only keep pages alive.
+        cache.markdown.clear();
+        cache.parsed.clear();
+        site.free_bodies();
+    }
+    problems.extend(found);
+    Ok((site, files, problems))
+}
+
+/// Parses every source in parallel, reusing the cache's result for a file whose bytes and
+/// relevant config are unchanged.
+fn parse_all(
+    sources: Vec<load::Source>,
+    config: &config::Config,
+    cache: &mut Cache,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<std::sync::Arc<model::Page>> {
+    let config_key = parse::config_fingerprint(config);
+    // A build that is not followed by others keeps nothing, so that each page is held once.
+    let tracked = cache.tracks_changes();
+    // Looked up in parallel; the cache is updated afterwards, for the files that changed.
+    // What a file's parse depends on: the config and the file's bytes (and its path, the
+    // memo's key).
+    type From = (blake3::Hash, blake3::Hash);
+    let parsed: Vec<(From, super::cache::Parsed, String, bool)> = sources
+        .into_par_iter()
+        .map(|s| {
+            let from = (config_key, s.hash);
+            match cache.parsed.get(&s.rel) {
+                Some((f, result)) if *f == from => (from, result.clone(), s.rel, false),
+                _ => {
+                    let key = parse::source_key(&config_key, &s);
+                    let (page, found) = parse::parse_keyed(&s, config, key);
+                    (from, (page.map(std::sync::Arc::new), found), s.rel, true)
+                }
+            }
+        })
+        .collect();
+    let files = parsed.len();
+    let mut pages = Vec::with_capacity(files);
+    let mut failed = Vec::new();
+    for (from, (page, found), rel, fresh) in parsed {
+        match &page {
+            Some(p) => pages.push(p.clone()),
+            None => failed.push(rel.clone()),
+        }
+        problems.extend(found.iter().cloned());
+        if fresh && tracked {
+            cache.parsed.insert(rel, (from, (page, found)));
+        }
+    }
+    crate::memo::forget_gone(&mut cache.parsed, files, || {
+        (pages.iter().map(|p| p.rel.as_str())).chain(failed.iter().map(String::as_str))
+    });
+    pages
+}
+
+fn resolve_now(
+    now: Option<&str>,
+    tz: &jiff::tz::TimeZone,
+) -> Result<jiff::Timestamp, Vec<Diagnostic>> {
+    match now {
+        None => Ok(jiff::Timestamp::now()),
+        Some(text) => parse_now(text, tz)
+            .map(|d| d.timestamp())
+            .map_err(|d| vec![d]),
+    }
+}
+
+/// Reads `--now` (any date form front matter accepts) in the site's time zone.
+pub fn parse_now(text: &str, tz: &jiff::tz::TimeZone) -> Result<jiff::ZonedDateTime, Diagnostic> {
+    frontmatter::parse_date(text, tz).ok_or_else(|| {
+        Diagnostic::error("--now", 0, 0, msg::now_not_a_date(text)).with_hint(msg::HINT_DATE)
+    })
+}

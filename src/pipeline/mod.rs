@@ -1,0 +1,146 @@
+//! The pipeline: every verb that makes the site runs [`build`], which reads top to bottom
+//! like the data flows.
+//!
+//! ```text
+//! content/** --load--> sources --parse--> pages --assemble--> site --render--> outputs --write--> output/**
+//! ```
+//!
+//! The [`Destination`] decides what is kept in memory and what goes to disk; no stage knows
+//! which it is. Verbs that need the site's content but no pages (`report`, `share`) stop at
+//! [`assemble_site`]. The [`cache::Cache`] is the only state kept between builds (by `serve`).
+
+pub mod cache;
+mod destination;
+mod input;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub use destination::Destination;
+pub use input::parse_now;
+
+use crate::assemble::Site;
+use crate::diag::{self, Diagnostic};
+use crate::load::SiteFiles;
+use crate::render::{self, Outputs};
+use crate::{review, search, templates, write};
+use cache::Cache;
+
+/// What a build depends on besides the files: where the site is, its mode and its clock.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub root: PathBuf,
+    /// `--base-url`: overrides `base_url` from config.yaml.
+    pub base_url: Option<String>,
+    /// `--drafts`: publish drafts and future-dated articles too.
+    pub drafts: bool,
+    /// `--now`: the moment that decides what is already published; default the clock.
+    pub now: Option<String>,
+    /// `check`: also the advice that matters when the officer reviews the site (topics behind
+    /// their plan targets, articles without a good share image).
+    pub review: bool,
+}
+
+/// A site built: its files and what was found on the way.
+#[derive(Debug)]
+pub struct Built {
+    /// Every file, each saying what it is and where its bytes are (in memory, or written to
+    /// the destination folder already). The search index's are there unless made later.
+    pub outputs: Outputs,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
+    /// HTML pages produced (redirects included).
+    pub pages: usize,
+    /// What writing into a folder did.
+    pub written: Option<write::WriteReport>,
+    /// For [`Destination::Preview`]: the search index, made when it is first asked for.
+    pub search: Option<search::Deferred>,
+}
+
+/// Builds the site into `to`. Returns every problem found when any is an error (warnings
+/// included, so one run shows everything); nothing is written then.
+pub fn build(
+    options: &Options,
+    cache: &mut Cache,
+    to: Destination,
+) -> Result<Built, Vec<Diagnostic>> {
+    let (mut site, files, mut problems) = input::assemble(options, cache)?;
+    if options.review {
+        problems.extend(review::review(&site));
+    }
+    let templates = match templates::Templates::new(&files.theme_templates) {
+        Ok(t) => t,
+        Err(found) => return Err(finish(problems.into_iter().chain(found).collect())),
+    };
+    stop_on_errors(&problems)?;
+    let to = to.open(&options.root, cache.tracks_changes())?;
+    // The index is made before the pages, so that its working memory is given back before
+    // the pages fill it; then the pages may take their HTML out of the site.
+    let index = to.search_index(&site, cache);
+    let html = if to.takes_html() {
+        site.take_html()
+    } else {
+        Vec::new()
+    };
+    let statics = statics(&site, &files);
+    let made = render::render(
+        &site,
+        &templates,
+        &statics,
+        &mut cache.rendered,
+        html,
+        to.disk(),
+    );
+    let mut outputs = made.outputs;
+    outputs.extend(index);
+    problems.extend(made.problems);
+    if let Err(problems) = stop_on_errors(&problems) {
+        to.abandon();
+        return Err(problems);
+    }
+    let warnings = finish(problems);
+    let later = to.later();
+    let written = to
+        .write(&outputs)
+        .map_err(|d| [warnings.clone(), vec![d]].concat())?;
+    let search = later.then(|| search::Deferred::new(Arc::new(site), cache.search.clone()));
+    Ok(Built {
+        pages: outputs.values().filter(|o| o.kind.is_page()).count(),
+        outputs,
+        warnings,
+        written,
+        search,
+    })
+}
+
+/// Runs load → parse → assemble only, for verbs that need the site's content but no pages
+/// (`report`, `share`). Fails on any error, like a build; else returns the warnings too.
+pub fn assemble_site(options: &Options) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (site, _, problems) = input::assemble(options, &mut Cache::default())?;
+    stop_on_errors(&problems)?;
+    Ok((site, finish(problems)))
+}
+
+/// The static files of the site and its theme.
+fn statics<'a>(site: &Site, files: &'a SiteFiles) -> render::Statics<'a> {
+    let theme = site.config.theme.as_deref().unwrap_or("default");
+    render::Statics {
+        site: &files.statics,
+        theme: &files.theme_statics,
+        theme_dir: Path::new("themes").join(theme),
+    }
+}
+
+fn stop_on_errors(problems: &[Diagnostic]) -> Result<(), Vec<Diagnostic>> {
+    match problems.iter().any(Diagnostic::is_error) {
+        true => Err(finish(problems.to_vec())),
+        false => Ok(()),
+    }
+}
+
+/// Sorted by file and line, each once.
+fn finish(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diag::sort(&mut problems);
+    problems.dedup();
+    problems
+}
