@@ -251,7 +251,7 @@ fn is_folder_name(name: &str) -> bool {
 /// Reads and resolves `config.yaml` in `root`, reporting every problem found.
 pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
     let path = root.join(CONFIG_FILE);
-    let text = match crate::load::read_text_file(&path) {
+    let text = match crate::text::read_text_file(&path) {
         Ok(bytes) => match crate::text::decode(&bytes) {
             Ok(text) => text,
             Err((line, col)) => {

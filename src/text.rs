@@ -173,6 +173,26 @@ pub fn date_short(date: jiff::civil::Date) -> String {
     format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
 }
 
+/// The largest Markdown or YAML file loa reads: about 400,000 words, far beyond any article or
+/// table, and small enough that no file can make a build run out of memory or time.
+pub const MAX_TEXT_BYTES: u64 = 2 * 1024 * 1024;
+
+/// Reads a text file the officer or an author wrote (Markdown, YAML), refusing one larger
+/// than [`MAX_TEXT_BYTES`] before reading it.
+pub fn read_text_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_TEXT_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            crate::msg::too_large(MAX_TEXT_BYTES),
+        ));
+    }
+    Ok(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
