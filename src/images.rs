@@ -1,6 +1,11 @@
 //! Photos from phones (4000 px, several MB) made fit for the web: a few widths for `srcset`,
 //! and a 1200×630 crop for Facebook and Zalo previews.
 //!
+//! Phones record how the camera was held (EXIF orientation) and where (GPS): every copy is
+//! turned upright before it is resized or cropped, and no published file carries the phone's
+//! metadata. An original that carries any, or is wider than the widest copy, is published
+//! re-encoded in its place (upright, no metadata, its colour profile kept).
+//!
 //! `process` is pure and slow (decoding a phone photo takes a while); `prepare` runs it only
 //! for images not seen before, keeping results by content hash in memory (for `serve`) and in
 //! `.loa-cache/images/` under the site (for `build`). The folder is safe to delete at any time.
@@ -10,7 +15,7 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use fast_image_resize::{images::Image, IntoImageView, ResizeOptions, Resizer};
-use image::{DynamicImage, ImageEncoder};
+use image::{DynamicImage, ImageDecoder, ImageEncoder};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +26,7 @@ pub const WIDTHS: [u32; 3] = [480, 960, 1600];
 /// The size Facebook and Zalo show best.
 pub const SHARE: (u32, u32) = (1200, 630);
 /// Bump when the output of `process` changes, so old cache entries are not used.
-const VERSION: &str = "v1";
+const VERSION: &str = "v2";
 
 /// One resized copy of an image.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,34 +45,71 @@ pub struct Processed {
     pub variants: Vec<Variant>,
     /// The 1200×630 crop (JPEG).
     pub share: Variant,
+    /// What is published in the original's place, when the original may not go out as it
+    /// is: it carries metadata (EXIF, GPS, XMP, IPTC) or is wider than the widest copy.
+    pub original: Option<Variant>,
 }
 
 /// Photos and drawings loa resizes; SVG and other files are published as they are.
 pub fn is_raster(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
-    lower.ends_with(".jpg") || lower.ends_with(".jpeg") || lower.ends_with(".png")
+    let ext = extension(path);
+    ["jpg", "jpeg", "png", "webp"].contains(&ext.as_str())
 }
 
-fn is_png(path: &str) -> bool {
-    path.to_ascii_lowercase().ends_with(".png")
+fn extension(path: &str) -> String {
+    path.rsplit_once('.')
+        .map_or(String::new(), |(_, e)| e.to_ascii_lowercase())
 }
 
-/// Decodes, resizes and re-encodes one image (JPEG stays JPEG, PNG stays PNG).
+/// How copies of a picture are encoded: drawings (PNG) and WebP stay lossless in their own
+/// format, photos are JPEG.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Jpeg,
+    Png,
+    WebP,
+}
+
+impl Format {
+    fn of(path: &str) -> Format {
+        match extension(path).as_str() {
+            "png" => Format::Png,
+            "webp" => Format::WebP,
+            _ => Format::Jpeg,
+        }
+    }
+}
+
+/// Decodes, turns upright, resizes and re-encodes one image (JPEG stays JPEG, PNG stays PNG;
+/// a WebP's copies are JPEG).
 pub fn process(path: &str, bytes: &[u8]) -> Result<Processed, String> {
-    let image = decode(bytes)?;
+    let Decoded {
+        image,
+        metadata,
+        icc,
+    } = decode(bytes)?;
     let (width, height) = (image.width(), image.height());
-    let png = is_png(path);
+    let format = Format::of(path);
+    let copies = if format == Format::WebP {
+        Format::Jpeg
+    } else {
+        format
+    };
     let mut variants = Vec::new();
     for w in WIDTHS.into_iter().filter(|w| *w < width) {
-        let h = ((u64::from(height) * u64::from(w)) / u64::from(width)).max(1) as u32;
-        let resized = resize(&image, w, h, false)?;
-        variants.push(Variant {
-            width: w,
-            height: h,
-            bytes: encode(&resized, png)?,
-        });
+        variants.push(scaled(&image, w, copies, icc.as_deref())?);
     }
     let crop = resize(&image, SHARE.0, SHARE.1, true)?;
+    let widest = WIDTHS[WIDTHS.len() - 1];
+    let original = match (width > widest, metadata) {
+        (true, _) => Some(scaled(&image, widest, format, icc.as_deref())?),
+        (false, true) => Some(Variant {
+            width,
+            height,
+            bytes: encode(&image, format, icc.as_deref())?,
+        }),
+        (false, false) => None,
+    };
     Ok(Processed {
         width,
         height,
@@ -75,8 +117,26 @@ pub fn process(path: &str, bytes: &[u8]) -> Result<Processed, String> {
         share: Variant {
             width: SHARE.0,
             height: SHARE.1,
-            bytes: encode(&crop, false)?,
+            bytes: encode(&crop, Format::Jpeg, icc.as_deref())?,
         },
+        original,
+    })
+}
+
+/// A copy `w` pixels wide, in proportion.
+fn scaled(
+    image: &DynamicImage,
+    w: u32,
+    format: Format,
+    icc: Option<&[u8]>,
+) -> Result<Variant, String> {
+    let (width, height) = (image.width(), image.height());
+    let h = ((u64::from(height) * u64::from(w)) / u64::from(width)).max(1) as u32;
+    let resized = resize(image, w, h, false)?;
+    Ok(Variant {
+        width: w,
+        height: h,
+        bytes: encode(&resized, format, icc)?,
     })
 }
 
@@ -86,19 +146,46 @@ pub fn process(path: &str, bytes: &[u8]) -> Result<Processed, String> {
 const MAX_SIDE: u32 = 20_000;
 const MAX_DECODED_BYTES: u64 = 512 * 1024 * 1024;
 
-/// Decodes a picture within the limits above; past them, an error the officer can read.
-fn decode(bytes: &[u8]) -> Result<DynamicImage, String> {
+/// A picture decoded and turned upright, and what its file carried besides the pixels.
+struct Decoded {
+    image: DynamicImage,
+    /// The file carries EXIF (GPS, camera, time), XMP or IPTC metadata.
+    metadata: bool,
+    /// Its colour profile, kept in every copy.
+    icc: Option<Vec<u8>>,
+}
+
+/// Decodes a picture within the limits above (past them, an error the officer can read) and
+/// turns it upright as its EXIF orientation says.
+fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_DECODED_BYTES);
+    let over = |e: image::ImageError| match e {
+        image::ImageError::Limits(_) => crate::msg::image_over_limits(MAX_SIDE),
+        other => other.to_string(),
+    };
     let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| e.to_string())?;
-    reader.limits(limits);
-    reader.decode().map_err(|e| match e {
-        image::ImageError::Limits(_) => crate::msg::image_over_limits(MAX_SIDE),
-        other => other.to_string(),
+    reader.limits(limits.clone());
+    let mut decoder = reader.into_decoder().map_err(over)?;
+    // What `ImageReader::decode` checks before it allocates the pixels.
+    limits.reserve(decoder.total_bytes()).map_err(over)?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let exif = decoder.exif_metadata().ok().flatten().is_some();
+    let xmp = decoder.xmp_metadata().ok().flatten().is_some();
+    let iptc = decoder.iptc_metadata().ok().flatten().is_some();
+    let icc = decoder.icc_profile().ok().flatten();
+    let mut image = DynamicImage::from_decoder(decoder).map_err(over)?;
+    image.apply_orientation(orientation);
+    Ok(Decoded {
+        image,
+        metadata: exif || xmp || iptc,
+        icc,
     })
 }
 
@@ -129,30 +216,53 @@ fn resize(image: &DynamicImage, w: u32, h: u32, cover: bool) -> Result<DynamicIm
     out.ok_or_else(|| "resize".to_string())
 }
 
-fn encode(image: &DynamicImage, png: bool) -> Result<Vec<u8>, String> {
+/// Encodes a copy with the colour profile of the original and nothing else of its metadata.
+fn encode(image: &DynamicImage, format: Format, icc: Option<&[u8]>) -> Result<Vec<u8>, String> {
     let mut out = Cursor::new(Vec::new());
-    if png {
-        let encoder = image::codecs::png::PngEncoder::new(&mut out);
-        encoder
-            .write_image(
-                image.as_bytes(),
-                image.width(),
-                image.height(),
-                image.color().into(),
+    let result = match format {
+        Format::Png => {
+            let encoder = image::codecs::png::PngEncoder::new(&mut out);
+            write(encoder, icc, image.as_bytes(), image, image.color().into())
+        }
+        Format::WebP => {
+            let rgba = image.to_rgba8();
+            let encoder = image::codecs::webp::WebPEncoder::new_lossless(&mut out);
+            write(
+                encoder,
+                icc,
+                rgba.as_raw(),
+                image,
+                image::ExtendedColorType::Rgba8,
             )
-            .map_err(|e| e.to_string())?;
-    } else {
-        let rgb = image.to_rgb8();
-        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
-            .write_image(
+        }
+        Format::Jpeg => {
+            let rgb = image.to_rgb8();
+            let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80);
+            write(
+                encoder,
+                icc,
                 rgb.as_raw(),
-                rgb.width(),
-                rgb.height(),
+                image,
                 image::ExtendedColorType::Rgb8,
             )
-            .map_err(|e| e.to_string())?;
-    }
+        }
+    };
+    result.map_err(|e| e.to_string())?;
     Ok(out.into_inner())
+}
+
+fn write(
+    mut encoder: impl ImageEncoder,
+    icc: Option<&[u8]>,
+    pixels: &[u8],
+    image: &DynamicImage,
+    color: image::ExtendedColorType,
+) -> image::ImageResult<()> {
+    if let Some(profile) = icc {
+        // An encoder that cannot carry a profile writes the picture without it.
+        let _ = encoder.set_icc_profile(profile.to_vec());
+    }
+    encoder.write_image(pixels, image.width(), image.height(), color)
 }
 
 /// Results by content hash, kept between builds in memory.
@@ -208,7 +318,7 @@ pub fn prepare(
 fn key(rel: &str, bytes: &blake3::Hash) -> blake3::Hash {
     let mut h = blake3::Hasher::new();
     h.update(VERSION.as_bytes())
-        .update(&[u8::from(is_png(rel))])
+        .update(extension(rel).as_bytes())
         .update(bytes.as_bytes());
     h.finalize()
 }
@@ -235,9 +345,11 @@ fn write_cache(dir: &Path, key: &blake3::Hash, processed: &Processed) {
     }
 }
 
-/// Output name of a variant beside the original: `anh.jpg` → `anh-960w.jpg`.
+/// Output name of a variant beside the original: `anh.jpg` → `anh-960w.jpg`; a WebP's
+/// copies are JPEG: `anh.webp` → `anh-960w.jpg`.
 pub fn variant_name(out: &str, width: u32) -> String {
     match out.rsplit_once('.') {
+        Some((stem, ext)) if ext.eq_ignore_ascii_case("webp") => format!("{stem}-{width}w.jpg"),
         Some((stem, ext)) => format!("{stem}-{width}w.{ext}"),
         None => format!("{out}-{width}w"),
     }
@@ -274,6 +386,118 @@ mod tests {
         assert_eq!((share.width(), share.height()), SHARE);
         let medium = image::load_from_memory(&p.variants[1].bytes).unwrap();
         assert_eq!((medium.width(), medium.height()), (960, 720));
+    }
+
+    /// EXIF as a phone writes it: held turned (orientation 6: turn 90° clockwise to show it)
+    /// and where it was taken (a GPS block).
+    fn phone_exif() -> Vec<u8> {
+        let mut t = b"MM\0*\0\0\0\x08".to_vec();
+        t.extend([0, 2]);
+        t.extend([0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0]);
+        t.extend([0x88, 0x25, 0, 4, 0, 0, 0, 1, 0, 0, 0, 38]);
+        t.extend([0, 0, 0, 0]);
+        t.extend([0, 1]);
+        t.extend([0, 1, 0, 2, 0, 0, 0, 2, b'N', 0, 0, 0]);
+        t.extend([0, 0, 0, 0]);
+        t
+    }
+
+    /// A 1000×600 JPEG as the sensor saw it: red above, blue below, with `exif`.
+    fn sideways_photo(exif: Vec<u8>) -> Vec<u8> {
+        let img = image::RgbImage::from_fn(1000, 600, |_, y| {
+            if y < 300 {
+                image::Rgb([220, 20, 20])
+            } else {
+                image::Rgb([20, 20, 220])
+            }
+        });
+        let mut out = Cursor::new(Vec::new());
+        let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90);
+        encoder.set_exif_metadata(exif).unwrap();
+        encoder
+            .write_image(img.as_raw(), 1000, 600, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        out.into_inner()
+    }
+
+    fn is_red(p: &image::Rgb<u8>) -> bool {
+        p.0[0] > 150 && p.0[2] < 100
+    }
+
+    #[test]
+    fn a_photo_taken_turned_comes_out_upright_in_every_copy() {
+        let p = process("anh.jpg", &sideways_photo(phone_exif())).unwrap();
+        assert_eq!(
+            (p.width, p.height),
+            (600, 1000),
+            "upright: taller than wide"
+        );
+        let original = p.original.as_ref().expect("the original is re-encoded");
+        let copies = [&original.bytes, &p.variants[0].bytes, &p.share.bytes];
+        for bytes in copies {
+            let img = image::load_from_memory(bytes).unwrap().to_rgb8();
+            let (w, h) = img.dimensions();
+            // Turned clockwise, what was above is now on the right.
+            assert!(is_red(img.get_pixel(w - 3, h / 2)), "right is red");
+            assert!(!is_red(img.get_pixel(2, h / 2)), "left is blue");
+        }
+        assert_eq!((p.variants[0].width, p.variants[0].height), (480, 800));
+    }
+
+    #[test]
+    fn no_copy_carries_the_phones_metadata() {
+        let photo = sideways_photo(phone_exif());
+        assert!(
+            photo.windows(6).any(|w| w == b"Exif\0\0"),
+            "the fixture has EXIF"
+        );
+        let p = process("anh.jpg", &photo).unwrap();
+        let original = p.original.as_ref().unwrap();
+        let mut all = vec![&original.bytes, &p.share.bytes];
+        all.extend(p.variants.iter().map(|v| &v.bytes));
+        for bytes in all {
+            assert!(!bytes.windows(4).any(|w| w == b"Exif"), "no EXIF block");
+            let mut decoder = image::ImageReader::new(Cursor::new(bytes))
+                .with_guessed_format()
+                .unwrap()
+                .into_decoder()
+                .unwrap();
+            assert!(decoder.exif_metadata().unwrap().is_none());
+        }
+    }
+
+    #[test]
+    fn a_clean_original_within_the_widest_copy_is_published_as_it_is() {
+        let p = process("nho.jpg", &photo(800, 600)).unwrap();
+        assert!(p.original.is_none());
+    }
+
+    #[test]
+    fn an_original_wider_than_the_widest_copy_is_published_at_that_width() {
+        let p = process("to.jpg", &photo(2400, 1200)).unwrap();
+        let original = p.original.unwrap();
+        assert_eq!((original.width, original.height), (1600, 800));
+        let img = image::load_from_memory(&original.bytes).unwrap();
+        assert_eq!((img.width(), img.height()), (1600, 800));
+    }
+
+    #[test]
+    fn a_webp_is_read_and_its_copies_are_jpeg() {
+        let img = DynamicImage::ImageRgb8(image::RgbImage::from_pixel(
+            1000,
+            500,
+            image::Rgb([9, 99, 199]),
+        ));
+        let mut out = Cursor::new(Vec::new());
+        img.write_to(&mut out, image::ImageFormat::WebP).unwrap();
+        let p = process("anh.webp", &out.into_inner()).unwrap();
+        assert_eq!((p.width, p.height), (1000, 500));
+        let copy = &p.variants[0];
+        assert_eq!(
+            image::guess_format(&copy.bytes).unwrap(),
+            image::ImageFormat::Jpeg
+        );
+        assert_eq!(variant_name("a/anh.webp", 480), "a/anh-480w.jpg");
     }
 
     #[test]

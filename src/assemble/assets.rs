@@ -44,16 +44,17 @@ pub(super) fn place_assets(
         .collect()
 }
 
-/// The resized copies and share crop of each published photo, beside the original.
-pub(super) fn resized_copies(
-    assets: &[PlacedAsset],
-    images: &HashMap<String, Processed>,
-) -> Vec<PlacedAsset> {
+/// Adds the resized copies and share crop of each published photo, beside the original, and
+/// puts the cleaned original (upright, without the phone's metadata) in its place.
+pub(super) fn resized_copies(assets: &mut Vec<PlacedAsset>, images: &HashMap<String, Processed>) {
     let mut copies = Vec::new();
-    for asset in assets {
+    for asset in assets.iter_mut() {
         let Some(processed) = images.get(&asset.rel) else {
             continue;
         };
+        if let Some(original) = &processed.original {
+            asset.bytes = Arc::new(original.bytes.clone());
+        }
         for v in &processed.variants {
             copies.push(PlacedAsset {
                 rel: format!("{}@{}w", asset.rel, v.width),
@@ -67,7 +68,7 @@ pub(super) fn resized_copies(
             bytes: Arc::new(processed.share.bytes.clone()),
         });
     }
-    copies
+    assets.extend(copies);
 }
 
 /// `a/b/c.png` → `a/b`, `a`.

@@ -232,7 +232,7 @@ pub(crate) fn assemble(
         },
     );
     problems.extend(collisions);
-    assets.extend(resized_copies(&assets, &content.images));
+    resized_copies(&mut assets, &content.images);
     // Whether an event is still to come is the clock's decision, shown on its page and in the
     // lists: it goes into the page's key, which they are rendered by.
     for p in &mut pages {
