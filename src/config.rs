@@ -526,7 +526,7 @@ fn resolve_terms(
                 ));
                 String::new()
             }
-            None if list == "topics" => crate::share::hashtag(&key),
+            None if list == "topics" => crate::text::hashtag(&key),
             None => String::new(),
         };
         terms.push(Term {
