@@ -21,8 +21,7 @@ use russh_sftp::client::RawSftpSession;
 use russh_sftp::protocol::{FileAttributes, FileType, OpenFlags, Packet, StatusCode};
 
 use super::known_hosts::{self, Verdict};
-use super::target::SftpAddress;
-use super::{ConnectFailure, Kind, Remote};
+use super::{ConnectFailure, Kind, Remote, SftpAddress};
 
 /// How to reach and trust the server.
 #[derive(Debug, Clone)]

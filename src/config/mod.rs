@@ -4,6 +4,8 @@
 //! immutable `Config` by destructuring every field, so a new field does not compile until it
 //! is handled. Modes (serve, check, `--base-url`) are parameters of `resolve`, never edits.
 
+pub mod publish;
+
 use std::path::Path;
 
 use serde::Deserialize;
@@ -52,7 +54,7 @@ struct RawConfig {
     /// Where `loa publish` puts the site: a folder or `sftp://user@host:port/path`, alone or
     /// with `identity:` (a key file). Default: none (`loa publish --target` then required).
     #[serde(default)]
-    publish: Option<crate::publish::RawPublish>,
+    publish: Option<publish::RawPublish>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -215,7 +217,7 @@ pub struct Config {
     pub units: Vec<Term>,
     pub channels: Vec<Channel>,
     /// `publish:`, checked; `None` when the file has none.
-    pub publish: Option<crate::publish::PublishConfig>,
+    pub publish: Option<publish::PublishConfig>,
     /// A hash of what the config was read from (the text of config.yaml and the command
     /// line's overrides): equal keys mean equal configs, for the memos of `serve`.
     pub key: blake3::Hash,
@@ -588,7 +590,7 @@ mod tests {
         let publish = c.unwrap().publish.unwrap();
         assert_eq!(
             publish.target,
-            crate::publish::Target::Folder("/mnt/portal/cchc".into())
+            publish::Target::Folder("/mnt/portal/cchc".into())
         );
         let text = format!(
             "{MINIMAL}publish:\n  target: sftp://cchc@portal:2222/var/www/cchc\n  identity: /home/vp/.ssh/id_cchc\n"
