@@ -4,7 +4,10 @@
 //! immutable `Config` by destructuring every field, so a new field does not compile until it
 //! is handled. Modes (serve, check, `--base-url`) are parameters of `resolve`, never edits.
 
+mod base_url;
+mod problems;
 pub mod publish;
+mod vocabulary;
 
 use std::path::Path;
 
@@ -13,6 +16,12 @@ use serde::Deserialize;
 use crate::diag::Diagnostic;
 use crate::msg;
 use crate::yaml;
+
+pub use base_url::BaseUrl;
+pub use vocabulary::{Channel, Per, Target, Term};
+
+use problems::{Place, Problems};
+use vocabulary::{RawChannel, RawTerm};
 
 pub const CONFIG_FILE: &str = "config.yaml";
 
@@ -55,150 +64,6 @@ struct RawConfig {
     /// with `identity:` (a key file). Default: none (`loa publish --target` then required).
     #[serde(default)]
     publish: Option<publish::RawPublish>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTerm {
-    key: String,
-    name: String,
-    #[serde(default)]
-    description: String,
-    /// Topics only: how many articles the plan asks for, per month, quarter or year.
-    #[serde(default)]
-    target: Option<RawTarget>,
-    /// Topics only: the hashtag of shared posts (`#PCI`). Default: from the key (`#NghiDinh118`).
-    #[serde(default)]
-    hashtag: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTarget {
-    articles: u32,
-    /// `month`, `quarter` or `year` (also `tháng`, `quý`, `năm`).
-    per: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawChannel {
-    key: String,
-    name: String,
-    #[serde(default)]
-    description: String,
-    /// The unit that leads this channel (a unit key). Default: none.
-    #[serde(default)]
-    lead: Option<String>,
-    /// Units that take part (unit keys). Default: none.
-    #[serde(default)]
-    partners: Vec<String>,
-}
-
-/// One entry of a vocabulary: a topic, a unit or a channel.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Term {
-    pub key: String,
-    pub name: String,
-    pub description: String,
-    /// The plan's target for this topic; always `None` for units and channels.
-    pub target: Option<Target>,
-    /// The hashtag of posts about this topic, with its `#`; empty for units and channels.
-    pub hashtag: String,
-}
-
-/// "At least `articles` articles per `per`": a topic's target in the plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Target {
-    pub articles: u32,
-    pub per: Per,
-    /// The line of the topic in config.yaml, where a warning about the target points.
-    pub line: usize,
-}
-
-/// The period a target is counted over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Per {
-    Month,
-    Quarter,
-    Year,
-}
-
-impl Per {
-    fn parse(text: &str) -> Option<Per> {
-        match crate::text::nfc(text.trim()).to_lowercase().as_str() {
-            "month" | "tháng" => Some(Per::Month),
-            "quarter" | "quý" => Some(Per::Quarter),
-            "year" | "năm" => Some(Per::Year),
-            _ => None,
-        }
-    }
-
-    /// `quý`, as in "3 bài/quý".
-    pub fn name_vi(self) -> &'static str {
-        match self {
-            Per::Month => "tháng",
-            Per::Quarter => "quý",
-            Per::Year => "năm",
-        }
-    }
-
-    /// The month, quarter or year that contains `day`.
-    pub fn around(self, day: jiff::civil::Date) -> (jiff::civil::Date, jiff::civil::Date) {
-        let year = day.year();
-        let (first_month, months) = match self {
-            Per::Month => (day.month(), 1),
-            Per::Quarter => ((day.month() - 1) / 3 * 3 + 1, 3),
-            Per::Year => (1, 12),
-        };
-        let from = jiff::civil::Date::new(year, first_month, 1).unwrap_or(day);
-        let to = jiff::civil::Date::new(year, first_month + months - 1, 1)
-            .map(|d| d.last_of_month())
-            .unwrap_or(day);
-        (from, to)
-    }
-}
-
-/// A channel of communication and the units responsible for it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Channel {
-    pub term: Term,
-    pub lead: Option<String>,
-    pub partners: Vec<String>,
-}
-
-/// Where the site lives: every link carries `path`, every absolute URL `origin` + `path`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BaseUrl {
-    /// `https://stp.angiang.gov.vn`
-    pub origin: String,
-    /// `/cchc/`: always starts and ends with `/`.
-    pub path: String,
-}
-
-impl BaseUrl {
-    pub fn parse(input: &str) -> Result<BaseUrl, String> {
-        let url = url::Url::parse(input.trim()).map_err(|e| e.to_string())?;
-        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-            return Err(format!("`{input}`"));
-        }
-        let origin = url.origin().ascii_serialization();
-        let mut path = url.path().to_string();
-        if !path.ends_with('/') {
-            path.push('/');
-        }
-        Ok(BaseUrl { origin, path })
-    }
-
-    /// A root-relative link to a site path given without its leading `/` (`tin-tuc/a/`).
-    pub fn link(&self, site_path: &str) -> String {
-        format!("{}{}", self.path, site_path.trim_start_matches('/'))
-    }
-
-    /// The absolute URL of a site path, for canonical links, feeds and the sitemap.
-    pub fn absolute(&self, site_path: &str) -> String {
-        format!("{}{}", self.origin, self.link(site_path))
-    }
 }
 
 /// The resolved, validated site configuration. Immutable once built.
@@ -327,94 +192,25 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         channels,
         publish,
     } = raw;
-    let mut problems = Vec::new();
-    let at = |place: Place, message: String| {
-        Diagnostic::error(CONFIG_FILE, place.line(text), 1, message)
-    };
-
-    let from_command_line = overrides.base_url.is_some();
-    let base_input = overrides.base_url.clone().unwrap_or(base_url);
-    let base_url = BaseUrl::parse(&base_input).unwrap_or_else(|_| {
-        let d = if from_command_line {
-            Diagnostic::error("--base-url", 0, 0, msg::bad_base_url(&base_input))
-        } else {
-            at(Place::Key("base_url"), msg::bad_base_url(&base_input))
-        };
-        problems.push(d.with_hint(msg::HINT_BASE_URL));
-        BaseUrl {
-            origin: "http://localhost".into(),
-            path: "/".into(),
-        }
-    });
-    let timezone_name = timezone.unwrap_or_else(|| "Asia/Ho_Chi_Minh".to_string());
-    let tz = jiff::tz::TimeZone::get(&timezone_name).unwrap_or_else(|_| {
-        problems.push(at(
-            Place::Key("timezone"),
-            msg::bad_timezone(&timezone_name),
-        ));
-        jiff::tz::TimeZone::UTC
-    });
+    let mut problems = Problems::new(text);
+    let base_url = resolve_base_url(base_url, overrides, &mut problems);
+    let (timezone, timezone_name) = resolve_timezone(timezone, &mut problems);
     let paginate = paginate.unwrap_or(10);
     if paginate == 0 {
-        problems.push(at(Place::Key("paginate"), msg::PAGINATE_ZERO.to_string()));
+        problems.push(problems.at(Place::Key("paginate"), msg::PAGINATE_ZERO.to_string()));
     }
-    // The theme is read from `themes/<name>/`: a name that is a path (`../x`, `C:\x`) would
-    // read templates from anywhere on the machine.
-    if let Some(name) = theme.as_deref().filter(|n| !is_folder_name(n)) {
-        problems.push(
-            at(Place::Key("theme"), msg::theme_not_a_name(name)).with_hint(msg::HINT_THEME_FOLDER),
-        );
-    }
-
-    let topics = resolve_terms(topics, "topics", text, &at, &mut problems);
-    let units = resolve_terms(units, "units", text, &at, &mut problems);
-    let channel_terms: Vec<RawTerm> = channels
-        .iter()
-        .map(|c| RawTerm {
-            key: c.key.clone(),
-            name: c.name.clone(),
-            description: c.description.clone(),
-            target: None,
-            hashtag: None,
-        })
-        .collect();
-    let channel_terms = resolve_terms(channel_terms, "channels", text, &at, &mut problems);
-    let channels = channels
-        .into_iter()
-        .zip(channel_terms)
-        .map(|(raw, term)| {
-            for unit in raw.lead.iter().chain(&raw.partners) {
-                if !units.iter().any(|u| &u.key == unit) {
-                    let keys: Vec<&str> = units.iter().map(|u| u.key.as_str()).collect();
-                    problems.push(
-                        at(Place::Value(unit), msg::unknown_term("units", unit)).with_hint(
-                            msg::did_you_mean(yaml::closest(unit, keys.iter().copied()), &keys),
-                        ),
-                    );
-                }
-            }
-            Channel {
-                term,
-                lead: raw.lead,
-                partners: raw.partners,
-            }
-        })
-        .collect();
-    let publish = publish.and_then(|raw| {
-        raw.resolve()
-            .map_err(|a| problems.push(at(Place::Key("publish"), a.message).with_hint(a.hint)))
-            .ok()
-    });
-
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+    check_theme(theme.as_deref(), &mut problems);
+    let topics = vocabulary::resolve_terms(topics, "topics", &mut problems);
+    let units = vocabulary::resolve_terms(units, "units", &mut problems);
+    let channels = vocabulary::resolve_channels(channels, &units, &mut problems);
+    let publish = publish.and_then(|raw| resolve_publish(raw, &mut problems));
+    problems.finish()?;
     Ok(Config {
         title: crate::text::nfc(&title),
         description: crate::text::nfc(&description),
         base_url,
         language: language.unwrap_or_else(|| "vi".to_string()),
-        timezone: tz,
+        timezone,
         timezone_name,
         paginate,
         theme,
@@ -427,119 +223,73 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         units,
         channels,
         publish,
-        key: crate::key::Key::new("config")
-            .text(text)
-            .text(overrides.base_url.as_deref().unwrap_or(""))
-            .finish(),
+        key: config_key(text, overrides),
     })
 }
 
-/// Where in config.yaml a problem was written, found again in its text.
-#[derive(Clone, Copy)]
-enum Place<'a> {
-    /// A top-level key: `paginate: 0`.
-    Key(&'a str),
-    /// A value written whole: `lead: van-phog`.
-    Value(&'a str),
-    /// The n-th `key: …` entry with this key (0 = first) in a vocabulary list.
-    TermKey(&'a str, usize),
+/// What a config is read from, hashed: equal keys mean equal configs.
+fn config_key(text: &str, overrides: &Overrides) -> blake3::Hash {
+    crate::key::Key::new("config")
+        .text(text)
+        .text(overrides.base_url.as_deref().unwrap_or(""))
+        .finish()
 }
 
-impl Place<'_> {
-    fn line(self, text: &str) -> usize {
-        let found = match self {
-            Place::Key(key) => text
-                .lines()
-                .position(|l| l.starts_with(&format!("{key}:")))
-                .map(|i| i + 1),
-            Place::Value(value) => yaml::value_lines(text, value).into_iter().next(),
-            Place::TermKey(key, nth) => yaml::value_lines(text, key)
-                .into_iter()
-                .filter(|&l| text.lines().nth(l - 1).is_some_and(|t| t.contains("key:")))
-                .nth(nth),
-        };
-        found.unwrap_or(1)
-    }
-}
-
-/// Checks that keys are URL-safe and unique, and normalizes names to NFC.
-fn resolve_terms(
-    raw: Vec<RawTerm>,
-    list: &str,
-    text: &str,
-    at: &impl Fn(Place, String) -> Diagnostic,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<Term> {
-    let mut terms: Vec<Term> = Vec::with_capacity(raw.len());
-    for RawTerm {
-        key,
-        name,
-        description,
-        target,
-        hashtag,
-    } in raw
-    {
-        let good = !key.is_empty()
-            && key
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !good {
-            problems.push(at(Place::TermKey(&key, 0), msg::bad_term_key(list, &key)));
+/// `base_url:`, or `--base-url` which wins over it; a placeholder when it is not a web address
+/// (the problem is recorded, so the placeholder is never used).
+fn resolve_base_url(written: String, overrides: &Overrides, problems: &mut Problems) -> BaseUrl {
+    let from_command_line = overrides.base_url.is_some();
+    let input = overrides.base_url.clone().unwrap_or(written);
+    BaseUrl::parse(&input).unwrap_or_else(|_| {
+        let d = if from_command_line {
+            Diagnostic::error("--base-url", 0, 0, msg::bad_base_url(&input))
         } else {
-            let earlier = terms.iter().filter(|t| t.key == key).count();
-            if earlier > 0 {
-                let d = at(
-                    Place::TermKey(&key, earlier),
-                    msg::duplicate_term_key(list, &key),
-                );
-                problems.push(d.with_hint(msg::HINT_DUPLICATE_KEY));
-            }
-        }
-        let target = target.and_then(|t| {
-            let per = Per::parse(&t.per);
-            if list != "topics" {
-                problems.push(at(
-                    Place::TermKey(&key, 0),
-                    msg::target_not_topic(list, &key),
-                ));
-            } else if per.is_none() {
-                let d = at(Place::Value(&t.per), msg::bad_target_period(&t.per));
-                problems.push(d.with_hint(msg::HINT_TARGET));
-            }
-            Some(Target {
-                articles: t.articles,
-                per: per?,
-                line: Place::TermKey(&key, 0).line(text),
-            })
-        });
-        let hashtag = match hashtag {
-            Some(tag) if list == "topics" => {
-                let tag = crate::text::nfc(tag.trim().trim_start_matches('#'));
-                if tag.is_empty() || tag.chars().any(|c| !c.is_alphanumeric() && c != '_') {
-                    let d = at(Place::Value(&tag), msg::bad_hashtag(&tag));
-                    problems.push(d.with_hint(msg::HINT_HASHTAG));
-                }
-                format!("#{tag}")
-            }
-            Some(_) => {
-                problems.push(at(
-                    Place::TermKey(&key, 0),
-                    msg::hashtag_not_topic(list, &key),
-                ));
-                String::new()
-            }
-            None if list == "topics" => crate::text::hashtag(&key),
-            None => String::new(),
+            problems.at(Place::Key("base_url"), msg::bad_base_url(&input))
         };
-        terms.push(Term {
-            key,
-            name: crate::text::nfc(&name),
-            description: crate::text::nfc(&description),
-            target,
-            hashtag,
-        });
+        problems.push(d.with_hint(msg::HINT_BASE_URL));
+        BaseUrl {
+            origin: "http://localhost".into(),
+            path: "/".into(),
+        }
+    })
+}
+
+/// The time zone and its name, `Asia/Ho_Chi_Minh` unless the file names another.
+fn resolve_timezone(
+    written: Option<String>,
+    problems: &mut Problems,
+) -> (jiff::tz::TimeZone, String) {
+    let name = written.unwrap_or_else(|| "Asia/Ho_Chi_Minh".to_string());
+    let tz = jiff::tz::TimeZone::get(&name).unwrap_or_else(|_| {
+        problems.push(problems.at(Place::Key("timezone"), msg::bad_timezone(&name)));
+        jiff::tz::TimeZone::UTC
+    });
+    (tz, name)
+}
+
+/// The theme is read from `themes/<name>/`: a name that is a path (`../x`, `C:\x`) would
+/// read templates from anywhere on the machine.
+fn check_theme(name: Option<&str>, problems: &mut Problems) {
+    if let Some(name) = name.filter(|n| !is_folder_name(n)) {
+        let d = problems.at(Place::Key("theme"), msg::theme_not_a_name(name));
+        problems.push(d.with_hint(msg::HINT_THEME_FOLDER));
     }
-    terms
+}
+
+/// `publish:` checked, its problem placed at its key.
+fn resolve_publish(
+    raw: publish::RawPublish,
+    problems: &mut Problems,
+) -> Option<publish::PublishConfig> {
+    raw.resolve()
+        .map_err(|a| {
+            problems.push(
+                problems
+                    .at(Place::Key("publish"), a.message)
+                    .with_hint(a.hint),
+            )
+        })
+        .ok()
 }
 
 #[cfg(test)]
