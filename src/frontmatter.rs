@@ -211,7 +211,81 @@ impl FrontContext<'_> {
         kind: PageKind,
         problems: &mut Vec<Diagnostic>,
     ) -> (Meta, Option<String>) {
-        let title = raw.title.map(|t| t.trim().to_string()).unwrap_or_default();
+        let RawFront {
+            title,
+            description,
+            date,
+            updated,
+            topics,
+            tags,
+            unit,
+            channels,
+            summary,
+            image,
+            image_alt,
+            draft,
+            slug,
+            aliases,
+            template,
+            event,
+            extra,
+            sort,
+            paginate,
+        } = raw;
+        let title = self.title(title, kind, problems);
+        let (date, updated) = self.dates(date, updated, kind, problems);
+        let topics = self.check_keys(
+            "topics",
+            topics.into_vec(),
+            self.config.topics.iter().map(|t| t.key.as_str()),
+            problems,
+        );
+        let unit = unit.and_then(|u| {
+            let units = self.config.units.iter().map(|t| t.key.as_str());
+            self.check_keys("unit", vec![u], units, problems).pop()
+        });
+        let channel_keys = self.config.channels.iter().map(|c| c.term.key.as_str());
+        let channels = self.check_keys("channels", channels.into_vec(), channel_keys, problems);
+        self.check_image_alt(image.is_some(), image_alt.as_deref(), problems);
+        let event = event.and_then(|e| self.event(e, problems));
+        let sort = self.sort(sort.as_deref(), problems);
+        if paginate == Some(0) {
+            problems.push(self.at("paginate", None, msg::PAGINATE_ZERO.to_string()));
+        }
+        let meta = Meta {
+            title,
+            description,
+            date,
+            updated,
+            topics,
+            tags: clean_tags(tags.into_vec()),
+            unit,
+            channels,
+            // `loa new` writes `summary: ""` as a prompt: an empty one means none.
+            summary: summary.filter(|s| !s.trim().is_empty()),
+            image,
+            image_alt,
+            draft: draft.unwrap_or(false),
+            aliases: aliases.into_vec(),
+            template,
+            event,
+            extra: extra
+                .as_ref()
+                .map_or(serde_json::Value::Null, yaml::to_json),
+            sort,
+            paginate,
+        };
+        (meta, slug)
+    }
+
+    /// The title, trimmed; every page but the home page needs one.
+    fn title(
+        &self,
+        written: Option<String>,
+        kind: PageKind,
+        problems: &mut Vec<Diagnostic>,
+    ) -> String {
+        let title = written.map(|t| t.trim().to_string()).unwrap_or_default();
         if title.is_empty() && kind != PageKind::Home {
             let d = Diagnostic::error(
                 self.display.to_path_buf(),
@@ -221,8 +295,19 @@ impl FrontContext<'_> {
             );
             problems.push(d.with_hint(msg::HINT_TITLE));
         }
-        let date = self.date("date", raw.date.as_deref(), problems);
-        if kind == PageKind::Article && raw.date.is_none() {
+        title
+    }
+
+    /// `date:` and `updated:` read in the site's zone; an article needs a date.
+    fn dates(
+        &self,
+        date: Option<String>,
+        updated: Option<String>,
+        kind: PageKind,
+        problems: &mut Vec<Diagnostic>,
+    ) -> (Option<jiff::ZonedDateTime>, Option<jiff::ZonedDateTime>) {
+        let parsed = self.date("date", date.as_deref(), problems);
+        if kind == PageKind::Article && date.is_none() {
             let d = Diagnostic::error(
                 self.display.to_path_buf(),
                 1,
@@ -231,31 +316,28 @@ impl FrontContext<'_> {
             );
             problems.push(d.with_hint(msg::HINT_DATE));
         }
-        let updated = self.date("updated", raw.updated.as_deref(), problems);
-        let topics = self.check_keys(
-            "topics",
-            raw.topics.into_vec(),
-            self.config.topics.iter().map(|t| t.key.as_str()),
-            problems,
-        );
-        let unit = raw.unit.map(|u| {
-            self.check_keys(
-                "unit",
-                vec![u],
-                self.config.units.iter().map(|t| t.key.as_str()),
-                problems,
-            )
-        });
-        let channel_keys = self.config.channels.iter().map(|c| c.term.key.as_str());
-        let channels = self.check_keys("channels", raw.channels.into_vec(), channel_keys, problems);
-        if raw.image.is_some() && raw.image_alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+        let updated = self.date("updated", updated.as_deref(), problems);
+        (parsed, updated)
+    }
+
+    /// A photo needs a description for readers who cannot see it.
+    fn check_image_alt(
+        &self,
+        has_image: bool,
+        image_alt: Option<&str>,
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        if has_image && image_alt.is_none_or(|a| a.trim().is_empty()) {
             problems.push(
                 self.at("image", None, msg::IMAGE_ALT_MISSING.to_string())
                     .with_hint(msg::HINT_IMAGE_ALT),
             );
         }
-        let event = raw.event.and_then(|e| self.event(e, problems));
-        let sort = match raw.sort.as_deref() {
+    }
+
+    /// A section's `sort:`; by date when not given or not understood.
+    fn sort(&self, written: Option<&str>, problems: &mut Vec<Diagnostic>) -> SortBy {
+        match written {
             None | Some("date") => SortBy::Date,
             Some("title") => SortBy::Title,
             Some("event") => SortBy::Event,
@@ -263,41 +345,7 @@ impl FrontContext<'_> {
                 problems.push(self.at("sort", None, msg::bad_sort(other)));
                 SortBy::Date
             }
-        };
-        if raw.paginate == Some(0) {
-            problems.push(self.at("paginate", None, msg::PAGINATE_ZERO.to_string()));
         }
-        let tags = raw
-            .tags
-            .into_vec()
-            .into_iter()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty());
-        let meta = Meta {
-            title,
-            description: raw.description,
-            date,
-            updated,
-            topics,
-            tags: dedup(tags.collect()),
-            unit: unit.and_then(|mut u| u.pop()),
-            channels,
-            // `loa new` writes `summary: ""` as a prompt: an empty one means none.
-            summary: raw.summary.filter(|s| !s.trim().is_empty()),
-            image: raw.image,
-            image_alt: raw.image_alt,
-            draft: raw.draft.unwrap_or(false),
-            aliases: raw.aliases.into_vec(),
-            template: raw.template,
-            event,
-            extra: raw
-                .extra
-                .as_ref()
-                .map_or(serde_json::Value::Null, yaml::to_json),
-            sort,
-            paginate: raw.paginate,
-        };
-        (meta, raw.slug)
     }
 
     /// Keeps the keys the config knows; each unknown one is an error naming the closest valid key.
@@ -364,6 +412,15 @@ impl FrontContext<'_> {
             participants: raw.participants,
         })
     }
+}
+
+/// Tags trimmed, the empty ones left out, each once.
+fn clean_tags(tags: Vec<String>) -> Vec<String> {
+    let tags = tags
+        .into_iter()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
+    dedup(tags.collect())
 }
 
 fn dedup(items: Vec<String>) -> Vec<String> {

@@ -5,37 +5,15 @@
 //! the Zalo button (themes/default/static/chia-se.js) opens the device's share sheet, where the
 //! Zalo app appears on phones, or copies the link to paste into Zalo.
 
-use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+// The share link and hashtags sit with the text rules, where config and views reach them
+// without importing this module, which is above them.
+pub use crate::text::{facebook_url, hashtag};
 
 /// The longest summary a post carries. Facebook folds a post after about 480 characters behind
 /// "Xem thêm", and Zalo shows still less before its fold; a post that fits is read whole.
 pub const SUMMARY_MAX: usize = 300;
 /// The longest post, title, summary, link and hashtags together.
 pub const POST_MAX: usize = 500;
-
-/// Facebook's share dialog for a page: works without any Facebook script.
-pub fn facebook_url(permalink: &str) -> String {
-    format!(
-        "https://www.facebook.com/sharer/sharer.php?u={}",
-        utf8_percent_encode(permalink, NON_ALPHANUMERIC)
-    )
-}
-
-/// `nghi-dinh-118` → `#NghiDinh118`: topic keys are already ASCII, and a hashtag with no
-/// diacritics is found by readers who type without them.
-pub fn hashtag(key: &str) -> String {
-    let words: String = key
-        .split('-')
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut chars = w.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_ascii_uppercase().to_string() + chars.as_str()
-            })
-        })
-        .collect();
-    format!("#{words}")
-}
 
 /// The first one or two sentences of `text`, at most [`SUMMARY_MAX`] characters; a sentence
 /// that is longer is cut at a word and ends with "…".
@@ -151,21 +129,6 @@ pub fn post_for(site: &crate::assemble::Site, rel: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_facebook_link_carries_the_whole_address_encoded() {
-        assert_eq!(
-            facebook_url("https://stp.angiang.gov.vn/cchc/tin-tuc/a/?x=1&y=2"),
-            "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fstp%2Eangiang%2Egov%2Evn%2Fcchc%2Ftin%2Dtuc%2Fa%2F%3Fx%3D1%26y%3D2"
-        );
-    }
-
-    #[test]
-    fn hashtags_are_topic_keys_in_camel_case() {
-        assert_eq!(hashtag("nghi-dinh-118"), "#NghiDinh118");
-        assert_eq!(hashtag("par-index"), "#ParIndex");
-        assert_eq!(hashtag("pci"), "#Pci");
-    }
 
     #[test]
     fn a_summary_keeps_one_or_two_whole_sentences() {

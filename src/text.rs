@@ -1,4 +1,4 @@
-//! Vietnamese text rules: NFC normalization, ASCII slugs, alphabetical order and dates.
+//! Vietnamese text rules: NFC normalization, ASCII slugs, hashtags, alphabetical order and dates.
 //!
 //! These are the language rules every other stage relies on, kept in one place so a page
 //! title, a file name and a tag are treated the same way everywhere.
@@ -193,9 +193,48 @@ pub fn read_text_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Facebook's share dialog for a page: works without any Facebook script.
+pub fn facebook_url(permalink: &str) -> String {
+    format!(
+        "https://www.facebook.com/sharer/sharer.php?u={}",
+        percent_encoding::utf8_percent_encode(permalink, percent_encoding::NON_ALPHANUMERIC)
+    )
+}
+
+/// `nghi-dinh-118` → `#NghiDinh118`: topic keys are already ASCII, and a hashtag with no
+/// diacritics is found by readers who type without them.
+pub fn hashtag(key: &str) -> String {
+    let words: String = key
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect();
+    format!("#{words}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_facebook_link_carries_the_whole_address_encoded() {
+        assert_eq!(
+            facebook_url("https://stp.angiang.gov.vn/cchc/tin-tuc/a/?x=1&y=2"),
+            "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fstp%2Eangiang%2Egov%2Evn%2Fcchc%2Ftin%2Dtuc%2Fa%2F%3Fx%3D1%26y%3D2"
+        );
+    }
+
+    #[test]
+    fn hashtags_are_topic_keys_in_camel_case() {
+        assert_eq!(hashtag("nghi-dinh-118"), "#NghiDinh118");
+        assert_eq!(hashtag("par-index"), "#ParIndex");
+        assert_eq!(hashtag("pci"), "#Pci");
+    }
 
     #[test]
     fn slugs_fold_vietnamese_to_ascii_with_d_for_đ() {

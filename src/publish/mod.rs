@@ -29,16 +29,15 @@ mod memory;
 pub mod plan;
 mod send;
 pub mod sftp;
-mod target;
 
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use crate::config::publish::{PublishConfig, RawPublish, SftpAddress, Target};
 pub use failure::{ConnectFailure, Failure};
 pub use manifest::{Manifest, MANIFEST, PROGRESS};
 pub use plan::{Phase, Plan};
 pub use sftp::Login;
-pub use target::{PublishConfig, RawPublish, SftpAddress, Target};
 
 use crate::config::{BaseUrl, Config};
 use crate::diag::Diagnostic;

@@ -3,6 +3,7 @@
 
 use super::{Job, Kind, Renderer};
 use crate::assemble::COVERAGE_PATH;
+use crate::config::{Channel, Target, Term};
 use crate::msg;
 use crate::plan;
 use crate::views::{ChannelCoverage, CoverageView, TargetView, TopicCoverage};
@@ -13,63 +14,7 @@ const CHANNEL_LATEST: usize = 5;
 impl Renderer<'_> {
     pub(super) fn coverage(&self) -> Job<'_> {
         let site = self.site;
-        let cfg = &site.config;
-        let today = plan::today(site);
-        let topics: Vec<TopicCoverage> = cfg
-            .topics
-            .iter()
-            .filter_map(|t| {
-                site.topics
-                    .iter()
-                    .find(|term| term.key == t.key)
-                    .map(|term| (t, term))
-            })
-            .map(|(t, term)| TopicCoverage {
-                topic: self.views.term_link(crate::taxonomy::Taxonomy::Topic, term),
-                latest: term.pages.first().map(|&i| self.card(i).clone()),
-                target: t.target.map(|target| {
-                    let (from, _) = target.per.around(today);
-                    let published = plan::published(site, &t.key, from, today);
-                    TargetView {
-                        articles: target.articles,
-                        per: target.per.name_vi(),
-                        period: plan::period_name(target.per, today),
-                        published,
-                        percent: (published as u64 * 100)
-                            .checked_div(u64::from(target.articles))
-                            .unwrap_or(0) as u32,
-                    }
-                }),
-            })
-            .collect();
-        let channels = cfg
-            .channels
-            .iter()
-            .map(|c| {
-                let through: Vec<usize> = site
-                    .articles
-                    .iter()
-                    .copied()
-                    .filter(|&i| site.pages[i].page.meta.channels.contains(&c.term.key))
-                    .collect();
-                let held: Vec<&crate::model::Event> = through
-                    .iter()
-                    .filter_map(|&i| site.pages[i].page.meta.event.as_ref())
-                    .filter(|e| e.start.timestamp() <= site.settings.now)
-                    .collect();
-                ChannelCoverage {
-                    channel: self.views.channel(c),
-                    articles: through.len(),
-                    events_held: held.len(),
-                    participants: held.iter().filter_map(|e| e.participants).sum(),
-                    latest: through
-                        .iter()
-                        .take(CHANNEL_LATEST)
-                        .map(|&i| self.card(i).clone())
-                        .collect(),
-                }
-            })
-            .collect();
+        let topics = self.topic_coverage();
         let view = CoverageView {
             title: msg::COVERAGE_TITLE.to_string(),
             url: self.views.link(COVERAGE_PATH),
@@ -81,7 +26,7 @@ impl Renderer<'_> {
             total: site.articles.len(),
             uncovered: topics.iter().filter(|t| t.topic.count == 0).count(),
             topics,
-            channels,
+            channels: self.channel_coverage(),
         };
         let mut ctx = self.context(self.head(
             "coverage",
@@ -98,6 +43,79 @@ impl Renderer<'_> {
             context: Box::new(move || ctx),
             source: None,
             template_line: 0,
+        }
+    }
+
+    /// Each topic of the plan that has articles, in the config's order, with its newest
+    /// article and its target.
+    fn topic_coverage(&self) -> Vec<TopicCoverage> {
+        let site = self.site;
+        let today = plan::today(site);
+        site.config
+            .topics
+            .iter()
+            .filter_map(|t| {
+                site.topics
+                    .iter()
+                    .find(|term| term.key == t.key)
+                    .map(|term| (t, term))
+            })
+            .map(|(t, term)| TopicCoverage {
+                topic: self.views.term_link(crate::taxonomy::Taxonomy::Topic, term),
+                latest: term.pages.first().map(|&i| self.card(i).clone()),
+                target: t.target.map(|target| self.target_view(t, target, today)),
+            })
+            .collect()
+    }
+
+    /// How much of a topic's target the current month, quarter or year has reached.
+    fn target_view(&self, topic: &Term, target: Target, today: jiff::civil::Date) -> TargetView {
+        let (from, _) = target.per.around(today);
+        let published = plan::published(self.site, &topic.key, from, today);
+        TargetView {
+            articles: target.articles,
+            per: target.per.name_vi(),
+            period: plan::period_name(target.per, today),
+            published,
+            percent: (published as u64 * 100)
+                .checked_div(u64::from(target.articles))
+                .unwrap_or(0) as u32,
+        }
+    }
+
+    /// Each channel of the config, with what went out through it and the events held.
+    fn channel_coverage(&self) -> Vec<ChannelCoverage> {
+        self.site
+            .config
+            .channels
+            .iter()
+            .map(|c| self.one_channel(c))
+            .collect()
+    }
+
+    fn one_channel(&self, c: &Channel) -> ChannelCoverage {
+        let site = self.site;
+        let through: Vec<usize> = site
+            .articles
+            .iter()
+            .copied()
+            .filter(|&i| site.pages[i].page.meta.channels.contains(&c.term.key))
+            .collect();
+        let held: Vec<&crate::model::Event> = through
+            .iter()
+            .filter_map(|&i| site.pages[i].page.meta.event.as_ref())
+            .filter(|e| e.start.timestamp() <= site.settings.now)
+            .collect();
+        ChannelCoverage {
+            channel: self.views.channel(c),
+            articles: through.len(),
+            events_held: held.len(),
+            participants: held.iter().filter_map(|e| e.participants).sum(),
+            latest: through
+                .iter()
+                .take(CHANNEL_LATEST)
+                .map(|&i| self.card(i).clone())
+                .collect(),
         }
     }
 }

@@ -220,11 +220,11 @@ impl<'a> Views<'a> {
         let (previous, next) = self.site.neighbours_of(index);
         let section = self.site.section_of(&p.page);
         let share = ShareView {
-            facebook: crate::share::facebook_url(&card.permalink),
+            facebook: crate::text::facebook_url(&card.permalink),
             hashtags: meta
                 .topics
                 .iter()
-                .map(|k| crate::share::hashtag(k))
+                .map(|k| crate::text::hashtag(k))
                 .collect(),
         };
         PageView {

@@ -1,5 +1,5 @@
 //! Where a site is published: the `publish:` entry of config.yaml and `--target`, read into a
-//! folder or an SFTP address.
+//! folder or an SFTP address. It lives with the config, which reads it; `publish` uses it.
 
 use std::fmt;
 use std::path::PathBuf;
