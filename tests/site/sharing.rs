@@ -163,11 +163,11 @@ fn check_warns_about_articles_without_a_share_worthy_image() {
         );
     site.write_bytes(
         "content/tin-tuc/anh-nho/nho.jpg",
-        &crate::photos::photo(800, 600),
+        &crate::support::photo(800, 600),
     )
     .write_bytes(
         "content/tin-tuc/anh-lon/lon.jpg",
-        &crate::photos::photo(1600, 900),
+        &crate::support::photo(1600, 900),
     )
     .write(
         "content/tin-tuc/anh-svg/so-do.svg",
