@@ -1,5 +1,6 @@
 //! Fixture sites: a minimal config plus the files a test writes, built with a fixed "now".
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use loa::diag::Diagnostic;
@@ -75,6 +76,11 @@ impl Site {
         self
     }
 
+    /// Writes config.yaml: the standard one with `lines` added at its end (`theme: rieng\n`).
+    pub fn config_plus(&self, lines: &str) -> &Site {
+        self.write("config.yaml", &format!("{CONFIG}{lines}"))
+    }
+
     /// Writes an article with the given extra front-matter lines and body.
     pub fn article(&self, rel: &str, title: &str, date: &str, front: &str, body: &str) -> &Site {
         let text = format!("---\ntitle: \"{title}\"\ndate: {date}\n{front}---\n{body}");
@@ -90,17 +96,20 @@ impl Site {
         }
     }
 
+    /// Builds into `output/`: what was made (warnings included), or every problem.
+    pub fn try_build(&self) -> Result<loa::Rendered, Vec<Diagnostic>> {
+        loa::build(&self.options(), &self.output()).map(|(rendered, _)| rendered)
+    }
+
     /// Builds into `output/`; panics with every message if the build fails.
     pub fn build(&self) -> loa::Rendered {
-        match loa::build(&self.options(), &self.output()) {
-            Ok((rendered, _)) => rendered,
-            Err(problems) => panic!("build failed:\n{}", show(&problems)),
-        }
+        self.try_build()
+            .unwrap_or_else(|problems| panic!("build failed:\n{}", show(&problems)))
     }
 
     /// Builds and returns the problems; panics if the build succeeds.
     pub fn build_fails(&self) -> Vec<Diagnostic> {
-        match loa::build(&self.options(), &self.output()) {
+        match self.try_build() {
             Ok(_) => panic!("the build should have failed"),
             Err(problems) => problems,
         }
@@ -164,6 +173,22 @@ impl Page {
     }
 }
 
+/// Every file under `dir`: its path relative to `dir` (with `/` on every system) → its bytes.
+pub fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            (
+                rel.to_string_lossy().replace('\\', "/"),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
 /// A JPEG "photo" of the given size (a gradient, so it compresses like a picture would not).
 pub fn photo(width: u32, height: u32) -> Vec<u8> {
     let img = image::RgbImage::from_fn(width, height, |x, y| {
@@ -174,6 +199,20 @@ pub fn photo(width: u32, height: u32) -> Vec<u8> {
         .write_to(&mut out, image::ImageFormat::Jpeg)
         .unwrap();
     out.into_inner()
+}
+
+/// The names of the snapshots in `tests/site/snapshots/` whose file name starts with `prefix`.
+pub fn snapshot_names(prefix: &str) -> std::collections::BTreeSet<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/site/snapshots");
+    std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter_map(|file| {
+            file.strip_prefix(prefix)?
+                .strip_suffix(".snap")
+                .map(str::to_string)
+        })
+        .collect()
 }
 
 pub fn fold(s: &str) -> String {
