@@ -2,7 +2,7 @@
 
 use loa::serve::Server;
 
-use crate::support::{browser_tools, run_browser_script, Site, NOW};
+use crate::support::{browser_tools, run_browser_script, sample_root, Site, NOW, SAMPLE_NOW};
 
 #[test]
 fn a_served_page_follows_saves_errors_and_fixes_in_the_browser() {
@@ -61,10 +61,7 @@ fn the_sample_sites_main_page_types_are_accessible_and_fit_the_screen() {
         return;
     };
     // The sample site of the repository, previewed without writing anything.
-    let options = crate::support::preview_options(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
-        crate::sample::SAMPLE_NOW,
-    );
+    let options = crate::support::preview_options(sample_root(), SAMPLE_NOW);
     let server = Server::start(options, |_| {}).expect("serve starts");
     let snapshot = server.snapshot();
     assert!(

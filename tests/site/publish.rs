@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use loa::publish::{self, Kind, Login, Remote, Target, MANIFEST, PROGRESS};
 
-use crate::sample::SAMPLE_NOW;
+use crate::support::{options, sample_root, SAMPLE_NOW};
 
 const SSHD: &str = "/usr/sbin/sshd";
 
@@ -217,7 +217,7 @@ fn warm_sample() -> &'static Path {
     WARM.get_or_init(|| {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("publish-sample");
         let _ = std::fs::remove_dir_all(&dir);
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let repo = sample_root();
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::copy(repo.join("config.yaml"), dir.join("config.yaml")).unwrap();
         copy_folder(&repo.join("content"), &dir.join("content"));
@@ -563,13 +563,7 @@ impl Remote for Faulty {
 }
 
 fn build(site: &Path) -> loa::Rendered {
-    let options = loa::Options {
-        root: site.to_path_buf(),
-        base_url: None,
-        drafts: false,
-        now: Some(SAMPLE_NOW.into()),
-    };
-    loa::build_keeping(&options, &site.join("output"))
+    loa::build_keeping(&options(site, SAMPLE_NOW), &site.join("output"))
         .unwrap()
         .0
 }

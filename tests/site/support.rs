@@ -38,6 +38,36 @@ channels:
 /// The moment fixtures are built at, so scheduling tests do not depend on the day.
 pub const NOW: &str = "2025-11-25 12:00";
 
+/// The moment the sample site is built at: after its last article (December 2025), so every
+/// article is published.
+pub const SAMPLE_NOW: &str = "2026-01-01";
+
+/// The repository's own sample site (config.yaml and content/ at the crate root), as the
+/// README tells a new user to build it.
+pub fn sample_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The sample site rendered in memory (nothing written), once per test run: the tests only
+/// read it, and each render takes seconds.
+pub fn sample() -> &'static loa::Rendered {
+    static SAMPLE: std::sync::OnceLock<loa::Rendered> = std::sync::OnceLock::new();
+    SAMPLE.get_or_init(|| {
+        loa::render_site(&options(sample_root(), SAMPLE_NOW))
+            .unwrap_or_else(|p| panic!("the sample site builds:\n{}", show(&p)))
+    })
+}
+
+/// The options of `loa --root ROOT --now NOW build`: no base URL override, no drafts.
+pub fn options(root: &Path, now: &str) -> loa::Options {
+    loa::Options {
+        root: root.to_path_buf(),
+        base_url: None,
+        drafts: false,
+        now: Some(now.to_string()),
+    }
+}
+
 pub struct Site {
     dir: tempfile::TempDir,
     pub drafts: bool,
@@ -89,10 +119,9 @@ impl Site {
 
     pub fn options(&self) -> loa::Options {
         loa::Options {
-            root: self.root().to_path_buf(),
             base_url: self.base_url.clone(),
             drafts: self.drafts,
-            now: Some(NOW.to_string()),
+            ..options(self.root(), NOW)
         }
     }
 
