@@ -14,7 +14,9 @@ use std::path::Path;
 use loa::diag::Diagnostic;
 use loa::diag::Severity::{self, Error, Warning};
 
-use crate::support::{files_under, only_error, photo, show, snapshot_names, Site, CONFIG};
+use crate::support::{
+    config_edited, files_under, only_error, photo, show, snapshot_names, Site, CONFIG,
+};
 
 /// The article most rows break.
 const ARTICLE: &str = "content/tin-tuc/a.md";
@@ -750,7 +752,7 @@ fn site_for(given: &[Input]) -> Site {
             Bytes(rel, bytes) => (rel, bytes.to_vec()),
             Photo(rel) => (rel, photo(40, 30)),
             ConfigPlus(extra) => ("config.yaml", [CONFIG.as_bytes(), extra].concat()),
-            ConfigEdit(from, to) => ("config.yaml", config_edited(from, to).into_bytes()),
+            ConfigEdit(from, to) => ("config.yaml", config_edited(&[(from, to)]).into_bytes()),
             NoConfig => {
                 std::fs::remove_file(site.root().join("config.yaml")).unwrap();
                 continue;
@@ -763,16 +765,6 @@ fn site_for(given: &[Input]) -> Site {
         site.write_bytes(rel, &bytes);
     }
     site
-}
-
-/// The fixture's config with its one occurrence of `from` made `to`.
-fn config_edited(from: &str, to: &str) -> String {
-    assert_eq!(
-        CONFIG.matches(from).count(),
-        1,
-        "`{from}` once in the config"
-    );
-    CONFIG.replace(from, to)
 }
 
 /// Where a problem is, as `path:line:col` with `/` on every system.
@@ -829,7 +821,7 @@ fn describe(given: &[Input]) -> String {
                 numbered("config.yaml (the fixture's, then)", extra, config_lines + 1)
             }
             ConfigEdit(from, to) => {
-                let edited = config_edited(from, to);
+                let edited = config_edited(&[(from, to)]);
                 let start = edited.find(to).expect("the edit is there");
                 let first = edited[..start].matches('\n').count() + 1;
                 let lines = to.trim_end_matches('\n').matches('\n').count() + 1;
@@ -921,10 +913,7 @@ fn a_bom_and_crlf_line_ends_are_read_like_a_plain_lf_file() {
 #[test]
 fn a_standalone_page_needs_no_date() {
     let site = Site::new();
-    site.write(
-        "content/gioi-thieu.md",
-        "---\ntitle: \"Giới thiệu\"\n---\nTrang giới thiệu.\n",
-    );
+    site.page("gioi-thieu.md", "Giới thiệu", "", "Trang giới thiệu.\n");
     let rendered = site.build();
     assert!(rendered.warnings.is_empty(), "{}", show(&rendered.warnings));
     assert_eq!(site.html("gioi-thieu/index.html").text("h1"), "Giới thiệu");

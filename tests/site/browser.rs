@@ -21,10 +21,7 @@ fn a_served_page_follows_saves_errors_and_fixes_in_the_browser() {
         &format!("Đoạn mở đầu.\n\n{long_body}"),
     );
     // The theme's stylesheet: a site's `static/` may not replace a theme file.
-    site.write(
-        "config.yaml",
-        &format!("{}theme: rieng\n", crate::support::CONFIG),
-    );
+    site.config_plus("theme: rieng\n");
     site.write(
         "themes/rieng/static/style.css",
         "body { background: white; }\n",

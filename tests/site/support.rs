@@ -58,6 +58,27 @@ pub fn sample() -> &'static loa::Rendered {
     })
 }
 
+/// The standard config with each `(from, to)` edit made; each `from` must be in it once, so
+/// an edit cannot silently miss when the standard config changes.
+pub fn config_edited(edits: &[(&str, &str)]) -> String {
+    edits.iter().fold(CONFIG.to_string(), |config, (from, to)| {
+        assert_eq!(
+            config.matches(from).count(),
+            1,
+            "`{from}` once in the config"
+        );
+        config.replace(from, to)
+    })
+}
+
+/// The `loa` program on the site at `root`, at `now`, as the officer runs it: the caller adds
+/// the command and its arguments.
+pub fn loa_command(root: &Path, now: &str) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_loa"));
+    command.arg("--root").arg(root).args(["--now", now]);
+    command
+}
+
 /// The options of `loa --root ROOT --now NOW build`: no base URL override, no drafts.
 pub fn options(root: &Path, now: &str) -> loa::Options {
     loa::Options {
@@ -111,10 +132,33 @@ impl Site {
         self.write("config.yaml", &format!("{CONFIG}{lines}"))
     }
 
+    /// Writes config.yaml: the standard one with each edit made (see [`config_edited`]);
+    /// returns the text written.
+    pub fn config_with(&self, edits: &[(&str, &str)]) -> String {
+        let config = config_edited(edits);
+        self.write("config.yaml", &config);
+        config
+    }
+
     /// Writes an article with the given extra front-matter lines and body.
     pub fn article(&self, rel: &str, title: &str, date: &str, front: &str, body: &str) -> &Site {
         let text = format!("---\ntitle: \"{title}\"\ndate: {date}\n{front}---\n{body}");
         self.write(&format!("content/{rel}"), &text)
+    }
+
+    /// Writes a page without a date (a standalone page, or a section's `_index.md`) with the
+    /// given extra front-matter lines and body.
+    pub fn page(&self, rel: &str, title: &str, front: &str, body: &str) -> &Site {
+        let text = format!("---\ntitle: \"{title}\"\n{front}---\n{body}");
+        self.write(&format!("content/{rel}"), &text)
+    }
+
+    /// Runs `loa --root SITE --now NOW ARGS…` and returns what it printed and its exit code.
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        loa_command(self.root(), NOW)
+            .args(args)
+            .output()
+            .expect("run loa")
     }
 
     pub fn options(&self) -> loa::Options {
