@@ -2,7 +2,8 @@
 //! the text of each paragraph and list item, every link with its target and every image with
 //! its description, in the order they come. Each is a snapshot (`snapshots/site__sample_pages__*`)
 //! read and approved by a person, next to hand-written checks of what matters most; a change to
-//! a template or to the sample's content shows up here as a readable diff.
+//! a template or to the sample's content shows up here as a readable diff (run with
+//! `INSTA_UPDATE=always`, read `git diff tests/site/snapshots`, commit what reads right).
 
 use std::collections::BTreeSet;
 
