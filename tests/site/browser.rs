@@ -2,7 +2,7 @@
 
 use loa::serve::Server;
 
-use crate::support::{browser_tools, run_browser_script, Site, NOW};
+use crate::support::{browser_tools, run_browser_script, sample_root, Site, NOW, SAMPLE_NOW};
 
 #[test]
 fn a_served_page_follows_saves_errors_and_fixes_in_the_browser() {
@@ -21,10 +21,7 @@ fn a_served_page_follows_saves_errors_and_fixes_in_the_browser() {
         &format!("Đoạn mở đầu.\n\n{long_body}"),
     );
     // The theme's stylesheet: a site's `static/` may not replace a theme file.
-    site.write(
-        "config.yaml",
-        &format!("{}theme: rieng\n", crate::support::CONFIG),
-    );
+    site.config_plus("theme: rieng\n");
     site.write(
         "themes/rieng/static/style.css",
         "body { background: white; }\n",
@@ -61,10 +58,7 @@ fn the_sample_sites_main_page_types_are_accessible_and_fit_the_screen() {
         return;
     };
     // The sample site of the repository, previewed without writing anything.
-    let options = crate::support::preview_options(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
-        crate::sample::SAMPLE_NOW,
-    );
+    let options = crate::support::preview_options(sample_root(), SAMPLE_NOW);
     let server = Server::start(options, |_| {}).expect("serve starts");
     let snapshot = server.snapshot();
     assert!(

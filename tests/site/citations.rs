@@ -2,7 +2,6 @@
 //! each document gets a page listing the articles citing it, and unknown or misspelled
 //! numbers are warnings placed where they are written.
 
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use unicode_normalization::UnicodeNormalization;
@@ -315,12 +314,7 @@ fn loa_check_prints_the_warning_with_file_line_and_column() {
         "",
         "Theo Nghị định 118/2025/ND-CP.\n",
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_loa"))
-        .arg("--root")
-        .arg(site.root())
-        .args(["--now", NOW, "check"])
-        .output()
-        .expect("run loa");
+    let out = site.run(&["check"]);
     let all = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),

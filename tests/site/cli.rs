@@ -2,17 +2,7 @@
 
 use std::process::{Command, Output};
 
-use crate::support::{Site, NOW};
-
-fn loa(site: &Site, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_loa"))
-        .arg("--root")
-        .arg(site.root())
-        .args(["--now", NOW])
-        .args(args)
-        .output()
-        .expect("run loa")
-}
+use crate::support::Site;
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
@@ -22,7 +12,7 @@ fn stderr(out: &Output) -> String {
 fn build_succeeds_with_a_one_line_summary() {
     let site = Site::new();
     site.article("tin-tuc/a.md", "A", "2025-09-01", "", "x\n");
-    let out = loa(&site, &["build"]);
+    let out = site.run(&["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
@@ -41,7 +31,7 @@ fn a_broken_site_exits_1_with_every_problem_placed_and_writes_nothing() {
         "content/tin-tuc/b.md",
         "---\ntitle: B\ndate: 2025-09-01\ntopics: [de-an-6]\n---\n",
     );
-    let out = loa(&site, &["build"]);
+    let out = site.run(&["build"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     let firsts: Vec<&str> = err.lines().filter(|l| l.starts_with("content/")).collect();
@@ -71,7 +61,7 @@ fn check_writes_nothing_and_deny_warnings_turns_warnings_into_failure() {
         "",
         "<p style=\"mso-x\">Dán từ Word</p>\n",
     );
-    let out = loa(&site, &["check"]);
+    let out = site.run(&["check"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("content/tin-tuc/a.md:5:1: cảnh báo:"),
@@ -79,7 +69,7 @@ fn check_writes_nothing_and_deny_warnings_turns_warnings_into_failure() {
         stderr(&out)
     );
     assert!(!site.output().exists());
-    let strict = loa(&site, &["check", "--deny-warnings"]);
+    let strict = site.run(&["check", "--deny-warnings"]);
     assert_eq!(strict.status.code(), Some(1));
 }
 
@@ -129,17 +119,14 @@ fn init_makes_a_site_that_builds_and_never_overwrites_one() {
 #[test]
 fn new_creates_a_draft_with_the_title_slug_topics_and_today() {
     let site = Site::new();
-    let out = loa(
-        &site,
-        &[
-            "new",
-            "Tập huấn Nghị định 118/2025/NĐ-CP",
-            "--topic",
-            "nghi-dinh-118",
-            "--section",
-            "su-kien",
-        ],
-    );
+    let out = site.run(&[
+        "new",
+        "Tập huấn Nghị định 118/2025/NĐ-CP",
+        "--topic",
+        "nghi-dinh-118",
+        "--section",
+        "su-kien",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
     assert!(
@@ -165,15 +152,12 @@ fn new_creates_a_draft_with_the_title_slug_topics_and_today() {
         "2025-11-25 12:00"
     );
 
-    let again = loa(
-        &site,
-        &[
-            "new",
-            "Tập huấn Nghị định 118/2025/NĐ-CP",
-            "--section",
-            "su-kien",
-        ],
-    );
+    let again = site.run(&[
+        "new",
+        "Tập huấn Nghị định 118/2025/NĐ-CP",
+        "--section",
+        "su-kien",
+    ]);
     assert_eq!(
         again.status.code(),
         Some(1),
@@ -184,7 +168,7 @@ fn new_creates_a_draft_with_the_title_slug_topics_and_today() {
 #[test]
 fn new_rejects_an_unknown_topic_with_a_suggestion() {
     let site = Site::new();
-    let out = loa(&site, &["new", "Bài", "--topic", "de-an-6"]);
+    let out = site.run(&["new", "Bài", "--topic", "de-an-6"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("de-an-06"), "{}", stderr(&out));
     assert!(!site.root().join("content").exists());
@@ -211,7 +195,7 @@ fn init_dates_its_sample_article_with_now() {
 fn a_failed_check_says_what_it_found_not_that_a_build_failed() {
     let site = Site::new();
     site.write("content/tin-tuc/a.md", "---\ntitle: A\n---\n");
-    let out = loa(&site, &["check"]);
+    let out = site.run(&["check"]);
     assert_eq!(out.status.code(), Some(1));
     let last = stderr(&out).lines().last().unwrap_or_default().to_string();
     // The missing date is the error; the missing share image is advice, shown with it.
@@ -268,7 +252,7 @@ fn serve_announces_its_address_and_warns_when_open_to_the_network() {
 #[test]
 fn new_refuses_a_section_on_a_reserved_path() {
     let site = Site::new();
-    let out = loa(&site, &["new", "Kế hoạch 62", "--section", "Văn bản"]);
+    let out = site.run(&["new", "Kế hoạch 62", "--section", "Văn bản"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("/van-ban/"), "{}", stderr(&out));
     assert!(!site.root().join("content").exists());

@@ -252,7 +252,7 @@ fn previous_and_next_stay_within_the_section() {
 #[test]
 fn a_site_theme_overrides_templates_file_by_file_and_pages_can_pick_a_template() {
     let site = Site::new();
-    site.write("config.yaml", &format!("{}theme: rieng\n", crate::support::CONFIG))
+    site.config_plus("theme: rieng\n")
         .write(
             "themes/rieng/templates/page.html",
             "{% extends \"base.html\" %}{% block content %}<h1 class=\"rieng\">{{ page.title }}</h1><p class=\"extra\">{{ page.extra.mau }}</p>{% endblock content %}",
@@ -260,7 +260,7 @@ fn a_site_theme_overrides_templates_file_by_file_and_pages_can_pick_a_template()
         .write("themes/rieng/templates/gioi-thieu.html", "{% extends \"base.html\" %}{% block content %}<h1>Mẫu riêng: {{ page.title }}</h1>{% endblock content %}")
         .write("themes/rieng/static/logo.svg", "<svg/>")
         .article("tin-tuc/a.md", "A", "2025-09-01", "extra:\n  mau: xanh\n", "x\n")
-        .write("content/gioi-thieu.md", "---\ntitle: Giới thiệu\ntemplate: gioi-thieu.html\n---\n");
+        .page("gioi-thieu.md", "Giới thiệu", "template: gioi-thieu.html\n", "");
     site.build();
     let page = site.html("tin-tuc/a/index.html");
     assert_eq!(page.text("h1.rieng"), "A");
@@ -290,10 +290,7 @@ fn static_files_are_copied_as_they_are() {
 #[test]
 fn the_home_page_lists_the_latest_articles_with_summaries() {
     let site = Site::new();
-    site.write(
-        "content/_index.md",
-        "---\ntitle: Trang chủ CCHC\n---\nLời giới thiệu.\n",
-    );
+    site.page("_index.md", "Trang chủ CCHC", "", "Lời giới thiệu.\n");
     for day in 1..=3 {
         site.article(
             &format!("tin-tuc/{day}.md"),
@@ -336,8 +333,8 @@ fn an_empty_summary_falls_back_to_the_first_paragraph() {
 #[test]
 fn a_link_to_a_section_index_leads_to_the_section_list() {
     let site = Site::new();
-    site.write("content/su-kien/_index.md", "---\ntitle: Sự kiện\n---\n");
-    site.write("content/_index.md", "---\ntitle: Trang chủ\n---\n");
+    site.page("su-kien/_index.md", "Sự kiện", "", "");
+    site.page("_index.md", "Trang chủ", "", "");
     site.article(
         "tin-tuc/a.md",
         "A",
@@ -369,18 +366,12 @@ fn table_alignment_survives_on_a_page_with_raw_html() {
 #[test]
 fn a_section_index_passes_its_extra_map_to_the_list_template() {
     let site = Site::new();
-    site.write(
-        "config.yaml",
-        &format!("{}theme: rieng\n", crate::support::CONFIG),
-    )
-    .write(
-        "themes/rieng/templates/section.html",
-        "<main><p class=\"mau\">{{ list.extra.mau }}</p></main>",
-    )
-    .write(
-        "content/tin-tuc/_index.md",
-        "---\ntitle: Tin tức\nextra:\n  mau: xanh\n---\n",
-    );
+    site.config_plus("theme: rieng\n")
+        .write(
+            "themes/rieng/templates/section.html",
+            "<main><p class=\"mau\">{{ list.extra.mau }}</p></main>",
+        )
+        .page("tin-tuc/_index.md", "Tin tức", "extra:\n  mau: xanh\n", "");
     site.build();
     assert_eq!(site.html("tin-tuc/index.html").text(".mau"), "xanh");
 }
@@ -388,9 +379,11 @@ fn a_section_index_passes_its_extra_map_to_the_list_template() {
 #[test]
 fn tags_on_a_standalone_page_get_a_tag_page_too() {
     let site = Site::new();
-    site.write(
-        "content/gioi-thieu.md",
-        "---\ntitle: Giới thiệu\ntags: [Giới thiệu chung]\n---\nx\n",
+    site.page(
+        "gioi-thieu.md",
+        "Giới thiệu",
+        "tags: [Giới thiệu chung]\n",
+        "x\n",
     );
     site.article(
         "tin-tuc/a.md",
@@ -416,10 +409,7 @@ fn headings_named_like_parts_of_the_theme_do_not_repeat_an_id() {
     let site = Site::new();
     let body = "## Nội dung\n\nA.\n\n## Mục lục\n\nB.\n\n## Tin mới\n\nC.\n";
     site.article("tin-tuc/a.md", "A", "2025-09-01", "", body);
-    site.write(
-        "content/_index.md",
-        "---\ntitle: Trang chủ\n---\n## Tin mới\n",
-    );
+    site.page("_index.md", "Trang chủ", "", "## Tin mới\n");
     site.build();
     for page in ["tin-tuc/a/index.html", "index.html"] {
         let ids = site.html(page).attrs("[id]", "id");

@@ -6,7 +6,7 @@ use crate::report::site_with_targets;
 #[test]
 fn every_topic_of_the_plan_shows_its_count_newest_article_and_target() {
     let site = site_with_targets();
-    site.write("content/ke-hoach.md", "---\ntitle: Kế hoạch\n---\nx\n");
+    site.page("ke-hoach.md", "Kế hoạch", "", "x\n");
     site.build();
     let page = site.html("ke-hoach/tien-do/index.html");
     assert_eq!(page.text("h1"), "Tiến độ thực hiện kế hoạch tuyên truyền");

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use loa::serve::Server;
 use proptest::prelude::*;
 
-use crate::support::{Site, CONFIG, NOW};
+use crate::support::{Site, NOW};
 
 #[derive(Debug, Clone)]
 enum Edit {
@@ -161,10 +161,7 @@ fn apply(site: &Site, edit: &Edit) {
             site.write("data/van-ban.yaml", &text);
         }
         Edit::Config(n) => {
-            site.write(
-                "config.yaml",
-                &format!("{CONFIG}theme: rieng\npaginate: {}\n", 1 + n % 4),
-            );
+            site.config_plus(&format!("theme: rieng\npaginate: {}\n", 1 + n % 4));
         }
     }
 }
@@ -172,11 +169,8 @@ fn apply(site: &Site, edit: &Edit) {
 /// What a clean build of the files as they are now gives: the outputs, or the problems.
 fn clean_build(site: &Site, base_url: &str) -> Result<loa::render::Outputs, Vec<String>> {
     let options = loa::Options {
-        root: site.root().to_path_buf(),
         base_url: Some(base_url.to_string()),
-        drafts: false,
-        review: false,
-        now: Some(NOW.into()),
+        ..site.options()
     };
     crate::support::in_memory(&options)
         .map(|r| r.outputs)
@@ -229,7 +223,7 @@ proptest! {
     #[test]
     fn what_serve_serves_always_equals_a_clean_build(edits in prop::collection::vec(edit(), 1..10)) {
         let site = Site::new();
-        site.write("config.yaml", &format!("{CONFIG}theme: rieng\n"));
+        site.config_plus("theme: rieng\n");
         site.write("themes/rieng/templates/page.html", "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>{% endblock content %}");
         for n in 0..3u8 {
             site.write(&format!("content/tin-tuc/bai-{n}.md"), &article(&format!("Bài {n}"), n, n, false, n));

@@ -21,6 +21,7 @@ mod publish;
 mod publish_safety;
 mod report;
 mod sample;
+mod sample_pages;
 mod search;
 mod security;
 mod serve;

@@ -163,10 +163,7 @@ fn a_cached_build_equals_a_clean_build_after_a_config_change() {
     let mut cache = loa::cache::Cache::default();
     loa::build(&site.options(), &mut cache, loa::Destination::Memory).unwrap();
     // The topic disappears from the config: the unchanged article is now wrong.
-    site.write(
-        "config.yaml",
-        &crate::support::CONFIG.replace("key: de-an-06", "key: de-an-6"),
-    );
+    site.config_with(&[("key: de-an-06", "key: de-an-6")]);
     let cached = loa::build(&site.options(), &mut cache, loa::Destination::Memory).unwrap_err();
     let clean = crate::support::in_memory(&site.options()).unwrap_err();
     assert_eq!(cached, clean);
@@ -219,10 +216,7 @@ fn a_cached_build_follows_the_clock_like_a_clean_build() {
         "{% extends \"base.html\" %}{% block content %}<p class=\"now\">{{ site.now }}</p>\
          {{ page.content | safe }}{% endblock content %}",
     );
-    site.write(
-        "config.yaml",
-        &format!("{}theme: dong-ho\n", crate::support::CONFIG),
-    );
+    site.config_plus("theme: dong-ho\n");
     follow("a theme showing the time");
 }
 
@@ -248,10 +242,7 @@ fn site_of_every_kind(broken: bool) -> Site {
     );
     site.write("static/tai-lieu.txt", "tệp tĩnh");
     if broken {
-        site.write(
-            "config.yaml",
-            &format!("{}theme: hong\n", crate::support::CONFIG),
-        );
+        site.config_plus("theme: hong\n");
         site.write(
             "themes/hong/templates/page.html",
             "{% extends \"base.html\" %}{% block content %}\
@@ -373,10 +364,7 @@ fn a_rebuild_taking_unchanged_files_from_the_folder_equals_a_clean_build() {
     clean("a title and tags");
     site.article("tin-tuc/moi.md", "Bài mới", "2025-12-01", "", "Mới.\n");
     clean("a new article");
-    site.write(
-        "config.yaml",
-        &crate::support::CONFIG.replace("title:", "title: Trang mới -"),
-    );
+    site.config_with(&[("title:", "title: Trang mới -")]);
     clean("the config");
 }
 

@@ -1,20 +1,6 @@
 //! Photos from phones: resized into a few widths with srcset, a share crop, sizes set, cached.
 
-use std::io::Cursor;
-
-use crate::support::Site;
-
-/// A JPEG "photo" of the given size (a gradient, so it compresses like a picture would not).
-pub fn photo(width: u32, height: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(width, height, |x, y| {
-        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x + y) % 239) as u8])
-    });
-    let mut out = Cursor::new(Vec::new());
-    image::DynamicImage::ImageRgb8(img)
-        .write_to(&mut out, image::ImageFormat::Jpeg)
-        .unwrap();
-    out.into_inner()
-}
+use crate::support::{photo, Site};
 
 fn site_with_photo() -> Site {
     let site = Site::new();

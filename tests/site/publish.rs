@@ -6,7 +6,6 @@
 //! client keys made by `ssh-keygen` in a temporary folder. Without sshd the tests print why
 //! they skip; under `LOA_FULL_TESTS=1` (CI) they fail instead.
 
-use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -14,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use loa::publish::{self, Kind, Login, Remote, Target, MANIFEST, PROGRESS};
 
-use crate::sample::SAMPLE_NOW;
+use crate::support::{files_under, loa_command, options, sample_root, SAMPLE_NOW};
 
 const SSHD: &str = "/usr/sbin/sshd";
 
@@ -183,10 +182,7 @@ fn current_user() -> String {
 
 /// Runs the `loa` binary on a site at the sample's "now".
 fn loa(site: &Path, args: &[String]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_loa"))
-        .arg("--root")
-        .arg(site)
-        .args(["--now", SAMPLE_NOW])
+    loa_command(site, SAMPLE_NOW)
         .args(args)
         .output()
         .expect("run loa")
@@ -217,7 +213,7 @@ fn warm_sample() -> &'static Path {
     WARM.get_or_init(|| {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("publish-sample");
         let _ = std::fs::remove_dir_all(&dir);
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let repo = sample_root();
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::copy(repo.join("config.yaml"), dir.join("config.yaml")).unwrap();
         copy_folder(&repo.join("content"), &dir.join("content"));
@@ -238,30 +234,14 @@ fn copy_folder(from: &Path, to: &Path) {
     }
 }
 
-/// Every file under `dir`: relative path → bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap();
-            (
-                rel.to_string_lossy().replace('\\', "/"),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
-
 const FOREIGN: &str = "lien-ket-cu/van-ban-cua-it.pdf";
 
 /// The target holds exactly `output/` (every file, byte for byte), loa's manifest, and the
 /// file someone else put there; no temporary file, no progress record.
 fn assert_mirrors(site: &Path, target: &Path) {
-    let mut expected = tree(&site.join("output"));
+    let mut expected = files_under(&site.join("output"));
     expected.remove(loa::write::MANIFEST);
-    let mut found = tree(target);
+    let mut found = files_under(target);
     assert!(found.remove(MANIFEST).is_some(), "the manifest is there");
     assert_eq!(
         found.remove(FOREIGN).as_deref(),
@@ -324,11 +304,11 @@ fn the_sample_site_goes_up_whole_then_only_changes_travel() {
     assert_mirrors(site.path(), &server.target_dir());
 
     let (edited, deleted, added) = edit_delete_add(site.path());
-    let before = tree(&server.target_dir());
+    let before = files_under(&server.target_dir());
     let dry = server.publish(site.path(), &["--dry-run"]);
     assert!(dry.status.success(), "{}", text(&dry));
     assert_eq!(
-        tree(&server.target_dir()),
+        files_under(&server.target_dir()),
         before,
         "a dry run sends nothing"
     );
@@ -434,10 +414,8 @@ fn a_publish_killed_midway_leaves_a_whole_site_and_the_next_one_completes_it() {
     edit_delete_add(site.path());
     // A build alone first, so the killed run spends its time sending.
     assert!(loa(site.path(), &["build".into()]).status.success());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
-        .arg("--root")
-        .arg(site.path())
-        .args(["--now", SAMPLE_NOW, "publish", "--target", &server.url()])
+    let mut child = loa_command(site.path(), SAMPLE_NOW)
+        .args(["publish", "--target", &server.url()])
         .arg("--identity")
         .arg(server.path("client_key"))
         .arg("--known-hosts")
@@ -563,14 +541,7 @@ impl Remote for Faulty {
 }
 
 fn build(site: &Path) -> loa::Built {
-    let options = loa::Options {
-        root: site.to_path_buf(),
-        base_url: None,
-        drafts: false,
-        review: false,
-        now: Some(SAMPLE_NOW.into()),
-    };
-    crate::support::keeping(&options, &site.join("output"))
+    crate::support::keeping(&options(site, SAMPLE_NOW), &site.join("output"))
         .unwrap()
         .0
 }
@@ -658,7 +629,11 @@ fn an_unknown_server_is_refused_until_its_key_is_accepted() {
         "shows the server's fingerprint {fingerprint}:\n{stderr}"
     );
     assert!(stderr.contains("--accept-host-key"), "{stderr}");
-    assert_eq!(tree(&server.target_dir()).len(), 0, "nothing was sent");
+    assert_eq!(
+        files_under(&server.target_dir()).len(),
+        0,
+        "nothing was sent"
+    );
 
     let accepted = server.publish(site.path(), &["--accept-host-key"]);
     assert!(accepted.status.success(), "{}", text(&accepted));
@@ -689,7 +664,7 @@ fn a_server_whose_key_changed_is_refused() {
         stderr.contains("khác với khóa đã ghi nhớ") && stderr.contains("dòng 1"),
         "{stderr}"
     );
-    assert_eq!(tree(&server.target_dir()).len(), 0);
+    assert_eq!(files_under(&server.target_dir()).len(), 0);
 }
 
 #[test]
@@ -719,7 +694,7 @@ fn a_server_key_of_another_type_than_recorded_is_refused_as_changed_even_with_ac
         known,
         "the new key is not recorded"
     );
-    assert_eq!(tree(&server.target_dir()).len(), 0);
+    assert_eq!(files_under(&server.target_dir()).len(), 0);
 }
 
 #[test]
@@ -743,7 +718,7 @@ fn a_revoked_server_key_is_refused_even_where_another_line_trusts_it() {
         std::fs::read_to_string(server.path("known_hosts")).unwrap(),
         known
     );
-    assert_eq!(tree(&server.target_dir()).len(), 0);
+    assert_eq!(files_under(&server.target_dir()).len(), 0);
 }
 
 /// Someone with access to the server swaps a published folder for a link to elsewhere:
@@ -760,7 +735,7 @@ fn a_link_planted_on_the_server_is_named_and_nothing_outside_changes() {
     let outside = server.path("outside");
     std::fs::rename(target.join("tin-tuc"), &outside).unwrap();
     std::os::unix::fs::symlink(&outside, target.join("tin-tuc")).unwrap();
-    let (outside_before, target_before) = (tree(&outside), tree(&target));
+    let (outside_before, target_before) = (files_under(&outside), files_under(&target));
     edit_delete_add(site.path());
 
     let out = server.publish(site.path(), &[]);
@@ -773,11 +748,11 @@ fn a_link_planted_on_the_server_is_named_and_nothing_outside_changes() {
     assert!(stderr.contains("liên kết tượng trưng"), "{stderr}");
     assert!(stderr.contains("Chưa có gì thay đổi"), "{stderr}");
     assert_eq!(
-        tree(&outside),
+        files_under(&outside),
         outside_before,
         "nothing written or removed there"
     );
-    assert_eq!(tree(&target), target_before, "nothing sent");
+    assert_eq!(files_under(&target), target_before, "nothing sent");
 }
 
 #[test]
@@ -802,7 +777,7 @@ fn a_key_the_server_does_not_know_is_refused_with_what_to_send_it() {
         stderr.contains(".pub") && stderr.contains("bộ phận CNTT"),
         "{stderr}"
     );
-    assert_eq!(tree(&server.target_dir()).len(), 0);
+    assert_eq!(files_under(&server.target_dir()).len(), 0);
 }
 
 #[test]
@@ -853,7 +828,7 @@ fn a_failed_build_publishes_nothing() {
         "{}",
         text(&out)
     );
-    assert_eq!(tree(&server.target_dir()).len(), 0);
+    assert_eq!(files_under(&server.target_dir()).len(), 0);
 }
 
 #[test]
@@ -866,7 +841,7 @@ fn the_zip_holds_the_output_and_the_manifest() {
     );
     assert!(out.status.success(), "{}", text(&out));
     let mut archive = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
-    let mut expected = tree(&site.path().join("output"));
+    let mut expected = files_under(&site.path().join("output"));
     expected.remove(loa::write::MANIFEST);
     let mut names: Vec<String> = archive.file_names().map(str::to_string).collect();
     names.sort();
@@ -907,7 +882,7 @@ fn assert_rsa_key_named(out: &Output, key: &Path, target: &Path) {
     let named = format!("tệp khóa {} là khóa RSA", key.display());
     assert!(stderr.contains(&named), "{stderr}");
     assert!(stderr.contains("ssh-keygen -t ed25519"), "{stderr}");
-    assert_eq!(tree(target).len(), 0);
+    assert_eq!(files_under(target).len(), 0);
 }
 
 #[cfg(not(feature = "rsa"))]
@@ -940,10 +915,8 @@ fn an_rsa_key_found_in_dot_ssh_is_named_when_no_other_key_is_there() {
     std::fs::create_dir(home.path().join(".ssh")).unwrap();
     let key = home.path().join(".ssh").join("id_rsa");
     keygen_rsa(&key, false);
-    let out = Command::new(env!("CARGO_BIN_EXE_loa"))
-        .arg("--root")
-        .arg(site.path())
-        .args(["--now", SAMPLE_NOW, "publish", "--target", &server.url()])
+    let out = loa_command(site.path(), SAMPLE_NOW)
+        .args(["publish", "--target", &server.url()])
         .arg("--known-hosts")
         .arg(server.path("known_hosts"))
         .env("HOME", home.path())

@@ -5,11 +5,10 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use loa::publish::{self, Target, MANIFEST, PROGRESS};
 
-use crate::support::{only_error, Site, NOW};
+use crate::support::{loa_command, only_error, Site, NOW};
 
 /// Paths an edited record may list to lead loa out of its folder (the absolute one is added
 /// by each test: the canary's own path).
@@ -166,10 +165,8 @@ fn loa_publish_names_the_record_and_the_entry_and_exits_1() {
     plant_entry(&world.target().join(MANIFEST), "../canary.txt");
     site.article("tin-tuc/a.md", "Bài A", "2025-09-01", "", "Nội dung mới.\n");
     let before = world.snapshot();
-    let out = Command::new(env!("CARGO_BIN_EXE_loa"))
-        .arg("--root")
-        .arg(site.root())
-        .args(["--now", NOW, "publish", "--target"])
+    let out = loa_command(site.root(), NOW)
+        .args(["publish", "--target"])
         .arg(world.target())
         .output()
         .unwrap();

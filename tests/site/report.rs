@@ -1,7 +1,5 @@
 //! `loa report`: the periodic report to Sở Nội vụ, counted from the site.
 
-use std::process::Command;
-
 use loa::report::{self, Period};
 
 use crate::support::Site;
@@ -148,15 +146,7 @@ fn the_same_site_and_period_give_the_same_bytes() {
 #[test]
 fn the_command_writes_a_new_file_and_never_overwrites_one() {
     let site = report_site();
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_loa"))
-            .arg("--root")
-            .arg(site.root())
-            .args(["--now", crate::support::NOW, "report"])
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| site.run(&[&["report"], args].concat());
     let file = site.root().join("bao-cao.csv");
     let out = run(&[
         "--quarter",
@@ -228,16 +218,16 @@ fn the_word_report_is_a4_in_times_new_roman_and_reads_back() {
 /// The report site with targets: Đề án 06 two articles a month, PAR INDEX three a quarter.
 pub fn site_with_targets() -> Site {
     let site = report_site();
-    let config = crate::support::CONFIG
-        .replace(
+    site.config_with(&[
+        (
             "    description: \"Dữ liệu dân cư\"\n",
             "    description: \"Dữ liệu dân cư\"\n    target: {articles: 2, per: month}\n",
-        )
-        .replace(
+        ),
+        (
             "    description: \"Chỉ số cải cách hành chính\"\n",
             "    description: \"Chỉ số cải cách hành chính\"\n    target: {articles: 3, per: quý}\n",
-        );
-    site.write("config.yaml", &config);
+        ),
+    ]);
     site
 }
 
@@ -290,12 +280,7 @@ fn check_warns_about_topics_behind_their_target_at_the_topic_line() {
     let site = site_with_targets();
     // 25 November: Đề án 06 has none of the month's 2 × 25/30 = 1 expected so far; PAR INDEX
     // has 2 in the quarter where 3 × 56/92 = 1 were expected.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
-        .arg("--root")
-        .arg(site.root())
-        .args(["--now", crate::support::NOW, "check"])
-        .output()
-        .unwrap();
+    let out = site.run(&["check"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let stdout = String::from_utf8_lossy(&out.stdout);
     let all = format!("{stdout}{stderr}");
@@ -335,16 +320,16 @@ fn check_warns_about_topics_behind_their_target_at_the_topic_line() {
 #[test]
 fn a_target_with_an_unknown_period_or_on_a_unit_is_an_error_at_its_line() {
     let site = Site::new();
-    let config = crate::support::CONFIG
-        .replace(
+    let config = site.config_with(&[
+        (
             "    description: \"Dữ liệu dân cư\"\n",
             "    description: \"Dữ liệu dân cư\"\n    target: {articles: 2, per: tuần}\n",
-        )
-        .replace(
+        ),
+        (
             "    name: \"Văn phòng Sở\"\n",
             "    name: \"Văn phòng Sở\"\n    target: {articles: 1, per: month}\n",
-        );
-    site.write("config.yaml", &config);
+        ),
+    ]);
     let problems = site.build_fails();
     let line_of = |needle: &str| config.lines().position(|l| l.contains(needle)).unwrap() + 1;
     let period = problems
@@ -363,21 +348,7 @@ fn a_target_with_an_unknown_period_or_on_a_unit_is_an_error_at_its_line() {
 #[test]
 fn report_takes_each_of_its_four_formats_and_turns_away_any_other_as_a_usage_error() {
     let site = report_site();
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_loa"))
-            .arg("--root")
-            .arg(site.root())
-            .args([
-                "--now",
-                crate::support::NOW,
-                "report",
-                "--quarter",
-                "2025-Q4",
-            ])
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| site.run(&[&["report", "--quarter", "2025-Q4"], args].concat());
     let starts = [
         ("md", &b"**"[..]),
         ("csv", &b"\xEF\xBB\xBF"[..]),

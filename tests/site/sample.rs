@@ -6,29 +6,12 @@ use std::collections::BTreeSet;
 
 use scraper::{Html, Selector};
 
-/// After the sample's last article (December 2025), so every article is published.
-pub const SAMPLE_NOW: &str = "2026-01-01";
-
-fn sample() -> loa::Built {
-    let options = loa::Options {
-        root: env!("CARGO_MANIFEST_DIR").into(),
-        base_url: None,
-        drafts: false,
-        review: false,
-        now: Some(SAMPLE_NOW.into()),
-    };
-    crate::support::in_memory(&options)
-        .unwrap_or_else(|p| panic!("the sample site builds:\n{}", crate::support::show(&p)))
-}
+use crate::support::{sample, sample_root, show};
 
 #[test]
 fn the_sample_site_builds_without_warnings() {
     let site = sample();
-    assert!(
-        site.warnings.is_empty(),
-        "{}",
-        crate::support::show(&site.warnings)
-    );
+    assert!(site.warnings.is_empty(), "{}", show(&site.warnings));
     assert!(site.pages > 40, "{} pages", site.pages);
 }
 
@@ -60,8 +43,7 @@ fn no_internal_link_or_image_of_the_sample_site_is_broken() {
 #[test]
 fn every_topic_of_the_plan_has_a_page_with_articles() {
     let site = sample();
-    let config =
-        loa::config::load(env!("CARGO_MANIFEST_DIR").as_ref(), &Default::default()).unwrap();
+    let config = loa::config::load(sample_root(), &Default::default()).unwrap();
     assert_eq!(config.topics.len(), 17, "the plan's topics");
     let cards = Selector::parse("main article").unwrap();
     let mut empty = Vec::new();

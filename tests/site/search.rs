@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::support::Site;
+use crate::support::{files_under, Site};
 
 /// An article whose title carries the decree, one that only mentions it in its text, one about
 /// something else, and a draft and a future article that both would match.
@@ -320,14 +320,9 @@ fn two_builds_write_the_same_index_bytes() {
 }
 
 fn index_bytes(site: &Site) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(site.output().join("tim-kiem"))
+    files_under(&site.output())
         .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(site.output()).unwrap();
-            (rel.display().to_string(), std::fs::read(e.path()).unwrap())
-        })
+        .filter(|(path, _)| path.starts_with("tim-kiem/"))
         .collect()
 }
 
@@ -335,9 +330,7 @@ fn index_bytes(site: &Site) -> BTreeMap<String, Vec<u8>> {
 fn no_language_setting_stops_the_search_index() {
     for language in ["vi", "en", "zh-Hant", "xx"] {
         let site = decree_site();
-        let config = crate::support::CONFIG
-            .replace("base_url:", &format!("language: \"{language}\"\nbase_url:"));
-        site.write("config.yaml", &config);
+        site.config_with(&[("base_url:", &format!("language: \"{language}\"\nbase_url:"))]);
         site.build();
         assert_eq!(
             Index::read(&site).search("nghi dinh 118").len(),

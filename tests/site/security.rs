@@ -348,10 +348,7 @@ fn an_oversized_article_and_a_theme_path_are_refused_by_name() {
     assert!(d.message.contains("2 MB"), "{}", show(&problems));
 
     let site = Site::new();
-    site.write(
-        "config.yaml",
-        &format!("{}theme: \"../../etc\"\n", crate::support::CONFIG),
-    );
+    site.config_plus("theme: \"../../etc\"\n");
     let problems = site.build_fails();
     let d = only_error(&problems);
     assert_eq!(d.path, Path::new("config.yaml"));
@@ -460,10 +457,7 @@ fn control_characters_from_an_author_reach_the_terminal_escaped() {
         "content/tin-tuc/bai\u{1b}]0;chiem\u{7}.md",
         "---\ndate: 2025-09-01\n---\nx\n",
     );
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
-        .args(["--root", site.root().to_str().unwrap(), "build"])
-        .output()
-        .unwrap();
+    let output = site.run(&["build"]);
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(said.contains("bai\\u{1b}]0;chiem\\u{7}.md"), "{said}");
     assert!(!said.contains(['\u{1b}', '\u{7}']), "{said:?}");

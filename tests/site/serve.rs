@@ -427,11 +427,8 @@ fn every_served_file_equals_a_clean_build_but_for_the_reload_script() {
     let server = start(&site);
     let base = format!("http://{}/cchc/", server.addr());
     let clean = crate::support::in_memory(&loa::Options {
-        root: site.root().to_path_buf(),
         base_url: Some(base),
-        drafts: false,
-        now: Some(NOW.into()),
-        review: false,
+        ..site.options()
     })
     .unwrap();
     for (file, bytes) in &clean.outputs {

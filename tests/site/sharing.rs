@@ -163,11 +163,11 @@ fn check_warns_about_articles_without_a_share_worthy_image() {
         );
     site.write_bytes(
         "content/tin-tuc/anh-nho/nho.jpg",
-        &crate::photos::photo(800, 600),
+        &crate::support::photo(800, 600),
     )
     .write_bytes(
         "content/tin-tuc/anh-lon/lon.jpg",
-        &crate::photos::photo(1600, 900),
+        &crate::support::photo(1600, 900),
     )
     .write(
         "content/tin-tuc/anh-svg/so-do.svg",
@@ -214,7 +214,7 @@ fn an_article_offers_facebook_and_zalo_sharing_without_any_outside_script() {
         "topics: [nghi-dinh-118, de-an-06]\n",
         "Nội dung.\n",
     )
-    .write("content/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\nx\n");
+    .page("gioi-thieu.md", "Giới thiệu", "", "x\n");
     site.build();
     let page = site.html("tin-tuc/hoi-dap/index.html");
     let permalink = "https://stp.angiang.gov.vn/cchc/tin-tuc/hoi-dap/";
@@ -235,22 +235,16 @@ fn an_article_offers_facebook_and_zalo_sharing_without_any_outside_script() {
 }
 
 fn loa_share(site: &Site, file: &str) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
-        .arg("--root")
-        .arg(site.root())
-        .args(["--now", crate::support::NOW, "share", file])
-        .output()
-        .unwrap()
+    site.run(&["share", file])
 }
 
 #[test]
 fn loa_share_prints_a_post_ready_to_paste() {
     let site = Site::new();
-    let config = crate::support::CONFIG.replace(
+    site.config_with(&[(
         "    name: \"Chỉ số PAR INDEX\"\n",
         "    name: \"Chỉ số PAR INDEX\"\n    hashtag: PARINDEX\n",
-    );
-    site.write("config.yaml", &config);
+    )]);
     let long = "Câu thứ ba rất dài để không vừa. ".repeat(20);
     site.article(
         "tin-tuc/mot-cua.md",

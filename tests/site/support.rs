@@ -1,5 +1,6 @@
 //! Fixture sites: a minimal config plus the files a test writes, built with a fixed "now".
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use loa::diag::Diagnostic;
@@ -36,6 +37,58 @@ channels:
 
 /// The moment fixtures are built at, so scheduling tests do not depend on the day.
 pub const NOW: &str = "2025-11-25 12:00";
+
+/// The moment the sample site is built at: after its last article (December 2025), so every
+/// article is published.
+pub const SAMPLE_NOW: &str = "2026-01-01";
+
+/// The repository's own sample site (config.yaml and content/ at the crate root), as the
+/// README tells a new user to build it.
+pub fn sample_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The sample site rendered in memory (nothing written), once per test run: the tests only
+/// read it, and each render takes seconds.
+pub fn sample() -> &'static loa::Built {
+    static SAMPLE: std::sync::OnceLock<loa::Built> = std::sync::OnceLock::new();
+    SAMPLE.get_or_init(|| {
+        crate::support::in_memory(&options(sample_root(), SAMPLE_NOW))
+            .unwrap_or_else(|p| panic!("the sample site builds:\n{}", show(&p)))
+    })
+}
+
+/// The standard config with each `(from, to)` edit made; each `from` must be in it once, so
+/// an edit cannot silently miss when the standard config changes.
+pub fn config_edited(edits: &[(&str, &str)]) -> String {
+    edits.iter().fold(CONFIG.to_string(), |config, (from, to)| {
+        assert_eq!(
+            config.matches(from).count(),
+            1,
+            "`{from}` once in the config"
+        );
+        config.replace(from, to)
+    })
+}
+
+/// The `loa` program on the site at `root`, at `now`, as the officer runs it: the caller adds
+/// the command and its arguments.
+pub fn loa_command(root: &Path, now: &str) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_loa"));
+    command.arg("--root").arg(root).args(["--now", now]);
+    command
+}
+
+/// The options of `loa --root ROOT --now NOW build`: no base URL override, no drafts.
+pub fn options(root: &Path, now: &str) -> loa::Options {
+    loa::Options {
+        root: root.to_path_buf(),
+        base_url: None,
+        drafts: false,
+        now: Some(now.to_string()),
+        review: false,
+    }
+}
 
 pub struct Site {
     dir: tempfile::TempDir,
@@ -75,33 +128,62 @@ impl Site {
         self
     }
 
+    /// Writes config.yaml: the standard one with `lines` added at its end (`theme: rieng\n`).
+    pub fn config_plus(&self, lines: &str) -> &Site {
+        self.write("config.yaml", &format!("{CONFIG}{lines}"))
+    }
+
+    /// Writes config.yaml: the standard one with each edit made (see [`config_edited`]);
+    /// returns the text written.
+    pub fn config_with(&self, edits: &[(&str, &str)]) -> String {
+        let config = config_edited(edits);
+        self.write("config.yaml", &config);
+        config
+    }
+
     /// Writes an article with the given extra front-matter lines and body.
     pub fn article(&self, rel: &str, title: &str, date: &str, front: &str, body: &str) -> &Site {
         let text = format!("---\ntitle: \"{title}\"\ndate: {date}\n{front}---\n{body}");
         self.write(&format!("content/{rel}"), &text)
     }
 
+    /// Writes a page without a date (a standalone page, or a section's `_index.md`) with the
+    /// given extra front-matter lines and body.
+    pub fn page(&self, rel: &str, title: &str, front: &str, body: &str) -> &Site {
+        let text = format!("---\ntitle: \"{title}\"\n{front}---\n{body}");
+        self.write(&format!("content/{rel}"), &text)
+    }
+
+    /// Runs `loa --root SITE --now NOW ARGS…` and returns what it printed and its exit code.
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        loa_command(self.root(), NOW)
+            .args(args)
+            .output()
+            .expect("run loa")
+    }
+
     pub fn options(&self) -> loa::Options {
         loa::Options {
-            root: self.root().to_path_buf(),
             base_url: self.base_url.clone(),
             drafts: self.drafts,
-            now: Some(NOW.to_string()),
-            review: false,
+            ..options(self.root(), NOW)
         }
+    }
+
+    /// Builds into `output/`: what was made (warnings included), or every problem.
+    pub fn try_build(&self) -> Result<loa::Built, Vec<Diagnostic>> {
+        into_folder(&self.options(), &self.output()).map(|(built, _)| built)
     }
 
     /// Builds into `output/`; panics with every message if the build fails.
     pub fn build(&self) -> loa::Built {
-        match into_folder(&self.options(), &self.output()) {
-            Ok((rendered, _)) => rendered,
-            Err(problems) => panic!("build failed:\n{}", show(&problems)),
-        }
+        self.try_build()
+            .unwrap_or_else(|problems| panic!("build failed:\n{}", show(&problems)))
     }
 
     /// Builds and returns the problems; panics if the build succeeds.
     pub fn build_fails(&self) -> Vec<Diagnostic> {
-        match into_folder(&self.options(), &self.output()) {
+        match self.try_build() {
             Ok(_) => panic!("the build should have failed"),
             Err(problems) => problems,
         }
@@ -163,6 +245,48 @@ impl Page {
     pub fn count(&self, css: &str) -> usize {
         self.texts(css).len()
     }
+}
+
+/// Every file under `dir`: its path relative to `dir` (with `/` on every system) → its bytes.
+pub fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            (
+                rel.to_string_lossy().replace('\\', "/"),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// A JPEG "photo" of the given size (a gradient, so it compresses like a picture would not).
+pub fn photo(width: u32, height: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x + y) % 239) as u8])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut out, image::ImageFormat::Jpeg)
+        .unwrap();
+    out.into_inner()
+}
+
+/// The names of the snapshots in `tests/site/snapshots/` whose file name starts with `prefix`.
+pub fn snapshot_names(prefix: &str) -> std::collections::BTreeSet<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/site/snapshots");
+    std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter_map(|file| {
+            file.strip_prefix(prefix)?
+                .strip_suffix(".snap")
+                .map(str::to_string)
+        })
+        .collect()
 }
 
 pub fn fold(s: &str) -> String {

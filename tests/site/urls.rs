@@ -44,10 +44,7 @@ fn articles_standalone_pages_and_bundles_get_their_urls() {
             "slug: Địa chỉ riêng\n",
             "x\n",
         )
-        .write(
-            "content/gioi-thieu.md",
-            "---\ntitle: Giới thiệu\n---\nVề chúng tôi.\n",
-        );
+        .page("gioi-thieu.md", "Giới thiệu", "", "Về chúng tôi.\n");
     site.build();
     assert_eq!(site.html("tin-tuc/bai-mot/index.html").text("h1"), "Một");
     assert_eq!(
@@ -168,10 +165,7 @@ fn tags_are_grouped_by_slug_and_listed() {
 #[test]
 fn lists_are_paginated_and_each_page_carries_only_its_own_articles() {
     let site = Site::new();
-    site.write(
-        "content/tin-tuc/_index.md",
-        "---\ntitle: Tin tức\npaginate: 2\n---\n",
-    );
+    site.page("tin-tuc/_index.md", "Tin tức", "paginate: 2\n", "");
     for day in 1..=5 {
         site.article(
             &format!("tin-tuc/bai-{day}.md"),
