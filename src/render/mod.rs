@@ -9,6 +9,7 @@ mod coverage;
 mod documents;
 mod lists;
 mod page_keys;
+mod pages;
 mod search;
 mod site_files;
 
@@ -17,7 +18,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde::Serialize;
 use tera::{Context, Value};
 
 use crate::assemble::{Published, Site};
@@ -403,139 +403,6 @@ impl<'a> Renderer<'a> {
         let terms =
             (terms.into_par_iter()).flat_map_iter(move |(taxonomy, t)| self.term(taxonomy, t));
         jobs.into_par_iter().chain(sections).chain(terms)
-    }
-
-    fn home(&self) -> Job<'_> {
-        let cfg = &self.site.config;
-        let home = self.site.home.as_ref();
-        let title = home
-            .map(|h| h.page.meta.title.clone())
-            .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| cfg.title.clone());
-        let description = home
-            .and_then(|h| h.page.meta.description.clone())
-            .unwrap_or_else(|| cfg.description.clone());
-        let mut ctx = self.context(self.head("home", &title, &description, ""));
-        #[derive(Serialize)]
-        struct HomeView<'h> {
-            title: &'h str,
-            description: &'h str,
-            content: &'h str,
-            extra: &'h serde_json::Value,
-        }
-        let null = serde_json::Value::Null;
-        ctx.insert(
-            "home",
-            &HomeView {
-                title: &title,
-                description: &description,
-                content: home.map_or("", |h| h.rendered.html.as_str()),
-                extra: home.map_or(&null, |h| &h.page.meta.extra),
-            },
-        );
-        let latest = self.site.articles.iter().take(cfg.paginate).copied();
-        ctx.insert_value("articles", self.cards(latest));
-        Job {
-            out: "index.html".into(),
-            kind: Kind::Home,
-            template: template_of(home, "index.html"),
-            key: None,
-            context: Box::new(move || ctx),
-            source: home.map(|h| h.page.display.clone()),
-            template_line: home.map_or(0, |h| h.page.line_of("template")),
-        }
-    }
-
-    /// An article or standalone page, reused when its key is unchanged (most are, in
-    /// `serve`: the job is not even made for them).
-    fn page(&self, index: usize) -> Result<Done, Diagnostic> {
-        let p = &self.site.pages[index];
-        let template = p.page.meta.template.as_deref().unwrap_or("page.html");
-        let key = self
-            .page_keys
-            .key(self.shared_key(template), self.site, index);
-        let out = format!("{}index.html", p.page.path);
-        let out = match self.reuse(out, Kind::Page, key) {
-            Ok(done) => return Ok(done),
-            Err(out) => out,
-        };
-        self.run(Job {
-            out,
-            kind: Kind::Page,
-            template: template.to_string(),
-            key: Some(key),
-            context: Box::new(move || self.page_context(index)),
-            source: Some(p.page.display.clone()),
-            template_line: p.page.line_of("template"),
-        })
-    }
-
-    fn page_context(&self, index: usize) -> Context {
-        let p = &self.site.pages[index];
-        let taken = self.html.get(index).and_then(|h| h.lock().ok()?.take());
-        let content = taken.unwrap_or_else(|| p.rendered.html.clone());
-        let view = self.views.page(index, self.card(index).clone(), content);
-        let kind = view.card.kind;
-        let description = view.card.summary_text.clone();
-        let mut head = self.head(kind, &p.page.meta.title, &description, &p.page.path);
-        if let Some(image) = &view.card.image {
-            let (width, height) = crate::images::SHARE;
-            head.image = match &image.share {
-                Some(crop) => ShareImage {
-                    url: crop.clone(),
-                    width: Some(width),
-                    height: Some(height),
-                    alt: image.alt.clone(),
-                },
-                None => ShareImage {
-                    url: image.permalink.clone(),
-                    width: None,
-                    height: None,
-                    alt: image.alt.clone(),
-                },
-            };
-        }
-        head.published = view.card.date.clone();
-        head.modified = view.updated.clone().or_else(|| view.card.date.clone());
-        if kind == "article" {
-            head.json_ld = Some(self.news_article(&head));
-        }
-        let mut ctx = self.context(head);
-        ctx.insert("page", &view);
-        ctx
-    }
-
-    /// schema.org NewsArticle for search engines, published by the department as a
-    /// GovernmentOrganization.
-    fn news_article(&self, head: &HeadView) -> serde_json::Value {
-        let cfg = &self.site.config;
-        serde_json::json!({
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": head.title,
-            "description": head.description,
-            "url": head.permalink,
-            "mainEntityOfPage": head.permalink,
-            "image": [head.image.url],
-            "datePublished": head.published,
-            "dateModified": head.modified,
-            "inLanguage": cfg.language,
-            "author": { "@type": "GovernmentOrganization", "name": cfg.organization, "url": self.views.permalink("") },
-            "publisher": { "@type": "GovernmentOrganization", "name": cfg.organization, "url": self.views.permalink("") },
-        })
-    }
-
-    fn not_found(&self) -> Job<'_> {
-        let ctx = self.context(self.head("404", msg::NOT_FOUND_TITLE, "", "404.html"));
-        Job {
-            out: "404.html".into(),
-            kind: Kind::Page,
-            template: "404.html".into(),
-            key: None,
-            context: Box::new(move || ctx),
-            source: None,
-            template_line: 0,
-        }
     }
 }
 
