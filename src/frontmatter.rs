@@ -93,6 +93,8 @@ struct RawFront {
     summary: Option<String>,
     image: Option<String>,
     image_alt: Option<String>,
+    /// Publish the bundle's photos at their full size rather than at the widest copy's.
+    full_size_photos: Option<bool>,
     draft: Option<bool>,
     slug: Option<String>,
     #[serde(default)]
@@ -145,6 +147,7 @@ const PAGE_KEYS: &[&str] = &[
     "summary",
     "image",
     "image_alt",
+    "full_size_photos",
     "draft",
     "slug",
     "aliases",
@@ -223,6 +226,7 @@ impl FrontContext<'_> {
             summary,
             image,
             image_alt,
+            full_size_photos,
             draft,
             slug,
             aliases,
@@ -265,6 +269,7 @@ impl FrontContext<'_> {
             summary: summary.filter(|s| !s.trim().is_empty()),
             image,
             image_alt,
+            full_size_photos: full_size_photos.unwrap_or(false),
             draft: draft.unwrap_or(false),
             aliases: aliases.into_vec(),
             template,

@@ -81,8 +81,8 @@ impl Format {
 }
 
 /// Decodes, turns upright, resizes and re-encodes one image (JPEG stays JPEG, PNG stays PNG;
-/// a WebP's copies are JPEG).
-pub fn process(path: &str, bytes: &[u8]) -> Result<Processed, String> {
+/// a WebP's copies are JPEG). With `full_size`, the original is published at its own size.
+pub fn process(path: &str, bytes: &[u8], full_size: bool) -> Result<Processed, String> {
     let Decoded {
         image,
         metadata,
@@ -101,7 +101,7 @@ pub fn process(path: &str, bytes: &[u8]) -> Result<Processed, String> {
     }
     let crop = resize(&image, SHARE.0, SHARE.1, true)?;
     let widest = WIDTHS[WIDTHS.len() - 1];
-    let original = match (width > widest, metadata) {
+    let original = match (width > widest && !full_size, metadata) {
         (true, _) => Some(scaled(&image, widest, format, icc.as_deref())?),
         (false, true) => Some(Variant {
             width,
@@ -270,24 +270,35 @@ pub type Memo = HashMap<blake3::Hash, Processed>;
 
 /// Processes every raster image among `assets`, reusing `memo` and the on-disk cache under
 /// `cache_dir`; returns the results by content path, and the images that could not be read.
+/// Photos under one of the `full_size` folders (bundles whose page asks) keep their size.
 pub fn prepare(
     assets: &[Asset],
+    full_size: &[String],
     cache_dir: &Path,
     memo: &mut Memo,
 ) -> (HashMap<String, Processed>, Vec<(String, String)>) {
-    let rasters: Vec<(&Asset, blake3::Hash)> = assets
+    let in_full_size = |rel: &str| {
+        (full_size.iter()).any(|dir| {
+            rel.strip_prefix(dir.as_str())
+                .is_some_and(|r| r.starts_with('/'))
+        })
+    };
+    let rasters: Vec<(&Asset, bool, blake3::Hash)> = assets
         .iter()
         .filter(|a| is_raster(&a.rel))
-        .map(|a| (a, key(&a.rel, &a.hash)))
+        .map(|a| {
+            let full = in_full_size(&a.rel);
+            (a, full, key(&a.rel, full, &a.hash))
+        })
         .collect();
     let done: Vec<(String, blake3::Hash, Result<Processed, String>)> = rasters
         .par_iter()
-        .map(|(asset, key)| {
+        .map(|(asset, full, key)| {
             let result = match memo.get(key) {
                 Some(p) => Ok(p.clone()),
                 None => read_cache(cache_dir, key).map_or_else(
                     || {
-                        let processed = process(&asset.rel, &asset.bytes);
+                        let processed = process(&asset.rel, &asset.bytes, *full);
                         if let Ok(p) = &processed {
                             write_cache(cache_dir, key, p);
                         }
@@ -314,11 +325,13 @@ pub fn prepare(
     (images, failed)
 }
 
-/// What processing a photo reads: its kind and its bytes (through their hash).
-fn key(rel: &str, bytes: &blake3::Hash) -> blake3::Hash {
+/// What processing a photo reads: its kind, whether it keeps its size, and its bytes (through
+/// their hash).
+fn key(rel: &str, full_size: bool, bytes: &blake3::Hash) -> blake3::Hash {
     let mut h = blake3::Hasher::new();
     h.update(VERSION.as_bytes())
         .update(extension(rel).as_bytes())
+        .update(&[u8::from(full_size)])
         .update(bytes.as_bytes());
     h.finalize()
 }
@@ -378,7 +391,7 @@ mod tests {
 
     #[test]
     fn a_wide_photo_gets_every_width_and_a_share_crop() {
-        let p = process("anh.jpg", &photo(2000, 1500)).unwrap();
+        let p = process("anh.jpg", &photo(2000, 1500), false).unwrap();
         assert_eq!((p.width, p.height), (2000, 1500));
         let sizes: Vec<(u32, u32)> = p.variants.iter().map(|v| (v.width, v.height)).collect();
         assert_eq!(sizes, [(480, 360), (960, 720), (1600, 1200)]);
@@ -426,7 +439,7 @@ mod tests {
 
     #[test]
     fn a_photo_taken_turned_comes_out_upright_in_every_copy() {
-        let p = process("anh.jpg", &sideways_photo(phone_exif())).unwrap();
+        let p = process("anh.jpg", &sideways_photo(phone_exif()), false).unwrap();
         assert_eq!(
             (p.width, p.height),
             (600, 1000),
@@ -451,7 +464,7 @@ mod tests {
             photo.windows(6).any(|w| w == b"Exif\0\0"),
             "the fixture has EXIF"
         );
-        let p = process("anh.jpg", &photo).unwrap();
+        let p = process("anh.jpg", &photo, false).unwrap();
         let original = p.original.as_ref().unwrap();
         let mut all = vec![&original.bytes, &p.share.bytes];
         all.extend(p.variants.iter().map(|v| &v.bytes));
@@ -468,17 +481,31 @@ mod tests {
 
     #[test]
     fn a_clean_original_within_the_widest_copy_is_published_as_it_is() {
-        let p = process("nho.jpg", &photo(800, 600)).unwrap();
+        let p = process("nho.jpg", &photo(800, 600), false).unwrap();
         assert!(p.original.is_none());
     }
 
     #[test]
     fn an_original_wider_than_the_widest_copy_is_published_at_that_width() {
-        let p = process("to.jpg", &photo(2400, 1200)).unwrap();
+        let p = process("to.jpg", &photo(2400, 1200), false).unwrap();
         let original = p.original.unwrap();
         assert_eq!((original.width, original.height), (1600, 800));
         let img = image::load_from_memory(&original.bytes).unwrap();
         assert_eq!((img.width(), img.height()), (1600, 800));
+    }
+
+    #[test]
+    fn a_page_that_asks_keeps_its_photos_full_size_but_not_their_metadata() {
+        let clean = process("to.jpg", &photo(2400, 1200), true).unwrap();
+        assert!(clean.original.is_none(), "no metadata: published as it is");
+        let phone = process("anh.jpg", &sideways_photo(phone_exif()), true).unwrap();
+        let original = phone.original.unwrap();
+        assert_eq!(
+            (original.width, original.height),
+            (600, 1000),
+            "upright, full size"
+        );
+        assert!(!original.bytes.windows(4).any(|w| w == b"Exif"));
     }
 
     #[test]
@@ -490,7 +517,7 @@ mod tests {
         ));
         let mut out = Cursor::new(Vec::new());
         img.write_to(&mut out, image::ImageFormat::WebP).unwrap();
-        let p = process("anh.webp", &out.into_inner()).unwrap();
+        let p = process("anh.webp", &out.into_inner(), false).unwrap();
         assert_eq!((p.width, p.height), (1000, 500));
         let copy = &p.variants[0];
         assert_eq!(
@@ -502,7 +529,7 @@ mod tests {
 
     #[test]
     fn a_small_image_keeps_its_size() {
-        let p = process("nho.jpg", &photo(400, 300)).unwrap();
+        let p = process("nho.jpg", &photo(400, 300), false).unwrap();
         assert!(p.variants.is_empty());
     }
 
@@ -517,6 +544,6 @@ mod tests {
 
     #[test]
     fn a_broken_image_is_an_error_not_a_panic() {
-        assert!(process("hong.jpg", b"not an image").is_err());
+        assert!(process("hong.jpg", b"not an image", false).is_err());
     }
 }

@@ -52,6 +52,9 @@ pub struct Meta {
     pub summary: Option<String>,
     pub image: Option<String>,
     pub image_alt: Option<String>,
+    /// `full_size_photos: true`: the bundle's photos are published at their full size (still
+    /// upright and without the phone's metadata) rather than at the widest copy's.
+    pub full_size_photos: bool,
     pub draft: bool,
     pub aliases: Vec<String>,
     pub template: Option<String>,

@@ -49,8 +49,16 @@ pub(super) fn assemble(
     // Photos are resized once: results are kept in memory and in .loa-cache/ under the site.
     // One that cannot be decoded is still published as it is, with a warning.
     let cache_dir = options.root.join(".loa-cache").join("images");
-    let (images, unreadable) =
-        images::prepare(&files.content_assets, &cache_dir, &mut cache.images);
+    let full_size: Vec<String> = (pages.iter())
+        .filter(|p| p.meta.full_size_photos)
+        .filter_map(|p| p.bundle_dir.clone())
+        .collect();
+    let (images, unreadable) = images::prepare(
+        &files.content_assets,
+        &full_size,
+        &cache_dir,
+        &mut cache.images,
+    );
     problems.extend(unreadable.into_iter().map(|(rel, e)| {
         Diagnostic::warning(Path::new("content").join(rel), 0, 0, msg::bad_image(&e))
             .with_hint(msg::HINT_BAD_IMAGE)

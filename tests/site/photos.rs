@@ -194,3 +194,18 @@ fn a_phone_photo_is_published_upright_and_without_where_it_was_taken() {
     let original = image::open(site.output().join("tin-tuc/a/anh.jpg")).unwrap();
     assert_eq!((original.width(), original.height()), (600, 1000));
 }
+
+#[test]
+fn a_page_may_ask_for_its_photos_at_full_size() {
+    let site = site_with_photo();
+    site.article(
+        "tin-tuc/hoi-nghi/index.md",
+        "Hội nghị",
+        "2025-09-01",
+        "image: anh.jpg\nimage_alt: \"Toàn cảnh hội trường\"\nfull_size_photos: true\n",
+        "![Đại biểu dự hội nghị](anh.jpg)\n",
+    );
+    site.build();
+    assert_eq!(size(&site, "tin-tuc/hoi-nghi/anh.jpg"), (2000, 1200));
+    assert_eq!(size(&site, "tin-tuc/hoi-nghi/anh-1600w.jpg"), (1600, 960));
+}
