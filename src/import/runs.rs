@@ -2,7 +2,7 @@
 //! runs as formatted text, links, line breaks, note references and pictures. Tracked changes
 //! are read as accepted; fields show their result; legacy-font text is converted here.
 
-use super::legacy;
+use super::legacy::{self, Encoding};
 use super::model::{Emphasis, Inline, ListItem, Paragraph, Role};
 use super::numbering::Marker;
 use super::read::Context;
@@ -21,17 +21,9 @@ pub fn paragraph(p: &Element, cx: &mut Context) -> Paragraph {
         (Role::Body, Some(level @ 0..=5)) => Role::Heading(level + 1),
         (role, _) => role,
     };
-    let list =
-        props
-            .numbering
-            .and_then(|(list, level)| match cx.numbering.marker(&list, level)? {
-                Marker::Nothing => None,
-                marker => Some(ListItem {
-                    list,
-                    level,
-                    ordered: marker == Marker::Number,
-                }),
-            });
+    let list = props
+        .numbering
+        .and_then(|(list, level)| list_item(cx, style, list, level));
     let mut paragraph = Paragraph {
         role,
         centred: props.centred.unwrap_or(false),
@@ -50,6 +42,21 @@ pub fn paragraph(p: &Element, cx: &mut Context) -> Paragraph {
     };
     reader.children(p, None);
     paragraph
+}
+
+/// The paragraph's place in a list, unless its level shows no mark.
+fn list_item(cx: &Context, style: Option<&str>, list: String, level: u8) -> Option<ListItem> {
+    let marker = cx.numbering.marker(&list, level)?;
+    // Word's `List Bullet 2` … are lists of their own at level 0, indented as level 1.
+    let level = level.max(cx.styles.list_level(style).unwrap_or(0));
+    match marker {
+        Marker::Nothing => None,
+        marker => Some(ListItem {
+            list,
+            level,
+            ordered: marker == Marker::Number,
+        }),
+    }
 }
 
 /// What the runs of one paragraph are read into.
@@ -125,6 +132,14 @@ impl Runs<'_, '_> {
                 }
                 "tab" | "ptab" => self.text(" ".to_string(), emphasis, None),
                 "noBreakHyphen" => self.text("-".to_string(), emphasis, None),
+                // Word (and LibreOffice) store byte 0xAD as a soft hyphen element; in TCVN3
+                // that byte is the letter ư.
+                "softHyphen" => {
+                    if let Some(enc @ (Encoding::Tcvn3 | Encoding::Tcvn3Capitals)) = encoding {
+                        let link = self.cx.field_result_link().or(link.map(str::to_string));
+                        self.text(legacy::convert("\u{AD}", enc), emphasis, link);
+                    }
+                }
                 "br" if !matches!(e.attr("type"), Some("page" | "column")) => {
                     self.out.push(Inline::Break)
                 }

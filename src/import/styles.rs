@@ -186,6 +186,17 @@ impl Styles {
             .unwrap_or_default()
     }
 
+    /// The list level a style's name implies: Word's `List Bullet 2`, `List Number 3` …
+    /// are level 1, 2 … (0-based) though their numbering says 0.
+    pub fn list_level(&self, id: Option<&str>) -> Option<u8> {
+        let name = self.chain(id).first()?.name.to_lowercase();
+        if !name.starts_with("list") {
+            return None;
+        }
+        let n: u8 = name.rsplit(' ').next()?.parse().ok()?;
+        (2..=9).contains(&n).then(|| n - 1)
+    }
+
     /// Whether the style is one of Word's table-of-contents styles (`toc 1` …).
     pub fn is_contents(&self, id: Option<&str>) -> bool {
         self.chain(id).first().is_some_and(|s| {

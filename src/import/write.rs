@@ -13,18 +13,19 @@ pub fn body(blocks: &[Block], notes: &[Note], files: &Files, report: &mut Report
     let mut out = String::new();
     let mut lists = Lists::default();
     for block in blocks {
-        let (text, in_list) = match block {
+        let (text, in_list, joined) = match block {
             Block::Paragraph(p) => match (&p.list, p.role) {
                 (Some(item), Role::Body | Role::Caption) => {
                     report.converted.list_items += 1;
-                    (lists.item(item, p, files), true)
+                    let (text, joined) = lists.item(item, p, files);
+                    (text, true, joined)
                 }
-                _ => (paragraph(p, files, report), false),
+                _ => (paragraph(p, files, report), false, false),
             },
             Block::Table(t) => {
                 report.converted.tables += 1;
                 report.converted.merged_tables += usize::from(t.merged());
-                (table::write(t, files), false)
+                (table::write(t, files), false, false)
             }
         };
         report.converted.links += count_links(block);
@@ -32,7 +33,7 @@ pub fn body(blocks: &[Block], notes: &[Note], files: &Files, report: &mut Report
             continue;
         }
         if !out.is_empty() {
-            out.push_str(if in_list && lists.open { "\n" } else { "\n\n" });
+            out.push_str(if joined { "\n" } else { "\n\n" });
         }
         lists.open = in_list;
         out.push_str(&text);
@@ -73,6 +74,8 @@ fn paragraph(p: &Paragraph, files: &Files, report: &mut Report) -> String {
 struct Lists {
     /// Whether the last block written was a list item.
     open: bool,
+    /// The Word list of the last outer item: another list starts a new Markdown list.
+    outer: Option<String>,
     /// The column where the text of the item at each open level starts.
     columns: Vec<usize>,
     /// The next number of each level of each Word list.
@@ -80,10 +83,15 @@ struct Lists {
 }
 
 impl Lists {
-    /// One item, indented under its parent; lines after a break are indented to its text.
-    fn item(&mut self, item: &ListItem, p: &Paragraph, files: &Files) -> String {
-        if !self.open {
+    /// One item, indented under its parent (lines after a break are indented to its text),
+    /// and whether it continues the list written just before.
+    fn item(&mut self, item: &ListItem, p: &Paragraph, files: &Files) -> (String, bool) {
+        let joined = self.open && (item.level > 0 || self.outer.as_ref() == Some(&item.list));
+        if !joined {
             self.columns.clear();
+        }
+        if item.level == 0 {
+            self.outer = Some(item.list.clone());
         }
         let depth = usize::from(item.level).min(self.columns.len());
         self.columns.truncate(depth);
@@ -104,7 +112,7 @@ impl Lists {
         self.columns.push(column);
         let text = inline::markdown(&p.inlines, files, Place::Paragraph);
         let text = text.replace('\n', &format!("\n{}", " ".repeat(column)));
-        format!("{}{marker}{text}", " ".repeat(indent))
+        (format!("{}{marker}{text}", " ".repeat(indent)), joined)
     }
 }
 
