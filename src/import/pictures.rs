@@ -89,14 +89,22 @@ fn checked(package: &mut Package, part: &str) -> Result<(&'static str, Vec<u8>),
 /// bytes are not a picture of that format.
 fn dimensions(ext: &str, bytes: &[u8]) -> Option<(u32, u32)> {
     match ext {
-        "jpg" | "png" => {
-            let format = if ext == "jpg" {
-                image::ImageFormat::Jpeg
-            } else {
-                image::ImageFormat::Png
-            };
-            let reader = image::ImageReader::with_format(Cursor::new(bytes), format);
+        "jpg" => {
+            let mut reader =
+                image::ImageReader::with_format(Cursor::new(bytes), image::ImageFormat::Jpeg);
+            // Only the header is read; the decoding limits are checked on the size it gives.
+            reader.no_limits();
             reader.into_dimensions().ok()
+        }
+        // The header chunk comes first, at a fixed place (the PNG decoder would want more).
+        "png" => {
+            let header = bytes
+                .get(..24)
+                .filter(|h| h.starts_with(b"\x89PNG\r\n\x1a\n"))?;
+            let be = |i: usize| {
+                u32::from_be_bytes([header[i], header[i + 1], header[i + 2], header[i + 3]])
+            };
+            (&header[12..16] == b"IHDR").then(|| (be(16), be(20)))
         }
         "gif" => {
             let header = bytes.get(..10).filter(|h| h.starts_with(b"GIF8"))?;

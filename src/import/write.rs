@@ -20,7 +20,12 @@ pub fn body(blocks: &[Block], notes: &[Note], files: &Files, report: &mut Report
                     let (text, joined) = lists.item(item, p, files);
                     (text, true, joined)
                 }
-                _ => (paragraph(p, files, report), false, false),
+                _ => {
+                    let text = paragraph(p, files);
+                    let body = !matches!(p.role, Role::Heading(_)) && !text.is_empty();
+                    report.converted.paragraphs += usize::from(body);
+                    (text, false, false)
+                }
             },
             Block::Table(t) => {
                 report.converted.tables += 1;
@@ -49,7 +54,7 @@ pub fn body(blocks: &[Block], notes: &[Note], files: &Files, report: &mut Report
 }
 
 /// A heading or a paragraph; a heading's pictures follow it as a paragraph of their own.
-fn paragraph(p: &Paragraph, files: &Files, report: &mut Report) -> String {
+fn paragraph(p: &Paragraph, files: &Files) -> String {
     match p.role {
         Role::Heading(level) => {
             let text = inline::markdown(&p.inlines, files, Place::Heading);
@@ -62,10 +67,7 @@ fn paragraph(p: &Paragraph, files: &Files, report: &mut Report) -> String {
                 (false, false) => format!("{heading}\n\n{pictures}"),
             }
         }
-        _ => {
-            report.converted.paragraphs += 1;
-            inline::markdown(&p.inlines, files, Place::Paragraph)
-        }
+        _ => inline::markdown(&p.inlines, files, Place::Paragraph),
     }
 }
 
