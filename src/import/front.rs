@@ -50,14 +50,18 @@ impl Front {
     }
 }
 
+/// The first day a .docx could be saved: Word 2007's format is from 2006. Earlier dates are
+/// a writer's placeholder (docx-rs writes 1970-01-01).
+const FIRST_DOCX: i64 = 1_136_073_600;
+
 /// The article's date: the file's last save, else its creation, else now; never later than
-/// now (a draft dated in the future would also be scheduled).
+/// now (a draft dated in the future would also be scheduled), nor before .docx existed.
 pub fn date(properties: &Properties, now: &jiff::ZonedDateTime) -> (String, DateFrom) {
     let parse = |value: &Option<String>| {
         value
             .as_deref()
             .and_then(|v| v.trim().parse::<jiff::Timestamp>().ok())
-            .filter(|t| *t <= now.timestamp())
+            .filter(|t| *t <= now.timestamp() && t.as_second() >= FIRST_DOCX)
     };
     let (when, from) = match (parse(&properties.modified), parse(&properties.created)) {
         (Some(t), _) => (
@@ -153,6 +157,11 @@ mod tests {
             ("2025-11-01 08:00".to_string(), DateFrom::Created)
         );
         assert_eq!(date(&Properties::default(), &now).1, DateFrom::Now);
+        let placeholder = Properties {
+            created: Some("1970-01-01T00:00:00Z".to_string()),
+            ..Properties::default()
+        };
+        assert_eq!(date(&placeholder, &now).1, DateFrom::Now);
     }
 
     #[test]

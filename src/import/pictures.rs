@@ -61,28 +61,46 @@ pub fn extract(package: &mut Package, parts: &[String], report: &mut Report) -> 
     extracted
 }
 
-/// The picture's file extension and bytes, or why it is not published.
+/// The picture's file extension and bytes, or why it is not published. The format is read
+/// from the bytes: a name can lie (docx-rs names every picture `.png`), and Word itself reads
+/// the bytes.
 fn checked(package: &mut Package, part: &str) -> Result<(&'static str, Vec<u8>), Skip> {
-    let ext = part
+    let named = part
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
-    let ext: &'static str = match ext.as_str() {
-        "jpg" | "jpeg" => "jpg",
-        "png" => "png",
-        "gif" => "gif",
-        "webp" => "webp",
-        _ => return Err(Skip::Format(ext)),
-    };
     let bytes = match package.read(part, MAX_PICTURE_BYTES) {
         Ok(Some(b)) => b,
         Ok(None) => return Err(Skip::Missing),
         Err(PartError::TooLarge) => return Err(Skip::TooLarge),
         Err(PartError::Damaged(_)) => return Err(Skip::Damaged),
     };
+    let Some(ext) = format_of(&bytes) else {
+        let web = matches!(named.as_str(), "jpg" | "jpeg" | "png" | "gif" | "webp");
+        return Err(if web {
+            Skip::Damaged
+        } else {
+            Skip::Format(named)
+        });
+    };
     let (width, height) = dimensions(ext, &bytes).ok_or(Skip::Damaged)?;
     crate::images::check_dimensions(width, height).map_err(Skip::OverLimits)?;
     Ok((ext, bytes))
+}
+
+/// The web format of a picture, from its first bytes.
+fn format_of(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("jpg")
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("png")
+    } else if bytes.starts_with(b"GIF8") {
+        Some("gif")
+    } else if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        Some("webp")
+    } else {
+        None
+    }
 }
 
 /// The pixel size a picture's header declares, read without decoding it; `None` when the
@@ -181,5 +199,8 @@ mod tests {
         assert_eq!(dimensions("webp", &vp8x), Some((320, 240)));
         assert_eq!(dimensions("png", b"not a png"), None);
         assert_eq!(dimensions("gif", b"PK\x03\x04"), None);
+        assert_eq!(format_of(b"\xFF\xD8\xFF\xE0rest"), Some("jpg"));
+        assert_eq!(format_of(&vp8x), Some("webp"));
+        assert_eq!(format_of(b"\x01\0\0\0 EMF"), None);
     }
 }

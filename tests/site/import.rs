@@ -32,11 +32,12 @@ pub fn import(
     loa::import::import(site.root(), &config, &request)
 }
 
-/// The Markdown after the front matter, and the front matter.
+/// The front matter and the Markdown after the blank line that follows it.
 fn split(markdown: &str) -> (&str, &str) {
     let rest = markdown.strip_prefix("---\n").expect("front matter");
     let end = rest.find("\n---\n").expect("front matter closes");
-    (&rest[..end], &rest[end + 5..])
+    let body = &rest[end + 5..];
+    (&rest[..end], body.strip_prefix('\n').unwrap_or(body))
 }
 
 fn import_fixture(site: &Site, name: &str) -> (Imported, String) {
@@ -400,5 +401,57 @@ fn check_warns_about_legacy_text_pasted_into_an_article() {
     assert!(
         legacy[1].starts_with("content/tin-tuc/vni.md") && legacy[1].contains("VNI"),
         "{legacy:?}"
+    );
+}
+
+#[test]
+fn a_docx_rs_file_imports_with_its_photo_named_by_its_bytes() {
+    use docx_rs::{Docx, Paragraph, Pic, Run, Style, StyleType};
+    let mut jpeg = std::io::Cursor::new(Vec::new());
+    image::RgbImage::new(64, 48)
+        .write_to(&mut jpeg, image::ImageFormat::Jpeg)
+        .unwrap();
+    let doc =
+        Docx::new()
+            .add_style(Style::new("Title", StyleType::Paragraph).name("Title"))
+            .add_style(Style::new("Heading1", StyleType::Paragraph).name("heading 1"))
+            .add_paragraph(
+                Paragraph::new()
+                    .style("Title")
+                    .add_run(Run::new().add_text("Tin từ xã Vĩnh Gia")),
+            )
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_text("Đoạn mở đầu.")))
+            .add_paragraph(
+                Paragraph::new()
+                    .style("Heading1")
+                    .add_run(Run::new().add_text("Hoạt động")),
+            )
+            .add_paragraph(Paragraph::new().add_run(
+                Run::new().add_image(Pic::new_with_dimensions(jpeg.into_inner(), 64, 48)),
+            ));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("docx-rs.docx");
+    doc.build()
+        .pack(std::fs::File::create(&file).unwrap())
+        .unwrap();
+    let site = Site::new();
+    let imported = import(&site, &file, &[]).unwrap();
+    let markdown = std::fs::read_to_string(&imported.path).unwrap();
+    let (front, body) = split(&markdown);
+    assert!(
+        front.starts_with("title: \"Tin từ xã Vĩnh Gia\""),
+        "{front}"
+    );
+    assert!(
+        front.contains("date: 2025-11-25 12:00"),
+        "docx-rs's 1970 placeholder is not a date: {front}"
+    );
+    assert_eq!(
+        body,
+        "Đoạn mở đầu.\n\n## Hoạt động\n\n![CẦN MÔ TẢ ẢNH](anh-01.jpg)\n"
+    );
+    assert!(
+        imported.path.with_file_name("anh-01.jpg").is_file(),
+        "docx-rs names every picture .png"
     );
 }

@@ -245,11 +245,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
-/// A real 40×30 PNG.
-fn small_png() -> Vec<u8> {
+/// A real 40×30 picture.
+fn small(format: image::ImageFormat) -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
     image::RgbImage::new(40, 30)
-        .write_to(&mut out, image::ImageFormat::Png)
+        .write_to(&mut out, format)
         .unwrap();
     out.into_inner()
 }
@@ -259,7 +259,8 @@ fn pictures_past_the_limits_or_unsafe_are_skipped_with_a_message_and_the_text_ke
     let site = Site::new();
     let dir = tempfile::tempdir().unwrap();
     let huge = png_claiming(30_000, 30_000);
-    let small = small_png();
+    let png = small(image::ImageFormat::Png);
+    let jpeg = small(image::ImageFormat::Jpeg);
     let body = [
         paragraph("Bài có ảnh lạ"),
         picture("rHuge"),
@@ -268,6 +269,7 @@ fn pictures_past_the_limits_or_unsafe_are_skipped_with_a_message_and_the_text_ke
         picture("rFake"),
         picture("rGood"),
         paragraph("Chữ vẫn còn."),
+        picture("rNamedPng"),
     ]
     .concat();
     let relationships = rels(&[
@@ -276,6 +278,7 @@ fn pictures_past_the_limits_or_unsafe_are_skipped_with_a_message_and_the_text_ke
         ("rOut", "../../../../etc/passwd.png"),
         ("rFake", "media/gia.jpg"),
         ("rGood", "media/tot.png"),
+        ("rNamedPng", "media/that-ra-la-jpeg.png"),
     ]);
     let file = sent_file(
         &dir,
@@ -287,7 +290,8 @@ fn pictures_past_the_limits_or_unsafe_are_skipped_with_a_message_and_the_text_ke
                 ("word/media/lon.png", &huge),
                 ("word/media/bieu-do.emf", b"\x01\0\0\0EMF"),
                 ("word/media/gia.jpg", b"not a jpeg at all"),
-                ("word/media/tot.png", &small),
+                ("word/media/tot.png", &png),
+                ("word/media/that-ra-la-jpeg.png", &jpeg),
             ],
         ),
     );
@@ -301,10 +305,10 @@ fn pictures_past_the_limits_or_unsafe_are_skipped_with_a_message_and_the_text_ke
     files.sort();
     assert_eq!(
         files,
-        ["anh-01.png", "index.md"],
-        "only the good picture is written"
+        ["anh-01.png", "anh-02.jpg", "index.md"],
+        "only the good pictures are written, named by what their bytes are"
     );
-    assert_eq!(std::fs::read(dir.join("anh-01.png")).unwrap(), small);
+    assert_eq!(std::fs::read(dir.join("anh-01.png")).unwrap(), png);
     let markdown = std::fs::read_to_string(&imported.path).unwrap();
     assert!(
         markdown.contains("![Ảnh hội nghị](anh-01.png)\n\nChữ vẫn còn."),
