@@ -76,6 +76,14 @@ pub fn convert(text: &str, encoding: Encoding) -> String {
     converted.nfc().collect()
 }
 
+/// Text in a legacy font's run that cannot be in that encoding: it has letters past Latin-1
+/// (`ơ`, `ệ`), which TCVN3 and VNI never produce, so it was typed in Unicode in an old
+/// template's font and must be left as it is.
+pub fn is_unicode(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_alphabetic() && u32::from(c) > 0xFF)
+}
+
 fn tcvn3_char(c: char) -> char {
     match c as u32 {
         code @ 0xA1..=0xFF => TCVN3[(code - 0xA1) as usize],
@@ -186,6 +194,10 @@ fn reads_as_vni(word: &str) -> bool {
 /// ASCII letters with characters no Vietnamese word has in Unicode. Each such word votes for
 /// the encoding it reads as; the majority names it.
 pub fn looks_legacy(text: &str) -> Option<Suspect> {
+    // `check` asks this of every page: most have none of these characters at all.
+    if !text.chars().any(legacy_sign) {
+        return None;
+    }
     let mut tcvn3: Vec<&str> = Vec::new();
     let mut vni: Vec<&str> = Vec::new();
     let words = text
@@ -265,6 +277,13 @@ mod tests {
             convert("Ñoàng Thaùp, AÊN, Aên", Encoding::Vni),
             "Đồng Tháp, ĂN, Ăn"
         );
+    }
+
+    #[test]
+    fn unicode_typed_in_a_legacy_font_is_told_apart() {
+        assert!(is_unicode("Sở Tư pháp"));
+        assert!(!is_unicode("Së T\u{AD} ph¸p “trích”"));
+        assert!(!is_unicode("Sôû Tö phaùp"));
     }
 
     #[test]

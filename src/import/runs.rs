@@ -120,14 +120,7 @@ impl Runs<'_, '_> {
             match e.name.as_str() {
                 "t" if !self.cx.in_instruction() => {
                     let link = self.cx.field_result_link().or(link.map(str::to_string));
-                    let text = match encoding {
-                        Some(enc) => {
-                            self.cx
-                                .legacy_font(props.font.as_deref().unwrap_or_default());
-                            legacy::convert(&e.own_text(), enc)
-                        }
-                        None => e.own_text(),
-                    };
+                    let text = self.unlegacy(e.own_text(), encoding, props.font.as_deref());
                     self.text(text, emphasis, link);
                 }
                 "tab" | "ptab" => self.text(" ".to_string(), emphasis, None),
@@ -135,9 +128,11 @@ impl Runs<'_, '_> {
                 // Word (and LibreOffice) store byte 0xAD as a soft hyphen element; in TCVN3
                 // that byte is the letter ư.
                 "softHyphen" => {
-                    if let Some(enc @ (Encoding::Tcvn3 | Encoding::Tcvn3Capitals)) = encoding {
+                    if let Some(Encoding::Tcvn3 | Encoding::Tcvn3Capitals) = encoding {
                         let link = self.cx.field_result_link().or(link.map(str::to_string));
-                        self.text(legacy::convert("\u{AD}", enc), emphasis, link);
+                        let text =
+                            self.unlegacy("\u{AD}".to_string(), encoding, props.font.as_deref());
+                        self.text(text, emphasis, link);
                     }
                 }
                 "br" if !matches!(e.attr("type"), Some("page" | "column")) => {
@@ -170,6 +165,19 @@ impl Runs<'_, '_> {
                 _ => {}
             }
         }
+    }
+
+    /// Text of a run in a legacy font, in Unicode; text typed in Unicode in such a font (an
+    /// old template) is left as it is. A conversion is recorded for the summary.
+    fn unlegacy(&mut self, text: String, encoding: Option<Encoding>, font: Option<&str>) -> String {
+        let Some(encoding) = encoding.filter(|_| !legacy::is_unicode(&text)) else {
+            return text;
+        };
+        let converted = legacy::convert(&text, encoding);
+        if converted != text {
+            self.cx.legacy_font(font.unwrap_or_default());
+        }
+        converted
     }
 
     /// Text as the article keeps it: soft hyphens and control characters gone, tabs and
