@@ -106,7 +106,11 @@ fn styles(doc: Docx) -> Docx {
 fn page(doc: Docx, rng: &mut Random, n: usize) -> Docx {
     let mut doc = doc.add_paragraph(
         Paragraph::new()
-            .style(if n % 3 == 0 { "Heading1" } else { "Heading2" })
+            .style(if n.is_multiple_of(3) {
+                "Heading1"
+            } else {
+                "Heading2"
+            })
             .add_run(Run::new().add_text(format!("Phần {}: {}", n + 1, sentence(rng)))),
     );
     let mut words = 0;
