@@ -146,6 +146,16 @@ fn scaled(
 const MAX_SIDE: u32 = 20_000;
 const MAX_DECODED_BYTES: u64 = 512 * 1024 * 1024;
 
+/// Checks, without decoding it, that a picture of `width`×`height` is within the limits above
+/// (for pictures taken in from elsewhere, such as a Word file); the officer's message if not.
+pub fn check_dimensions(width: u32, height: u32) -> Result<(), String> {
+    let decoded = u64::from(width) * u64::from(height) * 4;
+    if width > MAX_SIDE || height > MAX_SIDE || decoded > MAX_DECODED_BYTES {
+        return Err(crate::msg::image_over_limits(MAX_SIDE));
+    }
+    Ok(())
+}
+
 /// A picture decoded and turned upright, and what its file carried besides the pixels.
 struct Decoded {
     image: DynamicImage,

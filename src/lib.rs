@@ -24,6 +24,7 @@ pub mod feeds;
 mod fixtures;
 pub mod frontmatter;
 pub mod images;
+pub mod import;
 pub mod key;
 pub mod links;
 pub mod load;

@@ -45,6 +45,9 @@ enum Command {
     /// Tạo một bài viết nháp mới trong content/<chuyên mục>/.
     #[command(help_template = HELP)]
     New(cmd::new::Args),
+    /// Nhận bài từ đơn vị: chuyển tệp Word (.docx) thành bài nháp kèm ảnh (cũng gõ được `loa nhap`).
+    #[command(help_template = HELP, alias = "nhap")]
+    Import(cmd::import::Args),
     /// Dựng toàn bộ trang vào thư mục xuất (mặc định output/).
     #[command(help_template = HELP)]
     Build(cmd::build::Args),
@@ -71,6 +74,7 @@ fn main() -> ExitCode {
     match &command {
         Command::Init(args) => cmd::init::run(&global, args),
         Command::New(args) => cmd::new::run(&global, args),
+        Command::Import(args) => cmd::import::run(&global, args),
         Command::Build(args) => cmd::build::run(&global, args),
         Command::Check(args) => cmd::check::run(&global, args),
         Command::Serve(args) => cmd::serve::run(&global, args),

@@ -12,7 +12,56 @@ use crate::msg;
 pub fn review(site: &Site) -> Vec<Diagnostic> {
     let mut found = crate::plan::behind(site);
     found.extend(share_images(site));
+    found.extend(imported_text(site));
     found
+}
+
+/// What an import leaves for the officer, or what a paste brought in: pictures still
+/// carrying the alt-text TODO, and text that still looks like TCVN3 or VNI. Read from the
+/// page's HTML, which `check` still holds here.
+fn imported_text(site: &Site) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for p in &site.pages {
+        let file = Path::new("content").join(&p.page.rel);
+        let html = &p.rendered.html;
+        for picture in pictures_with_alt_todo(html) {
+            found.push(
+                Diagnostic::warning(&file, 0, 0, msg::alt_todo(&picture))
+                    .with_hint(msg::HINT_ALT_TODO),
+            );
+        }
+        let text = format!("{}\n{html}", p.page.meta.title);
+        if let Some(s) = crate::import::legacy::looks_legacy(&text) {
+            let converted = crate::import::legacy::convert(&s.example, s.encoding);
+            let label = s.encoding.label();
+            found.push(
+                Diagnostic::warning(
+                    &file,
+                    p.page.body_line,
+                    1,
+                    msg::legacy_text(label, &s.example, &converted),
+                )
+                .with_hint(msg::hint_legacy_text(label)),
+            );
+        }
+    }
+    found
+}
+
+/// The file names of the pictures whose alt text is the import's TODO.
+fn pictures_with_alt_todo(html: &str) -> Vec<String> {
+    let todo = format!("alt=\"{}", msg::IMPORT_ALT_TODO);
+    html.split("<img ")
+        .skip(1)
+        .filter_map(|tag| {
+            let tag = tag.split('>').next()?;
+            if !tag.contains(&todo) {
+                return None;
+            }
+            let src = tag.split("src=\"").nth(1)?.split('"').next()?;
+            Some(src.rsplit('/').next().unwrap_or(src).to_string())
+        })
+        .collect()
 }
 
 /// Facebook and Zalo show a large preview only for an image of at least 1200×630; without

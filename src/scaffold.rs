@@ -53,17 +53,7 @@ pub fn new_article(
     config: &Config,
     new: &NewArticle,
 ) -> Result<PathBuf, Vec<Diagnostic>> {
-    let mut problems = Vec::new();
-    for topic in new.topics {
-        if config.topic(topic).is_none() {
-            let keys: Vec<&str> = config.topics.iter().map(|t| t.key.as_str()).collect();
-            let hint = msg::did_you_mean(crate::yaml::closest(topic, keys.iter().copied()), &keys);
-            problems.push(
-                Diagnostic::error("--topic", 0, 0, msg::unknown_term("topics", topic))
-                    .with_hint(hint),
-            );
-        }
-    }
+    let mut problems = unknown_topics(config, new.topics);
     let slug = text::slugify(new.title);
     let section = text::slugify(new.section);
     if slug.is_empty() || section.is_empty() {
@@ -111,6 +101,19 @@ pub fn new_article(
     );
     create(&path, &body).map_err(|d| vec![d])?;
     Ok(path)
+}
+
+/// An error for each `--topic` that config.yaml does not define, with the closest key.
+pub fn unknown_topics(config: &Config, topics: &[String]) -> Vec<Diagnostic> {
+    let keys: Vec<&str> = config.topics.iter().map(|t| t.key.as_str()).collect();
+    topics
+        .iter()
+        .filter(|topic| config.topic(topic).is_none())
+        .map(|topic| {
+            let hint = msg::did_you_mean(crate::yaml::closest(topic, keys.iter().copied()), &keys);
+            Diagnostic::error("--topic", 0, 0, msg::unknown_term("topics", topic)).with_hint(hint)
+        })
+        .collect()
 }
 
 fn create(path: &Path, body: &str) -> Result<(), Diagnostic> {

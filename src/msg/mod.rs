@@ -8,6 +8,7 @@
 mod citations;
 mod commands;
 mod content;
+mod import;
 mod input;
 mod output;
 mod pages;
@@ -19,6 +20,7 @@ mod share;
 pub use citations::*;
 pub use commands::*;
 pub use content::*;
+pub use import::*;
 pub use input::*;
 pub use output::*;
 pub use pages::*;

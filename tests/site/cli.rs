@@ -271,3 +271,27 @@ fn a_bad_now_is_named_once() {
     let first = stderr(&out).lines().next().unwrap_or_default().to_string();
     assert_eq!(first, "--now: lỗi: `05/01/2026` không phải ngày giờ hợp lệ");
 }
+
+#[test]
+fn import_prints_the_new_draft_then_the_summary_and_nhap_is_the_same_verb() {
+    let site = Site::new();
+    let docx = crate::import::fixture("python-docx.docx");
+    let out = site.run(&["nhap", docx.to_str().unwrap(), "--section", "su-kien"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let first = stdout.lines().next().unwrap_or_default();
+    assert!(
+        first
+            .ends_with("su-kien/uy-ban-nhan-dan-xa-trien-khai-de-an-06-ve-du-lieu-dan-cu/index.md"),
+        "{stdout}"
+    );
+    assert!(std::path::Path::new(first).is_file(), "{first}");
+    assert!(stdout.contains("Cần kiểm tra trước khi đăng:"), "{stdout}");
+    let doc = site.root().join("bai.doc");
+    std::fs::write(&doc, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).unwrap();
+    let out = site.run(&["import", doc.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("bai.doc: lỗi: đây là tệp Word 97"), "{err}");
+    assert!(err.contains("Chưa tạo được gì"), "{err}");
+}

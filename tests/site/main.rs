@@ -14,6 +14,8 @@ mod content;
 mod coverage;
 mod events;
 mod fuzz;
+mod import;
+mod import_bad_input;
 mod invariant;
 mod output;
 mod photos;
