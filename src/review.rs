@@ -31,8 +31,8 @@ fn imported_text(site: &Site) -> Vec<Diagnostic> {
             );
         }
         let text = format!("{}\n{html}", p.page.meta.title);
-        if let Some(s) = crate::import::legacy::looks_legacy(&text) {
-            let converted = crate::import::legacy::convert(&s.example, s.encoding);
+        if let Some(s) = crate::legacy::looks_legacy(&text) {
+            let converted = crate::legacy::convert(&s.example, s.encoding);
             let label = s.encoding.label();
             found.push(
                 Diagnostic::warning(

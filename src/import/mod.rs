@@ -14,7 +14,6 @@ mod body;
 mod bundle;
 mod front;
 mod inline;
-pub mod legacy;
 mod model;
 mod numbering;
 mod package;

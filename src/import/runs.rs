@@ -2,12 +2,12 @@
 //! runs as formatted text, links, line breaks, note references and pictures. Tracked changes
 //! are read as accepted; fields show their result; legacy-font text is converted here.
 
-use super::legacy::{self, Encoding};
 use super::model::{Emphasis, Inline, ListItem, Paragraph, Role};
 use super::numbering::Marker;
 use super::read::Context;
 use super::styles::{ParaProps, RunProps};
 use super::xml::Element;
+use crate::legacy::{self, Encoding};
 
 /// A paragraph, with what its style gives it.
 pub fn paragraph(p: &Element, cx: &mut Context) -> Paragraph {
