@@ -5,6 +5,7 @@
 //! (in parallel) and groups articles into sections, topics, tags and units, newest first.
 
 mod assets;
+mod documents;
 mod lists;
 mod paths;
 pub mod screen;
@@ -260,10 +261,7 @@ pub(crate) fn assemble(
             )
         },
     );
-    let documents = content
-        .documents
-        .map(|table| crate::citations::cited(table, &pages, &articles))
-        .unwrap_or_default();
+    let documents = documents::documents(content.documents, &pages, &articles);
     let site = Site {
         neighbours,
         tags,
