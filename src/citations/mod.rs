@@ -17,7 +17,7 @@ mod read;
 mod table;
 
 pub use cited::{cited, Cited};
-pub use linker::{Linker, Scope};
+pub use linker::{LinkCitations, Linker, Notes};
 pub use number::Fault;
 pub use read::parse;
 pub use table::{Cite, Document, Mention, Table};

@@ -3,12 +3,37 @@
 //! Two pure passes over a page's Markdown. `outline` finds the headings and their ids, so
 //! every page's anchors are known before any link is checked; `render` then writes the HTML,
 //! turning relative `.md` links into page URLs through a resolver the assemble stage gives.
+//!
+//! `render` is a chain of event adapters, each with one job and a file of its own: images,
+//! heading ids, links, raw HTML, words, the citations' linker, and last the summary. Each
+//! reports what it finds into the page's [`Problems`] as the events pass, so the problems
+//! come in the order of the page.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+mod headings;
+mod images;
+mod links;
+mod raw_html;
+mod summary;
+mod words;
 
+use std::cell::RefCell;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser};
+
+use crate::citations::{LinkCitations, Linker, Notes};
 use crate::diag::{line_col, Diagnostic};
-use crate::model::{Heading, Page};
-use crate::{msg, sanitize, text};
+use crate::model::Page;
+use crate::msg::Advice;
+use crate::sanitize;
+
+pub use headings::outline;
+use headings::HeadingIds;
+use images::Images;
+use links::Links;
+use raw_html::RawHtml;
+use summary::Body;
+use words::WordCount;
 
 /// CommonMark plus the extensions officers use: tables, footnotes, strikethrough, task lists,
 /// heading attributes (`## Mục tiêu {#muc-tieu}`).
@@ -18,74 +43,6 @@ fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
-}
-
-/// The headings of a page with unique ids from their Vietnamese text
-/// (`## Kết quả khảo sát` → `ket-qua-khao-sat`; a repeat gets `-1`, `-2`…).
-pub fn outline(body: &str) -> Vec<Heading> {
-    let mut headings = Vec::new();
-    let mut ids = UniqueIds::default();
-    let mut current: Option<(u8, Option<String>, String)> = None;
-    for event in Parser::new_ext(body, options()) {
-        match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                current = Some((
-                    level_number(level),
-                    id.map(|i| i.to_string()),
-                    String::new(),
-                ));
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, _, text)) = current.as_mut() {
-                    text.push_str(&t);
-                }
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, explicit, text)) = current.take() {
-                    let wanted = explicit.unwrap_or_else(|| text::slugify(&text));
-                    let wanted = if wanted.is_empty() {
-                        "muc".to_string()
-                    } else {
-                        wanted
-                    };
-                    let id = ids.claim(wanted);
-                    headings.push(Heading { level, id, text });
-                }
-            }
-            _ => {}
-        }
-    }
-    headings
-}
-
-/// The ids given so far on a page, and for each wanted id the next suffix to try: a page of
-/// thousands of headings with the same text gets its ids in linear time, not by scanning every
-/// id given for every suffix.
-#[derive(Default)]
-struct UniqueIds {
-    taken: rustc_hash::FxHashSet<String>,
-    next: rustc_hash::FxHashMap<String, usize>,
-}
-
-impl UniqueIds {
-    /// `wanted` if free, else `wanted-1`, `wanted-2`… the first free one.
-    fn claim(&mut self, wanted: String) -> String {
-        if self.taken.insert(wanted.clone()) {
-            return wanted;
-        }
-        let n = self.next.entry(wanted.clone()).or_insert(1);
-        loop {
-            let id = format!("{wanted}-{n}");
-            *n += 1;
-            if self.taken.insert(id.clone()) {
-                return id;
-            }
-        }
-    }
-}
-
-fn level_number(level: HeadingLevel) -> u8 {
-    level as u8
 }
 
 /// Turns a link destination written in a page into the URL to publish.
@@ -125,25 +82,6 @@ impl ImageAttrs {
             .collect::<Vec<_>>()
             .join(", ")
     }
-
-    fn tag(&self, alt: &str, title: &str) -> String {
-        let esc = crate::text::escape_html;
-        let mut tag = format!("<img src=\"{}\" alt=\"{}\"", esc(&self.src), esc(alt));
-        if !self.srcset.is_empty() {
-            tag.push_str(&format!(
-                " srcset=\"{}\" sizes=\"{IMAGE_SIZES}\"",
-                esc(&self.srcset_value())
-            ));
-        }
-        if let (Some(w), Some(h)) = (self.width, self.height) {
-            tag.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
-        }
-        if !title.is_empty() {
-            tag.push_str(&format!(" title=\"{}\"", esc(title)));
-        }
-        tag.push_str(" loading=\"lazy\">");
-        tag
-    }
 }
 
 /// Why a link cannot be published, in the officer's words, with what to do.
@@ -170,219 +108,36 @@ pub fn render(page: &Page, resolver: &dyn Resolve) -> Rendered {
 
 /// [`render`], also linking the legal documents the page cites when the site has a table of
 /// them (`data/van-ban.yaml`), and warning about numbers it does not know.
-pub fn render_with(
-    page: &Page,
-    resolver: &dyn Resolve,
-    citations: Option<crate::citations::Linker>,
-) -> Rendered {
-    let mut problems = Vec::new();
-    let mut scope = crate::citations::Scope::default();
-    let mut cited = Vec::new();
-    let mut events: Vec<Event> = Vec::new();
-    let mut headings = page.headings.iter();
-    let mut more_at = None;
-    let mut first_paragraph: Option<(usize, Option<usize>)> = None;
-    // An HTML block being read (its lines come as separate events): where it starts, its text.
-    let mut html_block: Option<(usize, String)> = None;
+pub fn render_with(page: &Page, resolver: &dyn Resolve, citations: Option<Linker>) -> Rendered {
+    let problems = Problems::new(page);
     let mut word_count = 0;
-    let place = |offset: usize| {
-        let (line, col) = line_col(&page.body, offset);
-        (page.body_line + line - 1, col)
+    let mut cited = Vec::new();
+    let notes = Notes {
+        cited: &mut cited,
+        warn: |offset, advice| problems.warning(offset, advice),
     };
-
-    // An image being read: its attributes, title and alt text so far.
-    let mut image: Option<(ImageAttrs, String, String)> = None;
-    for (event, range) in Parser::new_ext(&page.body, options()).into_offset_iter() {
-        if let Some((attrs, title, alt)) = image.as_mut() {
-            match &event {
-                Event::Text(t) | Event::Code(t) => alt.push_str(t),
-                Event::End(TagEnd::Image) => {
-                    events.push(Event::Html(CowStr::from(attrs.tag(alt, title))));
-                    image = None;
-                }
-                _ => {}
-            }
-            continue;
-        }
-        let event = match event {
-            Event::Start(Tag::Heading {
-                level,
-                classes,
-                attrs,
-                ..
-            }) => {
-                // `{#id}` is the only heading attribute an author may set: a class, style or
-                // event handler (`{onfocus=… autofocus}`) would restyle or script the page.
-                let dropped: Vec<String> = classes
-                    .iter()
-                    .map(|c| format!(".{c}"))
-                    .chain(attrs.iter().map(|(name, _)| name.to_string()))
-                    .collect();
-                if !dropped.is_empty() {
-                    let (line, col) = place(range.start);
-                    problems.push(
-                        Diagnostic::warning(
-                            page.display.clone(),
-                            line,
-                            col,
-                            msg::heading_attributes_dropped(&dropped),
-                        )
-                        .with_hint(msg::HINT_HEADING_ATTRIBUTES),
-                    );
-                }
-                Event::Start(Tag::Heading {
-                    level,
-                    id: headings.next().map(|h| CowStr::from(h.id.clone())),
-                    classes: Vec::new(),
-                    attrs: Vec::new(),
-                })
-            }
-            // An e-mail autolink (`<stp@angiang.gov.vn>`) is written with `mailto:` by the
-            // HTML writer; it names no file of the site.
-            Event::Start(Tag::Link {
-                link_type: link_type @ LinkType::Email,
-                dest_url,
-                title,
-                id,
-            }) => Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }),
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = rewrite(page, resolver, dest_url, place(range.start), &mut problems);
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => match resolver.image(page, &dest_url) {
-                Ok(Some(attrs)) => {
-                    image = Some((attrs, title.to_string(), String::new()));
-                    continue;
-                }
-                Ok(None) => Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }),
-                Err(p) => {
-                    let (line, col) = place(range.start);
-                    problems.push(
-                        Diagnostic::error(page.display.clone(), line, col, p.message)
-                            .with_hint(p.hint),
-                    );
-                    Event::Start(Tag::Image {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    })
-                }
-            },
-            Event::Html(html) | Event::InlineHtml(html) if is_more_marker(&html) => {
-                more_at.get_or_insert(events.len());
-                continue;
-            }
-            Event::Start(Tag::HtmlBlock) => {
-                html_block = Some((range.start, String::new()));
-                Event::Start(Tag::HtmlBlock)
-            }
-            Event::Html(html) => {
-                if let Some((_, text)) = html_block.as_mut() {
-                    text.push_str(&html);
-                }
-                Event::Html(html)
-            }
-            Event::End(TagEnd::HtmlBlock) => {
-                if let Some((start, text)) = html_block.take() {
-                    inspect_html(page, &text, place(start), &mut problems);
-                }
-                Event::End(TagEnd::HtmlBlock)
-            }
-            Event::InlineHtml(html) => {
-                inspect_html(page, &html, place(range.start), &mut problems);
-                Event::InlineHtml(html)
-            }
-            Event::Text(t) => {
-                word_count += t.split_whitespace().count();
-                if let Some(linker) = citations.filter(|_| !scope.in_code()) {
-                    let found = linker.table.scan(&t);
-                    // The text as written, to place a number where it stands in the file.
-                    let source = page.body.get(range.clone()).unwrap_or_default();
-                    let offset = |m: &crate::citations::Mention| match source == &*t {
-                        true => range.start + m.range.start,
-                        false => range.start + source.find(&m.written).unwrap_or(0),
-                    };
-                    let place_mention = |m: &crate::citations::Mention| place(offset(m));
-                    linker.note(
-                        &found,
-                        &page.display,
-                        place_mention,
-                        &mut problems,
-                        &mut cited,
-                    );
-                    if scope.may_link() && found.iter().any(|m| m.cite.is_known()) {
-                        events.extend(linker.link_events(&t, &found));
-                        continue;
-                    }
-                }
-                Event::Text(t)
-            }
-            other => other,
-        };
-        scope.track(&event);
-        match &event {
-            Event::Start(Tag::Paragraph) if first_paragraph.is_none() => {
-                first_paragraph = Some((events.len(), None))
-            }
-            Event::End(TagEnd::Paragraph) => {
-                if let Some((_, end @ None)) = first_paragraph.as_mut() {
-                    *end = Some(events.len() + 1);
-                }
-            }
-            _ => {}
-        }
-        events.push(event);
-    }
+    let events = Parser::new_ext(&page.body, options()).into_offset_iter();
+    let events = Images::new(events, resolver, &problems);
+    let events = HeadingIds::new(events, &page.headings, &problems);
+    let events = Links::new(events, resolver, &problems);
+    let events = RawHtml::new(events, &problems);
+    let events = WordCount::new(events, &mut word_count);
+    let events = LinkCitations::new(events, citations, &page.body, notes);
+    let body = Body::collect(events.map(|(event, _)| event));
 
     if let Some(linker) = citations {
         // A title is plain text: what it cites counts, but it gets no link.
         let found = linker.table.scan(&page.meta.title);
         let line = page.line_of("title");
-        linker.note(
-            &found,
-            &page.display,
-            |_| (line, 1),
-            &mut problems,
-            &mut cited,
-        );
+        linker.note(&found, &mut cited, |_, advice| {
+            problems.warning_at(line, 1, advice)
+        });
     }
 
-    let summary_events = match (more_at, first_paragraph) {
-        (Some(end), _) => &events[..end],
-        (None, Some((start, Some(end)))) => &events[start..end],
-        _ => &[][..],
-    };
-    let summary_text = plain_text(summary_events);
-    let mut summary_html = String::new();
-    pulldown_cmark::html::push_html(&mut summary_html, summary_events.iter().cloned());
-    let mut html = String::with_capacity(page.body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    let summary = body.summary();
+    let summary_text = summary::plain_text(summary);
+    let summary_html = to_html(summary.iter().cloned(), 0);
+    let html = to_html(body.events.into_iter(), page.body.len() * 3 / 2);
     // Every page passes the sanitizer, raw HTML or not: it is the one place that guarantees no
     // author markup can script the portal, whatever path it took through Markdown.
     Rendered {
@@ -390,76 +145,126 @@ pub fn render_with(
         summary_html: sanitize::clean(&summary_html),
         summary_text,
         word_count,
-        problems,
+        problems: problems.into_vec(),
         documents: cited,
     }
 }
 
-/// Reports what the sanitizer will take out of an author's raw HTML, at its place: a dropped
-/// tag or attribute is a warning, a refused URL an error (as it is in Markdown).
-fn inspect_html(
-    page: &Page,
-    html: &str,
-    (line, col): (usize, usize),
-    problems: &mut Vec<Diagnostic>,
-) {
-    for (nth_line, finding) in sanitize::inspect(html) {
-        // Lines after the first start at the left margin of the file.
-        let (line, col) = (line + nth_line - 1, if nth_line > 1 { 1 } else { col });
-        let file = page.display.clone();
-        problems.push(match finding {
-            sanitize::Finding::Removed(what) => {
-                Diagnostic::warning(file, line, col, msg::html_removed(&what))
-                    .with_hint(msg::HINT_HTML_REMOVED)
-            }
-            sanitize::Finding::Refused { url, scheme } => {
-                Diagnostic::error(file, line, col, msg::url_refused(&url, &scheme))
-                    .with_hint(msg::HINT_URL_REFUSED)
-            }
-        });
+/// An event of a page's Markdown, with the bytes of the body it comes from: what the
+/// adapters pass along, so that each can place a problem where it is written.
+type Spanned<'e> = (Event<'e>, Range<usize>);
+
+/// Writes events as HTML, into a string of `capacity` bytes to start with.
+fn to_html<'e>(events: impl Iterator<Item = Event<'e>>, capacity: usize) -> String {
+    let mut html = String::with_capacity(capacity);
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}
+
+/// The problems found in a page, each placed at its line and column in the file. The
+/// adapters share it (hence the cell): each reports as the events pass.
+struct Problems<'p> {
+    page: &'p Page,
+    found: RefCell<Vec<Diagnostic>>,
+}
+
+impl<'p> Problems<'p> {
+    fn new(page: &'p Page) -> Self {
+        Problems {
+            page,
+            found: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Line and column in the file of a byte offset of the page's body.
+    fn place(&self, offset: usize) -> (usize, usize) {
+        let (line, col) = line_col(&self.page.body, offset);
+        (self.page.body_line + line - 1, col)
+    }
+
+    /// An error at a byte offset of the body.
+    fn error(&self, offset: usize, advice: Advice) {
+        let (line, col) = self.place(offset);
+        self.error_at(line, col, advice);
+    }
+
+    /// A warning at a byte offset of the body.
+    fn warning(&self, offset: usize, advice: Advice) {
+        let (line, col) = self.place(offset);
+        self.warning_at(line, col, advice);
+    }
+
+    fn error_at(&self, line: usize, col: usize, advice: Advice) {
+        let d = Diagnostic::advise(self.page.display.clone(), line, col, advice);
+        self.found.borrow_mut().push(d);
+    }
+
+    fn warning_at(&self, line: usize, col: usize, Advice { message, hint }: Advice) {
+        let d = Diagnostic::warning(self.page.display.clone(), line, col, message);
+        self.found.borrow_mut().push(d.with_hint(hint));
+    }
+
+    fn into_vec(self) -> Vec<Diagnostic> {
+        self.found.into_inner()
     }
 }
 
-/// The words of some events, spaces folded: raw HTML and markup are left out.
-fn plain_text(events: &[Event]) -> String {
-    let mut text = String::new();
-    for event in events {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(t),
-            // Inline markup ends inside a sentence: `[Nghị định](…),` reads "Nghị định,".
-            Event::End(
-                TagEnd::Link | TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough,
-            ) => {}
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
-            _ => {}
+/// What the adapters' tests build their cases from.
+#[cfg(test)]
+mod testing {
+    use super::*;
+
+    /// A page of `body`, whose first line is line 5 of its file.
+    pub fn page(body: &str) -> Page {
+        let text = format!("---\ntitle: \"Bài\"\ndate: 2025-09-01\n---\n{body}");
+        let source = crate::load::Source::new(
+            "tin-tuc/a.md".into(),
+            "content/tin-tuc/a.md".into(),
+            text.into_bytes(),
+        );
+        let config = crate::fixtures::config();
+        crate::parse::parse(&source, &config).0.expect("a page")
+    }
+
+    /// The events of a page's body, with their bytes, as the first adapter gets them.
+    pub fn events(page: &Page) -> impl Iterator<Item = Spanned<'_>> {
+        Parser::new_ext(&page.body, options()).into_offset_iter()
+    }
+
+    /// Links `*.md` and images `*.jpg` of the site, refuses anything starting `bad`, and
+    /// leaves the rest as written.
+    pub struct Site;
+
+    impl Resolve for Site {
+        fn resolve(&self, _: &Page, dest: &str) -> Result<Option<String>, LinkProblem> {
+            match dest {
+                d if d.starts_with("bad") => Err(Advice::new("không có", "sửa")),
+                d if d.ends_with(".md") => Ok(Some(format!("/{}/", d.trim_end_matches(".md")))),
+                _ => Ok(None),
+            }
+        }
+
+        fn image(&self, _: &Page, dest: &str) -> Result<Option<ImageAttrs>, LinkProblem> {
+            match dest {
+                d if d.starts_with("bad") => Err(Advice::new("không có ảnh", "sửa")),
+                d if d.ends_with(".jpg") => Ok(Some(ImageAttrs {
+                    src: format!("/{d}"),
+                    width: Some(800),
+                    height: Some(600),
+                    ..ImageAttrs::default()
+                })),
+                _ => Ok(None),
+            }
         }
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
-fn is_more_marker(html: &str) -> bool {
-    let t = html.trim();
-    t.strip_prefix("<!--")
-        .and_then(|r| r.strip_suffix("-->"))
-        .is_some_and(|inner| inner.trim() == "more")
-}
-
-fn rewrite<'a>(
-    page: &Page,
-    resolver: &dyn Resolve,
-    dest: CowStr<'a>,
-    (line, col): (usize, usize),
-    problems: &mut Vec<Diagnostic>,
-) -> CowStr<'a> {
-    match resolver.resolve(page, &dest) {
-        Ok(Some(url)) => CowStr::from(url),
-        Ok(None) => dest,
-        Err(p) => {
-            problems.push(
-                Diagnostic::error(page.display.clone(), line, col, p.message).with_hint(p.hint),
-            );
-            dest
-        }
+    /// (line, column, is an error) of each problem.
+    pub fn placed(problems: Problems) -> Vec<(usize, usize, bool)> {
+        let found = problems.into_vec();
+        found
+            .iter()
+            .map(|d| (d.line, d.col, d.is_error()))
+            .collect()
     }
 }
 
@@ -467,47 +272,52 @@ fn rewrite<'a>(
 mod tests {
     use super::*;
 
+    fn render_body(body: &str) -> Rendered {
+        render(&testing::page(body), &testing::Site)
+    }
+
     #[test]
-    fn heading_ids_come_from_vietnamese_text_and_stay_unique() {
-        let h = outline(
-            "## Kết quả khảo sát\n\n## Kết quả khảo sát\n\n### Mục tiêu {#muc-tieu-rieng}\n",
+    fn a_page_is_rendered_through_every_adapter_with_its_problems_in_page_order() {
+        let r = render_body(
+            "## Mở đầu {.x}\n\nĐọc [bài](khac.md) và [hỏng](bad.md).\n\n![Ảnh](a.jpg)\n\n<!-- more -->\n\nHết <b onclick=x>.\n",
         );
-        let ids: Vec<_> = h.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            ["ket-qua-khao-sat", "ket-qua-khao-sat-1", "muc-tieu-rieng"]
+        assert!(
+            r.html.contains("<h2 id=\"mo-dau\">Mở đầu</h2>"),
+            "{}",
+            r.html
         );
-        assert_eq!(h[2].level, 3);
-        assert_eq!(h[0].text, "Kết quả khảo sát");
+        assert!(r.html.contains("<a href=\"/khac/\">bài</a>"), "{}", r.html);
+        assert!(
+            r.html.contains("<img src=\"/a.jpg\" alt=\"Ảnh\""),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("onclick"), "{}", r.html);
+        assert!(!r.summary_html.contains("Hết"), "{}", r.summary_html);
+        assert_eq!(r.summary_text, "Mở đầu Đọc bài và hỏng.");
+        assert_eq!(r.word_count, 9);
+        let placed: Vec<_> = r.problems.iter().map(|d| (d.line, d.is_error())).collect();
+        assert_eq!(placed, [(5, false), (7, true), (13, false)]);
     }
 
     #[test]
-    fn a_suffix_already_taken_by_an_explicit_id_is_skipped() {
-        let h = outline("## A {#a-1}\n\n## A\n\n## A\n\n## A\n");
-        let ids: Vec<_> = h.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(ids, ["a-1", "a", "a-2", "a-3"]);
-    }
-
-    #[test]
-    fn thousands_of_identical_headings_get_distinct_ids() {
-        let body = "## Mục\n\n".repeat(20_000);
-        let h = outline(&body);
-        let ids: rustc_hash::FxHashSet<&str> = h.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(ids.len(), 20_000);
-        assert_eq!(h[19_999].id, "muc-19999");
-    }
-
-    #[test]
-    fn the_summary_text_keeps_words_and_drops_markup() {
-        let events: Vec<Event> =
-            Parser::new_ext("Sở **Tư pháp** & `dân`\nAn Giang <b>x</b>", options()).collect();
-        assert_eq!(plain_text(&events), "Sở Tư pháp & dân An Giang x");
-    }
-
-    #[test]
-    fn the_more_marker_is_recognised_with_spaces() {
-        assert!(is_more_marker("<!-- more -->\n"));
-        assert!(is_more_marker("<!--more-->"));
-        assert!(!is_more_marker("<!-- ghi chú -->"));
+    fn a_citation_in_the_title_is_noted_and_checked_but_not_linked() {
+        let table = crate::citations::fixture::table();
+        let base = crate::fixtures::config().base_url;
+        let linker = Linker {
+            table: &table,
+            base: &base,
+        };
+        let mut page = testing::page("Theo Nghị định 118/2025/NĐ-CP.\n");
+        page.meta.title = "Về 66/NQ-CP và 9/2025/ND-CP".into();
+        let r = render_with(&page, &testing::Site, Some(linker));
+        assert_eq!(r.documents, ["118/2025/NĐ-CP", "66/NQ-CP"]);
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        assert_eq!(r.problems[0].line, page.line_of("title"));
+        assert!(
+            r.html.contains("<a href=\"/van-ban/118-2025-nd-cp/\""),
+            "{}",
+            r.html
+        );
     }
 }
