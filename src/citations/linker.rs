@@ -51,7 +51,7 @@ impl Linker<'_> {
     }
 }
 
-/// Where the markdown stage stands in a page: citations are checked everywhere but in code,
+/// Where the linker stands in a page: citations are checked everywhere but in code,
 /// and linked only in running text (not inside a link, an image, a heading or code).
 #[derive(Debug, Default)]
 struct Scope {
@@ -69,7 +69,7 @@ impl Scope {
             Event::End(TagEnd::CodeBlock) => (&mut self.code, false),
             Event::Start(Tag::Heading { .. }) => (&mut self.headings, true),
             Event::End(TagEnd::Heading(_)) => (&mut self.headings, false),
-            // The markdown stage passes raw HTML on as `Html` events, inline or not.
+            // Raw HTML comes as `Html` events, inline or not (and a site image as one `<img>`).
             Event::Html(html) | Event::InlineHtml(html) => {
                 for (name, open) in html_tags(html) {
                     let counter = match name.as_str() {
