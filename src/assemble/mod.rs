@@ -5,7 +5,9 @@
 //! (in parallel) and groups articles into sections, topics, tags and units, newest first.
 
 mod assets;
+mod convert;
 mod converted;
+mod documents;
 mod lists;
 mod paths;
 pub mod screen;
@@ -13,7 +15,6 @@ pub mod screen;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use assets::{place_assets, resized_copies};
@@ -25,9 +26,8 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::images::Processed;
 use crate::key::Key;
-use crate::links::LinkIndex;
 use crate::load::Asset;
-use crate::markdown::{self, ImageAttrs, Rendered};
+use crate::markdown::{ImageAttrs, Rendered};
 use crate::model::{Page, PageKind};
 use crate::taxonomy::Taxonomy;
 pub(crate) use converted::{Converted, Markdown};
@@ -189,7 +189,6 @@ pub const GENERATED_FILES: &[&str] = &[
     ".loa-manifest.json",
 ];
 
-/// Decides what is published and where, renders every page's Markdown and builds the lists.
 /// Files under `content/` besides the Markdown: copied beside their pages; photos also resized.
 pub struct ContentFiles {
     pub assets: Vec<Asset>,
@@ -199,6 +198,7 @@ pub struct ContentFiles {
     pub documents: Option<crate::citations::Table>,
 }
 
+/// Decides what is published and where, renders every page's Markdown and builds the lists.
 pub(crate) fn assemble(
     config: Config,
     parsed: Vec<Arc<Page>>,
@@ -222,28 +222,18 @@ pub(crate) fn assemble(
             found
         },
         || {
-            render_markdown(
-                &config.base_url,
-                &sorted,
-                (&assets, &content.images, content.documents.as_ref()),
-                &mut problems,
-                memo,
-            )
+            let targets = convert::Targets {
+                base_url: &config.base_url,
+                assets: &assets,
+                images: &content.images,
+                documents: content.documents.as_ref(),
+            };
+            convert::render_markdown(targets, &sorted, &mut problems, memo)
         },
     );
     problems.extend(collisions);
     resized_copies(&mut assets, &content.images);
-    // Whether an event is still to come is the clock's decision, shown on its page and in the
-    // lists: it goes into the page's key, which they are rendered by.
-    for p in &mut pages {
-        if let Some(event) = &p.page.meta.event {
-            let upcoming = is_upcoming(event, settings.now);
-            p.key = Key::new("event")
-                .hash(&p.key)
-                .number(u64::from(upcoming))
-                .finish();
-        }
-    }
+    key_events(&mut pages, settings.now);
 
     let articles = newest_first(&pages);
     let sections = group_sections(&config, &pages, &articles, indexes, settings.now);
@@ -261,10 +251,7 @@ pub(crate) fn assemble(
             )
         },
     );
-    let documents = content
-        .documents
-        .map(|table| crate::citations::cited(table, &pages, &articles))
-        .unwrap_or_default();
+    let documents = documents::documents(content.documents, &pages, &articles);
     let site = Site {
         neighbours,
         tags,
@@ -281,6 +268,20 @@ pub(crate) fn assemble(
         documents,
     };
     (site, problems)
+}
+
+/// Whether an event is still to come is the clock's decision, shown on its page and in the
+/// lists: it goes into the page's key, which they are rendered by.
+fn key_events(pages: &mut [Published], now: jiff::Timestamp) {
+    for p in pages {
+        if let Some(event) = &p.page.meta.event {
+            let upcoming = is_upcoming(event, now);
+            p.key = Key::new("event")
+                .hash(&p.key)
+                .number(u64::from(upcoming))
+                .finish();
+        }
+    }
 }
 
 /// The config's terms (topics or units), each with its articles in `articles`' order.
@@ -318,15 +319,6 @@ fn in_terms(
         .collect()
 }
 
-/// What a page's Markdown rendering reads: the link index, and the page, which is all
-/// derived from its file, its place and the config it was parsed with (its `source_key`).
-fn markdown_key(index: &blake3::Hash, page: &Page) -> blake3::Hash {
-    Key::new("markdown")
-        .hash(index)
-        .hash(&page.source_key)
-        .finish()
-}
-
 /// Pages sorted by what they are and whether they are published now.
 struct Sorted {
     home: Option<Arc<Page>>,
@@ -356,116 +348,6 @@ impl Sorted {
         }
         sorted
     }
-}
-
-/// Renders every page's Markdown in parallel, resolving links and images through one index
-/// of the whole site; collects the problems found.
-fn render_markdown(
-    base_url: &crate::config::BaseUrl,
-    sorted: &Sorted,
-    (assets, images, documents): (
-        &[PlacedAsset],
-        &HashMap<String, Processed>,
-        Option<&crate::citations::Table>,
-    ),
-    problems: &mut Vec<Diagnostic>,
-    memo: &mut FxHashMap<String, Converted>,
-) -> (Vec<Published>, Option<Published>, Vec<Published>) {
-    let Sorted {
-        home,
-        indexes,
-        published,
-        withheld,
-    } = sorted;
-    // Section lists and the home page can be linked to through their `_index.md`.
-    let linkable = published.iter().chain(indexes).chain(home).map(|p| &**p);
-    let index = LinkIndex::new(
-        base_url,
-        linkable.collect(),
-        withheld.iter().map(|p| &**p).collect(),
-        assets,
-        images,
-    );
-    // A page's HTML depends on the page and on every page, file and document it could link to.
-    let index_key = match documents {
-        Some(table) => Key::new("links and documents")
-            .hash(&index.fingerprint())
-            .hash(&table.fingerprint())
-            .finish(),
-        None => index.fingerprint(),
-    };
-    let linker = documents.map(|table| crate::citations::Linker {
-        table,
-        base: base_url,
-    });
-    let fresh = |page: &Page| {
-        let mut rendered = markdown::render_with(page, &index, linker);
-        let image = page
-            .meta
-            .image
-            .as_deref()
-            .and_then(|src| match index.image_attrs(page, src) {
-                Ok(attrs) => Some(attrs.unwrap_or_else(|| ImageAttrs {
-                    src: src.to_string(),
-                    ..ImageAttrs::default()
-                })),
-                Err(p) => {
-                    let d = Diagnostic::error(
-                        page.display.clone(),
-                        page.line_of("image"),
-                        1,
-                        p.message,
-                    );
-                    rendered.problems.push(d.with_hint(p.hint));
-                    None
-                }
-            });
-        (Arc::new(rendered), image.map(Arc::new))
-    };
-    // (key, result, whether it was converted anew)
-    let render = |page: &Arc<Page>| match memo.get(&page.rel) {
-        Some(c) if c.from == (index_key, page.source_key) => (c.key, c.result.clone(), false),
-        _ => (markdown_key(&index_key, page), fresh(page), true),
-    };
-    let html: Vec<_> = published.par_iter().map(render).collect();
-    let home_html = home.as_ref().map(render);
-    let index_html: Vec<_> = indexes.par_iter().map(render).collect();
-    drop(index);
-    let count = published.len() + indexes.len() + usize::from(home.is_some());
-    let mut publish = |page: &Arc<Page>, (key, (rendered, image), fresh): (_, Markdown, bool)| {
-        problems.extend(rendered.problems.iter().cloned());
-        if fresh {
-            let converted = Converted {
-                from: (index_key, page.source_key),
-                key,
-                result: (rendered.clone(), image.clone()),
-            };
-            memo.insert(page.rel.clone(), converted);
-        }
-        Published {
-            page: page.clone(),
-            rendered,
-            image,
-            key,
-        }
-    };
-    let pages: Vec<Published> = published
-        .iter()
-        .zip(html)
-        .map(|(p, r)| publish(p, r))
-        .collect();
-    let home = home.as_ref().zip(home_html).map(|(p, r)| publish(p, r));
-    let indexes: Vec<Published> = indexes
-        .iter()
-        .zip(index_html)
-        .map(|(p, r)| publish(p, r))
-        .collect();
-    crate::memo::forget_gone(memo, count, || {
-        (pages.iter().chain(&indexes))
-            .chain(&home)
-            .map(|p: &Published| p.page.rel.as_str())
-    });
-    (pages, home, indexes)
 }
 
 fn is_public(page: &Page, now: jiff::Timestamp) -> bool {

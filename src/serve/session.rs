@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::cache::Cache;
+use crate::pipeline::cache::Cache;
 use crate::config::{self, Overrides};
 use crate::diag::Diagnostic;
 use crate::render::Outputs;

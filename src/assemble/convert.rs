@@ -1,0 +1,198 @@
+//! Every page's Markdown converted to HTML, in parallel, through one index of what the site's
+//! links can reach; a page whose file and link targets are unchanged is taken from the memo.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::{PlacedAsset, Published, Sorted};
+use super::{Converted, Markdown};
+use crate::citations::{Linker, Table};
+use crate::config::BaseUrl;
+use crate::diag::Diagnostic;
+use crate::images::Processed;
+use crate::key::Key;
+use crate::links::LinkIndex;
+use crate::markdown::{self, ImageAttrs};
+use crate::model::Page;
+
+/// What a page's Markdown can link to besides pages: where the site is published, the files
+/// beside the content and their resized copies, and the table of documents.
+pub(super) struct Targets<'a> {
+    pub base_url: &'a BaseUrl,
+    pub assets: &'a [PlacedAsset],
+    pub images: &'a HashMap<String, Processed>,
+    pub documents: Option<&'a Table>,
+}
+
+/// Renders every page's Markdown in parallel, resolving links and images through one index
+/// of the whole site; collects the problems found. Returns the published pages, the home
+/// page and the section indexes, each with its HTML.
+pub(super) fn render_markdown(
+    targets: Targets,
+    sorted: &Sorted,
+    problems: &mut Vec<Diagnostic>,
+    memo: &mut FxHashMap<String, Converted>,
+) -> (Vec<Published>, Option<Published>, Vec<Published>) {
+    let Sorted {
+        home,
+        indexes,
+        published,
+        ..
+    } = sorted;
+    let converter = Converter::new(targets, sorted);
+    let index_key = converter.key;
+    let (html, home_html, index_html) = {
+        let memo = &*memo;
+        let convert = |page: &Arc<Page>| converter.reuse_or_convert(memo, page);
+        let html: Vec<_> = published.par_iter().map(convert).collect();
+        let home_html = home.as_ref().map(convert);
+        let index_html: Vec<_> = indexes.par_iter().map(convert).collect();
+        (html, home_html, index_html)
+    };
+    drop(converter);
+    let count = published.len() + indexes.len() + usize::from(home.is_some());
+    let mut publish = |page: &Arc<Page>, conversion: Conversion| {
+        let Conversion { key, result, fresh } = conversion;
+        let (rendered, image) = result;
+        problems.extend(rendered.problems.iter().cloned());
+        if fresh {
+            let converted = Converted {
+                from: (index_key, page.source_key),
+                key,
+                result: (rendered.clone(), image.clone()),
+            };
+            memo.insert(page.rel.clone(), converted);
+        }
+        Published {
+            page: page.clone(),
+            rendered,
+            image,
+            key,
+        }
+    };
+    let pages: Vec<Published> = published
+        .iter()
+        .zip(html)
+        .map(|(p, r)| publish(p, r))
+        .collect();
+    let home = home.as_ref().zip(home_html).map(|(p, r)| publish(p, r));
+    let indexes: Vec<Published> = indexes
+        .iter()
+        .zip(index_html)
+        .map(|(p, r)| publish(p, r))
+        .collect();
+    crate::memo::forget_gone(memo, count, || {
+        (pages.iter().chain(&indexes))
+            .chain(&home)
+            .map(|p: &Published| p.page.rel.as_str())
+    });
+    (pages, home, indexes)
+}
+
+/// A page's Markdown as converted: its key for the later stages, the result, and whether it
+/// was converted anew (rather than taken from the memo).
+struct Conversion {
+    key: blake3::Hash,
+    result: Markdown,
+    fresh: bool,
+}
+
+/// What converting a page reads besides the page itself.
+struct Converter<'a> {
+    index: LinkIndex<'a>,
+    linker: Option<Linker<'a>>,
+    /// A hash of all of it: a page's HTML depends on the page and on every page, file and
+    /// document it could link to.
+    key: blake3::Hash,
+}
+
+impl<'a> Converter<'a> {
+    fn new(targets: Targets<'a>, sorted: &'a Sorted) -> Converter<'a> {
+        let Sorted {
+            home,
+            indexes,
+            published,
+            withheld,
+        } = sorted;
+        // Section lists and the home page can be linked to through their `_index.md`.
+        let linkable = published.iter().chain(indexes).chain(home).map(|p| &**p);
+        let index = LinkIndex::new(
+            targets.base_url,
+            linkable.collect(),
+            withheld.iter().map(|p| &**p).collect(),
+            targets.assets,
+            targets.images,
+        );
+        let key = match targets.documents {
+            Some(table) => Key::new("links and documents")
+                .hash(&index.fingerprint())
+                .hash(&table.fingerprint())
+                .finish(),
+            None => index.fingerprint(),
+        };
+        let linker = targets.documents.map(|table| Linker {
+            table,
+            base: targets.base_url,
+        });
+        Converter { index, linker, key }
+    }
+
+    /// The memo's conversion of `page` when it was made from the same page and link targets,
+    /// else a new one.
+    fn reuse_or_convert(
+        &self,
+        memo: &FxHashMap<String, Converted>,
+        page: &Arc<Page>,
+    ) -> Conversion {
+        match memo.get(&page.rel) {
+            Some(c) if c.from == (self.key, page.source_key) => Conversion {
+                key: c.key,
+                result: c.result.clone(),
+                fresh: false,
+            },
+            _ => Conversion {
+                key: markdown_key(&self.key, page),
+                result: self.convert(page),
+                fresh: true,
+            },
+        }
+    }
+
+    /// A page's Markdown as HTML, and how its front-matter `image` is published.
+    fn convert(&self, page: &Page) -> Markdown {
+        let mut rendered = markdown::render_with(page, &self.index, self.linker);
+        let image =
+            page.meta
+                .image
+                .as_deref()
+                .and_then(|src| match self.index.image_attrs(page, src) {
+                    Ok(attrs) => Some(attrs.unwrap_or_else(|| ImageAttrs {
+                        src: src.to_string(),
+                        ..ImageAttrs::default()
+                    })),
+                    Err(p) => {
+                        let d = Diagnostic::error(
+                            page.display.clone(),
+                            page.line_of("image"),
+                            1,
+                            p.message,
+                        );
+                        rendered.problems.push(d.with_hint(p.hint));
+                        None
+                    }
+                });
+        (Arc::new(rendered), image.map(Arc::new))
+    }
+}
+
+/// What a page's Markdown rendering reads: the link index, and the page, which is all
+/// derived from its file, its place and the config it was parsed with (its `source_key`).
+fn markdown_key(index: &blake3::Hash, page: &Page) -> blake3::Hash {
+    Key::new("markdown")
+        .hash(index)
+        .hash(&page.source_key)
+        .finish()
+}

@@ -1,0 +1,323 @@
+//! Markdown to HTML: heading ids, table of contents, link rewriting, summaries.
+//!
+//! Two pure passes over a page's Markdown. `outline` finds the headings and their ids, so
+//! every page's anchors are known before any link is checked; `render` then writes the HTML,
+//! turning relative `.md` links into page URLs through a resolver the assemble stage gives.
+//!
+//! `render` is a chain of event adapters, each with one job and a file of its own: images,
+//! heading ids, links, raw HTML, words, the citations' linker, and last the summary. Each
+//! reports what it finds into the page's [`Problems`] as the events pass, so the problems
+//! come in the order of the page.
+
+mod headings;
+mod images;
+mod links;
+mod raw_html;
+mod summary;
+mod words;
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser};
+
+use crate::citations::{LinkCitations, Linker, Notes};
+use crate::diag::{line_col, Diagnostic};
+use crate::model::Page;
+use crate::msg::Advice;
+use crate::sanitize;
+
+pub use headings::outline;
+use headings::HeadingIds;
+use images::Images;
+use links::Links;
+use raw_html::RawHtml;
+use summary::Body;
+use words::WordCount;
+
+/// CommonMark plus the extensions officers use: tables, footnotes, strikethrough, task lists,
+/// heading attributes (`## Mục tiêu {#muc-tieu}`).
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Turns a link destination written in a page into the URL to publish.
+/// `Ok(None)` keeps the destination as written (external links, `mailto:`, `#anchor`…).
+pub trait Resolve {
+    fn resolve(&self, page: &Page, dest: &str) -> Result<Option<String>, LinkProblem>;
+
+    /// How to show an image of the site: `Ok(None)` for an external one (left as written).
+    fn image(&self, page: &Page, dest: &str) -> Result<Option<ImageAttrs>, LinkProblem>;
+}
+
+/// An image as published: its URL, the narrower copies for `srcset`, and its size when known
+/// (width and height keep the page from jumping while it loads).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImageAttrs {
+    pub src: String,
+    /// (URL, width in pixels), narrowest first; empty when there is one size only.
+    pub srcset: Vec<(String, u32)>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// URL of the 1200×630 crop for share previews, for photos.
+    pub share: Option<String>,
+    /// The photo's own width and height, before any resizing; `None` for SVG and external
+    /// images, whose size loa does not read.
+    pub intrinsic: Option<(u32, u32)>,
+}
+
+/// How wide images are shown: the whole column on phones, at most the text width otherwise.
+pub const IMAGE_SIZES: &str = "(max-width: 52rem) 100vw, 46rem";
+
+impl ImageAttrs {
+    /// The `srcset` attribute's value (`a-480w.jpg 480w, …`), empty when there is one size.
+    pub fn srcset_value(&self) -> String {
+        self.srcset
+            .iter()
+            .map(|(url, w)| format!("{url} {w}w"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Why a link cannot be published, in the officer's words, with what to do.
+pub type LinkProblem = crate::msg::Advice;
+
+/// A page's Markdown as HTML, with what templates need besides.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// HTML of the text before `<!-- more -->`, else of the first paragraph.
+    pub summary_html: String,
+    /// The same summary as plain text (words only), for meta descriptions.
+    pub summary_text: String,
+    pub word_count: usize,
+    pub problems: Vec<Diagnostic>,
+    /// Numbers of the documents of `data/van-ban.yaml` the page cites (body or title), each once.
+    pub documents: Vec<String>,
+}
+
+/// Renders a page's body, resolving links and images, and sanitizing raw HTML.
+pub fn render(page: &Page, resolver: &dyn Resolve) -> Rendered {
+    render_with(page, resolver, None)
+}
+
+/// [`render`], also linking the legal documents the page cites when the site has a table of
+/// them (`data/van-ban.yaml`), and warning about numbers it does not know.
+pub fn render_with(page: &Page, resolver: &dyn Resolve, citations: Option<Linker>) -> Rendered {
+    let problems = Problems::new(page);
+    let mut word_count = 0;
+    let mut cited = Vec::new();
+    let notes = Notes {
+        cited: &mut cited,
+        warn: |offset, advice| problems.warning(offset, advice),
+    };
+    let events = Parser::new_ext(&page.body, options()).into_offset_iter();
+    let events = Images::new(events, resolver, &problems);
+    let events = HeadingIds::new(events, &page.headings, &problems);
+    let events = Links::new(events, resolver, &problems);
+    let events = RawHtml::new(events, &problems);
+    let events = WordCount::new(events, &mut word_count);
+    let events = LinkCitations::new(events, citations, &page.body, notes);
+    let body = Body::collect(events.map(|(event, _)| event));
+
+    if let Some(linker) = citations {
+        // A title is plain text: what it cites counts, but it gets no link.
+        let found = linker.table.scan(&page.meta.title);
+        let line = page.line_of("title");
+        linker.note(&found, &mut cited, |_, advice| {
+            problems.warning_at(line, 1, advice)
+        });
+    }
+
+    let summary = body.summary();
+    let summary_text = summary::plain_text(summary);
+    let summary_html = to_html(summary.iter().cloned(), 0);
+    let html = to_html(body.events.into_iter(), page.body.len() * 3 / 2);
+    // Every page passes the sanitizer, raw HTML or not: it is the one place that guarantees no
+    // author markup can script the portal, whatever path it took through Markdown.
+    Rendered {
+        html: sanitize::clean(&html),
+        summary_html: sanitize::clean(&summary_html),
+        summary_text,
+        word_count,
+        problems: problems.into_vec(),
+        documents: cited,
+    }
+}
+
+/// An event of a page's Markdown, with the bytes of the body it comes from: what the
+/// adapters pass along, so that each can place a problem where it is written.
+type Spanned<'e> = (Event<'e>, Range<usize>);
+
+/// Writes events as HTML, into a string of `capacity` bytes to start with.
+fn to_html<'e>(events: impl Iterator<Item = Event<'e>>, capacity: usize) -> String {
+    let mut html = String::with_capacity(capacity);
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}
+
+/// The problems found in a page, each placed at its line and column in the file. The
+/// adapters share it (hence the cell): each reports as the events pass.
+struct Problems<'p> {
+    page: &'p Page,
+    found: RefCell<Vec<Diagnostic>>,
+}
+
+impl<'p> Problems<'p> {
+    fn new(page: &'p Page) -> Self {
+        Problems {
+            page,
+            found: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Line and column in the file of a byte offset of the page's body.
+    fn place(&self, offset: usize) -> (usize, usize) {
+        let (line, col) = line_col(&self.page.body, offset);
+        (self.page.body_line + line - 1, col)
+    }
+
+    /// An error at a byte offset of the body.
+    fn error(&self, offset: usize, advice: Advice) {
+        let (line, col) = self.place(offset);
+        self.error_at(line, col, advice);
+    }
+
+    /// A warning at a byte offset of the body.
+    fn warning(&self, offset: usize, advice: Advice) {
+        let (line, col) = self.place(offset);
+        self.warning_at(line, col, advice);
+    }
+
+    fn error_at(&self, line: usize, col: usize, advice: Advice) {
+        let d = Diagnostic::advise(self.page.display.clone(), line, col, advice);
+        self.found.borrow_mut().push(d);
+    }
+
+    fn warning_at(&self, line: usize, col: usize, Advice { message, hint }: Advice) {
+        let d = Diagnostic::warning(self.page.display.clone(), line, col, message);
+        self.found.borrow_mut().push(d.with_hint(hint));
+    }
+
+    fn into_vec(self) -> Vec<Diagnostic> {
+        self.found.into_inner()
+    }
+}
+
+/// What the adapters' tests build their cases from.
+#[cfg(test)]
+mod testing {
+    use super::*;
+
+    /// A page of `body`, whose first line is line 5 of its file.
+    pub fn page(body: &str) -> Page {
+        let text = format!("---\ntitle: \"Bài\"\ndate: 2025-09-01\n---\n{body}");
+        let source = crate::load::Source::new(
+            "tin-tuc/a.md".into(),
+            "content/tin-tuc/a.md".into(),
+            text.into_bytes(),
+        );
+        let config = crate::fixtures::config();
+        crate::parse::parse(&source, &config).0.expect("a page")
+    }
+
+    /// The events of a page's body, with their bytes, as the first adapter gets them.
+    pub fn events(page: &Page) -> impl Iterator<Item = Spanned<'_>> {
+        Parser::new_ext(&page.body, options()).into_offset_iter()
+    }
+
+    /// Links `*.md` and images `*.jpg` of the site, refuses anything starting `bad`, and
+    /// leaves the rest as written.
+    pub struct Site;
+
+    impl Resolve for Site {
+        fn resolve(&self, _: &Page, dest: &str) -> Result<Option<String>, LinkProblem> {
+            match dest {
+                d if d.starts_with("bad") => Err(Advice::new("không có", "sửa")),
+                d if d.ends_with(".md") => Ok(Some(format!("/{}/", d.trim_end_matches(".md")))),
+                _ => Ok(None),
+            }
+        }
+
+        fn image(&self, _: &Page, dest: &str) -> Result<Option<ImageAttrs>, LinkProblem> {
+            match dest {
+                d if d.starts_with("bad") => Err(Advice::new("không có ảnh", "sửa")),
+                d if d.ends_with(".jpg") => Ok(Some(ImageAttrs {
+                    src: format!("/{d}"),
+                    width: Some(800),
+                    height: Some(600),
+                    ..ImageAttrs::default()
+                })),
+                _ => Ok(None),
+            }
+        }
+    }
+
+    /// (line, column, is an error) of each problem.
+    pub fn placed(problems: Problems) -> Vec<(usize, usize, bool)> {
+        let found = problems.into_vec();
+        found
+            .iter()
+            .map(|d| (d.line, d.col, d.is_error()))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_body(body: &str) -> Rendered {
+        render(&testing::page(body), &testing::Site)
+    }
+
+    #[test]
+    fn a_page_is_rendered_through_every_adapter_with_its_problems_in_page_order() {
+        let r = render_body(
+            "## Mở đầu {.x}\n\nĐọc [bài](khac.md) và [hỏng](bad.md).\n\n![Ảnh](a.jpg)\n\n<!-- more -->\n\nHết <b onclick=x>.\n",
+        );
+        assert!(
+            r.html.contains("<h2 id=\"mo-dau\">Mở đầu</h2>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<a href=\"/khac/\">bài</a>"), "{}", r.html);
+        assert!(
+            r.html.contains("<img src=\"/a.jpg\" alt=\"Ảnh\""),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("onclick"), "{}", r.html);
+        assert!(!r.summary_html.contains("Hết"), "{}", r.summary_html);
+        assert_eq!(r.summary_text, "Mở đầu Đọc bài và hỏng.");
+        assert_eq!(r.word_count, 9);
+        let placed: Vec<_> = r.problems.iter().map(|d| (d.line, d.is_error())).collect();
+        assert_eq!(placed, [(5, false), (7, true), (13, false)]);
+    }
+
+    #[test]
+    fn a_citation_in_the_title_is_noted_and_checked_but_not_linked() {
+        let table = crate::citations::fixture::table();
+        let base = crate::fixtures::config().base_url;
+        let linker = Linker {
+            table: &table,
+            base: &base,
+        };
+        let mut page = testing::page("Theo Nghị định 118/2025/NĐ-CP.\n");
+        page.meta.title = "Về 66/NQ-CP và 9/2025/ND-CP".into();
+        let r = render_with(&page, &testing::Site, Some(linker));
+        assert_eq!(r.documents, ["118/2025/NĐ-CP", "66/NQ-CP"]);
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        assert_eq!(r.problems[0].line, page.line_of("title"));
+        assert!(
+            r.html.contains("<a href=\"/van-ban/118-2025-nd-cp/\""),
+            "{}",
+            r.html
+        );
+    }
+}
