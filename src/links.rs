@@ -5,13 +5,22 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use crate::assemble::PlacedAsset;
 use crate::config::BaseUrl;
 use crate::images::{self, Processed};
 use crate::key::Key;
 use crate::markdown::{ImageAttrs, LinkProblem, Resolve};
 use crate::model::Page;
 use crate::msg;
+
+/// A file copied into the site from beside the content: the link index resolves links to it.
+#[derive(Debug, Clone)]
+pub struct PlacedAsset {
+    /// Path under `content/`.
+    pub rel: String,
+    /// Output path.
+    pub out: String,
+    pub bytes: std::sync::Arc<Vec<u8>>,
+}
 
 /// An index of the site's files by their path under `content/`.
 pub struct LinkIndex<'a> {

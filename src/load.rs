@@ -330,7 +330,7 @@ fn load_all(
     let statics = walk(root, &root.join("static"), &mut problems);
     files.statics = read_assets(reader, statics, &mut problems);
 
-    let table = root.join(crate::citations::TABLE_FILE);
+    let table = root.join(DOCUMENTS_FILE);
     if table.is_file() {
         match read(root, &table).and_then(|b| decode(root, &table, b)) {
             Ok(text) => files.documents = Some(text),
@@ -433,6 +433,10 @@ pub fn is_ignored(name: &str) -> bool {
 }
 
 use crate::text::{read_text_file, MAX_TEXT_BYTES};
+
+/// The table of legal documents the site cites (`crate::citations`), relative to the site
+/// folder.
+pub const DOCUMENTS_FILE: &str = "data/van-ban.yaml";
 
 fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
     read_text_file(path).map_err(|e| {

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::{PlacedAsset, Published, Sorted};
 use super::{Converted, Markdown};
+use super::{PlacedAsset, Published, Sorted};
 use crate::citations::{Linker, Table};
 use crate::config::BaseUrl;
 use crate::diag::Diagnostic;

@@ -84,15 +84,7 @@ pub struct Alias {
     pub target: String,
 }
 
-/// A file copied into the site from beside the content.
-#[derive(Debug, Clone)]
-pub struct PlacedAsset {
-    /// Path under `content/`.
-    pub rel: String,
-    /// Output path.
-    pub out: String,
-    pub bytes: Arc<Vec<u8>>,
-}
+pub use crate::links::PlacedAsset;
 
 /// Everything the render stage needs, decided.
 #[derive(Debug)]

@@ -22,8 +22,8 @@ pub use number::Fault;
 pub use read::parse;
 pub use table::{Cite, Document, Mention, Table};
 
-/// The table, relative to the site folder.
-pub const TABLE_FILE: &str = "data/van-ban.yaml";
+/// The table, relative to the site folder (load reads it with the site's other files).
+pub use crate::load::DOCUMENTS_FILE as TABLE_FILE;
 
 /// Where document pages live: `van-ban/` lists them, `van-ban/<slug>/` is one.
 pub const DOCUMENTS_PATH: &str = "van-ban/";

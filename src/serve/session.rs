@@ -9,9 +9,9 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::pipeline::cache::Cache;
 use crate::config::{self, Overrides};
 use crate::diag::Diagnostic;
+use crate::pipeline::cache::Cache;
 use crate::render::Outputs;
 use crate::{Destination, Options};
 
