@@ -25,6 +25,7 @@ mod fixtures;
 pub mod frontmatter;
 pub mod images;
 pub mod key;
+pub mod ledger;
 pub mod links;
 pub mod load;
 pub mod markdown;
