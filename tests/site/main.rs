@@ -15,6 +15,7 @@ mod coverage;
 mod events;
 mod fuzz;
 mod invariant;
+mod ledger;
 mod output;
 mod photos;
 mod publish;
