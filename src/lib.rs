@@ -26,6 +26,7 @@ pub mod frontmatter;
 pub mod images;
 pub mod import;
 pub mod key;
+pub mod ledger;
 pub mod legacy;
 pub mod links;
 pub mod load;

@@ -1,12 +1,76 @@
-//! The plan's targets: how many articles each topic should have had over a period, and which
-//! topics are behind in the period under way. Pure: the site and its "now" decide everything.
+//! The plan's targets: how much each topic, unit and channel should have had over a period,
+//! what was done (published articles and activities of the ledger, each counted apart so a
+//! count says where it came from), and which are behind in the period under way. Pure: the
+//! site and its "now" decide everything.
 
 use jiff::civil::Date;
 
 use crate::assemble::Site;
-use crate::config::{Per, Target, CONFIG_FILE};
+use crate::config::{Config, Per, Target, CONFIG_FILE};
 use crate::diag::Diagnostic;
+use crate::ledger::Activity;
+use crate::model::Meta;
 use crate::msg;
+
+/// What a target is set on: a topic, a unit or a channel of config.yaml, by its key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject<'a> {
+    Topic(&'a str),
+    Unit(&'a str),
+    Channel(&'a str),
+}
+
+impl Subject<'_> {
+    /// Whether an article with this front matter counts for the subject.
+    pub fn counts_article(&self, meta: &Meta) -> bool {
+        match *self {
+            Subject::Topic(key) => meta.topics.iter().any(|t| t == key),
+            Subject::Unit(key) => meta.unit.as_deref() == Some(key),
+            Subject::Channel(key) => meta.channels.iter().any(|c| c == key),
+        }
+    }
+
+    /// Whether an activity of the ledger counts for the subject.
+    pub fn counts_activity(&self, activity: &Activity) -> bool {
+        match *self {
+            Subject::Topic(key) => activity.topics.iter().any(|t| t == key),
+            Subject::Unit(key) => activity.unit.as_deref() == Some(key),
+            Subject::Channel(key) => activity.channel == key,
+        }
+    }
+}
+
+/// What was done for a subject over a period: published articles and activities, apart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub articles: usize,
+    pub activities: usize,
+}
+
+impl Tally {
+    pub fn total(&self) -> usize {
+        self.articles + self.activities
+    }
+}
+
+/// Every target of the plan, in the order config.yaml gives them: topics, units, channels,
+/// each with its subject, its name and what it is (`chủ đề`, `đơn vị`, `hình thức`).
+pub fn targets(config: &Config) -> Vec<(Subject<'_>, &str, &'static str, Target)> {
+    let topics = (config.topics.iter())
+        .filter_map(|t| Some((Subject::Topic(&t.key), t.name.as_str(), "chủ đề", t.target?)));
+    let units = (config.units.iter())
+        .filter_map(|u| Some((Subject::Unit(&u.key), u.name.as_str(), "đơn vị", u.target?)));
+    let channels = config.channels.iter().filter_map(|c| {
+        let t = &c.term;
+        Some((
+            Subject::Channel(&t.key),
+            t.name.as_str(),
+            "hình thức",
+            t.target?,
+        ))
+    });
+    topics.chain(units).chain(channels).collect()
+}
 
 /// Articles the target asks for over `from..=to`, both ends included. A month, quarter or
 /// year only partly inside the period counts for the share of its days that are inside; the
@@ -31,18 +95,21 @@ fn days(from: Date, to: Date) -> i64 {
     (to - from).get_days() as i64 + 1
 }
 
-/// Published articles of `topic` dated within `from..=to`.
-pub fn published(site: &Site, topic: &str, from: Date, to: Date) -> usize {
-    site.articles
-        .iter()
+/// Published articles and held activities of `subject` dated within `from..=to`.
+pub fn tally(site: &Site, subject: Subject, from: Date, to: Date) -> Tally {
+    let within = |day: Date| from <= day && day <= to;
+    let articles = (site.articles.iter())
         .map(|&i| &site.pages[i].page.meta)
-        .filter(|m| m.topics.iter().any(|t| t == topic))
-        .filter(|m| {
-            m.date
-                .as_ref()
-                .is_some_and(|d| from <= d.date() && d.date() <= to)
-        })
-        .count()
+        .filter(|m| subject.counts_article(m))
+        .filter(|m| m.date.as_ref().is_some_and(|d| within(d.date())))
+        .count();
+    let activities = (site.activities.iter())
+        .filter(|a| subject.counts_activity(a) && within(a.date))
+        .count();
+    Tally {
+        articles,
+        activities,
+    }
 }
 
 /// `quý IV/2025`, `tháng 11/2025`, `năm 2025`.
@@ -65,29 +132,28 @@ pub fn today(site: &Site) -> Date {
         .date()
 }
 
-/// A warning for each topic that has fewer articles in the current month, quarter or year
-/// than its target prorated to today (so the first days of a quarter do not warn).
+/// A warning for each topic, unit or channel that has done less in the current month,
+/// quarter or year than its target prorated to today (so the first days of a quarter do not
+/// warn).
 pub fn behind(site: &Site) -> Vec<Diagnostic> {
     let today = today(site);
-    site.config
-        .topics
-        .iter()
-        .filter_map(|topic| {
-            let target = topic.target?;
+    targets(&site.config)
+        .into_iter()
+        .filter_map(|(subject, name, what, target)| {
             let (from, to) = target.per.around(today);
             let expected = (u64::from(target.articles) * days(from, today) as u64
                 / days(from, to) as u64) as u32;
-            let count = published(site, &topic.key, from, today);
-            (count < expected as usize).then(|| {
+            let done = tally(site, subject, from, today);
+            (done.total() < expected as usize).then(|| {
                 let message = msg::behind_target(
-                    &topic.name,
-                    count,
+                    &format!("{what} \"{name}\""),
+                    (done.articles, done.activities),
                     expected,
                     target.articles,
                     &period_name(target.per, today),
                 );
                 Diagnostic::warning(CONFIG_FILE, target.line, 1, message)
-                    .with_hint(msg::HINT_BEHIND_TARGET)
+                    .with_hint(msg::hint_behind_target(what))
             })
         })
         .collect()

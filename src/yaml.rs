@@ -7,7 +7,7 @@
 use crate::msg;
 use serde::de::DeserializeOwned;
 
-pub use serde_yaml::Value;
+pub use serde_yaml::{Mapping, Value};
 
 /// A YAML problem, placed relative to the first line of the YAML text given.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,6 +123,58 @@ pub fn value_lines(text: &str, value: &str) -> Vec<usize> {
         })
         .map(|(i, _)| i + 1)
         .collect()
+}
+
+/// The first line (1-based) of each item of a top-level list: the lines starting with `-` at
+/// the list's indentation. When they cannot be told apart from `count` (a list written
+/// `[…]`), every item is placed at line 1.
+pub fn item_lines(text: &str, count: usize) -> Vec<usize> {
+    let dashes: Vec<(usize, usize)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let t = l.trim_start();
+            t == "-" || t.starts_with("- ")
+        })
+        .map(|(i, l)| (i + 1, l.len() - l.trim_start().len()))
+        .collect();
+    let indent = dashes.iter().map(|(_, ind)| *ind).min().unwrap_or(0);
+    let lines: Vec<usize> = dashes
+        .into_iter()
+        .filter(|(_, ind)| *ind == indent)
+        .map(|(l, _)| l)
+        .collect();
+    if lines.len() == count {
+        lines
+    } else {
+        vec![1; count]
+    }
+}
+
+/// Line and column (1-based) where `key:` is written within the lines `lines` of `text` (an
+/// item of a list), else the item's first line, column 1.
+pub fn key_place(text: &str, lines: std::ops::Range<usize>, key: &str) -> (usize, usize) {
+    let in_item = text
+        .lines()
+        .enumerate()
+        .skip(lines.start.saturating_sub(1))
+        .take_while(|(i, _)| i + 1 < lines.end);
+    for (i, line) in in_item {
+        let mut search = 0;
+        while let Some(found) = line[search..].find(key) {
+            let pos = search + found;
+            let before_ok = line[..pos]
+                .chars()
+                .next_back()
+                .is_none_or(|c| " -{,\"'".contains(c));
+            let after = line[pos + key.len()..].trim_start_matches(['"', '\'']);
+            if before_ok && after.trim_start().starts_with(':') {
+                return (i + 1, line[..pos].chars().count() + 1);
+            }
+            search = pos + key.len();
+        }
+    }
+    (lines.start, 1)
 }
 
 /// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
@@ -252,6 +304,16 @@ mod tests {
         let text = "topics:\n  - nghi-dinh-118\n  - nghi-dinh\ntags: [a, \"nghi-dinh\"]\nlead: nghi-dinh\n";
         assert_eq!(value_lines(text, "nghi-dinh"), [3, 4, 5]);
         assert_eq!(value_lines(text, "nghi-dinh-118"), [2]);
+    }
+
+    #[test]
+    fn items_of_a_list_and_their_keys_are_placed() {
+        let text = "# note\n- date: 2025-10-17\n  title: \"A\"\n\n- {date: 2025-10-18, title: B}\n";
+        assert_eq!(item_lines(text, 2), [2, 5]);
+        assert_eq!(item_lines(text, 3), [1, 1, 1], "not told apart");
+        assert_eq!(key_place(text, 2..5, "title"), (3, 3));
+        assert_eq!(key_place(text, 5..usize::MAX, "title"), (5, 22));
+        assert_eq!(key_place(text, 2..5, "place"), (2, 1), "not written");
     }
 
     #[test]

@@ -107,6 +107,8 @@ pub struct Site {
     pub neighbours: Vec<(Option<usize>, Option<usize>)>,
     /// The documents of `data/van-ban.yaml`, newest first, with the pages citing each.
     pub documents: Vec<crate::citations::Cited>,
+    /// The activities of `data/hoat-dong.yaml` held by now, oldest first.
+    pub activities: Vec<crate::ledger::Activity>,
 }
 
 impl Site {
@@ -188,6 +190,8 @@ pub struct ContentFiles {
     pub images: HashMap<String, Processed>,
     /// The table of legal documents (`data/van-ban.yaml`), when the site has one.
     pub documents: Option<crate::citations::Table>,
+    /// The activities of the ledger (`data/hoat-dong.yaml`), as written.
+    pub activities: Vec<crate::ledger::Activity>,
 }
 
 /// Decides what is published and where, renders every page's Markdown and builds the lists.
@@ -245,6 +249,7 @@ pub(crate) fn assemble(
     );
     let documents = documents::documents(content.documents, &pages, &articles);
     let site = Site {
+        activities: crate::ledger::held(content.activities, settings.now, &config.timezone),
         neighbours,
         tags,
         aliases: aliases.into_iter().map(|(a, _)| a).collect(),

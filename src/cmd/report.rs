@@ -1,5 +1,6 @@
 //! `loa report`: the report on the communication work of a period, in the format asked for,
-//! printed or written to a new file.
+//! printed or written to a new file; sections II–IV from the officer's text for the period
+//! (`data/bao-cao/<kỳ>.md`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -7,7 +8,7 @@ use std::process::ExitCode;
 
 use loa::diag::Diagnostic;
 use loa::msg::{self, Failed};
-use loa::report::{Period, Report};
+use loa::report::{Narrative, Period, Report};
 
 use super::{fail, print_all, Global};
 
@@ -41,6 +42,9 @@ pub struct Args {
     /// Ghi vào tệp này (không ghi đè tệp đã có). Mặc định: in ra màn hình.
     #[arg(short = 'o', long, value_name = "TỆP")]
     output: Option<PathBuf>,
+    /// Số của báo cáo (văn thư cấp), ghi vào dòng "Số: …/BC-STP". Mặc định: để trống.
+    #[arg(long, value_name = "SỐ")]
+    number: Option<String>,
 }
 
 /// The formats a report is written in; clap turns away any other before a verb runs.
@@ -68,12 +72,26 @@ pub fn run(global: &Global, args: &Args) -> ExitCode {
         Ok(p) => p,
         Err(d) => return fail(Failed::Report, &[d]),
     };
-    let (site, warnings) = match loa::assemble_site(&global.options()) {
+    let (site, mut warnings) = match loa::assemble_site(&global.options()) {
         Ok(s) => s,
         Err(problems) => return fail(Failed::Report, &problems),
     };
+    let report = loa::report::build(&site, &period).numbered(args.number.clone());
+    let narrative = match narrative(&global.root, &report.narrative.file) {
+        Ok((narrative, found)) => {
+            warnings.extend(found);
+            narrative
+        }
+        Err(d) => return fail(Failed::Report, &[d]),
+    };
+    if site.config.report.signer.is_none() {
+        warnings.push(
+            Diagnostic::warning(loa::config::CONFIG_FILE, 0, 0, msg::REPORT_NO_SIGNER)
+                .with_hint(msg::HINT_NO_SIGNER),
+        );
+    }
     print_all(&warnings);
-    let bytes = args.format.render(&loa::report::build(&site, &period));
+    let bytes = args.format.render(&report.with_narrative(narrative));
     match &args.output {
         None => {
             let _ = std::io::stdout().write_all(&bytes);
@@ -87,6 +105,19 @@ pub fn run(global: &Global, args: &Args) -> ExitCode {
             Err(d) => fail(Failed::Report, &[d]),
         },
     }
+}
+
+/// The officer's text for the period; when there is none yet, placeholders and a warning
+/// saying which file to write. A file that cannot be read stops the report.
+fn narrative(root: &Path, file: &str) -> Result<(Narrative, Vec<Diagnostic>), Diagnostic> {
+    Ok(match loa::load::read_data_text(root, file)? {
+        Some(text) => Narrative::parse(&text, file),
+        None => {
+            let d = Diagnostic::warning(file, 0, 0, msg::narrative_missing(file))
+                .with_hint(msg::hint_narrative_missing(file));
+            (Narrative::missing(file), vec![d])
+        }
+    })
 }
 
 /// Writes `bytes` into a file that must not exist yet: a report sent earlier is never replaced.

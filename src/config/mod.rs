@@ -7,6 +7,7 @@
 mod base_url;
 mod problems;
 pub mod publish;
+mod report;
 mod vocabulary;
 
 use std::path::Path;
@@ -18,6 +19,7 @@ use crate::msg;
 use crate::yaml;
 
 pub use base_url::BaseUrl;
+pub use report::{ReportConfig, Signer};
 pub use vocabulary::{Channel, Per, Target, Term};
 
 use problems::{Place, Problems};
@@ -64,6 +66,10 @@ struct RawConfig {
     /// with `identity:` (a key file). Default: none (`loa publish --target` then required).
     #[serde(default)]
     publish: Option<publish::RawPublish>,
+    /// The fixed parts of `loa report`'s document: issuing body, number symbol, Kính gửi,
+    /// Nơi nhận, signer. Default: each part's own (see `report.rs`).
+    #[serde(default)]
+    report: Option<report::RawReport>,
 }
 
 /// The resolved, validated site configuration. Immutable once built.
@@ -83,6 +89,8 @@ pub struct Config {
     pub channels: Vec<Channel>,
     /// `publish:`, checked; `None` when the file has none.
     pub publish: Option<publish::PublishConfig>,
+    /// `report:`, with its defaults filled in.
+    pub report: ReportConfig,
     /// A hash of what the config was read from (the text of config.yaml and the command
     /// line's overrides): equal keys mean equal configs, for the memos of `serve`.
     pub key: blake3::Hash,
@@ -175,6 +183,7 @@ const CONFIG_KEYS: &[&str] = &[
     "units",
     "channels",
     "publish",
+    "report",
 ];
 
 fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
@@ -191,6 +200,7 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         units,
         channels,
         publish,
+        report,
     } = raw;
     let mut problems = Problems::new(text);
     let base_url = resolve_base_url(base_url, overrides, &mut problems);
@@ -204,6 +214,12 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
     let units = vocabulary::resolve_terms(units, "units", &mut problems);
     let channels = vocabulary::resolve_channels(channels, &units, &mut problems);
     let publish = publish.and_then(|raw| resolve_publish(raw, &mut problems));
+    let organization = crate::text::nfc(
+        organization
+            .as_deref()
+            .unwrap_or("Sở Tư pháp tỉnh An Giang"),
+    );
+    let report = report::resolve(report.unwrap_or_default(), &organization, &mut problems);
     problems.finish()?;
     Ok(Config {
         title: crate::text::nfc(&title),
@@ -214,15 +230,12 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         timezone_name,
         paginate,
         theme,
-        organization: crate::text::nfc(
-            organization
-                .as_deref()
-                .unwrap_or("Sở Tư pháp tỉnh An Giang"),
-        ),
+        organization,
         topics,
         units,
         channels,
         publish,
+        report,
         key: config_key(text, overrides),
     })
 }

@@ -14,6 +14,8 @@ pub(super) enum Place<'a> {
     Value(&'a str),
     /// The n-th `key: …` entry with this key (0 = first) in a vocabulary list.
     TermKey(&'a str, usize),
+    /// A key inside a block, at any indentation: `  signer:` under `report:`.
+    Nested(&'a str),
 }
 
 impl Place<'_> {
@@ -28,6 +30,10 @@ impl Place<'_> {
                 .into_iter()
                 .filter(|&l| text.lines().nth(l - 1).is_some_and(|t| t.contains("key:")))
                 .nth(nth),
+            Place::Nested(key) => text
+                .lines()
+                .position(|l| l.trim_start().starts_with(&format!("{key}:")))
+                .map(|i| i + 1),
         };
         found.unwrap_or(1)
     }

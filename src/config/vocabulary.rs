@@ -1,5 +1,5 @@
-//! The plan's vocabularies in config.yaml: topics (with their targets and hashtags), units and
-//! channels, as written and as resolved.
+//! The plan's vocabularies in config.yaml: topics (with their hashtags), units and channels,
+//! each with its target, as written and as resolved.
 
 use serde::Deserialize;
 
@@ -14,7 +14,8 @@ pub(super) struct RawTerm {
     name: String,
     #[serde(default)]
     description: String,
-    /// Topics only: how many articles the plan asks for, per month, quarter or year.
+    /// How many articles (and activities of the ledger) the plan asks for, per month,
+    /// quarter or year. Default: none.
     #[serde(default)]
     target: Option<RawTarget>,
     /// Topics only: the hashtag of shared posts (`#PCI`). Default: from the key (`#NghiDinh118`).
@@ -25,6 +26,9 @@ pub(super) struct RawTerm {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTarget {
+    /// `articles:` for topics and units, `count:` reads better for a channel ("Ngày Pháp
+    /// luật: one session a month"); both mean the same.
+    #[serde(alias = "count")]
     articles: u32,
     /// `month`, `quarter` or `year` (also `tháng`, `quý`, `năm`).
     per: String,
@@ -43,6 +47,9 @@ pub(super) struct RawChannel {
     /// Units that take part (unit keys). Default: none.
     #[serde(default)]
     partners: Vec<String>,
+    /// How many times the channel should be used per month, quarter or year. Default: none.
+    #[serde(default)]
+    target: Option<RawTarget>,
 }
 
 /// One entry of a vocabulary: a topic, a unit or a channel.
@@ -51,18 +58,19 @@ pub struct Term {
     pub key: String,
     pub name: String,
     pub description: String,
-    /// The plan's target for this topic; always `None` for units and channels.
+    /// The plan's target for this topic, unit or channel, when config.yaml sets one.
     pub target: Option<Target>,
     /// The hashtag of posts about this topic, with its `#`; empty for units and channels.
     pub hashtag: String,
 }
 
-/// "At least `articles` articles per `per`": a topic's target in the plan.
+/// "At least `articles` per `per`": a target of the plan, for a topic, a unit or a channel.
+/// Articles and activities of the ledger both count towards it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Target {
     pub articles: u32,
     pub per: Per,
-    /// The line of the topic in config.yaml, where a warning about the target points.
+    /// The line of the term in config.yaml, where a warning about the target points.
     pub line: usize,
 }
 
@@ -129,7 +137,7 @@ pub(super) fn resolve_terms(raw: Vec<RawTerm>, list: &str, problems: &mut Proble
     } in raw
     {
         check_key(&key, list, &terms, problems);
-        let target = target.and_then(|t| resolve_target(t, &key, list, problems));
+        let target = target.and_then(|t| resolve_target(t, &key, problems));
         let hashtag = resolve_hashtag(hashtag, &key, list, problems);
         terms.push(Term {
             key,
@@ -162,17 +170,10 @@ fn check_key(key: &str, list: &str, earlier: &[Term], problems: &mut Problems) {
     }
 }
 
-/// A topic's target, placed at the topic's line; only topics may have one.
-fn resolve_target(
-    raw: RawTarget,
-    key: &str,
-    list: &str,
-    problems: &mut Problems,
-) -> Option<Target> {
+/// A term's target, placed at the term's line.
+fn resolve_target(raw: RawTarget, key: &str, problems: &mut Problems) -> Option<Target> {
     let per = Per::parse(&raw.per);
-    if list != "topics" {
-        problems.push(problems.at(Place::TermKey(key, 0), msg::target_not_topic(list, key)));
-    } else if per.is_none() {
+    if per.is_none() {
         let d = problems.at(Place::Value(&raw.per), msg::bad_target_period(&raw.per));
         problems.push(d.with_hint(msg::HINT_TARGET));
     }
@@ -210,33 +211,49 @@ pub(super) fn resolve_channels(
     units: &[Term],
     problems: &mut Problems,
 ) -> Vec<Channel> {
-    let channel_terms: Vec<RawTerm> = raw
-        .iter()
-        .map(|c| RawTerm {
-            key: c.key.clone(),
-            name: c.name.clone(),
-            description: c.description.clone(),
-            target: None,
-            hashtag: None,
+    let (terms, responsible): (Vec<RawTerm>, Vec<_>) = raw
+        .into_iter()
+        .map(|channel| {
+            let RawChannel {
+                key,
+                name,
+                description,
+                lead,
+                partners,
+                target,
+            } = channel;
+            let term = RawTerm {
+                key,
+                name,
+                description,
+                target,
+                hashtag: None,
+            };
+            (term, (lead, partners))
         })
-        .collect();
-    let channel_terms = resolve_terms(channel_terms, "channels", problems);
-    raw.into_iter()
-        .zip(channel_terms)
-        .map(|(raw, term)| {
-            check_channel_units(&raw, units, problems);
+        .unzip();
+    let terms = resolve_terms(terms, "channels", problems);
+    terms
+        .into_iter()
+        .zip(responsible)
+        .map(|(term, (lead, partners))| {
+            check_channel_units(lead.iter().chain(&partners), units, problems);
             Channel {
                 term,
-                lead: raw.lead,
-                partners: raw.partners,
+                lead,
+                partners,
             }
         })
         .collect()
 }
 
 /// A channel's lead and partners must be units of the config.
-fn check_channel_units(raw: &RawChannel, units: &[Term], problems: &mut Problems) {
-    for unit in raw.lead.iter().chain(&raw.partners) {
+fn check_channel_units<'a>(
+    named: impl Iterator<Item = &'a String>,
+    units: &[Term],
+    problems: &mut Problems,
+) {
+    for unit in named {
         if !units.iter().any(|u| &u.key == unit) {
             let keys: Vec<&str> = units.iter().map(|u| u.key.as_str()).collect();
             problems.push(

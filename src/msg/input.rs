@@ -75,10 +75,6 @@ pub fn duplicate_term_key(list: &str, key: &str) -> String {
     format!("khóa `{key}` xuất hiện hai lần trong {list}")
 }
 
-pub fn target_not_topic(list: &str, key: &str) -> String {
-    format!("`target:` của `{key}` trong {list}: chỉ tiêu chỉ đặt cho chủ đề (topics)")
-}
-
 pub fn bad_target_period(per: &str) -> String {
     format!("kỳ chỉ tiêu `per: {per}` không hiểu được")
 }
@@ -94,7 +90,7 @@ pub fn hashtag_not_topic(list: &str, key: &str) -> String {
 }
 
 pub const HINT_TARGET: &str =
-    "viết per: month (tháng), per: quarter (quý) hoặc per: year (năm), ví dụ target: {articles: 3, per: quarter}";
+    "viết per: month (tháng), per: quarter (quý) hoặc per: year (năm), ví dụ target: {articles: 3, per: quarter}; với hình thức có thể viết target: {count: 1, per: month}";
 
 pub fn bad_base_url(url: &str) -> String {
     format!("base_url `{url}` không phải địa chỉ web hợp lệ")

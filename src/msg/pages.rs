@@ -40,19 +40,38 @@ pub fn page_title(title: &str, n: usize) -> String {
 
 // The plan's progress: the warning of `loa check` and the page /ke-hoach/tien-do/.
 pub fn behind_target(
-    topic: &str,
-    published: usize,
+    subject: &str,
+    (articles, activities): (usize, usize),
     expected: u32,
     target: u32,
     period: &str,
 ) -> String {
     format!(
-        "chủ đề \"{topic}\" chậm so với chỉ tiêu: {period} mới có {published} bài, đến hôm nay lẽ ra đã có {expected} (chỉ tiêu cả kỳ: {target} bài)"
+        "{subject} chậm so với chỉ tiêu: {period} mới có {}, đến hôm nay lẽ ra đã có {expected} (chỉ tiêu cả kỳ: {target})",
+        done(articles, activities)
     )
 }
 
-pub const HINT_BEHIND_TARGET: &str =
-    "viết thêm bài về chủ đề này và gắn `topics:` cho bài, hoặc sửa chỉ tiêu trong config.yaml";
+/// `2 bài`, or `3 (2 bài, 1 hoạt động)` when activities of the ledger count too.
+pub fn done(articles: usize, activities: usize) -> String {
+    match activities {
+        0 => format!("{articles} bài"),
+        _ => format!(
+            "{} ({articles} bài, {activities} hoạt động)",
+            articles + activities
+        ),
+    }
+}
+
+/// What to do about a topic, unit or channel behind its target.
+pub fn hint_behind_target(what: &str) -> String {
+    let key = match what {
+        "đơn vị" => "unit:",
+        "hình thức" => "channels:",
+        _ => "topics:",
+    };
+    format!("viết thêm bài và gắn `{key}` cho bài, ghi các hoạt động khác vào data/hoat-dong.yaml, hoặc sửa chỉ tiêu trong config.yaml")
+}
 
 pub const COVERAGE_TITLE: &str = "Tiến độ thực hiện kế hoạch tuyên truyền";
 pub const COVERAGE_DESCRIPTION: &str =

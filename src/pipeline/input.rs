@@ -10,7 +10,7 @@ use super::Options;
 use crate::assemble::{self, Site};
 use crate::diag::Diagnostic;
 use crate::load::{self, SiteFiles};
-use crate::{citations, config, frontmatter, images, model, msg, parse};
+use crate::{citations, config, frontmatter, images, ledger, model, msg, parse};
 
 /// Config → load → parse → images → assemble: the site, the files rendering still needs, and
 /// every problem so far. Only a config or `--now` that cannot be read stops here; other
@@ -68,10 +68,16 @@ pub(super) fn assemble(
         problems.extend(found);
         table
     });
+    let activities = files.ledger.take().map_or_else(Vec::new, |text| {
+        let (activities, found) = ledger::parse(&text, &config, &files.data);
+        problems.extend(found);
+        activities
+    });
     let content = assemble::ContentFiles {
         assets: std::mem::take(&mut files.content_assets),
         images,
         documents,
+        activities,
     };
     let (mut site, found) =
         assemble::assemble(config, pages, content, settings, &mut cache.markdown);

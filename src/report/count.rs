@@ -1,45 +1,135 @@
-//! Counting the report from the site: the published articles of the period by topic, unit,
-//! channel and month, the events held, and the list of articles.
+//! Counting the report from the site: the published articles and the activities of the
+//! ledger within the period, by topic, unit, channel and month; the events held; the lists.
 
 use crate::assemble::{Published, Site};
 use crate::config::Config;
-use crate::model::Meta;
+use crate::ledger::Activity;
+use crate::plan::Subject;
 use crate::text;
 
-use super::{ArticleRow, Count, EventRow, Period, Report};
+use super::{ActivityRow, ArticleRow, Count, EventRow, Letter, Narrative, Period, Report};
 
 /// Counts the published articles dated within `period` (drafts and future articles are not
-/// published, so not counted); events count when they started within the period.
+/// published, so not counted) and the activities held within it; events count when they
+/// started within the period. Sections II–IV are placeholders until
+/// [`Report::with_narrative`] gives the officer's text.
 pub fn build(site: &Site, period: &Period) -> Report {
     let cfg = &site.config;
-    let in_period = articles_in(site, period);
+    let in_period = Counted {
+        articles: articles_in(site, period),
+        activities: site
+            .activities
+            .iter()
+            .filter(|a| period.contains(a.date))
+            .collect(),
+        period,
+    };
     let events = events_held(site, period);
-    Report {
+    let participants = events.iter().filter_map(|e| e.participants).sum();
+    let file = format!("{}/{}.md", super::NARRATIVE_DIR, period.stem());
+    let subject = format!("{} {}", crate::msg::REPORT_SUBJECT, period.name());
+    let mut report = Report {
+        letter: letter(cfg),
         organization: cfg.organization.clone(),
         period: period_text(period),
         issued: issued_text(site),
-        total: in_period.len(),
-        topics: topic_counts(cfg, period, &in_period),
-        units: cfg
-            .units
-            .iter()
-            .map(|u| {
-                let n = count(&in_period, |m| m.unit.as_ref() == Some(&u.key));
-                Count::of(&u.name, n)
-            })
-            .collect(),
-        channels: cfg
-            .channels
-            .iter()
-            .map(|c| {
-                let n = count(&in_period, |m| m.channels.contains(&c.term.key));
-                Count::of(&c.term.name, n)
-            })
-            .collect(),
-        months: month_counts(period, &in_period),
-        participants: events.iter().filter_map(|e| e.participants).sum(),
+        summary: Vec::new(),
+        narrative: Narrative::missing(&file),
+        total: in_period.articles.len(),
+        topics: in_period.counts_of(&cfg.topics, Subject::Topic),
+        units: in_period.counts_of(&cfg.units, Subject::Unit),
+        channels: in_period.channel_counts(cfg),
+        months: in_period.months(),
+        participants,
         events,
-        articles: article_rows(cfg, &in_period),
+        articles: article_rows(cfg, &in_period.articles),
+        activities: in_period
+            .activities
+            .iter()
+            .map(|a| activity_row(cfg, a))
+            .collect(),
+        cost: in_period.activities.iter().filter_map(|a| a.cost).sum(),
+        subject,
+    };
+    report.summary = super::summary::summary(&report, period, site);
+    report
+}
+
+/// The fixed parts of the document, from config.yaml.
+fn letter(cfg: &Config) -> Letter {
+    let r = &cfg.report;
+    Letter {
+        parent: r.parent.clone(),
+        issuer: r.issuer.clone(),
+        number: None,
+        symbol: r.symbol.clone(),
+        to: r.to.clone(),
+        copies: r.copies.clone(),
+        signer: r.signer.clone(),
+    }
+}
+
+/// What falls within the period.
+struct Counted<'s> {
+    articles: Vec<&'s Published>,
+    activities: Vec<&'s Activity>,
+    period: &'s Period,
+}
+
+impl Counted<'_> {
+    /// One row for `name` and `subject`, with the target of `target` prorated to the period.
+    fn row(&self, name: &str, subject: Subject, target: Option<crate::config::Target>) -> Count {
+        Count {
+            name: name.to_string(),
+            count: (self.articles.iter())
+                .filter(|p| subject.counts_article(&p.page.meta))
+                .count(),
+            activities: (self.activities.iter())
+                .filter(|a| subject.counts_activity(a))
+                .count(),
+            planned: target.map(|t| crate::plan::planned(&t, self.period.from, self.period.to)),
+        }
+    }
+
+    /// One row per term, in the config's order.
+    fn counts_of<'c>(
+        &self,
+        terms: &'c [crate::config::Term],
+        subject: impl Fn(&'c str) -> Subject<'c>,
+    ) -> Vec<Count> {
+        (terms.iter())
+            .map(|t| self.row(&t.name, subject(&t.key), t.target))
+            .collect()
+    }
+
+    fn channel_counts(&self, cfg: &Config) -> Vec<Count> {
+        let terms = cfg.channels.iter().map(|c| &c.term);
+        terms
+            .map(|t| self.row(&t.name, Subject::Channel(&t.key), t.target))
+            .collect()
+    }
+
+    /// One count per month the period touches, in order.
+    fn months(&self) -> Vec<Count> {
+        let mut months: Vec<Count> = Vec::new();
+        let mut month = self.period.from.first_of_month();
+        while month <= self.period.to {
+            let same =
+                |d: jiff::civil::Date| d.year() == month.year() && d.month() == month.month();
+            let mut row = Count::of(
+                &format!("Tháng {}/{}", month.month(), month.year()),
+                (self.articles.iter())
+                    .filter(|p| p.page.meta.date.as_ref().is_some_and(|d| same(d.date())))
+                    .count(),
+            );
+            row.activities = self.activities.iter().filter(|a| same(a.date)).count();
+            months.push(row);
+            month = match month.checked_add(jiff::Span::new().months(1)) {
+                Ok(next) => next,
+                Err(_) => break,
+            };
+        }
+        months
     }
 }
 
@@ -56,46 +146,6 @@ fn articles_in<'s>(site: &'s Site, period: &Period) -> Vec<&'s Published> {
                 .is_some_and(|d| period.contains(d.date()))
         })
         .collect()
-}
-
-/// How many of `articles` are such that `pred` holds for their front matter.
-fn count(articles: &[&Published], pred: impl Fn(&Meta) -> bool) -> usize {
-    articles.iter().filter(|p| pred(&p.page.meta)).count()
-}
-
-/// Every topic of the plan with its count and, when it has one, its target for the period.
-fn topic_counts(cfg: &Config, period: &Period, articles: &[&Published]) -> Vec<Count> {
-    cfg.topics
-        .iter()
-        .map(|t| Count {
-            planned: t
-                .target
-                .map(|target| crate::plan::planned(&target, period.from, period.to)),
-            ..Count::of(&t.name, count(articles, |m| m.topics.contains(&t.key)))
-        })
-        .collect()
-}
-
-/// One count per month the period touches, in order.
-fn month_counts(period: &Period, articles: &[&Published]) -> Vec<Count> {
-    let mut months: Vec<Count> = Vec::new();
-    let mut month = period.from.first_of_month();
-    while month <= period.to {
-        let in_month = count(articles, |m| {
-            m.date
-                .as_ref()
-                .is_some_and(|d| d.year() == month.year() && d.month() == month.month())
-        });
-        months.push(Count::of(
-            &format!("Tháng {}/{}", month.month(), month.year()),
-            in_month,
-        ));
-        month = match month.checked_add(jiff::Span::new().months(1)) {
-            Ok(next) => next,
-            Err(_) => break,
-        };
-    }
-    months
 }
 
 /// The events that started within the period and before "now", in the order they were held.
@@ -137,14 +187,20 @@ fn period_text(period: &Period) -> String {
     )
 }
 
-/// `An Giang, ngày 5 tháng 1 năm 2026`: the build's "now" in the site's time zone.
+/// `An Giang, ngày 05 tháng 01 năm 2026`: the build's "now" in the site's time zone, written
+/// as Nghị định 30/2020/NĐ-CP wants (a day below 10 and the months 1 and 2 with a 0 before).
 fn issued_text(site: &Site) -> String {
-    let today = site
-        .settings
-        .now
-        .to_zoned_datetime(site.config.timezone.clone())
-        .date();
-    format!("An Giang, {}", text::date_long(today))
+    let today = crate::plan::today(site);
+    let month = match today.month() {
+        m @ 1..=2 => format!("{m:02}"),
+        m => m.to_string(),
+    };
+    format!(
+        "{}, ngày {:02} tháng {month} năm {}",
+        site.config.report.place,
+        today.day(),
+        today.year()
+    )
 }
 
 /// The articles of the period, oldest first.
@@ -170,12 +226,32 @@ fn article_row(cfg: &Config, p: &Published) -> ArticleRow {
             .map(|t| t.name.as_str())
             .collect::<Vec<_>>()
             .join("; "),
-        unit: meta
-            .unit
-            .as_ref()
-            .and_then(|k| cfg.unit(k))
-            .map(|u| u.name.clone())
-            .unwrap_or_default(),
+        unit: unit_name(cfg, meta.unit.as_deref()),
         url: cfg.base_url.absolute(&p.page.path),
+    }
+}
+
+fn unit_name(cfg: &Config, key: Option<&str>) -> String {
+    key.and_then(|k| cfg.unit(k))
+        .map(|u| u.name.clone())
+        .unwrap_or_default()
+}
+
+/// An activity as the report lists it: where it can be seen, and its evidence file.
+fn activity_row(cfg: &Config, a: &Activity) -> ActivityRow {
+    let evidence = a.evidence.as_ref().map(|e| format!("data/{e}"));
+    let proof: Vec<&str> = a.link.iter().chain(&evidence).map(String::as_str).collect();
+    ActivityRow {
+        date: text::date_short(a.date),
+        title: a.title.clone(),
+        channel: cfg
+            .channel(&a.channel)
+            .map(|c| c.term.name.clone())
+            .unwrap_or_default(),
+        unit: unit_name(cfg, a.unit.as_deref()),
+        place: a.place.clone().unwrap_or_default(),
+        participants: a.participants,
+        cost: a.cost,
+        proof: proof.join("; "),
     }
 }

@@ -2,11 +2,12 @@
 
 use crate::msg;
 
-use super::tables::{count_header, count_row, count_tables};
+use super::tables::{activity_cells, count_tables, Columns};
 use super::Report;
 
 /// The report as CSV for Excel and LibreOffice: UTF-8 with a BOM (or Excel garbles the
-/// Vietnamese), one block per table, separated by an empty line.
+/// Vietnamese), one block per table, separated by an empty line. The counts only: the
+/// officer's prose of sections II–IV belongs in the document formats.
 pub fn csv(r: &Report) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .flexible(true)
@@ -14,16 +15,20 @@ pub fn csv(r: &Report) -> Vec<u8> {
     let mut row = |cells: &[&str]| {
         let _ = w.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned()));
     };
-    let title = format!("{} {}", msg::REPORT_TYPE, msg::REPORT_SUBJECT);
+    let title = format!("{} {}", msg::REPORT_TYPE, r.subject);
     row(&[&r.organization, &title, &r.period]);
     row(&[msg::REPORT_TOTAL, &r.total.to_string()]);
+    if !r.activities.is_empty() {
+        row(&[msg::REPORT_ACTIVITY_TOTAL, &r.activities.len().to_string()]);
+    }
     for (_, title, rows) in count_tables(r) {
         row(&[""]);
-        let mut header = count_header(rows);
+        let columns = Columns::of(r, rows);
+        let mut header = columns.header();
         header[0] = title;
         row(&header);
         for c in rows.iter() {
-            let cells = count_row(c, header.len());
+            let cells = columns.row(c);
             row(&cells.iter().map(String::as_str).collect::<Vec<_>>());
         }
     }
@@ -32,6 +37,16 @@ pub fn csv(r: &Report) -> Vec<u8> {
     for e in &r.events {
         let people = e.participants.map_or_else(String::new, |p| p.to_string());
         row(&[&e.date, &e.time, &e.title, &e.location, &people]);
+    }
+    if !r.activities.is_empty() {
+        row(&[""]);
+        row(&msg::REPORT_ACTIVITY_COLUMNS);
+        for a in &r.activities {
+            let mut cells = activity_cells(a);
+            // A spreadsheet sums a number, not `1.500.000`.
+            cells[5] = a.cost.map_or_else(String::new, |c| c.to_string());
+            row(&cells.iter().map(String::as_str).collect::<Vec<_>>());
+        }
     }
     row(&[""]);
     row(&msg::REPORT_ARTICLE_COLUMNS);

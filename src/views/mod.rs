@@ -277,6 +277,10 @@ pub struct CoverageView {
     /// How many topics have no article yet.
     pub uncovered: usize,
     pub channels: Vec<ChannelCoverage>,
+    /// Activities of the ledger (`data/hoat-dong.yaml`) held by now, in all.
+    pub activities: usize,
+    /// Every unit of config.yaml, in its order, with what it did and its target.
+    pub units: Vec<UnitCoverage>,
 }
 
 #[derive(Debug, Serialize)]
@@ -287,9 +291,21 @@ pub struct TopicCoverage {
     pub latest: Option<ArticleCard>,
     /// Progress against the plan's target in the current month, quarter or year.
     pub target: Option<TargetView>,
+    /// Activities of the ledger about the topic (`topic.count` counts its articles).
+    pub activities: usize,
 }
 
-/// A topic's target and how much of it the current period has reached.
+/// A unit, what it did and its target.
+#[derive(Debug, Serialize)]
+pub struct UnitCoverage {
+    /// The unit, with its article count and list URL.
+    pub unit: TermLink,
+    /// Activities of the ledger the unit carried out.
+    pub activities: usize,
+    pub target: Option<TargetView>,
+}
+
+/// A target of a topic, unit or channel and how much of it the current period has reached.
 #[derive(Debug, Serialize)]
 pub struct TargetView {
     pub articles: u32,
@@ -297,10 +313,13 @@ pub struct TargetView {
     pub per: &'static str,
     /// `quý IV/2025`.
     pub period: String,
-    /// Articles published in that period so far.
+    /// Articles published and activities held in that period so far.
     pub published: usize,
     /// `published` as a percentage of `articles` (0 when the target is 0).
     pub percent: u32,
+    /// Of `published`, the articles and the activities: where the count came from.
+    pub from_articles: usize,
+    pub from_activities: usize,
 }
 
 /// A channel, the units that run it, and what went out through it.
@@ -315,4 +334,21 @@ pub struct ChannelCoverage {
     pub participants: u64,
     /// The newest few articles and events through the channel.
     pub latest: Vec<ArticleCard>,
+    /// Activities of the ledger through the channel held by now.
+    pub activities: usize,
+    /// The newest few of them.
+    pub latest_activities: Vec<ActivityView>,
+    pub target: Option<TargetView>,
+}
+
+/// An activity of the ledger as a reader of the site may see it: what, when, where, and
+/// the post it can be seen at. Its cost and evidence file stay in the report.
+#[derive(Debug, Serialize)]
+pub struct ActivityView {
+    /// `2025-10-17`.
+    pub date: String,
+    pub title: String,
+    pub place: Option<String>,
+    pub participants: Option<u64>,
+    pub link: Option<String>,
 }

@@ -21,6 +21,9 @@ use crate::support::{
 /// The article most rows break.
 const ARTICLE: &str = "content/tin-tuc/a.md";
 
+/// The ledger of activities that are not articles.
+const LEDGER: &str = "data/hoat-dong.yaml";
+
 /// The photo of the article bundle `content/tin-tuc/hoi-nghi/`.
 const PHOTO: Input = Photo("content/tin-tuc/hoi-nghi/anh.jpg");
 
@@ -657,6 +660,141 @@ const CASES: &[Case] = &[
         at: "themes/rieng/templates/page.html:2:6",
         names: &["UTF-8"],
         hint: &["UTF-8"],
+    },
+    // The ledger of activities that are not articles (data/hoat-dong.yaml).
+    Case {
+        name: "a_ledger_that_is_not_a_list_is_an_error_at_line_one",
+        given: &[File(LEDGER, "date: 2025-10-17\nchannel: zalo\ntitle: \"A\"\n")],
+        kind: Error,
+        at: "data/hoat-dong.yaml:1:1",
+        names: &["danh sách"],
+        hint: &["- date:"],
+    },
+    Case {
+        name: "a_yaml_syntax_error_in_the_ledger_is_on_its_line",
+        given: &[File(
+            LEDGER,
+            "- date: 2025-10-17\n  channel: zalo\n  title: Hội nghị: tập huấn\n",
+        )],
+        kind: Error,
+        at: "data/hoat-dong.yaml:3:18",
+        names: &["YAML"],
+        hint: &["dấu hai chấm"],
+    },
+    Case {
+        name: "an_unknown_ledger_key_names_the_closest_one_on_its_line",
+        given: &[File(
+            LEDGER,
+            "- date: 2025-10-17\n  channel: zalo\n  title: \"A\"\n  partcipants: 30\n",
+        )],
+        kind: Error,
+        at: "data/hoat-dong.yaml:4:3",
+        names: &["`partcipants`"],
+        hint: &["`participants`"],
+    },
+    Case {
+        name: "an_activity_without_a_title_is_an_error_at_its_first_line",
+        given: &[File(LEDGER, "# Sổ hoạt động\n- date: 2025-10-17\n  channel: zalo\n")],
+        kind: Error,
+        at: "data/hoat-dong.yaml:2:1",
+        names: &["`title`"],
+        hint: &["title:"],
+    },
+    Case {
+        name: "a_ledger_date_written_day_first_is_an_error_on_its_line",
+        given: &[File(LEDGER, "- date: 17/10/2025\n  channel: zalo\n  title: \"A\"\n")],
+        kind: Error,
+        at: "data/hoat-dong.yaml:1:3",
+        names: &["17/10/2025"],
+        hint: &["2025-10-17"],
+    },
+    Case {
+        name: "an_unknown_channel_in_the_ledger_names_the_closest_on_its_line",
+        given: &[File(LEDGER, "- date: 2025-10-17\n  channel: zallo\n  title: \"A\"\n")],
+        kind: Error,
+        at: "data/hoat-dong.yaml:2:3",
+        names: &["hình thức `zallo`"],
+        hint: &["`zalo`"],
+    },
+    Case {
+        name: "an_unknown_unit_in_the_ledger_names_the_closest_on_its_line",
+        given: &[File(
+            LEDGER,
+            "- date: 2025-10-17\n  channel: zalo\n  unit: van-phog\n  title: \"A\"\n",
+        )],
+        kind: Error,
+        at: "data/hoat-dong.yaml:3:3",
+        names: &["đơn vị `van-phog`"],
+        hint: &["`van-phong`"],
+    },
+    Case {
+        name: "words_for_the_participants_of_an_activity_are_an_error_on_their_line",
+        given: &[File(
+            LEDGER,
+            "- date: 2025-10-17\n  channel: zalo\n  title: \"A\"\n  participants: \"30 người\"\n",
+        )],
+        kind: Error,
+        at: "data/hoat-dong.yaml:4:3",
+        names: &["participants", "30 người"],
+        hint: &["participants: 80"],
+    },
+    Case {
+        name: "a_ledger_link_that_runs_a_script_is_refused_on_its_line",
+        given: &[File(
+            LEDGER,
+            "- date: 2025-10-17\n  channel: zalo\n  title: \"A\"\n  link: \"javascript:alert(1)\"\n",
+        )],
+        kind: Error,
+        at: "data/hoat-dong.yaml:4:3",
+        names: &["javascript:alert(1)"],
+        hint: &["https://"],
+    },
+    Case {
+        name: "an_activity_linking_to_the_site_itself_is_a_warning_against_counting_twice",
+        given: &[File(
+            LEDGER,
+            "- date: 2025-10-17\n  channel: zalo\n  title: \"A\"\n  link: \"https://stp.angiang.gov.vn/cchc/tin-tuc/a/\"\n",
+        )],
+        kind: Warning,
+        at: "data/hoat-dong.yaml:4:3",
+        names: &["hai lần"],
+        hint: &["data/hoat-dong.yaml"],
+    },
+    Case {
+        name: "an_evidence_file_outside_data_is_refused_on_its_line",
+        given: &[File(
+            LEDGER,
+            "- date: 2025-10-17\n  channel: zalo\n  title: \"A\"\n  evidence: ../config.yaml\n",
+        )],
+        kind: Error,
+        at: "data/hoat-dong.yaml:4:3",
+        names: &["../config.yaml", "data/"],
+        hint: &["data/minh-chung"],
+    },
+    Case {
+        name: "a_missing_evidence_file_names_the_one_that_is_there",
+        given: &[
+            File("data/minh-chung/bien-ban.pdf", "%PDF-1.4\n"),
+            File(
+                LEDGER,
+                "- date: 2025-10-17\n  channel: zalo\n  title: \"A\"\n  evidence: minh-chung/bien-ban.pfd\n",
+            ),
+        ],
+        kind: Error,
+        at: "data/hoat-dong.yaml:4:3",
+        names: &["data/minh-chung/bien-ban.pfd"],
+        hint: &["`minh-chung/bien-ban.pdf`"],
+    },
+    Case {
+        name: "an_activity_written_twice_is_a_warning_on_the_second",
+        given: &[File(
+            LEDGER,
+            "- date: 2025-10-17\n  channel: zalo\n  title: \"A\"\n- date: 2025-10-17\n  channel: zalo\n  title: \"A\"\n",
+        )],
+        kind: Warning,
+        at: "data/hoat-dong.yaml:4:1",
+        names: &["\"A\"", "dòng 1"],
+        hint: &["một lần"],
     },
     // Pasted HTML: the page is published without it, and the officer is told.
     Case {

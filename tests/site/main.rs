@@ -18,6 +18,7 @@ mod fuzz;
 mod import;
 mod import_bad_input;
 mod invariant;
+mod ledger;
 mod output;
 mod photos;
 mod publish;

@@ -14,6 +14,11 @@ use walkdir::WalkDir;
 use crate::diag::Diagnostic;
 use crate::msg;
 
+mod data;
+
+use data::list_data;
+pub use data::{read_data_text, DataFiles, DATA_DIR};
+
 /// A Markdown file under `content/`.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -66,6 +71,10 @@ pub struct SiteFiles {
     pub theme_statics: Vec<Asset>,
     /// The text of `data/van-ban.yaml` (the table of legal documents), when the site has one.
     pub documents: Option<String>,
+    /// The text of `data/hoat-dong.yaml` (the ledger of activities), when the site has one.
+    pub ledger: Option<String>,
+    /// What `data/` holds, listed only when the site has a ledger (its evidence files).
+    pub data: DataFiles,
 }
 
 /// Files read by earlier loads, kept by `serve` so that a save re-reads one file, not the
@@ -330,12 +339,16 @@ fn load_all(
     let statics = walk(root, &root.join("static"), &mut problems);
     files.statics = read_assets(reader, statics, &mut problems);
 
-    let table = root.join(DOCUMENTS_FILE);
-    if table.is_file() {
-        match read(root, &table).and_then(|b| decode(root, &table, b)) {
-            Ok(text) => files.documents = Some(text),
-            Err(d) => problems.push(d),
-        }
+    let mut data_text = |rel: &str| {
+        read_data_text(root, rel)
+            .map_err(|d| problems.push(d))
+            .ok()
+            .flatten()
+    };
+    files.documents = data_text(DOCUMENTS_FILE);
+    files.ledger = data_text(LEDGER_FILE);
+    if files.ledger.is_some() {
+        files.data = list_data(root, &mut problems);
     }
 
     if let Some(name) = theme {
@@ -399,12 +412,7 @@ fn walk(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String,
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
-                let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
-                let rel: Vec<String> = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                files.push((crate::text::nfc(&rel.join("/")), e.path().to_path_buf()));
+                files.push((relative(dir, e.path()), e.path().to_path_buf()));
             }
             Ok(_) => {}
             Err(e) => {
@@ -417,6 +425,16 @@ fn walk(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String,
         }
     }
     files
+}
+
+/// `path` relative to `dir`, NFC, with `/` separators.
+fn relative(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    crate::text::nfc(&parts.join("/"))
 }
 
 /// Names that are never content: hidden files, and the temporary files editors and Office leave
@@ -437,6 +455,10 @@ use crate::text::{read_text_file, MAX_TEXT_BYTES};
 /// The table of legal documents the site cites (`crate::citations`), relative to the site
 /// folder.
 pub const DOCUMENTS_FILE: &str = "data/van-ban.yaml";
+
+/// The ledger of activities that are not articles (`crate::ledger`), relative to the site
+/// folder.
+pub const LEDGER_FILE: &str = "data/hoat-dong.yaml";
 
 fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
     read_text_file(path).map_err(|e| {
