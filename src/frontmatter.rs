@@ -102,6 +102,7 @@ struct RawFront {
     extra: Option<yaml::Value>,
     sort: Option<String>,
     paginate: Option<usize>,
+    approval: Option<crate::approval::RawRecord>,
 }
 
 /// A list that may also be written as a single string (`topics: nghi-dinh-118`).
@@ -151,6 +152,7 @@ const PAGE_KEYS: &[&str] = &[
     "template",
     "event",
     "extra",
+    "approval",
 ];
 const SECTION_KEYS: &[&str] = &[
     "title",
@@ -231,6 +233,7 @@ impl FrontContext<'_> {
             extra,
             sort,
             paginate,
+            approval,
         } = raw;
         let title = self.title(title, kind, problems);
         let (date, updated) = self.dates(date, updated, kind, problems);
@@ -252,6 +255,7 @@ impl FrontContext<'_> {
         if paginate == Some(0) {
             problems.push(self.at("paginate", None, msg::PAGINATE_ZERO.to_string()));
         }
+        let approval = self.approval(approval, problems);
         let meta = Meta {
             title,
             description,
@@ -274,6 +278,7 @@ impl FrontContext<'_> {
                 .map_or(serde_json::Value::Null, yaml::to_json),
             sort,
             paginate,
+            approval,
         };
         (meta, slug)
     }
@@ -373,6 +378,49 @@ impl FrontContext<'_> {
             }
         }
         kept
+    }
+
+    /// The `approval:` block: its state must be one loa knows, its approver one the config
+    /// lists (when it lists any). Its status is decided by `parse`, which has the whole text.
+    fn approval(
+        &self,
+        raw: Option<crate::approval::RawRecord>,
+        problems: &mut Vec<Diagnostic>,
+    ) -> crate::approval::Approval {
+        use crate::approval::{Approval, Record, State, KEY};
+        let Some(raw) = raw else {
+            return Approval::default();
+        };
+        let state = State::parse(&raw.state).unwrap_or_else(|| {
+            let hint = msg::did_you_mean(
+                yaml::closest(&raw.state, State::KEYS.iter().copied()),
+                State::KEYS,
+            );
+            let d = self.at(KEY, Some(&raw.state), msg::bad_approval_state(&raw.state));
+            problems.push(d.with_hint(hint));
+            State::Submitted
+        });
+        let approvers = &self.config.approval;
+        if let Some(by) =
+            (raw.by.as_deref()).filter(|by| !by.trim().is_empty() && !approvers.admits(by))
+        {
+            let d = self.at(KEY, Some(by), msg::unknown_approver(by));
+            problems.push(d.with_hint(msg::hint_approvers(&approvers.names())));
+        }
+        let clean = |s: Option<String>| s.map(|s| text::nfc(s.trim())).filter(|s| !s.is_empty());
+        let record = Record {
+            state,
+            author: clean(raw.author),
+            by: clean(raw.by),
+            at: clean(raw.at),
+            hash: clean(raw.hash),
+            note: clean(raw.note),
+        };
+        Approval {
+            record: Some(record),
+            status: crate::approval::Status::Draft,
+            line: self.key_lines.get(KEY).copied().unwrap_or(0),
+        }
     }
 
     fn event(&self, raw: RawEvent, problems: &mut Vec<Diagnostic>) -> Option<Event> {

@@ -14,6 +14,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod allocator;
+pub mod approval;
 pub mod assemble;
 pub mod calendar;
 pub mod citations;

@@ -4,6 +4,7 @@
 //! immutable `Config` by destructuring every field, so a new field does not compile until it
 //! is handled. Modes (serve, check, `--base-url`) are parameters of `resolve`, never edits.
 
+pub mod approval;
 mod base_url;
 mod problems;
 pub mod publish;
@@ -64,6 +65,13 @@ struct RawConfig {
     /// with `identity:` (a key file). Default: none (`loa publish --target` then required).
     #[serde(default)]
     publish: Option<publish::RawPublish>,
+    /// `required`: an article is published only once a leader has approved it (`loa
+    /// approve`). Default: `none`, every article is published as before.
+    #[serde(default)]
+    approval: Option<String>,
+    /// The leaders who may approve, by name. Default: none (anyone named may approve).
+    #[serde(default)]
+    approvers: Vec<String>,
 }
 
 /// The resolved, validated site configuration. Immutable once built.
@@ -83,6 +91,8 @@ pub struct Config {
     pub channels: Vec<Channel>,
     /// `publish:`, checked; `None` when the file has none.
     pub publish: Option<publish::PublishConfig>,
+    /// `approval:` and `approvers:`: whether articles wait for a leader's sign-off.
+    pub approval: approval::Approval,
     /// A hash of what the config was read from (the text of config.yaml and the command
     /// line's overrides): equal keys mean equal configs, for the memos of `serve`.
     pub key: blake3::Hash,
@@ -175,6 +185,8 @@ const CONFIG_KEYS: &[&str] = &[
     "units",
     "channels",
     "publish",
+    "approval",
+    "approvers",
 ];
 
 fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
@@ -191,6 +203,8 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         units,
         channels,
         publish,
+        approval,
+        approvers,
     } = raw;
     let mut problems = Problems::new(text);
     let base_url = resolve_base_url(base_url, overrides, &mut problems);
@@ -204,6 +218,7 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
     let units = vocabulary::resolve_terms(units, "units", &mut problems);
     let channels = vocabulary::resolve_channels(channels, &units, &mut problems);
     let publish = publish.and_then(|raw| resolve_publish(raw, &mut problems));
+    let approval = approval::resolve(approval, approvers, &mut problems);
     problems.finish()?;
     Ok(Config {
         title: crate::text::nfc(&title),
@@ -223,6 +238,7 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         units,
         channels,
         publish,
+        approval,
         key: config_key(text, overrides),
     })
 }
