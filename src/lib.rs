@@ -53,6 +53,7 @@ pub mod text;
 pub mod url_policy;
 pub mod views;
 pub mod within;
+pub mod workflow;
 pub mod write;
 pub mod yaml;
 

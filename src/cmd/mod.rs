@@ -1,14 +1,18 @@
 //! The verbs of the `loa` command, one file each, and what they share: the global options,
 //! the site options of build and check, and how problems are printed and turned into an exit code.
 
+pub mod approve;
 pub mod build;
 pub mod check;
 pub mod init;
 pub mod new;
 pub mod publish;
 pub mod report;
+pub mod send_back;
 pub mod serve;
 pub mod share;
+pub mod status;
+pub mod submit;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
