@@ -171,10 +171,14 @@ pub fn changed_warning(approval: &Approval, display: &Path) -> Option<Diagnostic
     let sealed = record.by.is_some()
         && record.at.is_some()
         && record.hash.as_deref().is_some_and(looks_like_seal);
+    let file = display.to_string_lossy();
     let (message, hint) = if sealed {
-        (msg::APPROVAL_CHANGED, msg::HINT_APPROVAL_CHANGED)
+        (msg::APPROVAL_CHANGED, msg::hint_approval_changed(&file))
     } else {
-        (msg::APPROVAL_SEAL_BROKEN, msg::HINT_APPROVAL_SEAL_BROKEN)
+        (
+            msg::APPROVAL_SEAL_BROKEN,
+            msg::hint_approval_seal_broken(&file),
+        )
     };
     Some(Diagnostic::warning(display, approval.line, 1, message).with_hint(hint))
 }
@@ -387,8 +391,11 @@ mod tests {
         record.by = Some("Trần Thị Bình".into());
         assert_eq!(status(Some(&record), ARTICLE), Status::Changed);
         let mut record = approved(ARTICLE, "Nguyễn Văn An", "2025-11-02 09:00");
-        let hash = record.hash.take().unwrap();
-        record.hash = Some(format!("0{}", &hash[1..]).replace("00", "01"));
+        let mut hash = record.hash.take().unwrap();
+        let last = if hash.ends_with('0') { '1' } else { '0' };
+        hash.pop();
+        hash.push(last);
+        record.hash = Some(hash);
         assert_eq!(status(Some(&record), ARTICLE), Status::Changed);
         record.hash = None;
         assert_eq!(status(Some(&record), ARTICLE), Status::Changed);

@@ -84,15 +84,17 @@ pub fn print_waiting(waiting: &[Waiting]) {
     for article in waiting {
         let record = article.record.clone().unwrap_or_default();
         let names: Vec<&str> = article.waits_for.iter().map(String::as_str).collect();
+        let file = article.display.to_string_lossy();
         let why = match article.status {
             Status::Submitted => msg::waits_for_approvers(&names),
             Status::Changed => msg::waits_again_for_approvers(&names),
             Status::Returned => {
                 msg::waits_for_author_fix(names.first().copied(), record.note.as_deref())
             }
-            Status::Draft | Status::Approved => msg::waits_for_submit(names.first().copied()),
+            Status::Draft | Status::Approved => {
+                msg::waits_for_submit(names.first().copied(), &file)
+            }
         };
-        let file = article.display.to_string_lossy();
         println!("  {}", msg::waiting_line(&file, &article.title, &why));
     }
 }

@@ -15,12 +15,17 @@ pub fn bad_approval_setting(value: &str) -> String {
 // The approval block of an article.
 pub const APPROVAL_CHANGED: &str =
     "bài đã sửa sau khi được duyệt nên được coi là đang chờ duyệt lại, và chưa được đăng";
-pub const HINT_APPROVAL_CHANGED: &str =
-    "mời lãnh đạo duyệt lại: loa approve <tệp> --by \"Họ tên\", hoặc xem trên điện thoại với loa serve --review";
 pub const APPROVAL_SEAL_BROKEN: &str =
     "khối approval: ghi đã duyệt nhưng thiếu hoặc sai mã xác nhận (by, at, hash): có thể đã bị sửa tay, nên bài chưa được coi là đã duyệt";
-pub const HINT_APPROVAL_SEAL_BROKEN: &str =
-    "đừng sửa tay khối approval:; để duyệt bài, dùng loa approve <tệp> --by \"Họ tên\"";
+pub fn hint_approval_changed(file: &str) -> String {
+    format!(
+        "mời lãnh đạo duyệt lại: loa approve {file} --by \"Họ tên\", hoặc xem trên điện thoại với loa serve --review"
+    )
+}
+
+pub fn hint_approval_seal_broken(file: &str) -> String {
+    format!("đừng sửa tay khối approval:; để duyệt bài, dùng loa approve {file} --by \"Họ tên\"")
+}
 
 pub fn bad_approval_state(value: &str) -> String {
     format!("trạng thái duyệt `{value}` không hiểu được")
@@ -184,7 +189,7 @@ pub fn waits_for_author_fix(author: Option<&str>, note: Option<&str>) -> String 
     }
 }
 
-pub fn waits_for_submit(author: Option<&str>) -> String {
+pub fn waits_for_submit(author: Option<&str>, file: &str) -> String {
     let who = author.map_or_else(|| "người viết".to_string(), |a| format!("người viết ({a})"));
-    format!("chưa gửi duyệt, chờ {who} gửi: loa submit <tệp>")
+    format!("chưa gửi duyệt, chờ {who} gửi: loa submit {file}")
 }

@@ -28,3 +28,4 @@ mod serve;
 mod sharing;
 mod urls;
 mod vietnamese;
+mod workflow;
