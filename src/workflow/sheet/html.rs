@@ -13,7 +13,8 @@ const HEAD: &str = "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\
     <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n\
     <style>@page{size:A4;margin:2cm 2cm 2cm 3cm}body{font-family:\"Times New Roman\",\"Liberation Serif\",serif;\
     font-size:13pt;max-width:16cm;margin:1cm auto;line-height:1.4}.heading,.signatures{display:flex;\
-    justify-content:space-between;text-align:center}.heading p,.signatures p{margin:0}.org{font-weight:bold;\
+    justify-content:space-between;gap:1em;text-align:center}.heading>div:first-child{width:38%}\
+    .heading>div:last-child{width:60%}.decision{white-space:pre-wrap}.heading p,.signatures p{margin:0}.org{font-weight:bold;\
     text-transform:uppercase}h1{font-size:14pt;text-align:center;margin:1.2em 0 0}.subtitle{text-align:center;\
     font-style:italic;margin-top:0}table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;\
     padding:3pt 6pt;text-align:left;vertical-align:top}th{width:30%}.signatures>div{width:48%}\
