@@ -62,6 +62,7 @@ impl Global {
             drafts: site.drafts,
             now: self.now.clone(),
             review: false,
+            waiting: false,
         }
     }
 }

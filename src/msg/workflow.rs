@@ -193,3 +193,30 @@ pub fn waits_for_submit(author: Option<&str>, file: &str) -> String {
     let who = author.map_or_else(|| "người viết".to_string(), |a| format!("người viết ({a})"));
     format!("chưa gửi duyệt, chờ {who} gửi: loa submit {file}")
 }
+
+// The leader's review on a phone (`loa serve --review`).
+pub const REVIEW_NO_TOKEN: &str = "loa từ chối yêu cầu này: trang duyệt bài chỉ mở được bằng đúng \
+    địa chỉ (có mã bí mật) mà loa serve --review in ra trên máy của cán bộ.";
+pub const REVIEW_NOT_WAITING: &str =
+    "bài này không còn chờ duyệt (đã được duyệt, trả lại hoặc sửa); tải lại trang để xem danh sách mới";
+pub const REVIEW_BAD_FORM: &str =
+    "yêu cầu không rõ là duyệt hay trả lại; tải lại trang rồi thử lại";
+pub const REVIEW_TITLE: &str = "Bài chờ duyệt";
+pub const REVIEW_NOTHING_WAITING: &str = "Không có bài nào chờ duyệt.";
+pub const REVIEW_APPROVER: &str = "Người duyệt";
+pub const REVIEW_NOTE: &str = "Ý kiến (bắt buộc khi trả lại)";
+pub const REVIEW_APPROVE: &str = "Duyệt";
+pub const REVIEW_RETURN: &str = "Trả lại";
+pub const REVIEW_NO_NETWORK: &str =
+    "không tìm thấy địa chỉ mạng nội bộ của máy này: điện thoại chỉ \
+    mở được trang duyệt khi máy đã nối mạng (Wi-Fi hoặc cáp) cùng mạng với điện thoại";
+
+pub fn reviewing(urls: &[String]) -> String {
+    let lines: Vec<String> = urls.iter().map(|u| format!("    {u}")).collect();
+    format!(
+        "Trang duyệt bài đang mở cho mạng nội bộ (Ctrl-C để dừng). Lãnh đạo quét mã QR dưới đây \
+         bằng điện thoại cùng mạng, hoặc mở địa chỉ:\n{}\nAi có địa chỉ này đều duyệt được bài: \
+         chỉ gửi cho lãnh đạo, và tắt loa khi duyệt xong.",
+        lines.join("\n")
+    )
+}

@@ -45,7 +45,7 @@ pub(super) fn assemble(
         now,
         approval: crate::approval::Gate {
             required: config.approval.required,
-            show_waiting: false,
+            show_waiting: options.waiting,
         },
     };
     files.content_assets =

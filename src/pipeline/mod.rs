@@ -39,6 +39,8 @@ pub struct Options {
     /// `check`: also the advice that matters when the officer reviews the site (topics behind
     /// their plan targets, articles without a good share image).
     pub review: bool,
+    /// `serve --review`: articles waiting for approval are built too, as they will look.
+    pub waiting: bool,
 }
 
 /// A site built: its files and what was found on the way.
