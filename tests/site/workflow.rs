@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::Output;
 
 use loa::approval::Status;
+use loa::serve::{ServeOptions, Server};
 use loa::workflow::{self, Request, Step};
 
 use crate::support::{only_error, show, Site, NOW};
@@ -15,7 +16,7 @@ use crate::support::{only_error, show, Site, NOW};
 const ARTICLE: &str = "content/tin-tuc/a.md";
 
 /// The fixture site with `approval: required` and one approver, and article A.
-fn approval_site() -> Site {
+pub fn approval_site() -> Site {
     let site = Site::new();
     site.config_plus(
         "approval: required\napprovers:\n  - \"Nguyễn Văn An\"\n  - \"Trần Thị Bình\"\n",
@@ -479,4 +480,214 @@ fn a_sheet_before_the_decision_leaves_lines_to_write_by_hand_and_is_never_publis
         "{:?}",
         published.keys()
     );
+}
+
+// The leader's review on a phone (`loa serve --review`), as plain HTTP sees it.
+
+/// A review preview of `site` on a free loopback port.
+pub fn start_review(site: &Site) -> Server {
+    let options = ServeOptions {
+        review: true,
+        ..crate::support::preview_options(site.root(), NOW)
+    };
+    Server::start(options, |_| {}).expect("serve --review starts")
+}
+
+/// The review page's URL, and its path (`/<token>/cchc/__loa/duyet/`).
+fn review_page(server: &Server) -> (String, String) {
+    let url = server.review_urls().remove(0);
+    let path = url.splitn(4, '/').nth(3).map(|p| format!("/{p}")).unwrap();
+    (url, path)
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .timeout_global(Some(std::time::Duration::from_secs(30)))
+        .build()
+        .into()
+}
+
+fn fetch(url: &str) -> (u16, String) {
+    let mut response = agent().get(url).call().expect("request");
+    let status = response.status().as_u16();
+    (
+        status,
+        response.body_mut().read_to_string().unwrap_or_default(),
+    )
+}
+
+/// POSTs a review form with the given headers.
+fn post(url: &str, headers: &[(&str, &str)], form: &str) -> (u16, String) {
+    let mut request = agent()
+        .post(url)
+        .header("Content-Type", "application/x-www-form-urlencoded");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let mut response = request.send(form).expect("request");
+    let status = response.status().as_u16();
+    (
+        status,
+        response.body_mut().read_to_string().unwrap_or_default(),
+    )
+}
+
+/// The run's secret, as the review page carries it.
+fn secret(page: &str) -> String {
+    crate::support::Page(scraper::Html::parse_document(page))
+        .attr("script[data-secret]", "data-secret")
+}
+
+/// The approval site with article A sent for approval and article B not sent.
+fn review_site() -> Site {
+    let site = approval_site();
+    site.article("tin-tuc/b.md", "Bài B", "2025-09-02", "", "y\n");
+    take(&site, ARTICLE, submit("Lê Văn Cường")).unwrap();
+    site
+}
+
+#[test]
+fn the_review_answers_only_under_its_token() {
+    let site = review_site();
+    let server = start_review(&site);
+    let (url, path) = review_page(&server);
+    let token = path.split('/').nth(1).unwrap().to_string();
+    assert_eq!(token.len(), 32, "{path}");
+    let origin = format!("http://{}", server.addr());
+    let (status, body) = fetch(&url);
+    assert_eq!(status, 200, "{body}");
+    let page = crate::support::Page(scraper::Html::parse_document(&body));
+    assert_eq!(page.texts("form.bai h2"), ["Bài A"], "only what waits");
+    let wrong = format!(
+        "{}{}",
+        &token[..31],
+        if token.ends_with('0') { '1' } else { '0' }
+    );
+    for path in [
+        "/".to_string(),
+        "/cchc/".to_string(),
+        "/cchc/__loa/duyet/".to_string(),
+        format!("/{wrong}/cchc/__loa/duyet/"),
+        format!("/{}/cchc/", &token[..16]),
+    ] {
+        let (status, body) = fetch(&format!("{origin}{path}"));
+        assert_eq!(status, 403, "{path}");
+        assert!(body.contains("mã bí mật"), "{body}");
+        assert!(
+            !body.contains(&token),
+            "the refusal gives the token away: {body}"
+        );
+    }
+    // The waiting article as it will look; the one not sent is not shown.
+    let (status, body) = fetch(&format!("{origin}/{token}/cchc/tin-tuc/a/"));
+    assert_eq!(status, 200);
+    assert!(body.contains("Nội dung bài A."));
+    assert_eq!(fetch(&format!("{origin}/{token}/cchc/tin-tuc/b/")).0, 404);
+}
+
+#[test]
+fn the_review_refuses_another_host_even_with_the_token() {
+    let site = review_site();
+    let server = start_review(&site);
+    let (_, path) = review_page(&server);
+    let port = server.addr().port();
+    let reply = crate::serve::raw(
+        &server,
+        &format!("GET {path}"),
+        Some(&format!("evil.example:{port}")),
+        &[],
+    );
+    assert_eq!(reply.status, 421);
+    assert!(!reply.body.contains("Bài A"));
+    let ours = crate::serve::raw(
+        &server,
+        &format!("GET {path}"),
+        Some(&format!("127.0.0.1:{port}")),
+        &[],
+    );
+    assert_eq!(ours.status, 200);
+}
+
+#[test]
+fn approving_from_the_review_needs_the_secret_and_the_same_origin_then_publishes() {
+    let site = review_site();
+    let server = start_review(&site);
+    let (url, _) = review_page(&server);
+    let secret = secret(&fetch(&url).1);
+    let origin = format!("http://{}", server.addr());
+    let form = "file=tin-tuc%2Fa.md&step=approve&by=Tr%E1%BA%A7n+Th%E1%BB%8B+B%C3%ACnh";
+    for headers in [
+        vec![("Origin", origin.as_str())],
+        vec![
+            ("Origin", "http://evil.example"),
+            ("X-Loa-Secret", secret.as_str()),
+        ],
+        vec![("X-Loa-Secret", secret.as_str())],
+    ] {
+        let (status, _) = post(&url, &headers, form);
+        assert_eq!(status, 403, "{headers:?}");
+    }
+    assert!(!site.read_source(ARTICLE).contains("approved"));
+    let own = [
+        ("Origin", origin.as_str()),
+        ("X-Loa-Secret", secret.as_str()),
+    ];
+    let (status, body) = post(&url, &own, form);
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.starts_with("Đã duyệt content/tin-tuc/a.md «Bài A»: Trần Thị Bình"),
+        "{body}"
+    );
+    site.build();
+    assert!(
+        site.exists("tin-tuc/a/index.html"),
+        "approved on the phone, published"
+    );
+    // Approved, it no longer waits: a second tap is turned away.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while fetch(&url).1.contains("<form class=\"bai\"") && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(post(&url, &own, form).0, 404);
+}
+
+#[test]
+fn the_review_takes_only_approve_or_return_of_an_article_that_waits() {
+    let site = review_site();
+    let server = start_review(&site);
+    let (url, _) = review_page(&server);
+    let secret = secret(&fetch(&url).1);
+    let origin = format!("http://{}", server.addr());
+    let own = [
+        ("Origin", origin.as_str()),
+        ("X-Loa-Secret", secret.as_str()),
+    ];
+    let config = site.read_source("config.yaml");
+    for (form, status) in [
+        (
+            "file=tin-tuc%2Fb.md&step=approve&by=Nguy%E1%BB%85n+V%C4%83n+An",
+            404,
+        ),
+        (
+            "file=..%2F..%2Fconfig.yaml&step=approve&by=Nguy%E1%BB%85n+V%C4%83n+An",
+            404,
+        ),
+        ("file=tin-tuc%2Fa.md&step=delete", 400),
+        ("file=tin-tuc%2Fa.md&step=approve&by=Ai+%C4%90%C3%B3", 422),
+        ("file=tin-tuc%2Fa.md&step=return&note=+", 422),
+    ] {
+        let (got, body) = post(&url, &own, form);
+        assert_eq!(got, status, "{form}: {body}");
+    }
+    assert_eq!(site.read_source("config.yaml"), config);
+    assert!(site.read_source(ARTICLE).contains("state: submitted"));
+    let (status, body) = post(
+        &url,
+        &own,
+        "file=tin-tuc%2Fa.md&step=return&note=Th%C3%AAm+%E1%BA%A3nh",
+    );
+    assert_eq!(status, 200, "{body}");
+    assert!(site.read_source(ARTICLE).contains("note: \"Thêm ảnh\""));
 }
