@@ -161,6 +161,46 @@ impl Gate {
     }
 }
 
+/// The block as written, checked: its state must be one loa knows, its approver (`by`) one
+/// the config lists, when it lists any. `at` places a problem at the line of a value. The
+/// status is left to [`status`], which needs the whole text.
+pub fn read(
+    raw: RawRecord,
+    approvers: &crate::config::approval::Approval,
+    line: usize,
+    at: impl Fn(&str, String) -> Diagnostic,
+    problems: &mut Vec<Diagnostic>,
+) -> Approval {
+    let state = State::parse(&raw.state).unwrap_or_else(|| {
+        let closest = crate::yaml::closest(&raw.state, State::KEYS.iter().copied());
+        let d = at(&raw.state, msg::bad_approval_state(&raw.state));
+        problems.push(d.with_hint(msg::did_you_mean(closest, State::KEYS)));
+        State::Submitted
+    });
+    let by = raw.by.as_deref().filter(|by| !by.trim().is_empty());
+    if let Some(by) = by.filter(|by| !approvers.admits(by)) {
+        let d = at(by, msg::unknown_approver(by));
+        problems.push(d.with_hint(msg::hint_approvers(&approvers.names())));
+    }
+    let clean = |s: Option<String>| {
+        s.map(|s| crate::text::nfc(s.trim()))
+            .filter(|s| !s.is_empty())
+    };
+    let record = Record {
+        state,
+        author: clean(raw.author),
+        by: clean(raw.by),
+        at: clean(raw.at),
+        hash: clean(raw.hash),
+        note: clean(raw.note),
+    };
+    Approval {
+        record: Some(record),
+        status: Status::Draft,
+        line,
+    }
+}
+
 /// The warning an article gets when its approval no longer holds (approval required): edited
 /// since, or its block changed by hand. `None` for any other status.
 pub fn changed_warning(approval: &Approval, display: &Path) -> Option<Diagnostic> {

@@ -255,7 +255,12 @@ impl FrontContext<'_> {
         if paginate == Some(0) {
             problems.push(self.at("paginate", None, msg::PAGINATE_ZERO.to_string()));
         }
-        let approval = self.approval(approval, problems);
+        let approval = approval.map_or_else(Default::default, |raw| {
+            let key = crate::approval::KEY;
+            let line = self.key_lines.get(key).copied().unwrap_or(0);
+            let at = |item: &str, message| self.at(key, Some(item), message);
+            crate::approval::read(raw, &self.config.approval, line, at, problems)
+        });
         let meta = Meta {
             title,
             description,
@@ -378,49 +383,6 @@ impl FrontContext<'_> {
             }
         }
         kept
-    }
-
-    /// The `approval:` block: its state must be one loa knows, its approver one the config
-    /// lists (when it lists any). Its status is decided by `parse`, which has the whole text.
-    fn approval(
-        &self,
-        raw: Option<crate::approval::RawRecord>,
-        problems: &mut Vec<Diagnostic>,
-    ) -> crate::approval::Approval {
-        use crate::approval::{Approval, Record, State, KEY};
-        let Some(raw) = raw else {
-            return Approval::default();
-        };
-        let state = State::parse(&raw.state).unwrap_or_else(|| {
-            let hint = msg::did_you_mean(
-                yaml::closest(&raw.state, State::KEYS.iter().copied()),
-                State::KEYS,
-            );
-            let d = self.at(KEY, Some(&raw.state), msg::bad_approval_state(&raw.state));
-            problems.push(d.with_hint(hint));
-            State::Submitted
-        });
-        let approvers = &self.config.approval;
-        if let Some(by) =
-            (raw.by.as_deref()).filter(|by| !by.trim().is_empty() && !approvers.admits(by))
-        {
-            let d = self.at(KEY, Some(by), msg::unknown_approver(by));
-            problems.push(d.with_hint(msg::hint_approvers(&approvers.names())));
-        }
-        let clean = |s: Option<String>| s.map(|s| text::nfc(s.trim())).filter(|s| !s.is_empty());
-        let record = Record {
-            state,
-            author: clean(raw.author),
-            by: clean(raw.by),
-            at: clean(raw.at),
-            hash: clean(raw.hash),
-            note: clean(raw.note),
-        };
-        Approval {
-            record: Some(record),
-            status: crate::approval::Status::Draft,
-            line: self.key_lines.get(KEY).copied().unwrap_or(0),
-        }
     }
 
     fn event(&self, raw: RawEvent, problems: &mut Vec<Diagnostic>) -> Option<Event> {

@@ -224,13 +224,11 @@ impl Opened {
         let token = crate::random::hex(16).map_err(|e| io_problem(&e))?;
         let mut hosts = options.hosts.clone();
         hosts.extend(network.map(|ip| ip.to_string()));
-        let name = |ip: IpAddr| {
-            SocketAddr::new(ip, 0)
-                .to_string()
-                .trim_end_matches(":0")
-                .to_string()
+        let name = match shown {
+            IpAddr::V4(v4) => v4.to_string(),
+            IpAddr::V6(v6) => format!("[{v6}]"),
         };
-        let names = std::iter::once(name(shown))
+        let names = std::iter::once(name)
             .chain(options.hosts.iter().cloned())
             .collect();
         Ok(Opened {
