@@ -13,9 +13,9 @@ use super::{fail, print_all, Global};
 #[derive(clap::Args)]
 #[command(next_help_heading = "Tùy chọn")]
 pub struct Args {
-    /// Tệp bài viết, ví dụ content/tin-tuc/ten-bai.md.
-    #[arg(value_name = "TỆP")]
-    file: PathBuf,
+    /// Tệp bài viết, ví dụ content/tin-tuc/ten-bai.md; ghi nhiều tệp để làm cùng lúc.
+    #[arg(value_name = "TỆP", required = true)]
+    files: Vec<PathBuf>,
     /// Họ tên lãnh đạo duyệt bài (theo danh sách approvers: trong config.yaml, nếu có).
     #[arg(long, value_name = "HỌ_TÊN", required_unless_present = "sheet")]
     by: Option<String>,
@@ -36,7 +36,7 @@ pub fn run(global: &Global, args: &Args) -> ExitCode {
             by: by.clone(),
             note: args.note.clone(),
         };
-        let code = take_step(global, &args.file, &step);
+        let code = take_steps(global, &args.files, &step);
         if code != ExitCode::SUCCESS || !args.sheet {
             return code;
         }
@@ -45,19 +45,35 @@ pub fn run(global: &Global, args: &Args) -> ExitCode {
         .out
         .clone()
         .unwrap_or_else(|| global.root.join("phieu-duyet"));
-    match write_sheet(global, &args.file, &out) {
-        Ok(paths) => {
-            for path in paths {
-                println!("{}", msg::created(&path));
+    let mut code = ExitCode::SUCCESS;
+    for file in &args.files {
+        match write_sheet(global, file, &out) {
+            Ok(paths) => {
+                for path in paths {
+                    println!("{}", msg::created(&path));
+                }
             }
-            ExitCode::SUCCESS
+            Err(problems) => code = fail(Failed::Approval, &problems),
         }
-        Err(problems) => fail(Failed::Approval, &problems),
+    }
+    code
+}
+
+/// Takes a workflow step on each of `files` in turn (one refused does not stop the others):
+/// shared by submit, approve and return. Fails if any step was refused.
+pub fn take_steps(global: &Global, files: &[PathBuf], step: &Step) -> ExitCode {
+    let refused = files
+        .iter()
+        .filter(|file| take_step(global, file, step) != ExitCode::SUCCESS)
+        .count();
+    match refused {
+        0 => ExitCode::SUCCESS,
+        _ => ExitCode::FAILURE,
     }
 }
 
-/// Takes a workflow step on `file` and says what it did: shared by submit, approve and return.
-pub fn take_step(global: &Global, file: &Path, step: &Step) -> ExitCode {
+/// Takes a workflow step on `file` and says what it did.
+fn take_step(global: &Global, file: &Path, step: &Step) -> ExitCode {
     let request = Request {
         root: &global.root,
         file,

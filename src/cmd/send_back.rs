@@ -26,5 +26,5 @@ pub fn run(global: &Global, args: &Args) -> ExitCode {
         by: args.by.clone(),
         note: args.note.clone(),
     };
-    super::approve::take_step(global, &args.file, &step)
+    super::approve::take_steps(global, std::slice::from_ref(&args.file), &step)
 }

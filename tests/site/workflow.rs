@@ -691,3 +691,54 @@ fn the_review_takes_only_approve_or_return_of_an_article_that_waits() {
     assert_eq!(status, 200, "{body}");
     assert!(site.read_source(ARTICLE).contains("note: \"Thêm ảnh\""));
 }
+
+#[test]
+fn several_articles_are_approved_in_one_command_and_one_refusal_does_not_stop_the_others() {
+    let site = approval_site();
+    site.article(
+        "tin-tuc/b.md",
+        "Bài B",
+        "2025-09-02",
+        "draft: true\n",
+        "y\n",
+    )
+    .article("tin-tuc/c.md", "Bài C", "2025-09-03", "", "z\n");
+    let out = site.run(&[
+        "duyet",
+        ARTICLE,
+        "content/tin-tuc/b.md",
+        "tin-tuc/c.md",
+        "--by",
+        "Nguyễn Văn An",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "B is still a draft");
+    assert_eq!(
+        stdout(&out).matches("Đã duyệt ").count(),
+        2,
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("content/tin-tuc/b.md:4:1:"),
+        "{}",
+        stderr(&out)
+    );
+    site.build();
+    assert!(site.exists("tin-tuc/a/index.html") && site.exists("tin-tuc/c/index.html"));
+}
+
+#[test]
+fn a_page_linking_to_an_article_not_yet_approved_is_told_that_approval_is_missing() {
+    let site = approval_site();
+    site.page(
+        "gioi-thieu.md",
+        "Giới thiệu",
+        "",
+        "Xem [bài A](tin-tuc/a.md).\n",
+    );
+    let problems = site.build_fails();
+    let error = only_error(&problems);
+    assert_eq!(error.path.to_str(), Some("content/gioi-thieu.md"));
+    assert!(error.message.contains("chưa được duyệt"), "{error}");
+    assert!(error.hint.as_deref().unwrap().contains("duyệt"), "{error}");
+}
