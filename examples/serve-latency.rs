@@ -29,6 +29,7 @@ fn main() {
         port: 0,
         drafts: false,
         now: Some("2027-01-01".into()),
+        review: false,
     };
     let started = Instant::now();
     let server = Server::start(options, |_| {}).expect("serve starts");

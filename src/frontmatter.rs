@@ -104,6 +104,7 @@ struct RawFront {
     extra: Option<yaml::Value>,
     sort: Option<String>,
     paginate: Option<usize>,
+    approval: Option<crate::approval::RawRecord>,
 }
 
 /// A list that may also be written as a single string (`topics: nghi-dinh-118`).
@@ -154,6 +155,7 @@ const PAGE_KEYS: &[&str] = &[
     "template",
     "event",
     "extra",
+    "approval",
 ];
 const SECTION_KEYS: &[&str] = &[
     "title",
@@ -235,6 +237,7 @@ impl FrontContext<'_> {
             extra,
             sort,
             paginate,
+            approval,
         } = raw;
         let title = self.title(title, kind, problems);
         let (date, updated) = self.dates(date, updated, kind, problems);
@@ -256,6 +259,7 @@ impl FrontContext<'_> {
         if paginate == Some(0) {
             problems.push(self.at("paginate", None, msg::PAGINATE_ZERO.to_string()));
         }
+        let approval = approval.map_or_else(Default::default, |raw| self.approval(raw, problems));
         let meta = Meta {
             title,
             description,
@@ -279,8 +283,21 @@ impl FrontContext<'_> {
                 .map_or(serde_json::Value::Null, yaml::to_json),
             sort,
             paginate,
+            approval,
         };
         (meta, slug)
+    }
+
+    /// The `approval:` block, checked where it is written.
+    fn approval(
+        &self,
+        raw: crate::approval::RawRecord,
+        problems: &mut Vec<Diagnostic>,
+    ) -> crate::approval::Approval {
+        let key = crate::approval::KEY;
+        let line = self.key_lines.get(key).copied().unwrap_or(0);
+        let at = |item: &str, message| self.at(key, Some(item), message);
+        crate::approval::read(raw, &self.config.approval, line, at, problems)
     }
 
     /// The title, trimmed; every page but the home page needs one.

@@ -14,6 +14,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod allocator;
+pub mod approval;
 pub mod assemble;
 pub mod calendar;
 pub mod citations;
@@ -55,6 +56,7 @@ pub mod text;
 pub mod url_policy;
 pub mod views;
 pub mod within;
+pub mod workflow;
 pub mod write;
 pub mod yaml;
 

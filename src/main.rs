@@ -66,6 +66,18 @@ enum Command {
     /// In ra bài đăng sẵn để dán lên Facebook, Zalo: tiêu đề, tóm tắt, địa chỉ, hashtag.
     #[command(help_template = HELP)]
     Share(cmd::share::Args),
+    /// Gửi bài cho lãnh đạo duyệt (khi config.yaml có approval: required).
+    #[command(help_template = HELP, visible_alias = "gui-duyet")]
+    Submit(cmd::submit::Args),
+    /// Ghi lãnh đạo đã duyệt bài; --sheet ghi phiếu duyệt tin, bài (Word và HTML).
+    #[command(help_template = HELP, visible_alias = "duyet")]
+    Approve(cmd::approve::Args),
+    /// Trả bài lại cho người viết, kèm ghi chú cần sửa gì.
+    #[command(name = "return", help_template = HELP, visible_alias = "tra-lai")]
+    Return(cmd::send_back::Args),
+    /// Liệt kê các bài theo trạng thái: chờ duyệt, bị trả lại, nháp, hẹn ngày, được đăng.
+    #[command(help_template = HELP, visible_alias = "trang-thai")]
+    Status(cmd::status::Args),
 }
 
 fn main() -> ExitCode {
@@ -81,5 +93,9 @@ fn main() -> ExitCode {
         Command::Report(args) => cmd::report::run(&global, args),
         Command::Publish(args) => cmd::publish::run(&global, args),
         Command::Share(args) => cmd::share::run(&global, args),
+        Command::Submit(args) => cmd::submit::run(&global, args),
+        Command::Approve(args) => cmd::approve::run(&global, args),
+        Command::Return(args) => cmd::send_back::run(&global, args),
+        Command::Status(args) => cmd::status::run(&global, args),
     }
 }

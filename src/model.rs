@@ -64,6 +64,8 @@ pub struct Meta {
     pub sort: SortBy,
     /// Section lists only: overrides the site's `paginate`.
     pub paginate: Option<usize>,
+    /// The `approval:` block and where the article stands (`crate::approval`).
+    pub approval: crate::approval::Approval,
 }
 
 /// A heading of a page, with the id its anchor uses.

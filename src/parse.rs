@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::diag::{line_col, Diagnostic};
 use crate::load::Source;
 use crate::model::{Page, PageKind};
-use crate::{frontmatter, markdown, msg, text};
+use crate::{approval, frontmatter, markdown, msg, text};
 
 /// Where a file stands decides what it is and where it is published.
 struct Placement {
@@ -55,6 +55,11 @@ pub fn config_fingerprint(config: &Config) -> blake3::Hash {
         for term in terms {
             h.update(b"\0").update(term.key.as_bytes());
         }
+    }
+    // Whether approval is required decides warnings; the approvers, which names are errors.
+    h.update(&[u8::from(config.approval.required)]);
+    for approver in &config.approval.approvers {
+        h.update(b"\x02").update(approver.name.as_bytes());
     }
     h.finalize()
 }
@@ -126,13 +131,18 @@ fn parse_inner(
             return None;
         }
     };
-    let front = frontmatter::read(
+    let mut front = frontmatter::read(
         split.yaml,
         placement.kind,
         &source.display,
         config,
         problems,
     )?;
+    let approval = &mut front.meta.approval;
+    approval.status = approval::status(approval.record.as_ref(), &text);
+    if config.approval.required && placement.kind == PageKind::Article {
+        problems.extend(approval::changed_warning(approval, &source.display));
+    }
     let slug = front.slug.unwrap_or(placement.name_slug);
     let path = match (placement.kind, &placement.section) {
         (PageKind::Home, _) => String::new(),

@@ -8,6 +8,7 @@ mod assets;
 mod convert;
 mod converted;
 mod documents;
+mod held;
 mod lists;
 mod paths;
 pub mod screen;
@@ -39,6 +40,8 @@ pub struct Settings {
     pub drafts: bool,
     /// The moment that decides which articles are already published (`--now`).
     pub now: jiff::Timestamp,
+    /// Which articles approval lets through (`approval: required`, `serve --review`).
+    pub approval: crate::approval::Gate,
 }
 
 /// A page that is published, with its HTML.
@@ -109,6 +112,9 @@ pub struct Site {
     pub documents: Vec<crate::citations::Cited>,
     /// The activities of `data/hoat-dong.yaml` held by now, oldest first.
     pub activities: Vec<crate::ledger::Activity>,
+    /// Articles waiting for approval, or for their author (empty unless approval is
+    /// required or reviewed), by path.
+    pub waiting: Vec<crate::approval::Waiting>,
 }
 
 impl Site {
@@ -203,6 +209,7 @@ pub(crate) fn assemble(
     memo: &mut FxHashMap<String, Converted>,
 ) -> (Site, Vec<Diagnostic>) {
     let mut problems = Vec::new();
+    let waiting = held::waiting(&parsed, &settings, &config);
     let sorted = Sorted::new(parsed, &settings);
     check_reserved(
         sorted.published.iter().chain(&sorted.indexes).map(|p| &**p),
@@ -263,6 +270,7 @@ pub(crate) fn assemble(
         units,
         assets,
         documents,
+        waiting,
     };
     (site, problems)
 }
@@ -337,9 +345,7 @@ impl Sorted {
             match page.kind {
                 PageKind::Home => sorted.home = Some(page),
                 PageKind::SectionIndex => sorted.indexes.push(page),
-                _ if settings.drafts || is_public(&page, settings.now) => {
-                    sorted.published.push(page)
-                }
+                _ if held::publishes(&page, settings) => sorted.published.push(page),
                 _ => sorted.withheld.push(page),
             }
         }

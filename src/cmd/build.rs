@@ -30,6 +30,7 @@ pub fn run(global: &Global, args: &Args) -> ExitCode {
     match loa::build(&options, &mut cache, Destination::Folder(&output)) {
         Ok(built) => {
             print_all(&built.warnings);
+            super::status::print_waiting(&built.waiting);
             let report = built.written.unwrap_or_default();
             let seconds = started.elapsed().as_secs_f64();
             println!(

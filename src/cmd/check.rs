@@ -25,6 +25,7 @@ pub fn run(global: &Global, args: &Args) -> ExitCode {
     match loa::build(&options, &mut cache, loa::Destination::Memory) {
         Ok(rendered) => {
             print_all(&rendered.warnings);
+            super::status::print_waiting(&rendered.waiting);
             println!(
                 "{}",
                 msg::check_summary(rendered.pages, rendered.warnings.len())

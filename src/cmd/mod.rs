@@ -1,6 +1,7 @@
 //! The verbs of the `loa` command, one file each, and what they share: the global options,
 //! the site options of build and check, and how problems are printed and turned into an exit code.
 
+pub mod approve;
 pub mod build;
 pub mod check;
 pub mod import;
@@ -8,8 +9,11 @@ pub mod init;
 pub mod new;
 pub mod publish;
 pub mod report;
+pub mod send_back;
 pub mod serve;
 pub mod share;
+pub mod status;
+pub mod submit;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -59,6 +63,7 @@ impl Global {
             drafts: site.drafts,
             now: self.now.clone(),
             review: false,
+            waiting: false,
         }
     }
 }

@@ -42,6 +42,7 @@ pub fn run(global: &Global, args: &Args) -> ExitCode {
         Err(problems) => return fail(Failed::Build, &problems),
     };
     print_all(&rendered.warnings);
+    super::status::print_waiting(&rendered.waiting);
     match &args.zip {
         Some(file) => zip(&rendered, file),
         None => upload(global, args, &rendered),

@@ -4,6 +4,7 @@
 //! immutable `Config` by destructuring every field, so a new field does not compile until it
 //! is handled. Modes (serve, check, `--base-url`) are parameters of `resolve`, never edits.
 
+pub mod approval;
 mod base_url;
 mod problems;
 pub mod publish;
@@ -70,6 +71,13 @@ struct RawConfig {
     /// Nơi nhận, signer. Default: each part's own (see `report.rs`).
     #[serde(default)]
     report: Option<report::RawReport>,
+    /// `required`: an article is published only once a leader has approved it (`loa
+    /// approve`). Default: `none`, every article is published as before.
+    #[serde(default)]
+    approval: Option<String>,
+    /// The leaders who may approve, by name. Default: none (anyone named may approve).
+    #[serde(default)]
+    approvers: Vec<String>,
 }
 
 /// The resolved, validated site configuration. Immutable once built.
@@ -91,6 +99,8 @@ pub struct Config {
     pub publish: Option<publish::PublishConfig>,
     /// `report:`, with its defaults filled in.
     pub report: ReportConfig,
+    /// `approval:` and `approvers:`: whether articles wait for a leader's sign-off.
+    pub approval: approval::Approval,
     /// A hash of what the config was read from (the text of config.yaml and the command
     /// line's overrides): equal keys mean equal configs, for the memos of `serve`.
     pub key: blake3::Hash,
@@ -184,6 +194,8 @@ const CONFIG_KEYS: &[&str] = &[
     "channels",
     "publish",
     "report",
+    "approval",
+    "approvers",
 ];
 
 fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
@@ -201,6 +213,8 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         channels,
         publish,
         report,
+        approval,
+        approvers,
     } = raw;
     let mut problems = Problems::new(text);
     let base_url = resolve_base_url(base_url, overrides, &mut problems);
@@ -220,6 +234,7 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
             .unwrap_or("Sở Tư pháp tỉnh An Giang"),
     );
     let report = report::resolve(report.unwrap_or_default(), &organization, &mut problems);
+    let approval = approval::resolve(approval, approvers, &mut problems);
     problems.finish()?;
     Ok(Config {
         title: crate::text::nfc(&title),
@@ -236,6 +251,7 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         channels,
         publish,
         report,
+        approval,
         key: config_key(text, overrides),
     })
 }

@@ -59,6 +59,10 @@ pub enum Failed {
     Report,
     Share,
     Publish,
+    /// A workflow step (submit, approve, return) or its sheet.
+    Approval,
+    /// `loa status`.
+    Status,
 }
 
 pub fn failure_summary(failed: Failed, errors: usize, warnings: usize) -> String {
@@ -72,6 +76,8 @@ pub fn failure_summary(failed: Failed, errors: usize, warnings: usize) -> String
         Failed::Report => format!("Chưa lập được báo cáo: {errors} lỗi."),
         Failed::Share => format!("Chưa soạn được bài đăng: {errors} lỗi."),
         Failed::Publish => format!("Chưa đăng xong: {errors} lỗi."),
+        Failed::Approval => format!("Bài được giữ nguyên: {errors} lỗi."),
+        Failed::Status => format!("Không liệt kê được các bài: {errors} lỗi."),
     }
 }
 

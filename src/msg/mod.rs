@@ -17,6 +17,7 @@ mod publish;
 mod report;
 mod serve;
 mod share;
+mod workflow;
 
 pub use citations::*;
 pub use commands::*;
@@ -30,6 +31,7 @@ pub use publish::*;
 pub use report::*;
 pub use serve::*;
 pub use share::*;
+pub use workflow::*;
 
 /// What is wrong and what to do about it, before it is placed in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]

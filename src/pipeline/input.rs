@@ -43,6 +43,10 @@ pub(super) fn assemble(
     let settings = assemble::Settings {
         drafts: options.drafts,
         now,
+        approval: crate::approval::Gate {
+            required: config.approval.required,
+            show_waiting: options.waiting,
+        },
     };
     files.content_assets =
         assemble::screen::screen(std::mem::take(&mut files.content_assets), &mut problems);

@@ -39,6 +39,8 @@ pub struct Options {
     /// `check`: also the advice that matters when the officer reviews the site (topics behind
     /// their plan targets, articles without a good share image).
     pub review: bool,
+    /// `serve --review`: articles waiting for approval are built too, as they will look.
+    pub waiting: bool,
 }
 
 /// A site built: its files and what was found on the way.
@@ -55,6 +57,8 @@ pub struct Built {
     pub written: Option<write::WriteReport>,
     /// For [`Destination::Preview`]: the search index, made when it is first asked for.
     pub search: Option<search::Deferred>,
+    /// Articles held back for approval, or waiting for their author (`approval: required`).
+    pub waiting: Vec<crate::approval::Waiting>,
 }
 
 /// Builds the site into `to`. Returns every problem found when any is an error (warnings
@@ -99,6 +103,7 @@ pub fn build(
         return Err(problems);
     }
     let warnings = finish(problems);
+    let waiting = std::mem::take(&mut site.waiting);
     let later = to.later();
     let written = to
         .write(&outputs)
@@ -110,6 +115,7 @@ pub fn build(
         warnings,
         written,
         search,
+        waiting,
     })
 }
 

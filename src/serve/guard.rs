@@ -233,7 +233,7 @@ fn parse_name(name: &str) -> Option<Name> {
 
 /// Compares without stopping at the first difference, so the time taken tells nothing of how
 /// much of a guess was right.
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+pub(super) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
 }
 

@@ -35,12 +35,17 @@ pub struct Shared {
     pub secret: Arc<str>,
 }
 
-/// Every request passes the guard before it reaches a handler.
-pub fn router(shared: Shared, guard: Guard) -> Router {
-    Router::new()
-        .fallback(handle)
-        .with_state(shared)
-        .layer(axum::middleware::from_fn_with_state(guard, guard::check))
+/// Every request passes the guard before it reaches a handler; in a review preview, then the
+/// review's token check and its page (`review.rs`).
+pub fn router(shared: Shared, guard: Guard, review: Option<super::review::Review>) -> Router {
+    let mut app = Router::new().fallback(handle).with_state(shared);
+    if let Some(review) = review {
+        app = app.layer(axum::middleware::from_fn_with_state(
+            review,
+            super::review::intercept,
+        ));
+    }
+    app.layer(axum::middleware::from_fn_with_state(guard, guard::check))
 }
 
 async fn handle(State(shared): State<Shared>, method: Method, uri: Uri) -> Response {

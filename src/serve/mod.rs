@@ -7,6 +7,8 @@
 
 mod guard;
 mod http;
+pub mod review;
+mod review_page;
 pub mod session;
 mod watch;
 
@@ -37,6 +39,9 @@ pub struct ServeOptions {
     pub port: u16,
     pub drafts: bool,
     pub now: Option<String>,
+    /// `--review`: the leader's review (`review.rs`): every URL behind a random token, the
+    /// articles waiting for approval shown, approve and return taken.
+    pub review: bool,
 }
 
 /// The outcome of one build, for the terminal.
@@ -61,6 +66,8 @@ pub struct Server {
     builder: Option<JoinHandle<()>>,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<()>>,
+    /// The names a review preview prints its address with (the network address first).
+    review_names: Vec<String>,
 }
 
 impl Server {
@@ -74,7 +81,8 @@ impl Server {
         options.root = std::fs::canonicalize(&options.root).unwrap_or(options.root);
         let listener = bind(options.bind, options.port)?;
         let addr = listener.local_addr().map_err(|e| io_problem(&e))?;
-        let guard = guard::Guard::new(options.bind, addr.port(), &options.hosts)?;
+        let opened = Opened::new(&options, addr)?;
+        let guard = guard::Guard::new(options.bind, addr.port(), &opened.hosts)?;
         let host = if addr.ip().is_unspecified() {
             IpAddr::from([127, 0, 0, 1])
         } else {
@@ -82,9 +90,10 @@ impl Server {
         };
         let mut session = Session::new(SessionOptions {
             root: options.root.clone(),
-            origin: format!("http://{}", SocketAddr::new(host, addr.port())),
+            origin: opened.origin.clone(),
             drafts: options.drafts,
             now: options.now.clone(),
+            waiting: options.review,
         });
         let first = build(&mut session);
         report(&first);
@@ -95,6 +104,13 @@ impl Server {
             notices: notify_rx,
             secret: guard.secret().into(),
         };
+        let review = opened.token.map(|token| review::Review {
+            token,
+            root: options.root.clone(),
+            now: options.now.clone(),
+            snapshot: shared.snapshot.clone(),
+            secret: shared.secret.clone(),
+        });
         let stop = Arc::new(AtomicBool::new(false));
         let builder = spawn_builder(
             options.root,
@@ -104,7 +120,8 @@ impl Server {
             stop.clone(),
             report,
         )?;
-        let (shutdown, server) = spawn_http(listener, http::router(shared.clone(), guard))?;
+        let app = http::router(shared.clone(), guard, review);
+        let (shutdown, server) = spawn_http(listener, app)?;
         Ok(Server {
             // Bound to every address, the preview is still reached at this machine's loopback.
             addr: SocketAddr::new(host, addr.port()),
@@ -113,6 +130,7 @@ impl Server {
             builder: Some(builder),
             shutdown: Some(shutdown),
             server: Some(server),
+            review_names: opened.names,
         })
     }
 
@@ -129,6 +147,16 @@ impl Server {
             .map(|s| s.base_path.clone())
             .unwrap_or_default();
         format!("http://{}{base}", self.addr)
+    }
+
+    /// The review page at each name a review preview answers to, the network address first;
+    /// empty without `--review`.
+    pub fn review_urls(&self) -> Vec<String> {
+        let base = self.snapshot().base_path;
+        let port = self.addr.port();
+        (self.review_names.iter())
+            .map(|name| format!("http://{name}:{port}{base}{}", review::PAGE))
+            .collect()
     }
 
     /// The served site as it is now, for tests and for `serve`'s callers.
@@ -160,6 +188,55 @@ impl Drop for Server {
         if let Some(server) = self.server.take() {
             let _ = server.join();
         }
+    }
+}
+
+/// How the preview is opened: the names it answers to, the origin its pages are built for,
+/// and, for a review, its token and the names it prints.
+struct Opened {
+    hosts: Vec<String>,
+    origin: String,
+    token: Option<Arc<str>>,
+    names: Vec<String>,
+}
+
+impl Opened {
+    fn new(options: &ServeOptions, addr: SocketAddr) -> Result<Opened, Diagnostic> {
+        let local = if addr.ip().is_unspecified() {
+            IpAddr::from([127, 0, 0, 1])
+        } else {
+            addr.ip()
+        };
+        if !options.review {
+            return Ok(Opened {
+                hosts: options.hosts.clone(),
+                origin: format!("http://{}", SocketAddr::new(local, addr.port())),
+                token: None,
+                names: Vec::new(),
+            });
+        }
+        // Bound to every address, the phone reaches the machine at its network address.
+        let network = match addr.ip() {
+            ip if ip.is_unspecified() => review::lan_address(),
+            ip => Some(ip),
+        };
+        let shown = network.unwrap_or(local);
+        let token = crate::random::hex(16).map_err(|e| io_problem(&e))?;
+        let mut hosts = options.hosts.clone();
+        hosts.extend(network.map(|ip| ip.to_string()));
+        let name = match shown {
+            IpAddr::V4(v4) => v4.to_string(),
+            IpAddr::V6(v6) => format!("[{v6}]"),
+        };
+        let names = std::iter::once(name)
+            .chain(options.hosts.iter().cloned())
+            .collect();
+        Ok(Opened {
+            hosts,
+            origin: format!("http://{}/{token}", SocketAddr::new(shown, addr.port())),
+            token: Some(token.into()),
+            names,
+        })
     }
 }
 

@@ -23,6 +23,8 @@ pub struct SessionOptions {
     pub origin: String,
     pub drafts: bool,
     pub now: Option<String>,
+    /// `serve --review`: articles waiting for approval are shown too.
+    pub waiting: bool,
 }
 
 /// One state of the served site.
@@ -38,6 +40,8 @@ pub struct Snapshot {
     pub errors: Vec<Diagnostic>,
     /// Counts builds, good or failed, so clients can tell they missed one.
     pub version: u64,
+    /// The last good build's articles waiting for approval (`serve --review`).
+    pub waiting: Arc<Vec<crate::approval::Waiting>>,
 }
 
 impl Snapshot {
@@ -122,6 +126,7 @@ impl Session {
             drafts: self.options.drafts,
             now: self.options.now.clone(),
             review: false,
+            waiting: self.options.waiting,
         }
     }
 
@@ -144,6 +149,7 @@ impl Session {
                 }
                 self.snapshot.outputs = outputs;
                 self.snapshot.search = built.search.map(Arc::new);
+                self.snapshot.waiting = Arc::new(built.waiting);
                 self.snapshot.base_path = base_path;
                 self.snapshot.errors.clear();
                 let notice = self.notice(changed.into_iter().collect());

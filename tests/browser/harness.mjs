@@ -14,20 +14,29 @@ const FLAGS = [
 ];
 
 /** Runs `fn(page)` in a fresh headless Chromium and closes it, whatever happens. More tabs
- * sharing the browser's connections come from `page.context().newPage()`. */
-export async function withPage(fn) {
+ * sharing the browser's connections come from `page.context().newPage()`. `context` sets
+ * the browser context's options (default: a 1280×800 desktop window; see `PHONE`). */
+export async function withPage(fn, context = { viewport: { width: 1280, height: 800 } }) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: FLAGS,
   });
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
+    const page = await (await browser.newContext(context)).newPage();
     return await fn(page);
   } finally {
     await browser.close();
   }
 }
+
+/** A phone in the hand of a leader: a 390×844 touch screen at three device pixels per pixel
+ * (an iPhone 12 or a mid-range Android, the size the department's leaders carry). */
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 3,
+  isMobile: true,
+  hasTouch: true,
+};
 
 /** Fails the script with a message: the Rust test prints it. */
 export function fail(message) {

@@ -10,13 +10,13 @@ const LAYERS: &[&str] = &[
     // Foundations.
     "allocator diag key legacy memo msg random taxonomy text url_policy within yaml",
     // Input.
-    "config frontmatter load model parse",
+    "approval config frontmatter load model parse",
     // Assemble.
-    "assemble citations images ledger links markdown sanitize svg workflow",
+    "assemble citations images ledger links markdown sanitize svg",
     // Render.
     "calendar feeds output plan render report review search share templates views",
     // Output.
-    "import publish scaffold write",
+    "import publish scaffold workflow write",
     // The pipeline, and the preview that runs it.
     "pipeline serve",
 ];

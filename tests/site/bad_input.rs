@@ -808,6 +808,79 @@ const CASES: &[Case] = &[
         names: &["style="],
         hint: &[],
     },
+    // The editorial workflow: approval in config.yaml and in an article.
+    Case {
+        name: "an_approval_setting_loa_does_not_know_is_an_error_on_its_line",
+        given: &[ConfigPlus(b"approval: bat buoc\n")],
+        kind: Error,
+        at: "config.yaml:27:1",
+        names: &["bat buoc"],
+        hint: &["approval: required"],
+    },
+    Case {
+        name: "an_approval_state_loa_does_not_know_is_an_error_on_its_line",
+        given: &[File(
+            ARTICLE,
+            "---\ntitle: \"A\"\ndate: 2025-08-21\napproval:\n  state: xong\n---\nx\n",
+        )],
+        kind: Error,
+        at: "content/tin-tuc/a.md:5:1",
+        names: &["`xong`"],
+        hint: &["submitted", "approved"],
+    },
+    Case {
+        name: "a_mistyped_key_in_the_approval_block_is_an_error_on_its_line",
+        given: &[File(
+            ARTICLE,
+            "---\ntitle: \"A\"\ndate: 2025-08-21\napproval:\n  state: submitted\n  autor: \"Lê Văn Cường\"\n---\nx\n",
+        )],
+        kind: Error,
+        at: "content/tin-tuc/a.md:6:3",
+        names: &["autor"],
+        hint: &[],
+    },
+    Case {
+        name: "an_approver_not_on_the_configs_list_is_an_error_on_the_by_line",
+        given: &[
+            ConfigPlus(b"approvers:\n  - \"Nguy\xe1\xbb\x85n V\xc4\x83n An\"\n"),
+            File(
+                ARTICLE,
+                "---\ntitle: \"A\"\ndate: 2025-08-21\napproval:\n  state: returned\n  by: \"Lê Văn Tám\"\n  note: \"Sửa lại\"\n---\nx\n",
+            ),
+        ],
+        kind: Error,
+        at: "content/tin-tuc/a.md:6:1",
+        names: &["Lê Văn Tám", "approvers"],
+        hint: &["Nguyễn Văn An"],
+    },
+    Case {
+        name: "an_article_edited_after_its_approval_is_a_warning_on_the_approval_line",
+        given: &[
+            ConfigPlus(b"approval: required\n"),
+            File(
+                ARTICLE,
+                "---\ntitle: \"A\"\ndate: 2025-08-21\napproval:\n  state: approved\n  by: \"Nguyễn Văn An\"\n  at: \"2025-08-20 09:00\"\n  hash: \"9f2c7d3a41b8e6f05d9c2a7e4b1f8c3d6a0e5b9f2c7d4a1e8b3f6c0d5a9e2b7f\"\n---\nNội dung đã sửa sau khi duyệt.\n",
+            ),
+        ],
+        kind: Warning,
+        at: "content/tin-tuc/a.md:4:1",
+        names: &["sửa sau khi được duyệt"],
+        hint: &["loa approve", "loa serve --review"],
+    },
+    Case {
+        name: "an_approval_without_its_seal_is_a_warning_that_it_was_edited_by_hand",
+        given: &[
+            ConfigPlus(b"approval: required\n"),
+            File(
+                ARTICLE,
+                "---\ntitle: \"A\"\ndate: 2025-08-21\napproval:\n  state: approved\n  by: \"Nguyễn Văn An\"\n---\nx\n",
+            ),
+        ],
+        kind: Warning,
+        at: "content/tin-tuc/a.md:4:1",
+        names: &["sửa tay"],
+        hint: &["loa approve"],
+    },
 ];
 
 #[test]

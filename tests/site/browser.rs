@@ -117,3 +117,50 @@ fn the_zalo_button_copies_the_article_address_without_outside_scripts() {
     let url = format!("{}tin-tuc/a/", server.url());
     run_browser_script(&node, "share.mjs", &[&url]);
 }
+
+#[test]
+fn a_leader_approves_and_returns_on_a_phone_and_the_approved_article_is_published() {
+    let Some(node) = browser_tools() else {
+        return;
+    };
+    let site = crate::workflow::approval_site();
+    site.article(
+        "tin-tuc/b.md",
+        "Bài B",
+        "2025-09-02",
+        "",
+        "Nội dung bài B.\n",
+    );
+    for file in ["content/tin-tuc/a.md", "content/tin-tuc/b.md"] {
+        let request = loa::workflow::Request {
+            root: site.root(),
+            file: std::path::Path::new(file),
+            now: Some(NOW),
+        };
+        let step = loa::workflow::Step::Submit {
+            author: Some("Lê Văn Cường".into()),
+        };
+        loa::workflow::take(request, &step).unwrap();
+    }
+    let server = crate::workflow::start_review(&site);
+    let url = server.review_urls().remove(0);
+    run_browser_script(&node, "review.mjs", &[&url]);
+    drop(server);
+    let built = site.build();
+    assert!(site.exists("tin-tuc/a/index.html"), "approved on the phone");
+    assert!(
+        !site.exists("tin-tuc/b/index.html"),
+        "sent back on the phone"
+    );
+    assert_eq!(built.waiting.len(), 1);
+    let b = site.read_source("content/tin-tuc/b.md");
+    assert!(
+        b.contains("  state: returned\n") && b.contains("Bổ sung số liệu quý IV."),
+        "{b}"
+    );
+    let a = site.read_source("content/tin-tuc/a.md");
+    assert!(
+        a.contains("  by: \"Trần Thị Bình\"\n  at: \"2025-11-25 12:00\""),
+        "{a}"
+    );
+}

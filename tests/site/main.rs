@@ -32,3 +32,4 @@ mod serve;
 mod sharing;
 mod urls;
 mod vietnamese;
+mod workflow;

@@ -408,6 +408,7 @@ fn a_busy_port_is_refused_with_a_suggestion() {
         port,
         drafts: false,
         now: None,
+        review: false,
     };
     let problem = Server::start(options, |_| {})
         .err()
@@ -518,6 +519,7 @@ fn the_check_after_starting_tells_only_of_files_changed_before_the_watcher() {
         origin: "http://127.0.0.1:1111".into(),
         drafts: false,
         now: Some(NOW.into()),
+        waiting: false,
     });
     session.rebuild();
     let version = session.snapshot().version;
@@ -539,15 +541,15 @@ fn the_check_after_starting_tells_only_of_files_changed_before_the_watcher() {
 }
 
 /// What came back from a raw request.
-struct RawReply {
-    status: u16,
-    content_type: String,
-    body: String,
+pub(crate) struct RawReply {
+    pub(crate) status: u16,
+    pub(crate) content_type: String,
+    pub(crate) body: String,
 }
 
 /// Sends a request over a bare connection, so the test, not an HTTP library, writes every
 /// header (`Host` included; `None` leaves it out).
-fn raw(
+pub(crate) fn raw(
     server: &Server,
     request_line: &str,
     host: Option<&str>,

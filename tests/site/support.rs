@@ -87,6 +87,7 @@ pub fn options(root: &Path, now: &str) -> loa::Options {
         drafts: false,
         now: Some(now.to_string()),
         review: false,
+        waiting: false,
     }
 }
 
@@ -420,6 +421,7 @@ pub fn preview_options(root: &Path, now: &str) -> loa::serve::ServeOptions {
         port: 0,
         drafts: false,
         now: Some(now.to_string()),
+        review: false,
     }
 }
 
