@@ -192,6 +192,9 @@ impl Entry<'_, '_> {
                 continue;
             };
             let key = crate::text::nfc(key.trim());
+            if key.is_empty() {
+                continue;
+            }
             if let Some(topic) = self.known("topics", "topics", key) {
                 if !topics.contains(&topic) {
                     topics.push(topic);

@@ -103,7 +103,7 @@ fn part_of(heading: &str) -> Option<usize> {
 
 /// Where the text being read goes.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Into {
+enum Goes {
     /// Before the first heading: nowhere (told once).
     Before,
     Part(usize),
@@ -115,7 +115,7 @@ enum Into {
 struct Reader<'t> {
     text: &'t str,
     file: &'t str,
-    into: Into,
+    goes: Goes,
     parts: [Option<Vec<Block>>; PARTS],
     problems: Vec<Diagnostic>,
     /// The block being read: its marker (for an item) and spans.
@@ -135,7 +135,7 @@ impl<'t> Reader<'t> {
         Reader {
             text,
             file,
-            into: Into::Before,
+            goes: Goes::Before,
             parts: Default::default(),
             problems: Vec::new(),
             block: None,
@@ -240,14 +240,14 @@ impl<'t> Reader<'t> {
             return;
         }
         self.end_block(at);
-        self.into = match part_of(&text) {
+        self.goes = match part_of(&text) {
             Some(part) => {
                 self.parts[part].get_or_insert_with(Vec::new);
-                Into::Part(part)
+                Goes::Part(part)
             }
             None => {
                 self.warn(at, msg::narrative_unknown_heading(text.trim()));
-                Into::Nowhere
+                Goes::Nowhere
             }
         };
     }
@@ -270,9 +270,9 @@ impl<'t> Reader<'t> {
             Some(marker) => Block::Item { marker, spans },
             None => Block::Paragraph(spans),
         };
-        match self.into {
-            Into::Part(part) => self.parts[part].get_or_insert_with(Vec::new).push(block),
-            Into::Before if !self.told_before => {
+        match self.goes {
+            Goes::Part(part) => self.parts[part].get_or_insert_with(Vec::new).push(block),
+            Goes::Before if !self.told_before => {
                 self.told_before = true;
                 self.warn(at, msg::NARRATIVE_TEXT_BEFORE.to_string());
             }
