@@ -73,6 +73,7 @@ pub fn assert_clean_html(html: &str, place: &str) {
 /// Asserts the same of every file a build wrote: pages, feeds (whose descriptions are HTML),
 /// and drawings.
 pub fn assert_clean_site(output: &Path) {
+    let descriptions = regex::Regex::new(r"(?s)<description>.*?</description>").unwrap();
     for entry in walkdir::WalkDir::new(output) {
         let entry = entry.unwrap();
         let path = entry.path();
@@ -84,7 +85,10 @@ pub fn assert_clean_site(output: &Path) {
                 for description in xml_values(&xml, "rss/channel/item/description") {
                     assert_clean_html(&description, &place);
                 }
-                assert!(!xml.to_ascii_lowercase().contains("javascript:"), "{place}");
+                // Descriptions are HTML, checked above: an author's `[a](javascript:…)` left
+                // as text there is harmless. Anywhere else (links, guids) no script URL.
+                let outside = descriptions.replace_all(&xml, "").to_ascii_lowercase();
+                assert!(!outside.contains("javascript:"), "{place}");
             }
             Some("svg") => assert_clean_svg(&std::fs::read_to_string(path).unwrap(), &place),
             _ => {}
