@@ -27,7 +27,7 @@ pub fn parse(text: &str) -> (Table, Vec<Diagnostic>) {
         }
         Err(e) => return (Table::default(), vec![e.at(TABLE_FILE, 0)]),
     };
-    let starts = item_lines(text, items.len());
+    let starts = crate::yaml::item_lines(text, items.len());
     let mut problems = Vec::new();
     // Every number written so far, with its page's slug and its line.
     let mut numbers: Vec<(String, String, usize)> = Vec::new();
@@ -72,53 +72,7 @@ impl Place<'_> {
 
     /// Line and column of `key:` within the entry, else the entry's first line.
     fn key(&self, key: &str) -> (usize, usize) {
-        let in_entry = self
-            .text
-            .lines()
-            .enumerate()
-            .skip(self.lines.start.saturating_sub(1))
-            .take_while(|(i, _)| i + 1 < self.lines.end);
-        for (i, line) in in_entry {
-            let mut search = 0;
-            while let Some(found) = line[search..].find(key) {
-                let pos = search + found;
-                let before_ok = line[..pos]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| " -{,\"'".contains(c));
-                let after = line[pos + key.len()..].trim_start_matches(['"', '\'']);
-                if before_ok && after.trim_start().starts_with(':') {
-                    return (i + 1, line[..pos].chars().count() + 1);
-                }
-                search = pos + key.len();
-            }
-        }
-        (self.start(), 1)
-    }
-}
-
-/// The first line of each item of the top-level list: the lines starting with `-` at the
-/// list's indentation. When they cannot be told apart (a list written `[…]`), line 1.
-fn item_lines(text: &str, count: usize) -> Vec<usize> {
-    let dashes: Vec<(usize, usize)> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| {
-            let t = l.trim_start();
-            t == "-" || t.starts_with("- ")
-        })
-        .map(|(i, l)| (i + 1, l.len() - l.trim_start().len()))
-        .collect();
-    let indent = dashes.iter().map(|(_, ind)| *ind).min().unwrap_or(0);
-    let lines: Vec<usize> = dashes
-        .into_iter()
-        .filter(|(_, ind)| *ind == indent)
-        .map(|(l, _)| l)
-        .collect();
-    if lines.len() == count {
-        lines
-    } else {
-        vec![1; count]
+        crate::yaml::key_place(self.text, self.lines.clone(), key)
     }
 }
 

@@ -50,6 +50,19 @@ pub struct Global {
 }
 
 impl Global {
+    /// The site's config and the moment `--now` names (else the clock, in the site's time
+    /// zone), for the verbs that write new content.
+    pub fn config_and_now(
+        &self,
+    ) -> Result<(loa::config::Config, jiff::ZonedDateTime), Vec<Diagnostic>> {
+        let config = loa::config::load(&self.root, &Default::default())?;
+        let now = match &self.now {
+            Some(text) => loa::parse_now(text, &config.timezone).map_err(|d| vec![d])?,
+            None => jiff::Timestamp::now().to_zoned_datetime(config.timezone.clone()),
+        };
+        Ok((config, now))
+    }
+
     /// The published site as it stands: no drafts, the base address of config.yaml.
     pub fn options(&self) -> Options {
         self.site_options(&SiteArgs::default())

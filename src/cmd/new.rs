@@ -21,16 +21,9 @@ pub struct Args {
 }
 
 pub fn run(global: &Global, args: &Args) -> ExitCode {
-    let config = match loa::config::load(&global.root, &Default::default()) {
-        Ok(c) => c,
+    let (config, now) = match global.config_and_now() {
+        Ok(both) => both,
         Err(problems) => return fail(Failed::Create, &problems),
-    };
-    let now = match &global.now {
-        Some(text) => match loa::parse_now(text, &config.timezone) {
-            Ok(d) => d,
-            Err(d) => return fail(Failed::Create, &[d]),
-        },
-        None => jiff::Timestamp::now().to_zoned_datetime(config.timezone.clone()),
     };
     let new = loa::scaffold::NewArticle {
         title: &args.title,
