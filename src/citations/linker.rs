@@ -54,7 +54,7 @@ impl Linker<'_> {
 /// Where the linker stands in a page: citations are checked everywhere but in code,
 /// and linked only in running text (not inside a link, an image, a heading or code).
 #[derive(Debug, Default)]
-struct Scope {
+pub struct Scope {
     links: usize,
     code: usize,
     headings: usize,

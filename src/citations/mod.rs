@@ -17,13 +17,20 @@ mod read;
 mod table;
 
 pub use cited::{cited, Cited};
-pub use linker::{LinkCitations, Linker, Notes};
+pub use linker::{LinkCitations, Linker, Notes, Scope};
 pub use number::Fault;
 pub use read::parse;
 pub use table::{Cite, Document, Mention, Table};
 
 /// The table, relative to the site folder (load reads it with the site's other files).
 pub use crate::load::DOCUMENTS_FILE as TABLE_FILE;
+
+/// The table again from the documents a site cites, for looking numbers up after assembly
+/// (the desk's highlighting); `None` for a site without a table.
+pub fn table_of(documents: &[Cited]) -> Option<Table> {
+    (!documents.is_empty())
+        .then(|| Table::new(documents.iter().map(|c| c.document.clone()).collect()))
+}
 
 /// Where document pages live: `van-ban/` lists them, `van-ban/<slug>/` is one.
 pub const DOCUMENTS_PATH: &str = "van-ban/";

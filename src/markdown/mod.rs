@@ -37,6 +37,30 @@ use words::WordCount;
 
 /// CommonMark plus the extensions officers use: tables, footnotes, strikethrough, task lists,
 /// heading attributes (`## Mục tiêu {#muc-tieu}`).
+/// The byte ranges of `body` that the build links to a document's page: the known numbers
+/// (with the kind written before them) in running text, as the linker finds them.
+pub fn linked_citations(
+    table: &crate::citations::Table,
+    body: &str,
+) -> Vec<std::ops::Range<usize>> {
+    let mut scope = crate::citations::Scope::default();
+    let mut ranges = Vec::new();
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        scope.track(&event);
+        let Event::Text(text) = &event else { continue };
+        // Text cut by an entity or an escape is not the source's bytes: left unmarked.
+        if !scope.may_link() || body.get(range.clone()) != Some(&**text) {
+            continue;
+        }
+        for m in table.scan(text) {
+            if matches!(m.cite, crate::citations::Cite::Known(_)) {
+                ranges.push(range.start + m.phrase_start..range.start + m.range.end);
+            }
+        }
+    }
+    ranges
+}
+
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES

@@ -18,6 +18,7 @@ use crate::{citations, config, frontmatter, images, ledger, model, msg, parse};
 pub(super) fn assemble(
     options: &Options,
     cache: &mut Cache,
+    draft: Option<&super::Draft>,
 ) -> Result<(Site, SiteFiles, Vec<Diagnostic>), Vec<Diagnostic>> {
     let overrides = config::Overrides {
         base_url: options.base_url.clone(),
@@ -37,6 +38,9 @@ pub(super) fn assemble(
         changed.as_ref(),
     );
     drop(once);
+    if let Some(draft) = draft {
+        put_draft(&mut files.sources, draft);
+    }
     // The sources' bytes are not needed after parsing: free them before rendering.
     let sources = std::mem::take(&mut files.sources);
     let pages = parse_all(sources, &config, cache, &mut problems);
@@ -50,23 +54,7 @@ pub(super) fn assemble(
     };
     files.content_assets =
         assemble::screen::screen(std::mem::take(&mut files.content_assets), &mut problems);
-    // Photos are resized once: results are kept in memory and in .loa-cache/ under the site.
-    // One that cannot be decoded is still published as it is, with a warning.
-    let cache_dir = options.root.join(".loa-cache").join("images");
-    let full_size: Vec<String> = (pages.iter())
-        .filter(|p| p.meta.full_size_photos)
-        .filter_map(|p| p.bundle_dir.clone())
-        .collect();
-    let (images, unreadable) = images::prepare(
-        &files.content_assets,
-        &full_size,
-        &cache_dir,
-        &mut cache.images,
-    );
-    problems.extend(unreadable.into_iter().map(|(rel, e)| {
-        Diagnostic::warning(Path::new("content").join(rel), 0, 0, msg::bad_image(&e))
-            .with_hint(msg::HINT_BAD_IMAGE)
-    }));
+    let images = prepare_images(&options.root, &pages, &files, cache, &mut problems);
     let documents = files.documents.take().map(|text| {
         let (table, found) = citations::parse(&text);
         problems.extend(found);
@@ -93,6 +81,47 @@ pub(super) fn assemble(
     }
     problems.extend(found);
     Ok((site, files, problems))
+}
+
+/// Photos are resized once: results are kept in memory and in .loa-cache/ under the site.
+/// One that cannot be decoded is still published as it is, with a warning.
+fn prepare_images(
+    root: &Path,
+    pages: &[std::sync::Arc<model::Page>],
+    files: &SiteFiles,
+    cache: &mut Cache,
+    problems: &mut Vec<Diagnostic>,
+) -> std::collections::HashMap<String, images::Processed> {
+    let cache_dir = root.join(".loa-cache").join("images");
+    let full_size: Vec<String> = (pages.iter())
+        .filter(|p| p.meta.full_size_photos)
+        .filter_map(|p| p.bundle_dir.clone())
+        .collect();
+    let (images, unreadable) = images::prepare(
+        &files.content_assets,
+        &full_size,
+        &cache_dir,
+        &mut cache.images,
+    );
+    problems.extend(unreadable.into_iter().map(|(rel, e)| {
+        Diagnostic::warning(Path::new("content").join(rel), 0, 0, msg::bad_image(&e))
+            .with_hint(msg::HINT_BAD_IMAGE)
+    }));
+    images
+}
+
+/// Puts the desk's unsaved text in place of its file (or beside the others, for a file the
+/// load has not seen yet), keeping the sources sorted.
+fn put_draft(sources: &mut Vec<load::Source>, draft: &super::Draft) {
+    let display = Path::new("content").join(&draft.rel);
+    let source = load::Source::new(draft.rel.clone(), display, draft.text.as_bytes().to_vec());
+    match sources.iter().position(|s| s.rel == draft.rel) {
+        Some(at) => sources[at] = source,
+        None => {
+            let at = (sources.iter().position(|s| s.rel > draft.rel)).unwrap_or(sources.len());
+            sources.insert(at, source);
+        }
+    }
 }
 
 /// Parses every source in parallel, reusing the cache's result for a file whose bytes and

@@ -68,7 +68,7 @@ pub fn build(
     cache: &mut Cache,
     to: Destination,
 ) -> Result<Built, Vec<Diagnostic>> {
-    let (mut site, files, mut problems) = input::assemble(options, cache)?;
+    let (mut site, files, mut problems) = input::assemble(options, cache, None)?;
     if options.review {
         problems.extend(review::review(&site));
     }
@@ -122,9 +122,65 @@ pub fn build(
 /// Runs load → parse → assemble only, for verbs that need the site's content but no pages
 /// (`report`, `share`). Fails on any error, like a build; else returns the warnings too.
 pub fn assemble_site(options: &Options) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let (site, _, problems) = input::assemble(options, &mut Cache::default())?;
+    let (site, _, problems) = input::assemble(options, &mut Cache::default(), None)?;
     stop_on_errors(&problems)?;
     Ok((site, finish(problems)))
+}
+
+/// The desk's unsaved text of one content file, previewed in place of the file.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Path relative to `content/`, `/` separators (`tin-tuc/a.md`).
+    pub rel: String,
+    pub text: String,
+}
+
+/// The page a draft makes, alone, as the site would show it, and its problems.
+#[derive(Debug, Default)]
+pub struct PagePreview {
+    /// The page's HTML; `None` when the draft makes no page (an error, a page held back).
+    pub html: Option<Vec<u8>>,
+    /// The page's site path (`tin-tuc/a/`), when it has one.
+    pub path: Option<String>,
+    /// Every problem of the draft's file, errors and warnings.
+    pub problems: Vec<Diagnostic>,
+    /// The byte ranges of the draft's body that the build links to a document's page.
+    pub citations: Vec<std::ops::Range<usize>>,
+}
+
+/// Previews `draft` in the site: the same input stages as a build, with the draft in place of
+/// its file, then its one page rendered. Nothing is written and no other page is rendered;
+/// the cache keeps what the stages made, keyed by content, so the next build stays a clean
+/// one. Fails only when the site itself cannot be read (its config).
+pub fn preview(
+    options: &Options,
+    cache: &mut Cache,
+    draft: &Draft,
+) -> Result<PagePreview, Vec<Diagnostic>> {
+    let (site, files, problems) = input::assemble(options, cache, Some(draft))?;
+    let display = Path::new("content").join(&draft.rel);
+    let mut preview = PagePreview {
+        problems: problems.into_iter().filter(|d| d.path == display).collect(),
+        ..PagePreview::default()
+    };
+    let Some(index) = site.pages.iter().position(|p| p.page.rel == draft.rel) else {
+        preview.problems = finish(preview.problems);
+        return Ok(preview);
+    };
+    let page = &site.pages[index].page;
+    preview.path = Some(page.path.clone());
+    if let Some(table) = crate::citations::table_of(&site.documents) {
+        preview.citations = crate::markdown::linked_citations(&table, &page.body);
+    }
+    match templates::Templates::new(&files.theme_templates) {
+        Ok(templates) => match render::one_page(&site, &templates, index) {
+            Ok(html) => preview.html = Some(html),
+            Err(d) => preview.problems.push(d),
+        },
+        Err(found) => preview.problems.extend(found),
+    }
+    preview.problems = finish(preview.problems);
+    Ok(preview)
 }
 
 /// The static files of the site and its theme.

@@ -149,6 +149,17 @@ pub fn render(
     Made { outputs, problems }
 }
 
+/// One article or standalone page, rendered alone (the desk's preview of a draft): nothing
+/// is reused from earlier builds, nor kept for later ones.
+pub fn one_page(site: &Site, templates: &Templates, index: usize) -> Result<Vec<u8>, Diagnostic> {
+    let none = RenderMemo::default();
+    let r = Renderer::new(site, templates, &none, Vec::new(), None);
+    match r.page(index)?.body {
+        Body::Bytes(bytes) => Ok(bytes.to_vec()),
+        Body::Written | Body::Unchanged => Ok(Vec::new()),
+    }
+}
+
 /// Keeps the pages rendered anew for the next build, and forgets the pages that are gone or
 /// were made from something else.
 fn remember(memo: &mut RenderMemo, fresh: Vec<(String, Memoized)>, outputs: &Outputs) {
