@@ -30,6 +30,7 @@ fn main() {
         drafts: false,
         now: Some("2027-01-01".into()),
         review: false,
+        desk: false,
     };
     let started = Instant::now();
     let server = Server::start(options, |_| {}).expect("serve starts");

@@ -83,6 +83,9 @@ fn upload(global: &Global, args: &Args, rendered: &Built) -> ExitCode {
                 &outcome.plan,
                 &config.base_url,
             ));
+            if !outcome.dry_run {
+                loa::publish::record::remember(&global.root, &rendered.outputs);
+            }
             if outcome.finished_leftovers > 0 && !outcome.dry_run {
                 println!("{}", msg::leftovers_finished(outcome.finished_leftovers));
             }

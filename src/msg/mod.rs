@@ -8,6 +8,7 @@
 mod citations;
 mod commands;
 mod content;
+mod desk;
 mod import;
 mod input;
 mod ledger;
@@ -22,6 +23,7 @@ mod workflow;
 pub use citations::*;
 pub use commands::*;
 pub use content::*;
+pub use desk::*;
 pub use import::*;
 pub use input::*;
 pub use ledger::*;

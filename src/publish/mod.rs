@@ -27,6 +27,7 @@ pub mod manifest;
 #[cfg(test)]
 mod memory;
 pub mod plan;
+pub mod record;
 mod send;
 pub mod sftp;
 

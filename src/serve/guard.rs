@@ -6,8 +6,8 @@
 //! it were its own site. The browser still sends `Host: evil.example:1111`, which is refused.
 //! IP literals cannot be rebound, so an address the request really arrived at is always fine.
 //!
-//! Requests that could change something (anything but GET and HEAD; none exists yet, the
-//! writing desk will POST) must also come from a page of the preview: same `Origin`, and the
+//! Requests that could change something (anything but GET and HEAD: the writing desk's)
+//! must also come from a page of the preview: same `Origin`, and the
 //! run's secret in the `X-Loa-Secret` header. The secret is read from the served page itself,
 //! which a page of another origin cannot do.
 
@@ -42,13 +42,20 @@ struct Inner {
     secret: String,
 }
 
-/// The local address a connection arrived at, recorded by the server for each connection.
+/// The local address a connection arrived at, and the address it came from, recorded by the
+/// server for each connection.
 #[derive(Clone, Copy, Debug)]
-pub struct Arrival(pub Option<IpAddr>);
+pub struct Arrival {
+    pub local: Option<IpAddr>,
+    pub peer: Option<IpAddr>,
+}
 
 impl Connected<axum::serve::IncomingStream<'_, tokio::net::TcpListener>> for Arrival {
     fn connect_info(stream: axum::serve::IncomingStream<'_, tokio::net::TcpListener>) -> Self {
-        Arrival(stream.io().local_addr().ok().map(|a| a.ip().to_canonical()))
+        Arrival {
+            local: stream.io().local_addr().ok().map(|a| a.ip().to_canonical()),
+            peer: stream.io().peer_addr().ok().map(|a| a.ip().to_canonical()),
+        }
     }
 }
 
@@ -154,7 +161,7 @@ pub async fn check(State(guard): State<Guard>, request: Request, next: Next) -> 
     let arrival = request
         .extensions()
         .get::<ConnectInfo<Arrival>>()
-        .and_then(|info| info.0 .0);
+        .and_then(|info| info.0.local);
     let host = request
         .headers()
         .get(header::HOST)

@@ -36,9 +36,20 @@ pub struct Shared {
 }
 
 /// Every request passes the guard before it reaches a handler; in a review preview, then the
-/// review's token check and its page (`review.rs`).
-pub fn router(shared: Shared, guard: Guard, review: Option<super::review::Review>) -> Router {
+/// review's token check and its page (`review.rs`); with the desk, its requests go to it.
+pub fn router(
+    shared: Shared,
+    guard: Guard,
+    review: Option<super::review::Review>,
+    desk: Option<super::desk::Desk>,
+) -> Router {
     let mut app = Router::new().fallback(handle).with_state(shared);
+    if let Some(desk) = desk {
+        app = app.layer(axum::middleware::from_fn_with_state(
+            desk,
+            super::desk::intercept,
+        ));
+    }
     if let Some(review) = review {
         app = app.layer(axum::middleware::from_fn_with_state(
             review,

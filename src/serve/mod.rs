@@ -5,6 +5,7 @@
 //! (or swap their CSS) and show an overlay while the latest save has errors. It answers only
 //! its own names, and only its own pages may ask it to change anything (`guard.rs`).
 
+pub mod desk;
 mod guard;
 mod http;
 pub mod review;
@@ -16,7 +17,7 @@ use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Arc, RwLock};
+use std::sync::{mpsc, Arc, Mutex, RwLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -42,6 +43,8 @@ pub struct ServeOptions {
     /// `--review`: the leader's review (`review.rs`): every URL behind a random token, the
     /// articles waiting for approval shown, approve and return taken.
     pub review: bool,
+    /// `loa desk`: the writing desk too (`desk/`), drafts and waiting articles shown.
+    pub desk: bool,
 }
 
 /// The outcome of one build, for the terminal.
@@ -91,13 +94,15 @@ impl Server {
         let mut session = Session::new(SessionOptions {
             root: options.root.clone(),
             origin: opened.origin.clone(),
-            drafts: options.drafts,
+            // The desk previews what the officer is writing: drafts and articles waiting.
+            drafts: options.drafts || options.desk,
             now: options.now.clone(),
-            waiting: options.review,
+            waiting: options.review || options.desk,
         });
         let first = build(&mut session);
         report(&first);
         let snapshot = Arc::new(RwLock::new(session.snapshot().clone()));
+        let session = Arc::new(Mutex::new(session));
         let (notify_tx, notify_rx) = channel::channel(first.notice.clone());
         let shared = http::Shared {
             snapshot: snapshot.clone(),
@@ -111,6 +116,16 @@ impl Server {
             snapshot: shared.snapshot.clone(),
             secret: shared.secret.clone(),
         });
+        let desk = options.desk.then(|| {
+            desk::Desk::new(
+                options.root.clone(),
+                options.now.clone(),
+                session.clone(),
+                shared.snapshot.clone(),
+                shared.secret.clone(),
+                format!("http://{}", SocketAddr::new(host, addr.port())),
+            )
+        });
         let stop = Arc::new(AtomicBool::new(false));
         let builder = spawn_builder(
             options.root,
@@ -120,7 +135,7 @@ impl Server {
             stop.clone(),
             report,
         )?;
-        let app = http::router(shared.clone(), guard, review);
+        let app = http::router(shared.clone(), guard, review, desk);
         let (shutdown, server) = spawn_http(listener, app)?;
         Ok(Server {
             // Bound to every address, the preview is still reached at this machine's loopback.
@@ -147,6 +162,11 @@ impl Server {
             .map(|s| s.base_path.clone())
             .unwrap_or_default();
         format!("http://{}{base}", self.addr)
+    }
+
+    /// The writing desk's first screen: `http://127.0.0.1:1111/cchc/__loa/desk/`.
+    pub fn desk_url(&self) -> String {
+        format!("{}{}", self.url(), desk::PREFIX)
     }
 
     /// The review page at each name a review preview answers to, the network address first;
@@ -287,9 +307,11 @@ fn io_problem(e: &std::io::Error) -> Diagnostic {
 }
 
 /// The builder thread: waits for changes, rebuilds, publishes the new snapshot and notice.
+/// The session is locked for each build only: between builds the desk previews drafts
+/// with it.
 fn spawn_builder(
     root: PathBuf,
-    mut session: Session,
+    session: Arc<Mutex<Session>>,
     snapshot: Arc<RwLock<Snapshot>>,
     notices: channel::Sender<Notice>,
     stop: Arc<AtomicBool>,
@@ -316,8 +338,8 @@ fn spawn_builder(
     };
     watch_new(&mut debouncer);
     // The first build ran before the watcher started, so a save made meanwhile was not seen.
-    session.track_changes();
-    let root = session.build_options().root;
+    lock(&session).track_changes();
+    let root = lock(&session).build_options().root;
     std::thread::Builder::new()
         .name("loa-build".into())
         .spawn(move || {
@@ -325,16 +347,18 @@ fn spawn_builder(
             // changed. Later builds, after the officer's saves, read just what the watcher saw.
             let started = Instant::now();
             let verified = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let mut session = lock(&session);
                 let (notice, warnings) = session.verify()?;
                 Some(build_report(&session, started, notice, warnings))
             }));
             match verified {
-                Ok(Some(result)) => publish(&session, &result, &snapshot, &notices, &report),
+                Ok(Some(result)) => publish(&lock(&session), &result, &snapshot, &notices, &report),
                 Ok(None) => {}
                 // Should it panic, the first save tries again, looking at every file.
-                Err(_) => session.track_changes(),
+                Err(_) => lock(&session).track_changes(),
             }
             while let Some(burst) = watch::next_change(&root, &rx, &stop) {
+                let mut session = lock(&session);
                 match burst {
                     watch::Burst::Paths(paths) => session.changed(paths),
                     watch::Burst::Unknown => session.track_changes(),
@@ -354,6 +378,13 @@ fn spawn_builder(
             }
         })
         .map_err(|e| io_problem(&e))
+}
+
+/// The session, even after a build panicked while holding it: the next build starts afresh.
+fn lock(session: &Mutex<Session>) -> std::sync::MutexGuard<'_, Session> {
+    session
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Serves a build's site, tells the open pages, and reports it to the terminal.

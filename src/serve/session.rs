@@ -38,6 +38,8 @@ pub struct Snapshot {
     pub base_path: String,
     /// Problems of the latest build; not empty means the served site is the previous one.
     pub errors: Vec<Diagnostic>,
+    /// The warnings of the last good build, for the desk's list of articles.
+    pub warnings: Arc<Vec<Diagnostic>>,
     /// Counts builds, good or failed, so clients can tell they missed one.
     pub version: u64,
     /// The last good build's articles waiting for approval (`serve --review`).
@@ -152,6 +154,7 @@ impl Session {
                 self.snapshot.waiting = Arc::new(built.waiting);
                 self.snapshot.base_path = base_path;
                 self.snapshot.errors.clear();
+                self.snapshot.warnings = Arc::new(built.warnings.clone());
                 let notice = self.notice(changed.into_iter().collect());
                 (notice, built.warnings)
             }
@@ -165,6 +168,16 @@ impl Session {
                 (self.notice(Vec::new()), Vec::new())
             }
         }
+    }
+
+    /// The page the desk's unsaved text makes, built with this session's cache (what the
+    /// preview already knows of the other files is reused).
+    pub fn preview(
+        &mut self,
+        draft: &crate::pipeline::Draft,
+    ) -> Result<crate::pipeline::PagePreview, Vec<Diagnostic>> {
+        let options = self.build_options();
+        crate::pipeline::preview(&options, &mut self.cache, draft)
     }
 
     /// Builds again looking at every file, as after [`Session::track_changes`], and tells

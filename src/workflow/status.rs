@@ -34,6 +34,12 @@ pub struct Entry {
     pub date: String,
     pub stage: Stage,
     pub record: Option<Record>,
+    /// The article's date and time, in the site's time zone.
+    pub when: Option<jiff::ZonedDateTime>,
+    pub topics: Vec<String>,
+    pub unit: Option<String>,
+    /// Site path without the base path (`tin-tuc/a/`).
+    pub path: String,
 }
 
 /// Every article of the site at `root`, by stage then path; and the problems of files that
@@ -86,5 +92,9 @@ fn entry(page: &Page, required: bool, now: jiff::Timestamp) -> Entry {
             .unwrap_or_default(),
         stage,
         record: approval.record.clone(),
+        when: page.meta.date.clone(),
+        topics: page.meta.topics.clone(),
+        unit: page.meta.unit.clone(),
+        path: page.path.clone(),
     }
 }

@@ -409,6 +409,7 @@ fn a_busy_port_is_refused_with_a_suggestion() {
         drafts: false,
         now: None,
         review: false,
+        desk: false,
     };
     let problem = Server::start(options, |_| {})
         .err()

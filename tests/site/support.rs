@@ -422,6 +422,7 @@ pub fn preview_options(root: &Path, now: &str) -> loa::serve::ServeOptions {
         drafts: false,
         now: Some(now.to_string()),
         review: false,
+        desk: false,
     }
 }
 

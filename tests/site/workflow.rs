@@ -488,6 +488,7 @@ fn a_sheet_before_the_decision_leaves_lines_to_write_by_hand_and_is_never_publis
 pub fn start_review(site: &Site) -> Server {
     let options = ServeOptions {
         review: true,
+        desk: false,
         ..crate::support::preview_options(site.root(), NOW)
     };
     Server::start(options, |_| {}).expect("serve --review starts")
