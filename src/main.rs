@@ -33,8 +33,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(flatten)]
     global: cmd::Global,
+    /// None: `loa` alone, as a double-click starts it.
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
@@ -57,6 +58,10 @@ enum Command {
     /// Xem trước trang trong trình duyệt; trang tự cập nhật mỗi lần lưu tệp.
     #[command(help_template = HELP)]
     Serve(cmd::serve::Args),
+    /// Mở bàn soạn thảo trong trình duyệt: viết, xem trước, gửi duyệt và đăng bài (cũng gõ được
+    /// `loa ban-soan`, hoặc chỉ `loa` trong thư mục trang).
+    #[command(help_template = HELP, visible_alias = "ban-soan")]
+    Desk(cmd::desk::Args),
     /// Lập báo cáo kết quả tuyên truyền CCHC trong một kỳ (gửi Sở Nội vụ).
     #[command(help_template = HELP)]
     Report(cmd::report::Args),
@@ -83,6 +88,9 @@ enum Command {
 fn main() -> ExitCode {
     loa::allocator::keep_freed_memory();
     let Cli { global, command } = Cli::parse();
+    let Some(command) = command else {
+        return without_a_verb(&global);
+    };
     match &command {
         Command::Init(args) => cmd::init::run(&global, args),
         Command::New(args) => cmd::new::run(&global, args),
@@ -90,6 +98,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(&global, args),
         Command::Check(args) => cmd::check::run(&global, args),
         Command::Serve(args) => cmd::serve::run(&global, args),
+        Command::Desk(args) => cmd::desk::run(&global, args),
         Command::Report(args) => cmd::report::run(&global, args),
         Command::Publish(args) => cmd::publish::run(&global, args),
         Command::Share(args) => cmd::share::run(&global, args),
@@ -98,4 +107,21 @@ fn main() -> ExitCode {
         Command::Return(args) => cmd::send_back::run(&global, args),
         Command::Status(args) => cmd::status::run(&global, args),
     }
+}
+
+/// `loa` alone: in a site folder, the desk (a double-click on `loa.exe` there starts it);
+/// elsewhere, the help. A window a double-click opened closes as soon as loa stops, so a
+/// desk that could not start waits for Enter, leaving its message readable.
+fn without_a_verb(global: &cmd::Global) -> ExitCode {
+    if !global.root.join(loa::config::CONFIG_FILE).is_file() {
+        use clap::CommandFactory;
+        let _ = Cli::command().print_help();
+        return ExitCode::from(2);
+    }
+    let code = cmd::desk::run(global, &cmd::desk::Args::default());
+    if code != ExitCode::SUCCESS {
+        eprintln!("{}", loa::msg::PRESS_ENTER_TO_CLOSE);
+        let _ = std::io::stdin().read_line(&mut String::new());
+    }
+    code
 }

@@ -4,6 +4,7 @@
 pub mod approve;
 pub mod build;
 pub mod check;
+pub mod desk;
 pub mod import;
 pub mod init;
 pub mod new;

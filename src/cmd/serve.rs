@@ -48,6 +48,7 @@ pub fn run(global: &Global, args: &Args) -> ExitCode {
         drafts: args.drafts,
         now: global.now.clone(),
         review: args.review,
+        desk: false,
     };
     let server = match loa::serve::Server::start(options, print_build) {
         Ok(server) => server,
