@@ -10,12 +10,22 @@ use super::{fail, Global};
 /// How many ports after the first are tried: a desk already open (a second double-click)
 /// holds the first one.
 const PORTS_TRIED: u16 = 10;
+const FIRST_PORT: u16 = 1111;
 
-#[derive(clap::Args, Default)]
+impl Default for Args {
+    fn default() -> Args {
+        Args {
+            port: FIRST_PORT,
+            no_open: false,
+        }
+    }
+}
+
+#[derive(clap::Args)]
 #[command(next_help_heading = "Tùy chọn")]
 pub struct Args {
     /// Cổng của bàn soạn thảo (nếu đang bận, loa thử các cổng kế tiếp).
-    #[arg(long, default_value_t = 1111, value_name = "CỔNG")]
+    #[arg(long, default_value_t = FIRST_PORT, value_name = "CỔNG")]
     port: u16,
     /// Không tự mở trình duyệt.
     #[arg(long = "khong-mo-trinh-duyet", alias = "no-open")]
@@ -24,10 +34,12 @@ pub struct Args {
 
 /// Starts the desk and blocks until the window is closed (or Ctrl-C).
 pub fn run(global: &Global, args: &Args) -> ExitCode {
-    let port = if args.port == 0 { 1111 } else { args.port };
+    let port = args.port;
     let mut started = None;
     let mut last_problem = None;
-    for port in port..port.saturating_add(PORTS_TRIED) {
+    // Port 0 asks the system for a free one (tests): there is nothing to retry.
+    let last = if port == 0 { 0 } else { port.saturating_add(PORTS_TRIED - 1) };
+    for port in port..=last {
         let options = loa::serve::ServeOptions {
             root: global.root.clone(),
             // The desk writes the officer's files: this machine only, never the network.

@@ -425,7 +425,8 @@ pub fn save(desk: &Desk, body: &[u8]) -> Reply {
             }),
         );
     }
-    let crlf = disk_text.contains("\r\n");
+    // Read as text, line ends are already `\n`: the bytes tell how the file was written.
+    let crlf = disk_bytes.windows(2).any(|w| w == b"\r\n");
     let text = match form::compose(&edited.fields, &edited.extra, &edited.body, crlf) {
         Ok(t) => t,
         Err(bad) => return bad_field(&bad),

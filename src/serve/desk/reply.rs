@@ -43,7 +43,7 @@ impl Reply {
         Reply::json(
             status,
             &serde_json::json!({
-                "error": first.map_or_else(String::new, |d| d.to_string()),
+                "error": first.map_or_else(String::new, |d| d.message.clone()),
                 "hint": first.and_then(|d| d.hint.clone()),
                 "problems": all,
             }),
