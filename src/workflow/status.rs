@@ -69,6 +69,21 @@ pub fn list(
     Ok((entries, problems))
 }
 
+/// One article and its stage, as [`list`] would give it; `None` when the file is not an
+/// article that reads.
+pub fn one(root: &Path, source: &load::Source, now: Option<&str>) -> Option<Entry> {
+    let config = config::load(root, &Default::default()).ok()?;
+    let now = match now {
+        Some(text) => pipeline::parse_now(text, &config.timezone)
+            .ok()?
+            .timestamp(),
+        None => jiff::Timestamp::now(),
+    };
+    let (page, _) = parse::parse(source, &config);
+    let page = page.filter(|p| p.kind == PageKind::Article)?;
+    Some(entry(&page, config.approval.required, now))
+}
+
 fn entry(page: &Page, required: bool, now: jiff::Timestamp) -> Entry {
     let approval = &page.meta.approval;
     let due = page.meta.date.as_ref().is_none_or(|d| d.timestamp() <= now);

@@ -431,6 +431,8 @@ fn submit_approve_and_publish_to_a_folder_from_the_desk() {
     assert_eq!(state(&desk), "submitted");
     let (status, approved) = desk.post("api/approve", &path);
     assert_eq!(status, 200, "{approved}");
+    assert_eq!(approved["state_label"], "Đã duyệt, chờ đăng");
+    assert_eq!(desk.open("content/tin-tuc/a.md")["state"], "approved");
     assert_eq!(state(&desk), "approved");
     let (status, plan) = desk.get("api/publish/plan");
     assert_eq!(status, 200, "{plan}");

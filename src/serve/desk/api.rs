@@ -182,6 +182,16 @@ pub fn articles(desk: &Desk) -> Reply {
     Reply::ok(&serde_json::json!({ "articles": rows }))
 }
 
+/// Where one article stands now, as the list would say, and its page's path.
+pub fn state_of(desk: &Desk, path: &ArticlePath) -> Option<(&'static str, &'static str, String)> {
+    let bytes = std::fs::read(&path.abs).ok()?;
+    let source = crate::load::Source::new(path.rel.clone(), path.display.clone().into(), bytes);
+    let entry = status::one(&desk.inner.root, &source, desk.inner.now.as_deref())?;
+    let published = crate::publish::record::published(&desk.inner.root);
+    let (key, label) = state(entry.stage, published.contains(&entry.path));
+    Some((key, label, entry.path))
+}
+
 /// The desk's states: an article in the next build is "published" once a publish sent it.
 fn state(stage: Stage, sent: bool) -> (&'static str, &'static str) {
     match stage {
@@ -201,6 +211,8 @@ struct Article {
     parts: form::Parts,
     version: String,
     url: Option<String>,
+    state: Option<&'static str>,
+    state_label: Option<&'static str>,
 }
 
 /// One article, taken apart for the form and the editor.
@@ -222,12 +234,16 @@ fn read_article(desk: &Desk, path: &ArticlePath) -> Result<Article, Reply> {
         Reply::problems(StatusCode::UNPROCESSABLE_ENTITY, &[d])
     })?;
     let base = desk.base_path();
-    let url = page_path(&path.rel).map(|p| format!("{base}{p}"));
+    let state = state_of(desk, path);
+    // The page's path as the build makes it (a `slug:` changes it), else from the file name.
+    let page = (state.as_ref().map(|s| s.2.clone())).or_else(|| page_path(&path.rel));
     Ok(Article {
         path: path.display.clone(),
         parts,
         version: paths::version(&bytes),
-        url,
+        url: page.map(|p| format!("{base}{p}")),
+        state: state.as_ref().map(|s| s.0),
+        state_label: state.as_ref().map(|s| s.1),
     })
 }
 

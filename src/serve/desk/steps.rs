@@ -157,8 +157,10 @@ pub fn take(desk: &Desk, route: &str, body: &[u8]) -> Reply {
     match workflow::take(request, &step) {
         Ok(done) => {
             desk.touched(vec![path.abs.clone()]);
+            let state = super::api::state_of(desk, &path);
             Reply::ok(&serde_json::json!({
-                "state": done.record.state.key(),
+                "state": state.as_ref().map(|s| s.0),
+                "state_label": state.as_ref().map(|s| s.1),
                 "warnings": done.warnings.iter().map(Problem::of_file).collect::<Vec<_>>(),
             }))
         }
