@@ -517,3 +517,36 @@ fn loa_alone_outside_a_site_prints_the_help() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stdout).contains("desk"));
 }
+
+#[test]
+fn the_desk_answers_this_machine_only_even_when_the_preview_is_open_to_the_network() {
+    let Some(lan) = loa::serve::review::lan_address() else {
+        println!("skipped: this machine has no network address to ask from");
+        return;
+    };
+    let site = fixture();
+    let options = loa::serve::ServeOptions {
+        desk: true,
+        bind: [0, 0, 0, 0].into(),
+        ..crate::support::preview_options(site.root(), NOW)
+    };
+    let server = Server::start(options, |_| {}).expect("the desk starts");
+    let port = server.addr().port();
+    let host = match lan {
+        std::net::IpAddr::V6(v6) => format!("[{v6}]:{port}"),
+        v4 => format!("{v4}:{port}"),
+    };
+    // The site itself answers at the network address; the desk does not.
+    let site_page = agent().get(&format!("http://{host}/cchc/")).call().unwrap();
+    assert_eq!(site_page.status().as_u16(), 200);
+    let desk = agent()
+        .get(&format!("http://{host}/cchc/__loa/desk/api/site"))
+        .call()
+        .unwrap();
+    assert_eq!(desk.status().as_u16(), 403);
+    let local = agent()
+        .get(&format!("{}api/site", server.desk_url()))
+        .call()
+        .unwrap();
+    assert_eq!(local.status().as_u16(), 200);
+}

@@ -166,3 +166,35 @@ pub fn progress(desk: &Desk) -> Reply {
     }
     Reply::ok(&now)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_interrupted_publish_says_how_to_finish_it() {
+        let mut p = Progress {
+            running: true,
+            done: 3,
+            total: 10,
+            ..Progress::default()
+        };
+        let cut = Diagnostic::error("sftp://may-chu/", 0, 0, "mất kết nối".to_string());
+        finish(&mut p, Err(vec![cut]));
+        assert!(!p.running && p.finished && !p.ok);
+        assert_eq!(p.problems[0].message, "mất kết nối");
+        assert!(p.resume.as_deref().unwrap().contains("Đăng lần nữa"));
+        // Stopped before anything was sent: nothing to finish, the problem says what to fix.
+        let mut early = Progress::default();
+        finish(
+            &mut early,
+            Err(vec![Diagnostic::error(
+                "config.yaml",
+                0,
+                0,
+                "x".to_string(),
+            )]),
+        );
+        assert_eq!(early.resume, None);
+    }
+}
