@@ -60,7 +60,9 @@ fn an_article_is_written_checked_approved_and_published_from_the_desk() {
     assert_eq!(strings(key("topics")), ["nghi-dinh-118"], "{text}");
     assert_eq!(key("unit").as_str(), Some("van-phong"), "{text}");
     assert!(
-        front.get("draft").is_none_or(|d| d.as_bool() == Some(false)),
+        front
+            .get("draft")
+            .is_none_or(|d| d.as_bool() == Some(false)),
         "published, no longer a draft:\n{text}"
     );
     let approval = key("approval");
@@ -70,8 +72,18 @@ fn an_article_is_written_checked_approved_and_published_from_the_desk() {
         "{text}"
     );
     let known = [
-        "title", "date", "topics", "tags", "unit", "channels", "summary", "image", "image_alt",
-        "draft", "event", "approval",
+        "title",
+        "date",
+        "topics",
+        "tags",
+        "unit",
+        "channels",
+        "summary",
+        "image",
+        "image_alt",
+        "draft",
+        "event",
+        "approval",
     ];
     for k in front.as_mapping().unwrap().keys() {
         let k = k.as_str().unwrap();
@@ -79,7 +91,10 @@ fn an_article_is_written_checked_approved_and_published_from_the_desk() {
     }
 
     // The body: what was typed, the photo beside the article, the broken link fixed.
-    assert!(body.starts_with("Theo Nghị định số 118/2025/NĐ-CP, hồ sơ"), "{text}");
+    assert!(
+        body.starts_with("Theo Nghị định số 118/2025/NĐ-CP, hồ sơ"),
+        "{text}"
+    );
     assert!(body.contains("Xem thêm x về thủ tục."), "{text}");
     assert!(!body.contains("khong-co.md"), "{text}");
     let photo = body
@@ -88,7 +103,10 @@ fn an_article_is_written_checked_approved_and_published_from_the_desk() {
         .and_then(|rest| rest.split(')').next())
         .unwrap_or_else(|| panic!("no photo in the text:\n{text}"));
     let photo_bytes = std::fs::read(article.parent().unwrap().join(photo)).unwrap();
-    assert!(photo_bytes.starts_with(b"\x89PNG"), "the photo is kept as sent");
+    assert!(
+        photo_bytes.starts_with(b"\x89PNG"),
+        "the photo is kept as sent"
+    );
 
     // Published: the portal's folder has the article, with the photo.
     let folder = article
@@ -98,11 +116,17 @@ fn an_article_is_written_checked_approved_and_published_from_the_desk() {
         .unwrap()
         .to_path_buf();
     let page = std::fs::read_to_string(portal.path().join(folder.join("index.html"))).unwrap();
-    assert!(page.contains(TITLE) && page.contains("Quang cảnh lớp tập huấn"), "{page}");
+    assert!(
+        page.contains(TITLE) && page.contains("Quang cảnh lớp tập huấn"),
+        "{page}"
+    );
 
     // The conflict: the colleague's edit on disk stayed as written, the desk's never saved.
     let other = site.read_source(OTHER);
-    assert!(other.contains("Đoạn một đồng nghiệp thêm bằng Notepad."), "{other}");
+    assert!(
+        other.contains("Đoạn một đồng nghiệp thêm bằng Notepad."),
+        "{other}"
+    );
     assert!(!other.contains("Câu viết trên bàn viết bài."), "{other}");
 }
 
@@ -114,7 +138,12 @@ fn the_new_article(root: &Path) -> PathBuf {
         .map(|e| e.unwrap().path().join("index.md"))
         .filter(|p| p.exists())
         .collect();
-    assert_eq!(found.len(), 1, "one new bundle in {}: {found:?}", section.display());
+    assert_eq!(
+        found.len(),
+        1,
+        "one new bundle in {}: {found:?}",
+        section.display()
+    );
     found.into_iter().next().unwrap()
 }
 

@@ -1,6 +1,6 @@
 // loa desk: the officer writes, checks, submits and publishes articles in the browser. One
 // shell (desk.html) holds every screen as a <template>; this script picks the screen from the
-// address and talks to loa through the JSON API of /work/notes/desk-api.md (the contract).
+// address and talks to loa through the desk's JSON API (`api/…`, src/serve/desk/).
 // Plain JS, no library: it is compiled into loa and must work offline on the officer's PC.
 "use strict";
 
@@ -122,7 +122,8 @@ function wirePickers(root) {
   }
 }
 
-/** Calls `take(file)` for each file dropped on `zone`. */
+/** Calls `take(file)` for each file dropped on `zone`, one after the other (each may ask the
+ * officer something in a dialog). */
 function dropFiles(zone, take) {
   zone.addEventListener("dragover", (e) => {
     if (!e.dataTransfer.types.includes("Files")) return;
@@ -130,12 +131,12 @@ function dropFiles(zone, take) {
     zone.classList.add("dragging");
   });
   zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
-  zone.addEventListener("drop", (e) => {
+  zone.addEventListener("drop", async (e) => {
     zone.classList.remove("dragging");
     if (!e.dataTransfer.files.length) return;
     e.preventDefault();
     e.stopPropagation();
-    for (const file of e.dataTransfer.files) take(file);
+    for (const file of [...e.dataTransfer.files]) await take(file);
   });
 }
 
@@ -183,8 +184,8 @@ async function start() {
 const STATES = [["draft", "Nháp"], ["submitted", "Chờ duyệt"], ["returned", "Bị trả lại"],
   ["approved", "Đã duyệt"], ["scheduled", "Hẹn ngày đăng"], ["published", "Đã đăng"]];
 
-const names = (list) => Object.fromEntries(list.map((x) => [x.key, x.name || x.title]));
-const options = (select, list) => select.append(...list.map((x) => el("option", { value: x.key, text: x.name || x.title })));
+const names = (list) => Object.fromEntries(list.map((x) => [x.key, x.name]));
+const options = (select, list) => select.append(...list.map((x) => el("option", { value: x.key, text: x.name })));
 
 async function listScreen(site) {
   const main = mount("man-danh-sach", "Danh sách bài", site, "");
@@ -197,7 +198,9 @@ async function listScreen(site) {
 
   const r = await api("api/articles");
   if (!r.ok) { say(failure(r)); return; }
-  const rows = r.data.articles.map((a) => ({ a, row: articleRow(a, site), key: fold(a.title) }));
+  // Newest first: the officer looks for what they are writing now.
+  const articles = r.data.articles.sort((x, y) => (y.date || "").localeCompare(x.date || ""));
+  const rows = articles.map((a) => ({ a, row: articleRow(a, site), key: fold(a.title) }));
   $("tbody", main).append(...rows.map((x) => x.row));
   const filter = () => {
     const words = fold($("#loc-tim").value).split(/\s+/).filter(Boolean);
@@ -248,10 +251,12 @@ function insertFields(form, site) {
   $("#f-is-event", form).addEventListener("change", () => showEvent(form));
 }
 
-function showEvent(form) {
+/** Shows the event's fields while the box is ticked; an event starts, unless told, when the
+ * article is dated. */
+function showEvent(form, { fill = true } = {}) {
   const on = $("#f-is-event", form).checked;
   $("#f-event", form).hidden = !on;
-  if (on && !$("#f-event-start", form).value) $("#f-event-start", form).value = $("#f-date", form).value;
+  if (fill && on && !$("#f-event-start", form).value) $("#f-event-start", form).value = $("#f-date", form).value;
 }
 
 /** The fields as the form holds them, over `base` (keys the page does not know are kept). */
@@ -301,7 +306,7 @@ function writeFields(form, f) {
   set("event-end", e.end);
   set("event-location", e.location);
   set("event-participants", e.participants);
-  showEvent(form);
+  showEvent(form, { fill: false }); // as the file has it: opening must not change the article
 }
 
 /** The cover image's name; its description is required while there is one. */
@@ -380,7 +385,7 @@ async function newScreen(site) {
 const ed = {
   site: null, path: "", version: "", url: null, extra: "", saved: null, fields: {},
   textarea: null, backdrop: null, frame: null, frameReady: false,
-  lastInput: null, cites: { text: "", ranges: [] }, saving: false,
+  lastInput: null, cites: { text: "", ranges: [] }, saving: false, savedAt: null, stateSeq: 0,
 };
 
 const storageKey = (path) => "loa-desk:" + path;
@@ -438,8 +443,7 @@ function showTitle() {
 function wireEditor() {
   const ta = ed.textarea;
   ta.addEventListener("input", edited);
-  $("#form-sua").addEventListener("input", edited);
-  $("#form-sua").addEventListener("change", edited);
+  $("#form-sua").addEventListener("input", edited); // boxes and lists send `input` too
   $("#form-sua").addEventListener("submit", (e) => e.preventDefault());
   ta.addEventListener("scroll", followScroll);
   ed.frame.addEventListener("load", () => {
@@ -447,7 +451,7 @@ function wireEditor() {
     ed.frameReady = ed.frame.contentDocument?.URL === "about:srcdoc";
     followScroll();
   });
-  new ResizeObserver(() => paintMarks()).observe(ta);
+  new ResizeObserver(followScroll).observe(ta); // a new width wraps and scrolls the text anew
   $("#nut-luu").addEventListener("click", () => save());
   document.addEventListener("keydown", shortcut);
   window.addEventListener("beforeunload", (e) => {
@@ -499,7 +503,7 @@ function offerRestore() {
   banner.hidden = false;
   $("#nut-khoi-phuc").addEventListener("click", () => {
     const saved = ed.saved;
-    load({ ...copy, version: copy.version });
+    load(copy);
     ed.saved = saved; // still unsaved: the file holds what it held
     banner.hidden = true;
     edited();
@@ -637,9 +641,15 @@ function prefixLines(prefix) {
   replace(from, to, text, [0, text.length]);
 }
 
-/** Inserts `text` as a paragraph of its own at the cursor. */
+/** Inserts `text` as a paragraph of its own at the cursor; a cursor inside a line moves to
+ * the line's end first, so no sentence is cut in two. */
 function block(text, select) {
-  const { value, selectionStart: s, selectionEnd: e } = ed.textarea;
+  const { value } = ed.textarea;
+  let { selectionStart: s, selectionEnd: e } = ed.textarea;
+  if (s === e && s > 0 && value[s - 1] !== "\n") {
+    const end = value.indexOf("\n", s);
+    s = e = end < 0 ? value.length : end;
+  }
   const before = value.slice(0, s);
   const after = value.slice(e);
   const lead = !before || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
@@ -704,15 +714,16 @@ function wireToolbar() {
 function wirePhotos() {
   const ta = ed.textarea;
   dropFiles(ta, (file) => (isDocx(file) ? importWord(file) : addPhoto(file)));
-  ta.addEventListener("paste", (e) => {
+  ta.addEventListener("paste", async (e) => {
     const photos = [...e.clipboardData.files].filter((f) => f.type.startsWith("image/"));
     if (!photos.length) return;
     e.preventDefault();
-    photos.forEach(addPhoto);
+    for (const photo of photos) await addPhoto(photo);
   });
-  $("#anh-chen").addEventListener("change", (e) => {
-    [...e.target.files].forEach(addPhoto);
+  $("#anh-chen").addEventListener("change", async (e) => {
+    const photos = [...e.target.files];
     e.target.value = "";
+    for (const photo of photos) await addPhoto(photo);
   });
   $("#f-image-file").addEventListener("change", async (e) => {
     const file = e.target.files[0];
@@ -851,7 +862,7 @@ function paintMarks() {
 
 function showProblems(problems) {
   const list = $("#ds-loi");
-  list.replaceChildren(...problems.map((p) => el("li", { class: p.severity },
+  list.replaceChildren(...problems.map((p) => el("li", { class: "sev-" + p.severity },
     el("button", { type: "button", onclick: () => goTo(p) },
       el("span", { class: "severity", text: p.severity === "error" ? "Lỗi" : "Cảnh báo" }), " ",
       p.line ? `Dòng ${p.line}: ${p.message}` : `Thông tin bài: ${p.message}`),
@@ -881,7 +892,7 @@ function goTo(p) {
 
 /** Shows the article's state; a newer one (a step's answer) wins over a late reply. */
 function setState(label) {
-  ed.stateSeq = (ed.stateSeq || 0) + 1;
+  ed.stateSeq += 1;
   $("#trang-thai").textContent = label;
   return ed.stateSeq;
 }
@@ -975,6 +986,7 @@ async function publish(target) {
   const button = $("#nut-dang");
   button.disabled = true;
   $("#tien-do").hidden = false;
+  $("#h-tien-do").textContent = "Đang đăng";
   $("#ket-qua").replaceChildren();
   $("#tin-tien-do").textContent = "Đang dựng trang…";
   const r = await api("api/publish", { json: { target } });
@@ -997,6 +1009,7 @@ async function publish(target) {
 }
 
 function showOutcome(p) {
+  $("#h-tien-do").textContent = p.ok ? "Kết quả: đã đăng" : "Kết quả: chưa đăng xong";
   const out = $("#ket-qua");
   if (p.ok) {
     out.append(el("p", { class: "ok", text: `Đã đăng xong lên ${$("#dang-dich").value}.` }));
