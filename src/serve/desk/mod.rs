@@ -138,7 +138,7 @@ impl Desk {
             .replace("{{base}}", &esc(&base))
             .replace("{{desk}}", &esc(&format!("{base}{PREFIX}")))
             .replace("{{secret}}", &esc(&self.inner.secret));
-        Reply::text(&page, "text/html; charset=utf-8")
+        Reply::page(&page)
     }
 }
 

@@ -13,7 +13,17 @@ pub struct Reply {
     pub status: StatusCode,
     pub content_type: &'static str,
     pub body: Vec<u8>,
+    /// The Content-Security-Policy of the desk's page.
+    pub policy: Option<&'static str>,
 }
+
+/// The desk's page runs its own script only, talks to its own server only, and cannot be
+/// framed by another site. Photos and videos of an article may come from elsewhere in the
+/// preview, as on the portal. The preview's iframe (`srcdoc`) inherits this policy.
+const PAGE_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+     img-src 'self' data: blob: https:; media-src 'self' https:; frame-src 'self'; \
+     connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
+     frame-ancestors 'none'";
 
 impl Reply {
     pub fn json(status: StatusCode, value: &impl Serialize) -> Reply {
@@ -21,6 +31,7 @@ impl Reply {
             status,
             content_type: "application/json; charset=utf-8",
             body: serde_json::to_vec(value).unwrap_or_default(),
+            policy: None,
         }
     }
 
@@ -59,6 +70,15 @@ impl Reply {
             status: StatusCode::OK,
             content_type,
             body: text.as_bytes().to_vec(),
+            policy: None,
+        }
+    }
+
+    /// The desk's page, under its policy.
+    pub fn page(html: &str) -> Reply {
+        Reply {
+            policy: Some(PAGE_POLICY),
+            ..Reply::text(html, "text/html; charset=utf-8")
         }
     }
 }
@@ -85,6 +105,12 @@ impl IntoResponse for Reply {
             "x-content-type-options",
             HeaderValue::from_static("nosniff"),
         );
+        if let Some(policy) = self.policy {
+            headers.insert(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(policy),
+            );
+        }
         response
     }
 }
