@@ -516,13 +516,30 @@ function offerRestore() {
   });
 }
 
+/** What loa converted, dropped and wants checked in a Word file just imported: a line that is
+ * not indented heads the indented ones after it. Shown until the officer has read it. */
 function showImportNotes() {
+  const key = "loa-desk-notes:" + ed.path;
   let notes = [];
-  try { notes = JSON.parse(sessionStorage.getItem("loa-desk-notes:" + ed.path)) || []; } catch { /* none */ }
+  try { notes = JSON.parse(sessionStorage.getItem(key)) || []; } catch { /* none */ }
   if (!notes.length) return;
-  const list = $("#ghi-chu-nhap");
-  list.append(...notes.map((n) => el("li", { text: n })));
-  list.hidden = false;
+  const body = $("#ghi-chu-nhap .notes-body");
+  let list = null;
+  for (const line of notes) {
+    if (!/^\s/.test(line)) {
+      list = null;
+      body.append(el("h3", { text: line.replace(/:$/, "") }));
+      continue;
+    }
+    if (!list) body.append(list = el("ul"));
+    list.append(el("li", { text: line.trim() }));
+  }
+  $("#ghi-chu-nhap").hidden = false;
+  $("#nut-da-doc").addEventListener("click", () => {
+    sessionStorage.removeItem(key);
+    $("#ghi-chu-nhap").hidden = true;
+    ed.textarea.focus();
+  });
 }
 
 /** The article moved (a photo turned `a.md` into `a/index.md`): the address and the unsaved
