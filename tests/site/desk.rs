@@ -550,3 +550,19 @@ fn the_desk_answers_this_machine_only_even_when_the_preview_is_open_to_the_netwo
         .unwrap();
     assert_eq!(local.status().as_u16(), 200);
 }
+
+#[test]
+fn the_desks_page_runs_only_its_own_script() {
+    let site = fixture();
+    let desk = start(&site);
+    let r = agent().get(&desk.url).call().unwrap();
+    let policy = r
+        .headers()
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    for part in ["script-src 'self'", "frame-ancestors 'none'", "object-src 'none'"] {
+        assert!(policy.contains(part), "{policy}");
+    }
+}
