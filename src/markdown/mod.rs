@@ -4,7 +4,8 @@
 //! every page's anchors are known before any link is checked; `render` then writes the HTML,
 //! turning relative `.md` links into page URLs through a resolver the assemble stage gives.
 //!
-//! `render` is a chain of event adapters, each with one job and a file of its own: images,
+//! `render` is a chain of event adapters, each with one job and a file of its own: lints for
+//! readers, images,
 //! heading ids, links, raw HTML, words, the citations' linker, and last the summary. Each
 //! reports what it finds into the page's [`Problems`] as the events pass, so the problems
 //! come in the order of the page.
@@ -12,6 +13,7 @@
 mod headings;
 mod images;
 mod links;
+mod lints;
 mod raw_html;
 mod summary;
 mod words;
@@ -31,6 +33,7 @@ pub use headings::outline;
 use headings::HeadingIds;
 use images::Images;
 use links::Links;
+use lints::Lints;
 use raw_html::RawHtml;
 use summary::Body;
 use words::WordCount;
@@ -141,6 +144,7 @@ pub fn render_with(page: &Page, resolver: &dyn Resolve, citations: Option<Linker
         warn: |offset, advice| problems.warning(offset, advice),
     };
     let events = Parser::new_ext(&page.body, options()).into_offset_iter();
+    let events = Lints::new(events, &problems);
     let events = Images::new(events, resolver, &problems);
     let events = HeadingIds::new(events, &page.headings, &problems);
     let events = Links::new(events, resolver, &problems);

@@ -25,6 +25,7 @@ mod output;
 mod photos;
 mod publish;
 mod publish_safety;
+mod readers;
 mod report;
 mod sample;
 mod sample_pages;

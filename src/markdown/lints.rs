@@ -1,0 +1,253 @@
+//! Lints for readers: what makes a page hard to read aloud or to follow, found as the events
+//! pass and reported as warnings at their line, each with its fix. A picture without a
+//! description, a heading level skipped, a link that says only "bấm vào đây", a table without
+//! a header row, a paragraph in capitals.
+//!
+//! The first adapter, so it sees the Markdown as written (pictures' descriptions included).
+//! It changes no event.
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use super::{Problems, Spanned};
+use crate::msg;
+
+/// Link texts that do not say where the link goes, lower case, without final punctuation.
+const VAGUE_LINK_TEXTS: &[&str] = &[
+    "bấm vào đây",
+    "bấm đây",
+    "nhấn vào đây",
+    "nhấp vào đây",
+    "kích vào đây",
+    "click vào đây",
+    "xem tại đây",
+    "tại đây",
+    "ở đây",
+    "đây",
+    "vào đây",
+    "xem",
+    "xem thêm",
+    "chi tiết",
+    "xem chi tiết",
+    "liên kết",
+    "link",
+    "click here",
+    "here",
+];
+
+/// At least this many letters before a paragraph counts as written in capitals: a short
+/// line of abbreviations (CCHC, PAR INDEX) is not shouting.
+const CAPITALS_MIN_LETTERS: usize = 24;
+
+/// What is being read: the text of an image, link, paragraph or table header, from where
+/// it starts.
+enum Open {
+    Image(usize),
+    Link(usize),
+    Paragraph(usize),
+    TableHead(usize),
+}
+
+pub(super) struct Lints<'a, I> {
+    events: I,
+    problems: &'a Problems<'a>,
+    /// The page's title is its `<h1>`: headings in the body start at level 2.
+    last_level: u8,
+    open: Vec<(Open, String)>,
+    /// A table written as HTML, from its `<table>` (HTML blocks come a line at a time): where
+    /// it starts, and whether a header cell was seen.
+    html_table: Option<(usize, bool)>,
+}
+
+impl<'a, I> Lints<'a, I> {
+    pub fn new(events: I, problems: &'a Problems<'a>) -> Self {
+        Lints {
+            events,
+            problems,
+            last_level: 1,
+            open: Vec::new(),
+            html_table: None,
+        }
+    }
+}
+
+impl<'e, I: Iterator<Item = Spanned<'e>>> Iterator for Lints<'_, I> {
+    type Item = Spanned<'e>;
+
+    fn next(&mut self) -> Option<Spanned<'e>> {
+        let (event, range) = self.events.next()?;
+        self.look(&event, range.start);
+        Some((event, range))
+    }
+}
+
+impl<I> Lints<'_, I> {
+    fn look(&mut self, event: &Event, at: usize) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => self.heading(*level as u8, at),
+            Event::Start(Tag::Image { .. }) => self.open.push((Open::Image(at), String::new())),
+            Event::Start(Tag::Link { .. }) => self.open.push((Open::Link(at), String::new())),
+            Event::Start(Tag::Paragraph) => self.open.push((Open::Paragraph(at), String::new())),
+            Event::Start(Tag::TableHead) => self.open.push((Open::TableHead(at), String::new())),
+            Event::Text(text) | Event::Code(text) => {
+                for (_, words) in &mut self.open {
+                    words.push_str(text);
+                }
+            }
+            Event::End(TagEnd::Image | TagEnd::Link | TagEnd::Paragraph | TagEnd::TableHead) => {
+                if let Some((open, words)) = self.open.pop() {
+                    self.close(open, &words);
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => self.raw_html(html, at),
+            _ => {}
+        }
+    }
+
+    fn heading(&mut self, level: u8, at: usize) {
+        if level > self.last_level + 1 {
+            let advice = msg::Advice::new(
+                msg::heading_skipped(self.last_level, level),
+                msg::hint_heading_skipped(self.last_level + 1),
+            );
+            self.problems.warning(at, advice);
+        }
+        self.last_level = level;
+    }
+
+    fn close(&self, open: Open, words: &str) {
+        let words = words.trim();
+        let advice = match open {
+            Open::Image(at) if words.is_empty() => (
+                at,
+                msg::Advice::new(msg::IMAGE_WITHOUT_ALT, msg::HINT_IMAGE_WITHOUT_ALT),
+            ),
+            Open::Link(at) if is_vague(words) => (
+                at,
+                msg::Advice::new(msg::vague_link(words), msg::HINT_VAGUE_LINK),
+            ),
+            Open::TableHead(at) if words.is_empty() => (
+                at,
+                msg::Advice::new(msg::TABLE_WITHOUT_HEADER, msg::HINT_TABLE_HEADER),
+            ),
+            Open::Paragraph(at) if in_capitals(words) => (
+                at,
+                msg::Advice::new(msg::PARAGRAPH_IN_CAPITALS, msg::HINT_CAPITALS),
+            ),
+            _ => return,
+        };
+        self.problems.warning(advice.0, advice.1);
+    }
+
+    /// Pictures and tables written as HTML: an `<img>` without `alt`, a `<table>` without
+    /// header cells (`<th>`).
+    fn raw_html(&mut self, html: &str, at: usize) {
+        let lower = html.to_lowercase();
+        for tag in lower.split('<').skip(1) {
+            let tag = tag.split('>').next().unwrap_or("");
+            let is_img = tag.starts_with("img") && !tag[3..].starts_with(char::is_alphanumeric);
+            if is_img && !has_attribute(tag, "alt") {
+                let advice = msg::Advice::new(msg::IMAGE_WITHOUT_ALT, msg::HINT_HTML_IMAGE_ALT);
+                self.problems.warning(at, advice);
+            }
+        }
+        if lower.contains("<table") {
+            self.html_table = Some((at, false));
+        }
+        if let Some((_, header)) = &mut self.html_table {
+            // `<th>` or `<th scope=…>`, not `<thead>`.
+            *header |= ["<th>", "<th ", "<th\n"].iter().any(|t| lower.contains(t));
+        }
+        if lower.contains("</table") {
+            if let Some((start, false)) = self.html_table.take() {
+                let advice =
+                    msg::Advice::new(msg::TABLE_WITHOUT_HEADER, msg::HINT_HTML_TABLE_HEADER);
+                self.problems.warning(start, advice);
+            }
+        }
+    }
+}
+
+fn has_attribute(tag: &str, name: &str) -> bool {
+    tag.split(|c: char| c.is_whitespace() || c == '/')
+        .any(|part| part == name || part.starts_with(&format!("{name}=")))
+}
+
+fn is_vague(words: &str) -> bool {
+    let folded = words
+        .trim_end_matches(['.', ',', ':', '!', '…', '»', '>'])
+        .trim()
+        .to_lowercase();
+    VAGUE_LINK_TEXTS.contains(&folded.as_str())
+}
+
+/// Nearly every letter a capital, and enough of them to be a sentence.
+fn in_capitals(words: &str) -> bool {
+    let (upper, lower) = words.chars().fold((0, 0), |(u, l), c| {
+        (
+            u + usize::from(c.is_uppercase()),
+            l + usize::from(c.is_lowercase()),
+        )
+    });
+    upper >= CAPITALS_MIN_LETTERS && lower * 10 <= upper
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{events, page, placed};
+    use super::*;
+
+    fn warnings(body: &str) -> Vec<(usize, usize, bool)> {
+        let page = page(body);
+        let problems = Problems::new(&page);
+        Lints::new(events(&page), &problems).for_each(drop);
+        placed(problems)
+    }
+
+    #[test]
+    fn a_picture_without_a_description_is_found_in_markdown_and_html() {
+        assert_eq!(warnings("Ảnh:\n\n![](a.jpg)\n"), [(7, 1, false)]);
+        assert_eq!(warnings("![Lớp tập huấn](a.jpg)\n"), []);
+        assert_eq!(warnings("<img src=\"a.jpg\">\n"), [(5, 1, false)]);
+        assert_eq!(
+            warnings("<img src=\"a.jpg\" alt=\"\">\n"),
+            [],
+            "alt=\"\": decoration, said so"
+        );
+    }
+
+    #[test]
+    fn a_skipped_heading_level_is_found_where_it_skips() {
+        assert_eq!(warnings("## Một\n\n#### Ba\n\n### Hai\n"), [(7, 1, false)]);
+        assert_eq!(warnings("### Ngay cấp ba\n"), [(5, 1, false)]);
+        assert_eq!(warnings("## A\n\n### B\n\n## C\n"), []);
+    }
+
+    #[test]
+    fn link_text_must_say_where_it_goes() {
+        assert_eq!(
+            warnings("Xem kế hoạch [bấm vào đây](a.md).\n"),
+            [(5, 14, false)]
+        );
+        assert_eq!(warnings("[Tại đây](a.md)\n"), [(5, 1, false)]);
+        assert_eq!(warnings("[Kế hoạch 62/KH-STP](a.md)\n"), []);
+    }
+
+    #[test]
+    fn a_table_needs_a_header_row() {
+        assert_eq!(warnings("|  |  |\n|--|--|\n| a | b |\n"), [(5, 1, false)]);
+        assert_eq!(warnings("| Đơn vị | Số bài |\n|--|--|\n| a | 1 |\n"), []);
+        let html = "<table>\n<tr><td>a</td></tr>\n</table>\n";
+        assert_eq!(warnings(html), [(5, 1, false)]);
+    }
+
+    #[test]
+    fn a_paragraph_in_capitals_but_not_an_abbreviation() {
+        let shouting = "THÔNG BÁO KHẨN VỀ VIỆC TIẾP NHẬN HỒ SƠ TRỰC TUYẾN\n";
+        assert_eq!(warnings(shouting), [(5, 1, false)]);
+        assert_eq!(warnings("CCHC, PAR INDEX, SIPAS.\n"), []);
+        assert_eq!(
+            warnings("Sở Tư pháp triển khai Nghị định 118/2025/NĐ-CP.\n"),
+            []
+        );
+    }
+}
