@@ -42,8 +42,9 @@ pub const SHARD_TARGET_BYTES: usize = 32 * 1024;
 /// text is indexed; only this beginning is shipped, which keeps the index small.
 pub const SNIPPET_TEXT_BYTES: usize = 1000;
 
-/// The format of the files, in the manifest: the page script refuses another.
-const FORMAT: u32 = 1;
+/// The format of the files, in the manifest: the page script refuses another. 2: postings of
+/// word pairs (`nghi dinh`) for phrases.
+const FORMAT: u32 = 2;
 
 /// Bits of a posting's weight: how often the word occurs in the text (capped at 15), and
 /// whether it is in the title or in the labels (topics, tags, unit).
@@ -310,6 +311,8 @@ impl Indexed {
         for n in weights.values_mut() {
             *n = (*n).min(u32::from(WEIGHT_COUNT));
         }
+        let snippet = cut_at_word(&text, SNIPPET_TEXT_BYTES);
+        add_pairs(&mut weights, &meta.title, snippet);
         for (field, bit) in [(meta.title.as_str(), WEIGHT_TITLE)]
             .into_iter()
             .chain(labels.iter().map(|l| (*l, WEIGHT_LABEL)))
@@ -331,7 +334,21 @@ impl Indexed {
                     Some((*end, *weight as u8))
                 })
                 .collect(),
-            text: cut_at_word(&text, SNIPPET_TEXT_BYTES).to_string(),
+            text: snippet.to_string(),
+        }
+    }
+}
+
+/// The pairs of neighbouring words (`nghi dinh`, `dinh 118`) of the title and of the text's
+/// beginning (what the result shows), as words of their own with a count of 1: the page
+/// script ranks first the pages having every pair of a query, that is its phrase, where a
+/// reader sees it. Only the beginning: pairs of the whole text would double the index.
+fn add_pairs(weights: &mut FxHashMap<String, u32>, title: &str, beginning: &str) {
+    for field in [title, beginning] {
+        let words = words::words(field);
+        for pair in words.windows(2) {
+            let key = format!("{} {}", pair[0], pair[1]);
+            weights.entry(key).or_insert(1);
         }
     }
 }

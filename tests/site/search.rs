@@ -88,26 +88,35 @@ impl Index {
     }
 
     /// The titles of the documents having every word of `query`, ranked as the page ranks
-    /// them: words in the title, then in the labels, then how often, then the newest.
+    /// them: the phrase (every pair of neighbouring words), then words in the title, then in
+    /// the labels, then how often, then the newest.
     fn search(&self, query: &str) -> Vec<String> {
-        let lists: Vec<_> = loa::search::words(query)
-            .into_iter()
-            .map(|w| self.postings(&w))
+        let sequence = loa::search::words(query);
+        let lists: Vec<_> = sequence.iter().map(|w| self.postings(w)).collect();
+        let pairs: Vec<_> = (sequence.windows(2))
+            .map(|p| self.postings(&format!("{} {}", p[0], p[1])))
             .collect();
-        let mut hits: Vec<(u32, u32, u32, u32)> = lists[0]
+        let mut hits: Vec<(bool, u32, u32, u32, u32)> = lists[0]
             .keys()
             .filter(|d| lists.iter().all(|l| l.contains_key(d)))
             .map(|&d| {
+                let phrase = !pairs.is_empty() && pairs.iter().all(|p| p.contains_key(&d));
                 let weights = lists.iter().map(|l| l[&d]);
                 let title = weights.clone().filter(|w| w & 16 != 0).count() as u32;
                 let label = weights.clone().filter(|w| w & 32 != 0).count() as u32;
                 let count: u32 = weights.map(|w| w & 15).sum();
-                (u32::MAX - title, u32::MAX - label, u32::MAX - count, d)
+                (
+                    !phrase,
+                    u32::MAX - title,
+                    u32::MAX - label,
+                    u32::MAX - count,
+                    d,
+                )
             })
             .collect();
         hits.sort();
         hits.iter()
-            .map(|h| self.row(h.3)[1].as_str().unwrap().to_string())
+            .map(|h| self.row(h.4)[1].as_str().unwrap().to_string())
             .collect()
     }
 
@@ -403,4 +412,78 @@ fn a_reader_types_a_query_in_the_browser_and_sees_ranked_marked_results() {
     });
     let url = server.url();
     crate::support::run_browser_script(&node, "search.mjs", &[&url, &expected.to_string()]);
+}
+
+/// One query word matches more pages than the others: a resolution with `Nghị` in its title
+/// and `định` and `118` scattered in its text, against an article that says
+/// "Nghị định 118" but not in its title.
+fn phrase_site() -> Site {
+    let site = Site::new();
+    site.article(
+        "tin-tuc/nghi-quyet.md",
+        "Nghị quyết về cắt giảm thủ tục",
+        "2025-10-01",
+        "",
+        "Chính phủ quy định cắt giảm thủ tục. Năm nay có 118 thủ tục được rà soát.\n",
+    );
+    site.article(
+        "tin-tuc/tap-huan.md",
+        "Tập huấn cho công chức bộ phận một cửa",
+        "2025-09-01",
+        "",
+        "Theo Nghị định 118/2025/NĐ-CP, hồ sơ được tiếp nhận tại bộ phận một cửa.\n",
+    );
+    site.article(
+        "tin-tuc/khac.md",
+        "Nghị quyết về chuyển đổi số",
+        "2025-11-01",
+        "",
+        "Chuyển đổi số trong cơ quan nhà nước.\n",
+    );
+    site
+}
+
+#[test]
+fn pages_with_the_phrase_come_before_pages_with_its_words_scattered() {
+    let site = phrase_site();
+    site.build();
+    let index = Index::read(&site);
+    assert!(!index.postings("nghi dinh").is_empty(), "pairs are indexed");
+    assert!(!index.postings("dinh 118").is_empty(), "pairs are indexed");
+    assert_eq!(
+        index.search("nghi dinh 118"),
+        [
+            "Tập huấn cho công chức bộ phận một cửa",
+            "Nghị quyết về cắt giảm thủ tục"
+        ]
+    );
+    // Without a phrase to look for, the words in the title still rank first.
+    assert_eq!(index.search("nghi")[0], "Nghị quyết về chuyển đổi số");
+    assert_eq!(
+        index.search("mot cua tap huan")[0],
+        "Tập huấn cho công chức bộ phận một cửa"
+    );
+}
+
+#[test]
+fn the_reader_sees_the_phrase_first_in_the_browser() {
+    let Some(node) = crate::support::browser_tools() else {
+        return;
+    };
+    let site = phrase_site();
+    let options = crate::support::preview_options(site.root(), crate::support::NOW);
+    let server = loa::serve::Server::start(options, |_| {}).expect("serve starts");
+    let expected = serde_json::json!({
+        "nghi dinh 118": [
+            "Tập huấn cho công chức bộ phận một cửa",
+            "Nghị quyết về cắt giảm thủ tục"
+        ],
+        "Nghị định 118/2025/NĐ-CP": ["Tập huấn cho công chức bộ phận một cửa"],
+        "nghi quyet": ["Nghị quyết về chuyển đổi số", "Nghị quyết về cắt giảm thủ tục"],
+    });
+    crate::support::run_browser_script(
+        &node,
+        "search-ranking.mjs",
+        &[&server.url(), &expected.to_string()],
+    );
 }

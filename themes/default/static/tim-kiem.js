@@ -36,7 +36,7 @@
     return files.get(url);
   };
   const manifest = () => getJson(manifestUrl.href, { cache: "no-cache" }).then((m) => {
-    if (m.format !== 1) throw new Error("unknown index format");
+    if (m.format !== 2) throw new Error("unknown index format");
     return m;
   });
   const file = (m, path) => new URL(`${path}?v=${m.version}`, manifestUrl).href;
@@ -77,19 +77,23 @@
     return found;
   }
 
-  // Documents having every word, best first: more words in the title, then in the topics and
-  // tags, then more often in the text, then the newest.
+  // Documents having every word, best first: the phrase (every pair of neighbouring query
+  // words in the title or the text's beginning), then more words in the title, then in the
+  // topics and tags, then more often in the text, then the newest.
   async function find(query) {
-    const terms = [...new Set(words(query))].slice(0, MAX_WORDS);
+    const sequence = words(query).slice(0, MAX_WORDS);
+    const terms = [...new Set(sequence)];
     const m = await manifest();
     const open = /[\p{Alphabetic}\p{N}\p{M}]$/u.test(query); // the last word may be unfinished
     const last = terms[terms.length - 1];
     const prefix = open && last.length >= PREFIX;
     const lists = await Promise.all(terms.map((t) => postings(m, t, prefix && t === last)));
+    const pairs = sequence.slice(1).map((w, i) => `${sequence[i]} ${w}`);
+    const phrase = await Promise.all(pairs.map((p, i) => postings(m, p, prefix && i === pairs.length - 1)));
     lists.sort((a, b) => a.size - b.size);
     const hits = [];
     for (const doc of lists[0].keys()) {
-      const hit = { doc, title: 0, label: 0, count: 0 };
+      const hit = { doc, phrase: pairs.length > 0 && phrase.every((l) => l.has(doc)), title: 0, label: 0, count: 0 };
       if (lists.every((l) => {
         const w = l.get(doc);
         if (w === undefined) return false;
@@ -99,7 +103,7 @@
         return true;
       })) hits.push(hit);
     }
-    hits.sort((a, b) => b.title - a.title || b.label - a.label || b.count - a.count || a.doc - b.doc);
+    hits.sort((a, b) => b.phrase - a.phrase || b.title - a.title || b.label - a.label || b.count - a.count || a.doc - b.doc);
     const matches = (w) => terms.includes(w) || (prefix && w.startsWith(last));
     return { m, hits, matches };
   }
