@@ -14,6 +14,10 @@ pub struct Args {
     /// Coi cảnh báo là lỗi (mã thoát 1).
     #[arg(long)]
     deny_warnings: bool,
+    /// Kiểm tra cả các liên kết ra trang ngoài (cần mạng; kết quả tốt được nhớ một tuần
+    /// trong .loa-cache/).
+    #[arg(long)]
+    external: bool,
 }
 
 pub fn run(global: &Global, args: &Args) -> ExitCode {
@@ -23,13 +27,20 @@ pub fn run(global: &Global, args: &Args) -> ExitCode {
     };
     let mut cache = loa::cache::Cache::default();
     match loa::build(&options, &mut cache, loa::Destination::Memory) {
-        Ok(rendered) => {
+        Ok(mut rendered) => {
+            let external = args.external.then(|| external(global, &options));
+            if let Some(checked) = &external {
+                rendered.warnings.extend(checked.warnings.iter().cloned());
+            }
             print_all(&rendered.warnings);
             super::status::print_waiting(&rendered.waiting);
             println!(
                 "{}",
                 msg::check_summary(rendered.pages, rendered.warnings.len())
             );
+            if let Some(checked) = &external {
+                println!("{}", loa::external::summary(checked));
+            }
             if args.deny_warnings && !rendered.warnings.is_empty() {
                 eprintln!("{}", msg::warnings_denied(rendered.warnings.len()));
                 ExitCode::FAILURE
@@ -39,4 +50,14 @@ pub fn run(global: &Global, args: &Args) -> ExitCode {
         }
         Err(problems) => fail(Failed::Check, &problems),
     }
+}
+
+/// The links to other sites, checked over the network (the build has already read the config).
+fn external(global: &Global, options: &loa::Options) -> loa::external::Checked {
+    let Ok(config) = loa::config::load(&global.root, &Default::default()) else {
+        return loa::external::Checked::default();
+    };
+    let (links, _) = loa::external::collect(&global.root, &config, options.drafts);
+    let now = jiff::Timestamp::now().as_second();
+    loa::external::check(&global.root, &links, &loa::external::Probe::default(), now)
 }

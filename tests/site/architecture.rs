@@ -16,7 +16,7 @@ const LAYERS: &[&str] = &[
     // Render.
     "calendar feeds output plan render report review search share templates views",
     // Output.
-    "import publish scaffold workflow write",
+    "external import publish scaffold workflow write",
     // The pipeline, and the preview that runs it.
     "pipeline serve",
 ];

@@ -16,6 +16,7 @@ mod coverage;
 mod desk;
 mod desk_browser;
 mod events;
+mod external;
 mod fuzz;
 mod import;
 mod import_bad_input;
