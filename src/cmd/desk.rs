@@ -38,7 +38,11 @@ pub fn run(global: &Global, args: &Args) -> ExitCode {
     let mut started = None;
     let mut last_problem = None;
     // Port 0 asks the system for a free one (tests): there is nothing to retry.
-    let last = if port == 0 { 0 } else { port.saturating_add(PORTS_TRIED - 1) };
+    let last = if port == 0 {
+        0
+    } else {
+        port.saturating_add(PORTS_TRIED - 1)
+    };
     for port in port..=last {
         let options = loa::serve::ServeOptions {
             root: global.root.clone(),

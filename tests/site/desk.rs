@@ -562,7 +562,11 @@ fn the_desks_page_runs_only_its_own_script() {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_string();
-    for part in ["script-src 'self'", "frame-ancestors 'none'", "object-src 'none'"] {
+    for part in [
+        "script-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+    ] {
         assert!(policy.contains(part), "{policy}");
     }
 }

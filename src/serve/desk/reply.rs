@@ -20,7 +20,8 @@ pub struct Reply {
 /// The desk's page runs its own script only, talks to its own server only, and cannot be
 /// framed by another site. Photos and videos of an article may come from elsewhere in the
 /// preview, as on the portal. The preview's iframe (`srcdoc`) inherits this policy.
-const PAGE_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+const PAGE_POLICY: &str =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
      img-src 'self' data: blob: https:; media-src 'self' https:; frame-src 'self'; \
      connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
      frame-ancestors 'none'";
