@@ -89,8 +89,18 @@ pub struct ToCheck {
 }
 
 impl Report {
-    /// The summary, one line per fact, in Vietnamese.
+    /// The summary, one line per fact, in Vietnamese, for the terminal.
     pub fn lines(&self) -> Vec<String> {
+        self.lines_for(Reader::Terminal)
+    }
+
+    /// The summary for the writing desk, whose officer fills the form rather than YAML lines
+    /// and types no command.
+    pub fn desk_lines(&self) -> Vec<String> {
+        self.lines_for(Reader::Desk)
+    }
+
+    fn lines_for(&self, reader: Reader) -> Vec<String> {
         let mut lines = vec![msg::IMPORT_CONVERTED_HEADER.to_string()];
         let c = &self.converted;
         lines.push(msg::import_converted(&[
@@ -114,7 +124,7 @@ impl Report {
             lines.extend(dropped);
         }
         lines.push(msg::IMPORT_CHECK_HEADER.to_string());
-        lines.extend(self.check_lines());
+        lines.extend(self.check_lines(reader));
         lines
     }
 
@@ -145,7 +155,7 @@ impl Report {
         lines
     }
 
-    fn check_lines(&self) -> Vec<String> {
+    fn check_lines(&self, reader: Reader) -> Vec<String> {
         let t = &self.to_check;
         let mut lines = Vec::new();
         if t.title_guessed {
@@ -157,7 +167,10 @@ impl Report {
         for name in &t.pictures_without_alt {
             lines.push(msg::import_alt_missing(name));
         }
-        lines.push(msg::import_topics(&t.topics_suggested));
+        lines.push(match reader {
+            Reader::Terminal => msg::import_topics(&t.topics_suggested),
+            Reader::Desk => msg::import_topics_desk(&t.topics_suggested),
+        });
         lines.push(
             match t.date {
                 DateFrom::Modified | DateFrom::Created => msg::IMPORT_DATE_FROM_FILE,
@@ -165,9 +178,22 @@ impl Report {
             }
             .to_string(),
         );
-        lines.push(msg::IMPORT_UNIT_CHANNELS.to_string());
+        lines.push(
+            match reader {
+                Reader::Terminal => msg::IMPORT_UNIT_CHANNELS,
+                Reader::Desk => msg::IMPORT_UNIT_CHANNELS_DESK,
+            }
+            .to_string(),
+        );
         lines
     }
+}
+
+/// Who reads the summary: the officer at a terminal, or at the writing desk.
+#[derive(Clone, Copy)]
+enum Reader {
+    Terminal,
+    Desk,
 }
 
 fn skipped_line(p: &Skipped) -> String {

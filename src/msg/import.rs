@@ -137,6 +137,19 @@ pub fn import_alt_missing(name: &str) -> String {
     )
 }
 
+pub const IMPORT_UNIT_CHANNELS_DESK: &str = "  chọn Đơn vị và Hình thức trong “Thông tin bài”; khi bài đã sẵn sàng, bỏ dấu “Còn là bản nháp” (hoặc Gửi duyệt)";
+
+pub fn import_topics_desk(topics: &[String]) -> String {
+    if topics.is_empty() {
+        "  loa chưa gợi ý được chủ đề: chọn Chủ đề trong “Thông tin bài”".to_string()
+    } else {
+        format!(
+            "  chủ đề loa gợi ý: {}; xem lại phần Chủ đề trong “Thông tin bài”",
+            topics.join(", ")
+        )
+    }
+}
+
 pub fn import_topics(topics: &[String]) -> String {
     if topics.is_empty() {
         "  loa chưa gợi ý được chủ đề: điền dòng topics: theo config.yaml".to_string()

@@ -570,3 +570,41 @@ fn the_desks_page_runs_only_its_own_script() {
         assert!(policy.contains(part), "{policy}");
     }
 }
+
+#[test]
+fn a_dropped_word_file_becomes_a_draft_with_notes_worded_for_the_desk() {
+    let site = fixture();
+    let desk = start(&site);
+    let docx = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/docx/python-docx.docx"),
+    )
+    .unwrap();
+    let (status, made) = desk.send(
+        "api/import?name=Tap%20huan.docx",
+        &docx,
+        &desk.secret,
+        &desk.origin,
+        None,
+    );
+    assert_eq!(status, 201, "{made}");
+    let path = made["path"].as_str().unwrap();
+    assert!(
+        path.starts_with("content/tin-tuc/") && path.ends_with("/index.md"),
+        "{path}"
+    );
+    assert!(site.root().join(path).is_file());
+    let notes: Vec<&str> = (made["notes"].as_array().unwrap().iter())
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert!(
+        notes.iter().any(|n| n.contains("Thông tin bài")),
+        "{notes:?}"
+    );
+    assert!(notes.iter().all(|n| !n.contains("loa serve")), "{notes:?}");
+    // Its editor opens it, and nothing of the upload is left behind.
+    assert_eq!(desk.open(path)["fields"]["draft"], true);
+    let left: Vec<_> = std::fs::read_dir(site.root().join(".loa-cache/desk"))
+        .map(|d| d.flatten().collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
+}

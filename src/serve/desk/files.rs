@@ -148,7 +148,7 @@ pub fn import(desk: &Desk, name: &str, bytes: &[u8]) -> Reply {
             }
             Reply::json(
                 StatusCode::CREATED,
-                &serde_json::json!({ "path": display, "notes": imported.report.lines() }),
+                &serde_json::json!({ "path": display, "notes": imported.report.desk_lines() }),
             )
         }
         Err(problems) => Reply::problems(StatusCode::UNPROCESSABLE_ENTITY, &problems),
