@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::approval::{Record, Status};
 use crate::diag::Diagnostic;
 use crate::model::{Page, PageKind};
@@ -40,6 +42,7 @@ pub struct Entry {
     pub unit: Option<String>,
     /// Site path without the base path (`tin-tuc/a/`).
     pub path: String,
+    pub tags: Vec<String>,
 }
 
 /// Every article of the site at `root`, by stage then path; and the problems of files that
@@ -57,13 +60,19 @@ pub fn list(
         None => jiff::Timestamp::now(),
     };
     let (files, mut problems) = load::load(root, config.theme.as_deref());
-    let mut entries = Vec::new();
-    for source in &files.sources {
-        let (page, found) = parse::parse(source, &config);
-        problems.extend(found.into_iter().filter(Diagnostic::is_error));
-        if let Some(page) = page.filter(|p| p.kind == PageKind::Article) {
-            entries.push(entry(&page, config.approval.required, now));
-        }
+    // Parsed on every core: a provincial site has thousands of articles.
+    let parsed: Vec<(Option<Entry>, Vec<Diagnostic>)> = (files.sources.par_iter())
+        .map(|source| {
+            let (page, found) = parse::parse(source, &config);
+            let page = page.filter(|p| p.kind == PageKind::Article);
+            let entry = page.map(|page| entry(&page, config.approval.required, now));
+            (entry, found.into_iter().filter(Diagnostic::is_error).collect())
+        })
+        .collect();
+    let mut entries = Vec::with_capacity(parsed.len());
+    for (entry, found) in parsed {
+        entries.extend(entry);
+        problems.extend(found);
     }
     entries.sort_by(|a, b| (a.stage, &a.display).cmp(&(b.stage, &b.display)));
     Ok((entries, problems))
@@ -111,5 +120,6 @@ fn entry(page: &Page, required: bool, now: jiff::Timestamp) -> Entry {
         topics: page.meta.topics.clone(),
         unit: page.meta.unit.clone(),
         path: page.path.clone(),
+        tags: page.meta.tags.clone(),
     }
 }

@@ -96,25 +96,13 @@ fn sections(root: &Path) -> Vec<Choice> {
     found
 }
 
-/// The tags the served site shows, from its tag pages' titles.
+/// The tags the articles use, in Vietnamese order.
 fn tags(desk: &Desk) -> Vec<String> {
-    let Ok(root) = std::fs::canonicalize(&desk.inner.root) else {
+    let Ok(listing) = desk.listing() else {
         return Vec::new();
     };
-    let mut all = BTreeSet::new();
-    for entry in walkdir::WalkDir::new(root.join("content")).max_open(8) {
-        let Ok(entry) = entry else { continue };
-        if entry.path_is_symlink() || !entry.file_name().to_string_lossy().ends_with(".md") {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(entry.path()) else {
-            continue;
-        };
-        if let Ok(parts) = form::read(&text, "") {
-            all.extend(parts.fields.tags);
-        }
-    }
-    let mut tags: Vec<String> = all.into_iter().collect();
+    let all: BTreeSet<&String> = listing.0.iter().flat_map(|e| &e.tags).collect();
+    let mut tags: Vec<String> = all.into_iter().cloned().collect();
     crate::text::sort_vietnamese(&mut tags, |t| t);
     tags
 }
@@ -136,37 +124,42 @@ struct Row {
 
 /// Every article with where it stands and its problems from the last build.
 pub fn articles(desk: &Desk) -> Reply {
-    let (entries, unreadable) = match status::list(&desk.inner.root, desk.inner.now.as_deref()) {
-        Ok(listed) => listed,
+    let listing = match desk.listing() {
+        Ok(listing) => listing,
         Err(problems) => return Reply::problems(StatusCode::UNPROCESSABLE_ENTITY, &problems),
     };
+    let (entries, unreadable) = (&listing.0, &listing.1);
     let (base, served) = match desk.inner.snapshot.read() {
         Ok(s) => {
-            let problems = s.errors.iter().chain(s.warnings.iter()).cloned();
+            let problems = s.errors.iter().chain(s.warnings.iter()).chain(unreadable);
             (
                 s.base_path.clone(),
-                problems.chain(unreadable).collect::<Vec<Diagnostic>>(),
+                problems.cloned().collect::<Vec<Diagnostic>>(),
             )
         }
-        Err(_) => ("/".to_string(), unreadable),
+        Err(_) => ("/".to_string(), unreadable.clone()),
     };
     let published = crate::publish::record::published(&desk.inner.root);
-    let rows: Vec<Row> = (entries.into_iter())
+    // Thousands of articles, thousands of warnings: each article finds its own at once.
+    let mut by_file: std::collections::HashMap<&Path, Vec<&Diagnostic>> = Default::default();
+    for d in &served {
+        by_file.entry(d.path.as_path()).or_default().push(d);
+    }
+    let rows: Vec<Row> = (entries.iter())
         .map(|e| {
             let display = e.display.to_string_lossy().replace('\\', "/");
             let (state, state_label) = state(e.stage, published.contains(&e.path));
             Row {
-                problems: (served.iter())
-                    .filter(|d| d.path == e.display)
-                    .map(Problem::of_file)
+                problems: (by_file.get(e.display.as_path()).into_iter().flatten())
+                    .map(|d| Problem::of_file(d))
                     .collect(),
                 section: display.split('/').nth(1).unwrap_or("").to_string(),
                 path: display,
-                title: e.title,
+                title: e.title.clone(),
                 state,
                 state_label,
-                topics: e.topics,
-                unit: e.unit,
+                topics: e.topics.clone(),
+                unit: e.unit.clone(),
                 date: e
                     .when
                     .as_ref()

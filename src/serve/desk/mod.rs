@@ -54,7 +54,14 @@ struct Inner {
     /// `http://127.0.0.1:1111`.
     origin: String,
     publishing: Mutex<publish::Progress>,
+    /// Every article and where it stands, read again only after a build or a write of the
+    /// desk: the list screen asks for it with the site's vocabulary, and each is a read of
+    /// every file.
+    listing: Mutex<Option<(u64, Arc<Listing>)>>,
 }
+
+/// Every article and where it stands, and the files that could not be read.
+pub type Listing = (Vec<crate::workflow::status::Entry>, Vec<crate::diag::Diagnostic>);
 
 impl Desk {
     pub fn new(
@@ -74,6 +81,7 @@ impl Desk {
                 secret,
                 origin,
                 publishing: Mutex::new(publish::Progress::default()),
+                listing: Mutex::new(None),
             }),
         }
     }
@@ -87,11 +95,29 @@ impl Desk {
     }
 
     /// Tells the preview a file changed, so the next preview and build read it at once,
-    /// before the watcher reports it.
+    /// before the watcher reports it; the list of articles is read again.
     fn touched(&self, paths: Vec<PathBuf>) {
         if let Ok(mut session) = self.inner.session.lock() {
             session.changed(paths);
         }
+        if let Ok(mut listing) = self.inner.listing.lock() {
+            *listing = None;
+        }
+    }
+
+    /// Every article and where it stands, as of the last build or the desk's last write.
+    fn listing(&self) -> Result<Arc<Listing>, Vec<crate::diag::Diagnostic>> {
+        let version = self.inner.snapshot.read().map_or(0, |s| s.version);
+        let mut cached = self.inner.listing.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((v, listing)) = cached.as_ref() {
+            if *v == version {
+                return Ok(listing.clone());
+            }
+        }
+        let listed = crate::workflow::status::list(&self.inner.root, self.inner.now.as_deref())?;
+        let listing = Arc::new(listed);
+        *cached = Some((version, listing.clone()));
+        Ok(listing)
     }
 
     /// Answers one request of the desk: `rest` is the path after the desk's prefix.
