@@ -66,7 +66,10 @@ pub fn list(
             let (page, found) = parse::parse(source, &config);
             let page = page.filter(|p| p.kind == PageKind::Article);
             let entry = page.map(|page| entry(&page, config.approval.required, now));
-            (entry, found.into_iter().filter(Diagnostic::is_error).collect())
+            (
+                entry,
+                found.into_iter().filter(Diagnostic::is_error).collect(),
+            )
         })
         .collect();
     let mut entries = Vec::with_capacity(parsed.len());

@@ -61,7 +61,10 @@ struct Inner {
 }
 
 /// Every article and where it stands, and the files that could not be read.
-pub type Listing = (Vec<crate::workflow::status::Entry>, Vec<crate::diag::Diagnostic>);
+pub type Listing = (
+    Vec<crate::workflow::status::Entry>,
+    Vec<crate::diag::Diagnostic>,
+);
 
 impl Desk {
     pub fn new(
