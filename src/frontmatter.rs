@@ -101,6 +101,7 @@ struct RawFront {
     aliases: OneOrMany,
     template: Option<String>,
     event: Option<RawEvent>,
+    expires: Option<String>,
     extra: Option<yaml::Value>,
     sort: Option<String>,
     paginate: Option<usize>,
@@ -154,6 +155,7 @@ const PAGE_KEYS: &[&str] = &[
     "aliases",
     "template",
     "event",
+    "expires",
     "extra",
     "approval",
 ];
@@ -234,6 +236,7 @@ impl FrontContext<'_> {
             aliases,
             template,
             event,
+            expires,
             extra,
             sort,
             paginate,
@@ -255,6 +258,7 @@ impl FrontContext<'_> {
         let channels = self.check_keys("channels", channels.into_vec(), channel_keys, problems);
         self.check_image_alt(image.is_some(), image_alt.as_deref(), problems);
         let event = event.and_then(|e| self.event(e, problems));
+        let expires = self.expires(expires.as_deref(), date.as_ref(), problems);
         let sort = self.sort(sort.as_deref(), problems);
         if paginate == Some(0) {
             problems.push(self.at("paginate", None, msg::PAGINATE_ZERO.to_string()));
@@ -278,6 +282,7 @@ impl FrontContext<'_> {
             aliases: aliases.into_vec(),
             template,
             event,
+            expires,
             extra: extra
                 .as_ref()
                 .map_or(serde_json::Value::Null, yaml::to_json),
@@ -340,6 +345,25 @@ impl FrontContext<'_> {
         }
         let updated = self.date("updated", updated.as_deref(), problems);
         (parsed, updated)
+    }
+
+    /// `expires:`, which must come after the date the page is published on.
+    fn expires(
+        &self,
+        written: Option<&str>,
+        date: Option<&jiff::ZonedDateTime>,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<jiff::ZonedDateTime> {
+        let expires = self.date("expires", written, problems)?;
+        if let Some(date) = date.filter(|date| expires <= **date) {
+            let date = date.strftime("%Y-%m-%d").to_string();
+            let message = msg::expires_before_date(written.unwrap_or_default().trim(), &date);
+            problems.push(
+                self.at("expires", None, message)
+                    .with_hint(msg::HINT_EXPIRES),
+            );
+        }
+        Some(expires)
     }
 
     /// A photo needs a description for readers who cannot see it.

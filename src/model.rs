@@ -59,6 +59,9 @@ pub struct Meta {
     pub aliases: Vec<String>,
     pub template: Option<String>,
     pub event: Option<Event>,
+    /// `expires:`: from this moment the page leaves the lists, feeds, search and sitemap
+    /// (`crate::assemble::expiry`).
+    pub expires: Option<ZonedDateTime>,
     pub extra: serde_json::Value,
     /// Section lists only.
     pub sort: SortBy,

@@ -98,7 +98,8 @@ fn days(from: Date, to: Date) -> i64 {
 /// Published articles and held activities of `subject` dated within `from..=to`.
 pub fn tally(site: &Site, subject: Subject, from: Date, to: Date) -> Tally {
     let within = |day: Date| from <= day && day <= to;
-    let articles = (site.articles.iter())
+    // An expired notice was published all the same: it counts.
+    let articles = (site.articles.iter().chain(&site.expired))
         .map(|&i| &site.pages[i].page.meta)
         .filter(|m| subject.counts_article(m))
         .filter(|m| m.date.as_ref().is_some_and(|d| within(d.date())))

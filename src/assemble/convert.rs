@@ -70,6 +70,7 @@ pub(super) fn render_markdown(
             page: page.clone(),
             rendered,
             image,
+            expired: false,
             key,
         }
     };

@@ -17,7 +17,8 @@ pub(super) fn documents(
     for &i in articles {
         is_article[i] = true;
     }
-    let others = (0..pages.len()).filter(|&i| !is_article[i]);
+    // Expired pages are listed nowhere (the expired articles are not among `articles`).
+    let others = (0..pages.len()).filter(|&i| !is_article[i] && !pages[i].expired);
     let citing = (articles.iter().copied())
         .chain(others)
         .map(|i| (i, pages[i].rendered.documents.as_slice()));

@@ -113,10 +113,11 @@ pub(super) fn neighbours(
 
 /// Tags are free text: they are grouped by slug, keeping the spelling of the oldest article
 /// that used the tag, so a new article cannot rename an established tag. Standalone pages
-/// with tags are listed after the articles.
+/// with tags are listed after the articles (expired ones are not listed).
 pub(super) fn group_tags(pages: &[Published], articles: &[usize]) -> Vec<Term> {
     let mut by_slug: FxHashMap<&str, Term> = FxHashMap::default();
-    let standalone = (0..pages.len()).filter(|&i| pages[i].page.kind == PageKind::Standalone);
+    let standalone = (0..pages.len())
+        .filter(|&i| pages[i].page.kind == PageKind::Standalone && !pages[i].expired);
     let newest_first: Vec<usize> = articles.iter().copied().chain(standalone).collect();
     for &i in newest_first.iter().rev() {
         let page = &pages[i].page;

@@ -8,6 +8,7 @@ mod assets;
 mod convert;
 mod converted;
 mod documents;
+mod expiry;
 mod held;
 mod lists;
 mod paths;
@@ -19,6 +20,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use assets::{place_assets, resized_copies};
+pub use expiry::{expiring_soon, is_expired, Expiring, SOON_DAYS};
 use lists::{group_sections, group_tags, neighbours};
 pub use lists::{is_upcoming, EVENTS_SECTION};
 use paths::{check_collisions, check_reserved, collect_aliases};
@@ -52,6 +54,8 @@ pub struct Published {
     /// How the front-matter `image` is published, when there is one (an external image:
     /// its URL only).
     pub image: Option<Arc<ImageAttrs>>,
+    /// Its `expires:` has passed: the page is published, with a note, but listed nowhere.
+    pub expired: bool,
     /// Hash of everything this struct comes from (the file, the config it was parsed with,
     /// and what its Markdown read of the rest of the site: its Markdown memo key), so later
     /// stages can tell an unchanged page without comparing it field by field.
@@ -96,8 +100,11 @@ pub struct Site {
     pub settings: Settings,
     /// Published articles and standalone pages.
     pub pages: Vec<Published>,
-    /// Articles only, newest first (indexes into `pages`).
+    /// Articles only, newest first (indexes into `pages`); expired ones are not among them.
     pub articles: Vec<usize>,
+    /// Expired articles (`expires:`), newest first: published, listed nowhere, still counted
+    /// in the report and the plan's progress.
+    pub expired: Vec<usize>,
     pub home: Option<Published>,
     pub sections: Vec<Section>,
     pub topics: Vec<Term>,
@@ -210,7 +217,7 @@ pub(crate) fn assemble(
 ) -> (Site, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let waiting = held::waiting(&parsed, &settings, &config);
-    let sorted = Sorted::new(parsed, &settings);
+    let sorted = Sorted::new(parsed, &settings, config.expired);
     check_reserved(
         sorted.published.iter().chain(&sorted.indexes).map(|p| &**p),
         &mut problems,
@@ -237,8 +244,10 @@ pub(crate) fn assemble(
     problems.extend(collisions);
     resized_copies(&mut assets, &content.images);
     key_events(&mut pages, settings.now);
+    expiry::mark(&mut pages, settings.now);
 
-    let articles = newest_first(&pages);
+    let (articles, expired): (Vec<usize>, Vec<usize>) =
+        (newest_first(&pages).into_iter()).partition(|&i| !pages[i].expired);
     let sections = group_sections(&config, &pages, &articles, indexes, settings.now);
     // The lists do not depend on each other: made side by side.
     let ((topics, units), (tags, neighbours)) = rayon::join(
@@ -264,6 +273,7 @@ pub(crate) fn assemble(
         settings,
         pages,
         articles,
+        expired,
         home,
         sections,
         topics,
@@ -329,12 +339,13 @@ struct Sorted {
     home: Option<Arc<Page>>,
     indexes: Vec<Arc<Page>>,
     published: Vec<Arc<Page>>,
-    /// Drafts and future articles: not published, but links to them get a clear message.
+    /// Drafts, future and removed expired articles: not published, but links to them get a
+    /// clear message.
     withheld: Vec<Arc<Page>>,
 }
 
 impl Sorted {
-    fn new(parsed: Vec<Arc<Page>>, settings: &Settings) -> Sorted {
+    fn new(parsed: Vec<Arc<Page>>, settings: &Settings, expired: crate::config::Expired) -> Sorted {
         let mut sorted = Sorted {
             home: None,
             indexes: Vec::new(),
@@ -345,6 +356,7 @@ impl Sorted {
             match page.kind {
                 PageKind::Home => sorted.home = Some(page),
                 PageKind::SectionIndex => sorted.indexes.push(page),
+                _ if expiry::is_removed(&page, expired, settings) => sorted.withheld.push(page),
                 _ if held::publishes(&page, settings) => sorted.published.push(page),
                 _ => sorted.withheld.push(page),
             }

@@ -34,6 +34,7 @@ pub fn run(global: &Global, args: &Args) -> ExitCode {
             }
             print_all(&rendered.warnings);
             super::status::print_waiting(&rendered.waiting);
+            print_expiring(&rendered.expiring);
             println!(
                 "{}",
                 msg::check_summary(rendered.pages, rendered.warnings.len())
@@ -60,4 +61,23 @@ fn external(global: &Global, options: &loa::Options) -> loa::external::Checked {
     let (links, _) = loa::external::collect(&global.root, &config, options.drafts);
     let now = jiff::Timestamp::now().as_second();
     loa::external::check(&global.root, &links, &loa::external::Probe::default(), now)
+}
+
+/// The pages that leave the lists within the next days, so the officer can extend a notice
+/// in time (or see that it goes as planned).
+fn print_expiring(expiring: &[loa::assemble::Expiring]) {
+    if expiring.is_empty() {
+        return;
+    }
+    let days = loa::assemble::SOON_DAYS;
+    println!("{}", msg::expiring_heading(expiring.len(), days));
+    for page in expiring {
+        let file = page.display.to_string_lossy();
+        let day = loa::text::date_short(page.expires.date());
+        let when = format!("{} ngày {day}", page.expires.strftime("%H:%M"));
+        println!(
+            "  {}",
+            msg::expiring_line(&file, page.line, &page.title, &when, page.hours_left)
+        );
+    }
 }

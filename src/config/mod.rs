@@ -78,6 +78,10 @@ struct RawConfig {
     /// The leaders who may approve, by name. Default: none (anyone named may approve).
     #[serde(default)]
     approvers: Vec<String>,
+    /// What becomes of a page after its `expires:`: `keep` (its page stays, with a note) or
+    /// `remove` (it is not published any more). Default: `keep`.
+    #[serde(default)]
+    expired: Option<String>,
 }
 
 /// The resolved, validated site configuration. Immutable once built.
@@ -101,6 +105,8 @@ pub struct Config {
     pub report: ReportConfig,
     /// `approval:` and `approvers:`: whether articles wait for a leader's sign-off.
     pub approval: approval::Approval,
+    /// `expired:`: whether an expired page is still published (with a note) or removed.
+    pub expired: Expired,
     /// A hash of what the config was read from (the text of config.yaml and the command
     /// line's overrides): equal keys mean equal configs, for the memos of `serve`.
     pub key: blake3::Hash,
@@ -196,6 +202,7 @@ const CONFIG_KEYS: &[&str] = &[
     "report",
     "approval",
     "approvers",
+    "expired",
 ];
 
 fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
@@ -215,6 +222,7 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         report,
         approval,
         approvers,
+        expired,
     } = raw;
     let mut problems = Problems::new(text);
     let base_url = resolve_base_url(base_url, overrides, &mut problems);
@@ -235,6 +243,7 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
     );
     let report = report::resolve(report.unwrap_or_default(), &organization, &mut problems);
     let approval = approval::resolve(approval, approvers, &mut problems);
+    let expired = resolve_expired(expired.as_deref(), &mut problems);
     problems.finish()?;
     Ok(Config {
         title: crate::text::nfc(&title),
@@ -252,8 +261,31 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         publish,
         report,
         approval,
+        expired,
         key: config_key(text, overrides),
     })
+}
+
+/// What becomes of a page once its `expires:` has passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Expired {
+    /// Its page stays, with a note, but it leaves the lists, feeds, search and sitemap.
+    #[default]
+    Keep,
+    /// It is not published any more, as a draft is not.
+    Remove,
+}
+
+fn resolve_expired(written: Option<&str>, problems: &mut Problems) -> Expired {
+    match written.map(str::trim) {
+        None | Some("keep") => Expired::Keep,
+        Some("remove") => Expired::Remove,
+        Some(other) => {
+            let d = problems.at(Place::Key("expired"), msg::bad_expired_policy(other));
+            problems.push(d.with_hint(msg::HINT_EXPIRED_POLICY));
+            Expired::Keep
+        }
+    }
 }
 
 /// What a config is read from, hashed: equal keys mean equal configs.

@@ -8,7 +8,7 @@ use super::clip;
 pub const HINT_LINK_PATH: &str = "kiểm tra tên tệp và đường dẫn tương đối (../ để lên một thư mục)";
 pub const HINT_FILE_PATH: &str = "đặt tệp cạnh bài viết hoặc sửa lại tên tệp cho đúng";
 pub const HINT_LINK_WITHHELD: &str =
-    "bỏ liên kết, hoặc đăng bài kia trước (bỏ draft: true, sửa ngày đăng, hoặc mời lãnh đạo duyệt)";
+    "bỏ liên kết, hoặc đăng bài kia trước (bỏ draft: true, sửa ngày đăng, hoặc mời lãnh đạo duyệt; bài hết hạn: sửa expires: hoặc đặt expired: keep trong config.yaml)";
 pub const HINT_HTML_REMOVED: &str =
     "loa đã bỏ phần này khi xuất bản; khi chép từ Word, hãy dán dạng văn bản thuần rồi định dạng lại bằng Markdown";
 pub const HINT_RESERVED: &str =
@@ -93,7 +93,7 @@ pub fn missing_file(dest: &str) -> String {
 
 pub fn link_to_withheld(dest: &str) -> String {
     format!(
-        "liên kết tới `{dest}`, bài chưa được đăng (bản nháp, hẹn ngày đăng hoặc chưa được duyệt)"
+        "liên kết tới `{dest}`, bài chưa được đăng (bản nháp, hẹn ngày đăng hoặc chưa được duyệt) hoặc đã gỡ vì hết hạn"
     )
 }
 

@@ -59,6 +59,8 @@ pub struct Built {
     pub search: Option<search::Deferred>,
     /// Articles held back for approval, or waiting for their author (`approval: required`).
     pub waiting: Vec<crate::approval::Waiting>,
+    /// `check`: the pages whose `expires:` comes within the next days, soonest first.
+    pub expiring: Vec<crate::assemble::Expiring>,
 }
 
 /// Builds the site into `to`. Returns every problem found when any is an error (warnings
@@ -69,8 +71,10 @@ pub fn build(
     to: Destination,
 ) -> Result<Built, Vec<Diagnostic>> {
     let (mut site, files, mut problems) = input::assemble(options, cache, None)?;
+    let mut expiring = Vec::new();
     if options.review {
         problems.extend(review::review(&site));
+        expiring = crate::assemble::expiring_soon(&site);
     }
     let templates = match templates::Templates::new(&files.theme_templates) {
         Ok(t) => t,
@@ -116,6 +120,7 @@ pub fn build(
         written,
         search,
         waiting,
+        expiring,
     })
 }
 

@@ -102,7 +102,11 @@ impl Renderer<'_> {
         head.published = view.card.date.clone();
         head.modified = view.updated.clone().or_else(|| view.card.date.clone());
         if kind == "article" {
-            head.json_ld = Some(self.news_article(&head));
+            let mut json_ld = self.news_article(&head);
+            if let Some(expires) = &view.card.expires {
+                json_ld["expires"] = expires.clone().into();
+            }
+            head.json_ld = Some(json_ld);
         }
         let mut ctx = self.context(head);
         ctx.insert("page", &view);

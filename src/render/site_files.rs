@@ -33,7 +33,8 @@ impl Renderer<'_> {
         .into_bytes()
     }
 
-    /// `su-kien.ics` with every published event, and one `lich.ics` beside each event's page.
+    /// `su-kien.ics` with every published event (but the expired), and one `lich.ics` beside
+    /// each event's page.
     fn calendars(&self, outputs: &mut Outputs) {
         let cfg = &self.site.config;
         let host = url::Url::parse(&cfg.base_url.origin)
@@ -70,6 +71,8 @@ impl Renderer<'_> {
         if events.is_empty() {
             return;
         }
+        // An expired page keeps its own calendar file, which it links to, but leaves the
+        // calendar of all events as it leaves the lists.
         for (p, event) in &events {
             let one = std::slice::from_ref(event);
             outputs.insert(
@@ -77,7 +80,10 @@ impl Renderer<'_> {
                 Output::new(Kind::Calendar, calendar::calendar(&cfg.timezone_name, one)),
             );
         }
-        let all: Vec<CalendarEvent> = events.into_iter().map(|(_, e)| e).collect();
+        let all: Vec<CalendarEvent> = (events.into_iter())
+            .filter(|(p, _)| !p.expired)
+            .map(|(_, e)| e)
+            .collect();
         outputs.insert(
             ALL_EVENTS_ICS.into(),
             Output::new(Kind::Calendar, calendar::calendar(&cfg.timezone_name, &all)),
@@ -125,7 +131,7 @@ impl Renderer<'_> {
         let lists = self.sitemap_lists(outputs);
         // Every page, then the lists (a list's date wins should a path be both).
         let entries = || {
-            let pages = self.site.pages.iter();
+            let pages = self.site.pages.iter().filter(|p| !p.expired);
             let lists = lists.iter().map(|(path, d)| (path.as_str(), *d));
             pages
                 .map(|p| (p.page.path.as_str(), lastmod(p)))
@@ -188,8 +194,8 @@ impl Renderer<'_> {
 
     /// The list pages of the sitemap (home, sections, topics, tags, units, documents), each
     /// with its newest article's date; lists that were not generated are left out. Every
-    /// article and standalone page is listed besides these; redirects, pagination pages and
-    /// the 404 page are not.
+    /// article and standalone page is listed besides these (but the expired); redirects,
+    /// pagination pages and the 404 page are not.
     fn sitemap_lists(&self, outputs: &Outputs) -> Vec<(String, Option<&jiff::ZonedDateTime>)> {
         let newest = |pages: &[usize]| {
             pages

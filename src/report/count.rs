@@ -133,10 +133,10 @@ impl Counted<'_> {
     }
 }
 
-/// The published articles dated within the period.
+/// The published articles dated within the period, the expired ones too: a notice that has
+/// expired was still published in its period.
 fn articles_in<'s>(site: &'s Site, period: &Period) -> Vec<&'s Published> {
-    site.articles
-        .iter()
+    (site.articles.iter().chain(&site.expired))
         .map(|&i| &site.pages[i])
         .filter(|p| {
             p.page

@@ -235,7 +235,8 @@ fn document_order(site: &Site) -> Vec<usize> {
     for &i in &site.articles {
         is_article[i] = true;
     }
-    order.extend((0..site.pages.len()).filter(|&i| !is_article[i]));
+    // Expired pages are not searched (expired articles are not among `articles`).
+    order.extend((0..site.pages.len()).filter(|&i| !is_article[i] && !site.pages[i].expired));
     order
 }
 

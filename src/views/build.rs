@@ -188,6 +188,7 @@ impl<'a> Views<'a> {
                 upcoming: crate::assemble::is_upcoming(e, self.site.settings.now),
                 ics_url: self.link(&format!("{}{}", page.path, crate::assemble::EVENT_ICS)),
             }),
+            expires: meta.expires.as_ref().map(|d| self.date(d)),
         }
     }
 
@@ -254,6 +255,7 @@ impl<'a> Views<'a> {
             draft: meta.draft,
             extra: meta.extra.clone(),
             documents: self.document_links(&p.rendered.documents),
+            expired: p.expired,
         }
     }
 }

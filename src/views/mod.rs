@@ -173,6 +173,8 @@ pub struct PageView {
     pub extra: serde_json::Value,
     /// The legal documents of `data/van-ban.yaml` the page cites, in the order it cites them.
     pub documents: Vec<DocumentLink>,
+    /// Its `expires` has passed: the page is listed nowhere and says so.
+    pub expired: bool,
 }
 
 /// How to share a page without loading any Facebook or Zalo script.
@@ -202,6 +204,8 @@ pub struct ArticleCard {
     pub unit: Option<TermLink>,
     pub image: Option<ImageView>,
     pub event: Option<EventView>,
+    /// Front matter `expires` (RFC 3339), when the page has one.
+    pub expires: Option<String>,
 }
 
 /// `list`: a section, topic, tag or unit whose articles are listed.

@@ -199,6 +199,28 @@ const CASES: &[Case] = &[
         names: &["date"],
         hint: &["2025-08-21"],
     },
+    Case {
+        name: "an_expiry_that_is_not_a_date_is_an_error_on_its_line",
+        given: &[File(
+            ARTICLE,
+            "---\ntitle: \"A\"\ndate: 2025-08-21\nexpires: cuối tháng\n---\nx\n",
+        )],
+        kind: Error,
+        at: "content/tin-tuc/a.md:4:1",
+        names: &["expires", "cuối tháng"],
+        hint: &["2025-08-21"],
+    },
+    Case {
+        name: "an_expiry_before_the_date_is_an_error_on_its_line",
+        given: &[File(
+            ARTICLE,
+            "---\ntitle: \"A\"\ndate: 2025-08-21\nunit: van-phong\nexpires: 2025-08-01\n---\nx\n",
+        )],
+        kind: Error,
+        at: "content/tin-tuc/a.md:5:1",
+        names: &["expires: 2025-08-01", "date: 2025-08-21"],
+        hint: &["expires: 2025-12-31"],
+    },
     // Unknown keys.
     Case {
         name: "an_unknown_front_matter_key_suggests_the_closest_one",
@@ -807,6 +829,14 @@ const CASES: &[Case] = &[
         at: "content/tin-tuc/a.md:5:1",
         names: &["style="],
         hint: &[],
+    },
+    Case {
+        name: "an_expired_setting_loa_does_not_know_is_an_error_on_its_line",
+        given: &[ConfigPlus(b"expired: xoa\n")],
+        kind: Error,
+        at: "config.yaml:27:1",
+        names: &["xoa"],
+        hint: &["keep", "remove"],
     },
     // The editorial workflow: approval in config.yaml and in an article.
     Case {

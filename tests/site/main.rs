@@ -16,6 +16,7 @@ mod coverage;
 mod desk;
 mod desk_browser;
 mod events;
+mod expiry;
 mod external;
 mod fuzz;
 mod import;
