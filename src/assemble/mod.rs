@@ -12,6 +12,7 @@ mod expiry;
 mod held;
 mod lists;
 mod paths;
+mod related;
 pub mod screen;
 
 use std::collections::HashMap;
@@ -24,6 +25,7 @@ pub use expiry::{expiring_soon, is_expired, Expiring, SOON_DAYS};
 use lists::{group_sections, group_tags, neighbours};
 pub use lists::{is_upcoming, EVENTS_SECTION};
 use paths::{check_collisions, check_reserved, collect_aliases};
+pub use related::{related, RelatedMemo, RELATED};
 
 use crate::config::Config;
 use crate::diag::Diagnostic;
@@ -115,6 +117,9 @@ pub struct Site {
     pub assets: Vec<PlacedAsset>,
     /// Previous (older) and next (newer) article within the section, by page index.
     pub neighbours: Vec<(Option<usize>, Option<usize>)>,
+    /// Each article's related articles, by page index ([`related`], filled in after
+    /// assembling, with `serve`'s memo); empty until then.
+    pub related: Vec<Vec<usize>>,
     /// The documents of `data/van-ban.yaml`, newest first, with the pages citing each.
     pub documents: Vec<crate::citations::Cited>,
     /// The activities of `data/hoat-dong.yaml` held by now, oldest first.
@@ -125,6 +130,11 @@ pub struct Site {
 }
 
 impl Site {
+    /// The related articles of `pages[index]`, best first.
+    pub fn related_of(&self, index: usize) -> &[usize] {
+        self.related.get(index).map_or(&[], Vec::as_slice)
+    }
+
     /// The older and the newer article beside `pages[index]` in its section.
     pub fn neighbours_of(&self, index: usize) -> (Option<usize>, Option<usize>) {
         self.neighbours.get(index).copied().unwrap_or((None, None))
@@ -267,6 +277,7 @@ pub(crate) fn assemble(
     let site = Site {
         activities: crate::ledger::held(content.activities, settings.now, &config.timezone),
         neighbours,
+        related: Vec::new(),
         tags,
         aliases: aliases.into_iter().map(|(a, _)| a).collect(),
         config,

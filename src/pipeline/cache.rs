@@ -48,6 +48,9 @@ pub struct Cache {
     pub(crate) search: Arc<std::sync::Mutex<crate::search::Memo>>,
     /// Rendered pages by output path, with the hash of what their context was built from.
     pub(crate) rendered: crate::render::RenderMemo,
+    /// Each article's related articles, by its path, with the hash of what they were
+    /// chosen from.
+    pub(crate) related: crate::assemble::RelatedMemo,
 }
 
 impl Cache {
@@ -92,6 +95,7 @@ impl Cache {
             + self.images.len()
             + self.search.lock().map_or(0, |m| m.len())
             + self.rendered.len()
+            + self.related.len()
     }
 
     pub fn is_empty(&self) -> bool {

@@ -73,6 +73,7 @@ pub(super) fn assemble(
     };
     let (mut site, found) =
         assemble::assemble(config, pages, content, settings, &mut cache.markdown);
+    site.related = assemble::related(&site, &mut cache.related, tracked);
     if !tracked {
         // No build follows this one: its memos would only keep pages alive.
         cache.markdown.clear();

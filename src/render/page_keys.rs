@@ -47,7 +47,8 @@ impl<'a> PageKeys<'a> {
 
     /// What the page at `index` is rendered from besides what all pages share (`global`):
     /// the page itself (its `Published` key), its neighbours (whose title and URL it links
-    /// to), its section's title and size, and its tags' names and sizes.
+    /// to), its section's title and size, its tags' names and sizes, and its related
+    /// articles (whose cards it shows), in their order.
     pub(super) fn key(&self, global: &blake3::Hash, site: &Site, index: usize) -> blake3::Hash {
         const NONE: [u8; 32] = [0; 32];
         let p = &site.pages[index];
@@ -63,7 +64,17 @@ impl<'a> PageKeys<'a> {
         for (bytes, lane) in tags.chunks_exact_mut(8).zip(self.tags[index]) {
             bytes.copy_from_slice(&lane.to_le_bytes());
         }
-        let mut bytes = [0u8; 32 * 6];
+        let related = match site.related_of(index) {
+            [] => NONE,
+            related => {
+                let mut key = crate::key::Key::new("related-pages");
+                for &i in related {
+                    key.hash(&site.pages[i].key);
+                }
+                *key.finish().as_bytes()
+            }
+        };
+        let mut bytes = [0u8; 32 * 7];
         let parts = [
             *global.as_bytes(),
             *p.key.as_bytes(),
@@ -71,6 +82,7 @@ impl<'a> PageKeys<'a> {
             neighbour(next),
             section,
             tags,
+            related,
         ];
         for (chunk, part) in bytes.chunks_exact_mut(32).zip(parts) {
             chunk.copy_from_slice(&part);

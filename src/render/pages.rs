@@ -78,7 +78,10 @@ impl Renderer<'_> {
         let p = &self.site.pages[index];
         let taken = self.html.get(index).and_then(|h| h.lock().ok()?.take());
         let content = taken.unwrap_or_else(|| p.rendered.html.clone());
-        let view = self.views.page(index, self.card(index).clone(), content);
+        let mut view = self.views.page(index, self.card(index).clone(), content);
+        view.related = (self.site.related_of(index).iter())
+            .map(|&i| self.card(i).clone())
+            .collect();
         let kind = view.card.kind;
         let description = view.card.summary_text.clone();
         let mut head = self.head(kind, &p.page.meta.title, &description, &p.page.path);

@@ -256,6 +256,7 @@ impl<'a> Views<'a> {
             extra: meta.extra.clone(),
             documents: self.document_links(&p.rendered.documents),
             expired: p.expired,
+            related: Vec::new(),
         }
     }
 }

@@ -175,6 +175,9 @@ pub struct PageView {
     pub documents: Vec<DocumentLink>,
     /// Its `expires` has passed: the page is listed nowhere and says so.
     pub expired: bool,
+    /// Articles only: up to five other articles sharing its topics, then its tags, the newest
+    /// first among equals (`crate::assemble::related`).
+    pub related: Vec<ArticleCard>,
 }
 
 /// How to share a page without loading any Facebook or Zalo script.

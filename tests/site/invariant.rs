@@ -41,6 +41,10 @@ fn edit() -> impl Strategy<Value = Edit> {
     ]
 }
 
+/// What the test's page template shows of other articles, besides its neighbours: the
+/// related articles (which other pages' topics, tags and dates decide) and the expiry note.
+const PAGE_LISTS: &str = "{% for r in page.related %}<a href=\"{{ r.url }}\">{{ r.title }}</a>{% endfor %}{% if page.expired %}<p>hết hạn</p>{% endif %}";
+
 const TOPICS: [&str; 3] = ["nghi-dinh-118", "de-an-06", "par-index"];
 const TAGS: [[&str; 2]; 2] = [["Một cửa", "một cửa"], ["Chuyển đổi số", "chuyển đổi số"]];
 
@@ -74,11 +78,17 @@ fn article(title: &str, day: u8, topics: u8, draft: bool, body: u8) -> String {
         .filter(|(i, _)| topics.len() > *i)
         .map(|(_, spellings)| spellings[usize::from(body) % 2])
         .collect();
+    // Some expire at the end of the day they are dated: those dated before "now" have
+    // expired (they leave the lists, keep a note, or go with `expired: remove`).
+    let (month, day) = (9 + day % 4, 1 + day % 28);
+    let expires = if body % 5 < 2 {
+        format!("expires: 2025-{month:02}-{day:02} 23:00\n")
+    } else {
+        String::new()
+    };
     format!(
-        "---\ntitle: \"{title} ({})\"\ndate: 2025-{:02}-{:02}\ntopics: [{}]\ntags: [{}]\ndraft: {draft}\n---\nĐoạn {body} của bài. {link} {cite}\n\n## Mục {body}\n",
+        "---\ntitle: \"{title} ({})\"\ndate: 2025-{month:02}-{day:02}\ntopics: [{}]\ntags: [{}]\ndraft: {draft}\n{expires}---\nĐoạn {body} của bài. {link} {cite}\n\n## Mục {body}\n",
         body % 3,
-        9 + day % 4,
-        1 + day % 28,
         topics.join(", "),
         tags.join(", ")
     )
@@ -137,7 +147,7 @@ fn apply(site: &Site, edit: &Edit) {
             }
         }
         Edit::Template(n) => {
-            let template = format!("{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ page.title }}}}</h1><p>mẫu {n}</p>{{{{ page.content | safe }}}}{{% endblock content %}}");
+            let template = format!("{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ page.title }}}}</h1><p>mẫu {n}</p>{{{{ page.content | safe }}}}{PAGE_LISTS}{{% endblock content %}}");
             site.write("themes/rieng/templates/page.html", &template);
         }
         Edit::Table(n) => {
@@ -161,7 +171,8 @@ fn apply(site: &Site, edit: &Edit) {
             site.write("data/van-ban.yaml", &text);
         }
         Edit::Config(n) => {
-            site.config_plus(&format!("theme: rieng\npaginate: {}\n", 1 + n % 4));
+            let expired = if n % 3 == 0 { "expired: remove\n" } else { "" };
+            site.config_plus(&format!("theme: rieng\npaginate: {}\n{expired}", 1 + n % 4));
         }
     }
 }
@@ -224,7 +235,7 @@ proptest! {
     fn what_serve_serves_always_equals_a_clean_build(edits in prop::collection::vec(edit(), 1..10)) {
         let site = Site::new();
         site.config_plus("theme: rieng\n");
-        site.write("themes/rieng/templates/page.html", "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>{% endblock content %}");
+        site.write("themes/rieng/templates/page.html", &format!("{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ page.title }}}}</h1>{PAGE_LISTS}{{% endblock content %}}"));
         for n in 0..3u8 {
             site.write(&format!("content/tin-tuc/bai-{n}.md"), &article(&format!("Bài {n}"), n, n, false, n));
         }

@@ -28,6 +28,7 @@ mod photos;
 mod publish;
 mod publish_safety;
 mod readers;
+mod related;
 mod report;
 mod sample;
 mod sample_pages;
