@@ -1,18 +1,58 @@
-//! Machine-read outputs: RSS feeds, the sitemap and robots.txt, written with quick-xml so
-//! every title and URL is escaped correctly.
+//! Machine-read outputs: RSS and JSON Feed feeds, the sitemap and robots.txt. XML is written
+//! with quick-xml and JSON with serde, so every title and URL is escaped correctly.
+//!
+//! The feeds carry whole articles, so that the provincial portal (or any CMS) can take them
+//! from loa (docs/feeds.md): RSS 2.0 with `content:encoded` and Media RSS for the cover, and
+//! JSON Feed 1.1 (<https://www.jsonfeed.org/version/1.1/>), both with topics and tags.
 
 use std::io;
 
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
+use serde::Serialize;
+
+/// Namespaces of the RSS feed's extensions.
+pub const CONTENT_NS: &str = "http://purl.org/rss/1.0/modules/content/";
+pub const MEDIA_NS: &str = "http://search.yahoo.com/mrss/";
+pub const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
+/// The version a JSON Feed names itself by.
+pub const JSON_FEED_VERSION: &str = "https://jsonfeed.org/version/1.1";
+
+/// A topic or tag of an item: its key, its name and its list's absolute URL.
+#[derive(Debug, Clone, Serialize)]
+pub struct Label<'a> {
+    pub key: &'a str,
+    pub name: &'a str,
+    pub url: String,
+}
+
+/// An item's cover image.
+#[derive(Debug, Clone)]
+pub struct Cover<'a> {
+    /// Absolute URL.
+    pub url: &'a str,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub alt: &'a str,
+}
 
 /// One item of a feed.
 pub struct FeedItem<'a> {
     pub title: &'a str,
     pub permalink: String,
     pub date: &'a jiff::ZonedDateTime,
+    pub updated: Option<&'a jiff::ZonedDateTime>,
+    /// The summary as HTML (RSS `description`) and as text (JSON Feed `summary`).
     pub summary: String,
-    pub categories: Vec<&'a str>,
+    pub summary_text: &'a str,
+    /// The whole article, cleaned and with absolute URLs (`crate::sanitize::clean_for_feed`).
+    pub content: String,
+    pub cover: Option<Cover<'a>>,
+    /// Who wrote it: the unit, else the organization.
+    pub author: &'a str,
+    pub topics: Vec<Label<'a>>,
+    pub tags: Vec<Label<'a>>,
+    pub expires: Option<&'a jiff::ZonedDateTime>,
 }
 
 /// A feed's channel.
@@ -24,6 +64,12 @@ pub struct Feed<'a> {
     /// Absolute URL of the feed itself.
     pub self_link: String,
     pub language: &'a str,
+    /// The publishing body, the feed's author.
+    pub organization: &'a str,
+    /// Absolute URLs of the lists of all topics and of all tags: the `domain` of RSS
+    /// categories, so a reader can tell a topic from a tag.
+    pub topics_url: String,
+    pub tags_url: String,
     pub items: Vec<FeedItem<'a>>,
 }
 
@@ -33,7 +79,9 @@ pub fn rss(feed: &Feed) -> Vec<u8> {
     write_xml(|w| {
         w.create_element("rss")
             .with_attribute(("version", "2.0"))
-            .with_attribute(("xmlns:atom", "http://www.w3.org/2005/Atom"))
+            .with_attribute(("xmlns:atom", ATOM_NS))
+            .with_attribute(("xmlns:content", CONTENT_NS))
+            .with_attribute(("xmlns:media", MEDIA_NS))
             .write_inner_content(|w| {
                 w.create_element("channel").write_inner_content(|w| {
                     text(w, "title", feed.title)?;
@@ -50,18 +98,7 @@ pub fn rss(feed: &Feed) -> Vec<u8> {
                         .with_attribute(("type", "application/rss+xml"))
                         .write_empty()?;
                     for item in &feed.items {
-                        w.create_element("item").write_inner_content(|w| {
-                            text(w, "title", item.title)?;
-                            text(w, "link", &item.permalink)?;
-                            w.create_element("guid")
-                                .with_attribute(("isPermaLink", "true"))
-                                .write_text_content(BytesText::new(&item.permalink))?;
-                            text(w, "pubDate", &rfc2822(item.date))?;
-                            for c in &item.categories {
-                                text(w, "category", c)?;
-                            }
-                            text(w, "description", &item.summary)
-                        })?;
+                        rss_item(w, feed, item)?;
                     }
                     Ok(())
                 })?;
@@ -69,6 +106,153 @@ pub fn rss(feed: &Feed) -> Vec<u8> {
             })?;
         Ok(())
     })
+}
+
+fn rss_item(w: &mut Writer<Vec<u8>>, feed: &Feed, item: &FeedItem) -> io::Result<()> {
+    w.create_element("item").write_inner_content(|w| {
+        text(w, "title", item.title)?;
+        text(w, "link", &item.permalink)?;
+        w.create_element("guid")
+            .with_attribute(("isPermaLink", "true"))
+            .write_text_content(BytesText::new(&item.permalink))?;
+        text(w, "pubDate", &rfc2822(item.date))?;
+        let labels = (item.topics.iter().map(|l| (l, &feed.topics_url)))
+            .chain(item.tags.iter().map(|l| (l, &feed.tags_url)));
+        for (label, domain) in labels {
+            w.create_element("category")
+                .with_attribute(("domain", domain.as_str()))
+                .write_text_content(BytesText::new(label.name))?;
+        }
+        text(w, "description", &item.summary)?;
+        text(w, "content:encoded", &item.content)?;
+        if let Some(cover) = &item.cover {
+            let mut media = w
+                .create_element("media:content")
+                .with_attribute(("url", cover.url))
+                .with_attribute(("medium", "image"));
+            let (width, height) = (
+                cover.width.map(|n| n.to_string()),
+                cover.height.map(|n| n.to_string()),
+            );
+            if let (Some(width), Some(height)) = (&width, &height) {
+                media = media
+                    .with_attribute(("width", width.as_str()))
+                    .with_attribute(("height", height.as_str()));
+            }
+            media.write_inner_content(|w| {
+                w.create_element("media:description")
+                    .with_attribute(("type", "plain"))
+                    .write_text_content(BytesText::new(cover.alt))?;
+                Ok(())
+            })?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// JSON Feed 1.1: the same items as the RSS feed, with the names of topics and tags as
+/// `tags` and, apart, in loa's `_loa` extension (keys, names, list URLs; the expiry).
+pub fn json_feed(feed: &Feed, json_self_link: &str) -> Vec<u8> {
+    let items = feed
+        .items
+        .iter()
+        .map(|item| JsonItem {
+            id: &item.permalink,
+            url: &item.permalink,
+            title: item.title,
+            content_html: &item.content,
+            summary: item.summary_text,
+            image: item.cover.as_ref().map(|c| c.url),
+            date_published: rfc3339(item.date),
+            date_modified: item.updated.map(rfc3339),
+            authors: vec![Author {
+                name: item.author,
+                url: None,
+            }],
+            tags: tag_names(item),
+            language: feed.language,
+            loa: Extension {
+                topics: &item.topics,
+                tags: &item.tags,
+                expires: item.expires.map(rfc3339),
+            },
+        })
+        .collect();
+    let json = JsonFeed {
+        version: JSON_FEED_VERSION,
+        title: feed.title,
+        home_page_url: &feed.link,
+        feed_url: json_self_link,
+        description: feed.description,
+        language: feed.language,
+        authors: vec![Author {
+            name: feed.organization,
+            url: Some(&feed.link),
+        }],
+        items,
+    };
+    let mut out = serde_json::to_vec_pretty(&json).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+/// The names of an item's topics, then of its tags, each once.
+fn tag_names<'a>(item: &FeedItem<'a>) -> Vec<&'a str> {
+    let mut names: Vec<&str> = Vec::new();
+    for label in item.topics.iter().chain(&item.tags) {
+        if !names.contains(&label.name) {
+            names.push(label.name);
+        }
+    }
+    names
+}
+
+#[derive(Serialize)]
+struct JsonFeed<'a> {
+    version: &'a str,
+    title: &'a str,
+    home_page_url: &'a str,
+    feed_url: &'a str,
+    description: &'a str,
+    language: &'a str,
+    authors: Vec<Author<'a>>,
+    items: Vec<JsonItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct Author<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    id: &'a str,
+    url: &'a str,
+    title: &'a str,
+    content_html: &'a str,
+    summary: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<&'a str>,
+    date_published: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_modified: Option<String>,
+    authors: Vec<Author<'a>>,
+    tags: Vec<&'a str>,
+    language: &'a str,
+    #[serde(rename = "_loa")]
+    loa: Extension<'a>,
+}
+
+/// loa's extension of a JSON Feed item: topics and tags with their keys and lists.
+#[derive(Serialize)]
+struct Extension<'a> {
+    topics: &'a [Label<'a>],
+    tags: &'a [Label<'a>],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expires: Option<String>,
 }
 
 /// A sitemap entry: absolute URL and, when known, the last change.
@@ -121,4 +305,8 @@ fn text(w: &mut Writer<Vec<u8>>, name: &str, value: &str) -> io::Result<()> {
 
 fn rfc2822(d: &jiff::ZonedDateTime) -> String {
     d.strftime("%a, %d %b %Y %H:%M:%S %z").to_string()
+}
+
+fn rfc3339(d: &jiff::ZonedDateTime) -> String {
+    d.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }

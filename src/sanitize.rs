@@ -86,7 +86,8 @@ const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("details", &["open"]),
 ];
 
-static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+/// The allowlist itself, without a decision on attribute values (each use adds its own).
+fn allowlist() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::empty();
     b.tags(TAGS.iter().copied().collect())
         .generic_attributes(GENERIC_ATTRIBUTES.iter().copied().collect())
@@ -99,8 +100,13 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
         .url_relative(ammonia::UrlRelative::PassThrough)
         .link_rel(None)
-        .strip_comments(true)
-        .attribute_filter(|_, attr, value| keeps_value(attr, value).then(|| value.into()));
+        .strip_comments(true);
+    b
+}
+
+static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = allowlist();
+    b.attribute_filter(|_, attr, value| keeps_value(attr, value).then(|| value.into()));
     b
 });
 
@@ -156,6 +162,43 @@ fn is_url_attribute(attr: &str) -> bool {
 /// Cleans an HTML fragment through the allowlist.
 pub fn clean(html: &str) -> String {
     CLEANER.clean(html).to_string()
+}
+
+/// Cleans a page's HTML for a feed, which is read away from the site (the provincial
+/// portal, a feed reader): the same allowlist, and every relative URL (`/cchc/…`, `#muc`,
+/// `anh.jpg`, each URL of a `srcset`) made absolute against `page`, the page's own address.
+pub fn clean_for_feed(html: &str, page: &url::Url) -> String {
+    let base = page.clone();
+    let mut b = allowlist();
+    b.url_relative(ammonia::UrlRelative::RewriteWithBase(page.clone()))
+        .attribute_filter(move |_, attr, value| match attr {
+            _ if !keeps_value(attr, value) => None,
+            "srcset" => Some(absolute_srcset(&base, value).into()),
+            _ => Some(value.into()),
+        });
+    b.clean(html).to_string()
+}
+
+/// A `srcset` value with each URL made absolute against `base` (ammonia leaves `srcset`
+/// alone): `a-480w.jpg 480w, …` → `https://…/a-480w.jpg 480w, …`.
+fn absolute_srcset(base: &url::Url, value: &str) -> String {
+    value
+        .split(',')
+        .filter_map(|candidate| {
+            let mut parts = candidate.split_whitespace();
+            let url = parts.next()?;
+            let url = base
+                .join(url)
+                .map_or_else(|_| url.to_string(), String::from);
+            Some(
+                std::iter::once(url)
+                    .chain(parts.map(str::to_string))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Something the allowlist takes out of an author's raw HTML.
@@ -275,6 +318,32 @@ fn what_would_be_removed(html: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_feed_gets_every_relative_url_made_absolute_and_nothing_more_than_the_page() {
+        let page = url::Url::parse("https://stp.angiang.gov.vn/cchc/tin-tuc/bai/").unwrap();
+        let html = concat!(
+            r##"<p><a href="/cchc/tin-tuc/khac/">a</a> <a href="#muc-1">b</a> "##,
+            r#"<a href="https://vanban.chinhphu.vn/x">c</a> <a href="mailto:stp@angiang.gov.vn">d</a></p>"#,
+            r#"<img src="/cchc/tin-tuc/bai/anh-960w.jpg" srcset="/cchc/tin-tuc/bai/anh-480w.jpg 480w, anh-960w.jpg 960w" alt="Ảnh">"#,
+            r#"<p onclick="x()">e<script>alert(1)</script></p>"#,
+        );
+        let cleaned = clean_for_feed(html, &page);
+        for expected in [
+            r#"href="https://stp.angiang.gov.vn/cchc/tin-tuc/khac/""#,
+            r##"href="https://stp.angiang.gov.vn/cchc/tin-tuc/bai/#muc-1""##,
+            r#"href="https://vanban.chinhphu.vn/x""#,
+            r#"href="mailto:stp@angiang.gov.vn""#,
+            r#"src="https://stp.angiang.gov.vn/cchc/tin-tuc/bai/anh-960w.jpg""#,
+            r#"srcset="https://stp.angiang.gov.vn/cchc/tin-tuc/bai/anh-480w.jpg 480w, https://stp.angiang.gov.vn/cchc/tin-tuc/bai/anh-960w.jpg 960w""#,
+        ] {
+            assert!(cleaned.contains(expected), "{expected} in {cleaned}");
+        }
+        assert!(
+            !cleaned.contains("script") && !cleaned.contains("onclick"),
+            "{cleaned}"
+        );
+    }
 
     #[test]
     fn scripts_styles_and_event_handlers_are_removed() {

@@ -197,9 +197,13 @@ pub const COVERAGE_PATH: &str = "ke-hoach/tien-do/";
 pub const ALL_EVENTS_ICS: &str = "su-kien.ics";
 pub const EVENT_ICS: &str = "lich.ics";
 
+/// The site's JSON Feed (each topic has one too, beside its `rss.xml`).
+pub const JSON_FEED: &str = "feed.json";
+
 pub const GENERATED_FILES: &[&str] = &[
     ALL_EVENTS_ICS,
     "rss.xml",
+    JSON_FEED,
     "sitemap.xml",
     "404.html",
     "robots.txt",

@@ -64,6 +64,7 @@ impl<'a> Renderer<'a> {
             url: self.views.link(&format!("{}/", section.slug)),
             permalink: self.views.permalink(&format!("{}/", section.slug)),
             feed_url: None,
+            json_feed_url: None,
             extra: index.map_or(serde_json::Value::Null, |i| i.page.meta.extra.clone()),
         };
         let template = template_of(index, "section.html");
@@ -83,6 +84,10 @@ impl<'a> Renderer<'a> {
         let feed_url = taxonomy
             .has_feeds()
             .then(|| self.views.link(&format!("{path}rss.xml")));
+        let json_feed_url = taxonomy.has_feeds().then(|| {
+            self.views
+                .link(&format!("{path}{}", crate::assemble::JSON_FEED))
+        });
         let list = ListView {
             kind: taxonomy.name(),
             key: term.key.clone(),
@@ -92,6 +97,7 @@ impl<'a> Renderer<'a> {
             url: self.views.link(&path),
             permalink: self.views.permalink(&path),
             feed_url,
+            json_feed_url,
             extra: serde_json::Value::Null,
         };
         self.paginated(PaginatedList {
@@ -208,6 +214,7 @@ impl<'a> Renderer<'a> {
         };
         let mut head = self.head(list_kind, &title, &list.description, &page_url(path, n));
         head.feed_url = list.feed_url.clone();
+        head.json_feed_url = list.json_feed_url.clone();
         let mut ctx = self.context(head);
         ctx.insert("list", list);
         ctx.insert_value("articles", self.cards(chunk.iter().copied()));

@@ -94,6 +94,7 @@ pub fn render(
     debug_assert!(disk.sink.is_none() || disk.previous.is_none());
     let sink = disk.sink;
     let r = Renderer::new(site, templates, memo, html, disk.previous);
+    let feed_contents = r.feed_contents();
     let emit = |result: Result<Done, Diagnostic>| match (sink, result) {
         (Some(sink), Ok(mut done)) => {
             if let Body::Bytes(bytes) = &done.body {
@@ -136,7 +137,7 @@ pub fn render(
     // Sorted first, the map is built in one pass.
     files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut outputs: Outputs = files.into_iter().collect();
-    let sitemap = r.feeds(&mut outputs);
+    let sitemap = r.feeds(&mut outputs, &feed_contents);
     if let (Some(key), Body::Bytes(bytes)) = (sitemap.key, &sitemap.body) {
         if !sitemap.reused {
             fresh.push((sitemap.out.clone(), (key, bytes.clone())));
@@ -384,6 +385,7 @@ impl<'a> Renderer<'a> {
             permalink: self.views.permalink(path),
             kind,
             feed_url: None,
+            json_feed_url: None,
             image: ShareImage {
                 url: self.views.permalink(file),
                 width: Some(width),

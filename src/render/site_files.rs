@@ -5,16 +5,22 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::{Body, Done, Kind, Output, Outputs, Renderer, Statics};
+use crate::assemble::JSON_FEED;
 use crate::assemble::{Published, Site, ALL_EVENTS_ICS, EVENT_ICS};
 use crate::calendar::{self, CalendarEvent};
 use crate::diag::Diagnostic;
-use crate::feeds::{self, Feed, FeedItem, SitemapEntry};
+use crate::feeds::{self, Cover, Feed, FeedItem, Label, SitemapEntry};
 use crate::msg;
 use crate::templates::BUILTIN_STATIC;
 
 /// How many items a feed carries.
 const FEED_ITEMS: usize = 20;
+
+/// The cleaned HTML of each article a feed carries, by page index.
+pub(super) type FeedContents = rustc_hash::FxHashMap<usize, String>;
 
 impl Renderer<'_> {
     /// A small page at an old address that sends readers (and search engines) to the new one.
@@ -91,37 +97,96 @@ impl Renderer<'_> {
     }
 
     /// Writes the feeds, calendars and robots.txt into `outputs`; returns the sitemap, which
-    /// is kept between builds (it lists every page: writing it is the cost).
-    pub(super) fn feeds(&self, outputs: &mut Outputs) -> Done {
+    /// is kept between builds (it lists every page: writing it is the cost). `contents` holds
+    /// the cleaned HTML of every article the feeds carry ([`Renderer::feed_contents`]).
+    pub(super) fn feeds(&self, outputs: &mut Outputs, contents: &FeedContents) -> Done {
         let cfg = &self.site.config;
-        let site_feed = Feed {
-            title: &cfg.title,
-            description: &cfg.description,
-            link: self.views.permalink(""),
-            self_link: self.views.permalink("rss.xml"),
-            language: &cfg.language,
-            items: self.feed_items(&self.site.articles),
-        };
-        let rss = |feed: &Feed| Output::new(Kind::Feed, feeds::rss(feed));
-        outputs.insert("rss.xml".into(), rss(&site_feed));
+        let site_feed = self.feed(
+            &cfg.title,
+            &cfg.description,
+            "",
+            self.feed_items(&self.site.articles, contents),
+        );
+        self.put_feeds(outputs, "", &site_feed);
         self.calendars(outputs);
         for topic in &self.site.topics {
             let path = Taxonomy::Topic.term_path(&topic.key);
-            let feed = Feed {
-                title: &topic.name,
-                description: &topic.description,
-                link: self.views.permalink(&path),
-                self_link: self.views.permalink(&format!("{path}rss.xml")),
-                language: &cfg.language,
-                items: self.feed_items(&topic.pages),
-            };
-            outputs.insert(format!("{path}rss.xml"), rss(&feed));
+            let items = self.feed_items(&topic.pages, contents);
+            let feed = self.feed(&topic.name, &topic.description, &path, items);
+            self.put_feeds(outputs, &path, &feed);
         }
         if cfg.base_url.path == "/" {
             let robots = feeds::robots(&self.views.permalink("sitemap.xml"));
             outputs.insert("robots.txt".into(), Output::new(Kind::SiteFile, robots));
         }
         self.sitemap(outputs)
+    }
+
+    /// The feed of the list at `path` (the home page: empty).
+    fn feed<'f>(
+        &'f self,
+        title: &'f str,
+        description: &'f str,
+        path: &str,
+        items: Vec<FeedItem<'f>>,
+    ) -> Feed<'f> {
+        let cfg = &self.site.config;
+        Feed {
+            title,
+            description,
+            link: self.views.permalink(path),
+            self_link: self.views.permalink(&format!("{path}rss.xml")),
+            language: &cfg.language,
+            organization: &cfg.organization,
+            topics_url: self.views.permalink(Taxonomy::Topic.root()),
+            tags_url: self.views.permalink(Taxonomy::Tag.root()),
+            items,
+        }
+    }
+
+    /// `rss.xml` and `feed.json` of the list at `path`.
+    fn put_feeds(&self, outputs: &mut Outputs, path: &str, feed: &Feed) {
+        let json_path = format!("{path}{JSON_FEED}");
+        let json = feeds::json_feed(feed, &self.views.permalink(&json_path));
+        outputs.insert(
+            format!("{path}rss.xml"),
+            Output::new(Kind::Feed, feeds::rss(feed)),
+        );
+        outputs.insert(json_path, Output::new(Kind::Feed, json));
+    }
+
+    /// The articles the feeds carry: the newest of the site and of each topic.
+    fn fed(&self) -> Vec<usize> {
+        let lists =
+            std::iter::once(&self.site.articles).chain(self.site.topics.iter().map(|t| &t.pages));
+        let mut fed: Vec<usize> = lists
+            .flat_map(|l| l.iter().take(FEED_ITEMS).copied())
+            .collect();
+        fed.sort_unstable();
+        fed.dedup();
+        fed
+    }
+
+    /// The whole HTML of each article the feeds carry, cleaned for readers away from the
+    /// site and with absolute URLs. Made before the pages render: a page may take its HTML
+    /// with it when it does (`Site::take_html`).
+    pub(super) fn feed_contents(&self) -> FeedContents {
+        self.fed()
+            .into_par_iter()
+            .map(|i| {
+                let p = &self.site.pages[i];
+                let taken = self.html.get(i).and_then(|h| h.lock().ok());
+                let html = (taken.as_ref())
+                    .and_then(|h| h.as_deref())
+                    .unwrap_or(&p.rendered.html);
+                let content = match url::Url::parse(&self.views.permalink(&p.page.path)) {
+                    Ok(page) => crate::sanitize::clean_for_feed(html, &page),
+                    // Never: every permalink is an absolute URL.
+                    Err(_) => crate::sanitize::clean(html),
+                };
+                (i, content)
+            })
+            .collect()
     }
 
     /// `sitemap.xml`, reused from the last build when it would list the same pages with the
@@ -168,28 +233,52 @@ impl Renderer<'_> {
         }
     }
 
-    fn feed_items(&self, pages: &[usize]) -> Vec<FeedItem<'_>> {
+    fn feed_items(&self, pages: &[usize], contents: &FeedContents) -> Vec<FeedItem<'_>> {
+        let cfg = &self.site.config;
         pages
             .iter()
             .take(FEED_ITEMS)
             .filter_map(|&i| {
                 let p = &self.site.pages[i];
+                let meta = &p.page.meta;
+                let card = self.card(i);
                 Some(FeedItem {
-                    title: &p.page.meta.title,
+                    title: &meta.title,
                     permalink: self.views.permalink(&p.page.path),
-                    date: p.page.meta.date.as_ref()?,
-                    summary: self.card(i).summary.clone(),
-                    categories: p
-                        .page
-                        .meta
-                        .topics
-                        .iter()
-                        .filter_map(|k| self.site.config.topic(k))
-                        .map(|t| t.name.as_str())
+                    date: meta.date.as_ref()?,
+                    updated: meta.updated.as_ref(),
+                    summary: card.summary.clone(),
+                    summary_text: &card.summary_text,
+                    content: contents.get(&i).cloned().unwrap_or_default(),
+                    cover: card.image.as_ref().map(|image| Cover {
+                        url: &image.permalink,
+                        width: image.width,
+                        height: image.height,
+                        alt: &image.alt,
+                    }),
+                    author: (meta.unit.as_deref())
+                        .and_then(|k| cfg.unit(k))
+                        .map_or(&cfg.organization, |u| &u.name),
+                    topics: (meta.topics.iter())
+                        .filter_map(|k| cfg.topic(k))
+                        .map(|t| self.label(Taxonomy::Topic, &t.key, &t.name))
                         .collect(),
+                    tags: (self.views.tags_of(&p.page.tag_keys))
+                        .map(|t| self.label(Taxonomy::Tag, &t.key, &t.name))
+                        .collect(),
+                    expires: meta.expires.as_ref(),
                 })
             })
             .collect()
+    }
+
+    /// A topic or tag of a feed's item, with its list's address.
+    fn label<'l>(&self, taxonomy: Taxonomy, key: &'l str, name: &'l str) -> Label<'l> {
+        Label {
+            key,
+            name,
+            url: self.views.permalink(&taxonomy.term_path(key)),
+        }
     }
 
     /// The list pages of the sitemap (home, sections, topics, tags, units, documents), each

@@ -66,6 +66,7 @@ impl<'a> Views<'a> {
             base_url: self.permalink(""),
             home_url: self.link(""),
             rss_url: self.link("rss.xml"),
+            json_feed_url: self.link(crate::assemble::JSON_FEED),
             sections,
             topics: alphabetical(
                 s.topics

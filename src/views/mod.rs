@@ -22,6 +22,8 @@ pub struct SiteView {
     pub home_url: String,
     /// Root-relative link to the site feed.
     pub rss_url: String,
+    /// Root-relative link to the site's JSON Feed (`/cchc/feed.json`).
+    pub json_feed_url: String,
     pub sections: Vec<SectionLink>,
     /// Every topic of the plan, in Vietnamese alphabetical order, with article counts.
     pub topics: Vec<TermLink>,
@@ -83,6 +85,8 @@ pub struct HeadView {
     pub kind: &'static str,
     /// Root-relative link of a feed for this page, when it has one besides the site's.
     pub feed_url: Option<String>,
+    /// The same feed as JSON Feed, when `feed_url` is set.
+    pub json_feed_url: Option<String>,
     /// The image share previews show: the page's own, else the site's default one.
     pub image: ShareImage,
     /// Articles and dated pages: publication and last change (RFC 3339 with the zone's offset).
@@ -224,6 +228,8 @@ pub struct ListView {
     pub url: String,
     pub permalink: String,
     pub feed_url: Option<String>,
+    /// Topics: `/cchc/chu-de/<key>/feed.json`; otherwise null.
+    pub json_feed_url: Option<String>,
     /// The free `extra:` map of the section's `_index.md` (null for other lists).
     pub extra: serde_json::Value,
 }

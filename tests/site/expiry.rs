@@ -76,6 +76,13 @@ fn an_expired_notice_leaves_the_feeds_the_search_index_the_sitemap_and_the_calen
             ["Còn hạn"]
         );
     }
+    for feed in ["feed.json", "chu-de/de-an-06/feed.json"] {
+        let json: serde_json::Value = serde_json::from_str(&site.read(feed)).unwrap();
+        let titles: Vec<&str> = (json["items"].as_array().unwrap().iter())
+            .map(|i| i["title"].as_str().unwrap())
+            .collect();
+        assert_eq!(titles, ["Còn hạn"], "{feed}");
+    }
     assert!(!xml_values(&site.read("sitemap.xml"), "urlset/url/loc")
         .iter()
         .any(|l| l.ends_with("/tin-tuc/giay-moi/")));

@@ -18,6 +18,7 @@ mod desk_browser;
 mod events;
 mod expiry;
 mod external;
+mod feeds;
 mod fuzz;
 mod import;
 mod import_bad_input;

@@ -70,10 +70,13 @@ pub fn assert_clean_html(html: &str, place: &str) {
     }
 }
 
-/// Asserts the same of every file a build wrote: pages, feeds (whose descriptions are HTML),
-/// and drawings.
+/// Asserts the same of every file a build wrote: pages, feeds (whose descriptions and
+/// contents are HTML), and drawings.
 pub fn assert_clean_site(output: &Path) {
-    let descriptions = regex::Regex::new(r"(?s)<description>.*?</description>").unwrap();
+    let descriptions = regex::Regex::new(
+        r"(?s)<description>.*?</description>|<content:encoded>.*?</content:encoded>",
+    )
+    .unwrap();
     for entry in walkdir::WalkDir::new(output) {
         let entry = entry.unwrap();
         let path = entry.path();
@@ -82,13 +85,28 @@ pub fn assert_clean_site(output: &Path) {
             Some("html") => assert_clean_html(&std::fs::read_to_string(path).unwrap(), &place),
             Some("xml") => {
                 let xml = std::fs::read_to_string(path).unwrap();
-                for description in xml_values(&xml, "rss/channel/item/description") {
-                    assert_clean_html(&description, &place);
+                let contents = ["description", "content:encoded"]
+                    .iter()
+                    .flat_map(|e| xml_values(&xml, &format!("rss/channel/item/{e}")));
+                for html in contents {
+                    assert_clean_html(&html, &place);
                 }
-                // Descriptions are HTML, checked above: an author's `[a](javascript:…)` left
-                // as text there is harmless. Anywhere else (links, guids) no script URL.
+                // Descriptions and contents are HTML, checked above: an author's
+                // `[a](javascript:…)` left as text there is harmless. Anywhere else (links,
+                // guids, covers) no script URL.
                 let outside = descriptions.replace_all(&xml, "").to_ascii_lowercase();
                 assert!(!outside.contains("javascript:"), "{place}");
+            }
+            Some("json") if path.ends_with("feed.json") => {
+                let feed: serde_json::Value =
+                    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+                for item in feed["items"].as_array().unwrap() {
+                    assert_clean_html(item["content_html"].as_str().unwrap(), &place);
+                    let mut outside = item.clone();
+                    outside["content_html"] = serde_json::Value::Null;
+                    let outside = outside.to_string().to_ascii_lowercase();
+                    assert!(!outside.contains("javascript:"), "{place}");
+                }
             }
             Some("svg") => assert_clean_svg(&std::fs::read_to_string(path).unwrap(), &place),
             _ => {}
