@@ -188,3 +188,19 @@ fn the_report_still_counts_an_expired_notice() {
     assert_eq!(titles, ["Giấy mời họp"]);
     assert_eq!(report.total, 1);
 }
+
+#[test]
+fn an_expired_page_and_its_related_articles_are_accessible_and_fit_the_screen() {
+    let Some(node) = crate::support::browser_tools() else {
+        return;
+    };
+    let site = site_with_a_notice();
+    let options = crate::support::preview_options(site.root(), NOW);
+    let server = loa::serve::Server::start(options, |_| {}).expect("serve starts");
+    let page = format!("{}tin-tuc/giay-moi/", server.url());
+    let mut answer = ureq::get(&page).call().unwrap();
+    let served = answer.body_mut().read_to_string().unwrap();
+    assert!(served.contains("expired-note") && served.contains("class=\"related\""));
+    crate::support::run_browser_script(&node, "accessibility.mjs", &[&page]);
+    crate::support::run_browser_script(&node, "layout.mjs", &[&page]);
+}
