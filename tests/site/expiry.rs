@@ -5,9 +5,11 @@
 use crate::support::{bytes, files_under, in_memory, xml_values, Site, NOW};
 
 const EXPIRED: &str = "/cchc/tin-tuc/giay-moi/";
+const EXPIRED_PAGE: &str = "/cchc/thong-bao-cu/";
 
 /// A notice expired before NOW (the fixtures' clock, 25 November 2025), and an article still
-/// current, sharing its topic, tag and unit; the notice's page is linked from nowhere.
+/// current, sharing its topic, tag and unit; the notice's page is linked from nowhere. A
+/// standalone page with the same tag has expired too.
 fn site_with_a_notice() -> Site {
     let site = Site::new();
     let shared = "topics: [de-an-06]\ntags: [Thông báo]\nunit: van-phong\n";
@@ -24,6 +26,12 @@ fn site_with_a_notice() -> Site {
         "2025-10-01",
         &format!("{shared}expires: 2025-12-31\n"),
         "Nội dung.\n",
+    )
+    .page(
+        "thong-bao-cu.md",
+        "Thông báo cũ",
+        "tags: [Thông báo]\nexpires: 2025-11-01\n",
+        "Trang hethanbimat.\n",
     );
     site
 }
@@ -42,7 +50,10 @@ fn an_expired_notice_leaves_every_list_but_keeps_its_page_with_a_note() {
         "tin-tuc/con-han/index.html",
     ] {
         let links = site.html(list).attrs("a", "href");
-        assert!(!links.iter().any(|l| l == EXPIRED), "{list} links to it");
+        assert!(
+            !links.iter().any(|l| l == EXPIRED || l == EXPIRED_PAGE),
+            "{list} links to it"
+        );
     }
     assert!(site
         .html("tin-tuc/index.html")
@@ -60,6 +71,10 @@ fn an_expired_notice_leaves_every_list_but_keeps_its_page_with_a_note() {
     assert!(
         page.count(".neighbours") == 0,
         "no previous or next: it is in no list"
+    );
+    assert_eq!(
+        site.html("thong-bao-cu/index.html").count(".expired-note"),
+        1
     );
     let current = site.html("tin-tuc/con-han/index.html");
     assert_eq!(current.count(".expired-note"), 0);
@@ -83,9 +98,11 @@ fn an_expired_notice_leaves_the_feeds_the_search_index_the_sitemap_and_the_calen
             .collect();
         assert_eq!(titles, ["Còn hạn"], "{feed}");
     }
-    assert!(!xml_values(&site.read("sitemap.xml"), "urlset/url/loc")
+    let sitemap = xml_values(&site.read("sitemap.xml"), "urlset/url/loc");
+    assert!(sitemap.iter().any(|l| l.ends_with("/tin-tuc/con-han/")));
+    assert!(!sitemap
         .iter()
-        .any(|l| l.ends_with("/tin-tuc/giay-moi/")));
+        .any(|l| l.ends_with(EXPIRED) || l.ends_with(EXPIRED_PAGE)));
     for (file, bytes) in files_under(&site.output().join("tim-kiem")) {
         let text = String::from_utf8_lossy(&bytes);
         assert!(
