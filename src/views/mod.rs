@@ -37,7 +37,8 @@ pub struct SiteView {
     pub search_url: String,
     /// Link to the list of legal documents (`/van-ban/`), when the site has any.
     pub documents_url: Option<String>,
-    /// The build's "now" (RFC 3339 in the site time zone).
+    /// The day of the build's "now" in the site time zone (`2025-11-25`): a date, not a time,
+    /// so a page that shows it is the same all day.
     pub now: String,
 }
 

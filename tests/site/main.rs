@@ -13,6 +13,7 @@ mod citations;
 mod cli;
 mod content;
 mod coverage;
+mod dates;
 mod desk;
 mod desk_browser;
 mod events;
