@@ -10,6 +10,7 @@ mod converted;
 mod documents;
 mod held;
 mod lists;
+mod menus;
 mod paths;
 pub mod screen;
 
@@ -21,6 +22,7 @@ use rustc_hash::FxHashMap;
 use assets::{place_assets, resized_copies};
 use lists::{group_sections, group_tags, neighbours};
 pub use lists::{is_upcoming, EVENTS_SECTION};
+pub use menus::{Href, MenuLink, MenuLinks};
 use paths::{check_collisions, check_reserved, collect_aliases};
 
 use crate::config::Config;
@@ -115,6 +117,8 @@ pub struct Site {
     /// Articles waiting for approval, or for their author (empty unless approval is
     /// required or reviewed), by path.
     pub waiting: Vec<crate::approval::Waiting>,
+    /// The menus of config.yaml, every link decided.
+    pub menus: MenuLinks,
 }
 
 impl Site {
@@ -255,7 +259,7 @@ pub(crate) fn assemble(
         },
     );
     let documents = documents::documents(content.documents, &pages, &articles);
-    let site = Site {
+    let mut site = Site {
         activities: crate::ledger::held(content.activities, settings.now, &config.timezone),
         neighbours,
         tags,
@@ -271,7 +275,10 @@ pub(crate) fn assemble(
         assets,
         documents,
         waiting,
+        menus: MenuLinks::default(),
     };
+    let withheld: Vec<&Page> = sorted.withheld.iter().map(|p| &**p).collect();
+    site.menus = menus::links(&site, &withheld, &mut problems);
     (site, problems)
 }
 

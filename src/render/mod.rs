@@ -7,6 +7,7 @@
 
 mod coverage;
 mod documents;
+mod home;
 mod lists;
 mod page_keys;
 mod pages;

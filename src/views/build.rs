@@ -87,6 +87,8 @@ impl<'a> Views<'a> {
             documents_url: (!s.documents.is_empty())
                 .then(|| self.link(crate::citations::DOCUMENTS_PATH)),
             now: crate::plan::today(s).to_string(),
+            menus: self.menus(),
+            contact: self.contact(),
         }
     }
 

@@ -75,12 +75,14 @@ fn article(title: &str, day: u8, topics: u8, draft: bool, body: u8) -> String {
         .map(|(_, spellings)| spellings[usize::from(body) % 2])
         .collect();
     format!(
-        "---\ntitle: \"{title} ({})\"\ndate: 2025-{:02}-{:02}\ntopics: [{}]\ntags: [{}]\ndraft: {draft}\n---\nĐoạn {body} của bài. {link} {cite}\n\n## Mục {body}\n",
+        "---\ntitle: \"{title} ({})\"\ndate: 2025-{:02}-{:02}\ntopics: [{}]\ntags: [{}]\ndraft: {draft}\nfeatured: {}\n---\nĐoạn {body} của bài. {link} {cite}\n\n## Mục {body}\n",
         body % 3,
         9 + day % 4,
         1 + day % 28,
         topics.join(", "),
-        tags.join(", ")
+        tags.join(", "),
+        // The home page leads with the newest featured article.
+        body.is_multiple_of(5),
     )
 }
 
@@ -161,7 +163,22 @@ fn apply(site: &Site, edit: &Edit) {
             site.write("data/van-ban.yaml", &text);
         }
         Edit::Config(n) => {
-            site.config_plus(&format!("theme: rieng\npaginate: {}\n", 1 + n % 4));
+            // Menus name an article (they show its title, and edits rename, draft or delete
+            // it), a topic has a block on the home page, the footer has contact details.
+            let portal = match n % 3 {
+                0 => "menus:\n  main:\n    - page: tin-tuc/bai-1.md\n    - page: /chu-de/de-an-06/\n  footer:\n    - page: /ke-hoach/tien-do/\ncontact:\n  phone: \"0296 3852 000\"\n",
+                1 => "menus:\n  main:\n    - page: /tin-tuc/\n      title: \"Tin\"\n",
+                _ => "",
+            };
+            let home = "    description: \"Dữ liệu dân cư\"\n";
+            let config = crate::support::config_edited(&[(
+                home,
+                &format!("{home}    home: {}\n", n.is_multiple_of(2)),
+            )]);
+            site.write(
+                "config.yaml",
+                &format!("{config}theme: rieng\npaginate: {}\n{portal}", 1 + n % 4),
+            );
         }
     }
 }

@@ -24,6 +24,7 @@ mod invariant;
 mod ledger;
 mod output;
 mod photos;
+mod portal;
 mod publish;
 mod publish_safety;
 mod report;
