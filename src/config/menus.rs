@@ -217,6 +217,10 @@ mod tests {
         assert_eq!(entry_places(TEXT, "main", 2), vec![4..7, 7..9]);
         assert_eq!(entry_places(TEXT, "footer", 1), vec![9..10]);
         assert_eq!(entry_places("title: T\n", "main", 1), vec![1..2]);
+        // Notepad on Windows saves with CRLF: the same lines.
+        let crlf = TEXT.replace('\n', "\r\n");
+        assert_eq!(entry_places(&crlf, "main", 2), vec![4..7, 7..9]);
+        assert_eq!(yaml::key_place(&crlf, 7..9, "url"), (7, 7));
     }
 
     #[test]
