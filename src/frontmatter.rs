@@ -96,6 +96,8 @@ struct RawFront {
     /// Publish the bundle's photos at their full size rather than at the widest copy's.
     full_size_photos: Option<bool>,
     draft: Option<bool>,
+    /// Lead the home page with this article (the newest such one).
+    featured: Option<bool>,
     slug: Option<String>,
     #[serde(default)]
     aliases: OneOrMany,
@@ -151,6 +153,7 @@ const PAGE_KEYS: &[&str] = &[
     "image_alt",
     "full_size_photos",
     "draft",
+    "featured",
     "slug",
     "aliases",
     "template",
@@ -232,6 +235,7 @@ impl FrontContext<'_> {
             image_alt,
             full_size_photos,
             draft,
+            featured,
             slug,
             aliases,
             template,
@@ -279,6 +283,7 @@ impl FrontContext<'_> {
             image_alt,
             full_size_photos: full_size_photos.unwrap_or(false),
             draft: draft.unwrap_or(false),
+            featured: featured.unwrap_or(false),
             aliases: aliases.into_vec(),
             template,
             event,

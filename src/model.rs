@@ -56,6 +56,8 @@ pub struct Meta {
     /// upright and without the phone's metadata) rather than at the widest copy's.
     pub full_size_photos: bool,
     pub draft: bool,
+    /// `featured: true`: the home page leads with the newest such article.
+    pub featured: bool,
     pub aliases: Vec<String>,
     pub template: Option<String>,
     pub event: Option<Event>,

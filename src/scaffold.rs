@@ -23,7 +23,7 @@ pub fn init(dir: &Path, today: jiff::civil::Date) -> Result<Vec<PathBuf>, Diagno
     let home = dir.join("content/_index.md");
     let section = dir.join("content/tin-tuc/_index.md");
     let files = [
-        (config_path, SAMPLE_CONFIG.to_string()),
+        (config_path, starter_config()),
         (home, msg::INIT_HOME.to_string()),
         (section, msg::INIT_SECTION.to_string()),
         (article, msg::init_article(&today.to_string())),
@@ -37,6 +37,28 @@ pub fn init(dir: &Path, today: jiff::civil::Date) -> Result<Vec<PathBuf>, Diagno
         created.push(path);
     }
     Ok(created)
+}
+
+/// The sample's config for a new site. Its `menus:` name pages of the sample (`lien-he.md`,
+/// `/su-kien/`) that a new site does not have, so the block is written as comments, to be
+/// turned back on once those pages exist.
+fn starter_config() -> String {
+    let mut out = String::with_capacity(SAMPLE_CONFIG.len() + 200);
+    let mut in_menus = false;
+    for line in SAMPLE_CONFIG.lines() {
+        if !line.is_empty() && !line.starts_with([' ', '#']) {
+            in_menus = line.starts_with("menus:");
+            if in_menus {
+                out.push_str(msg::INIT_MENUS_NOTE);
+            }
+        }
+        if in_menus {
+            out.push_str("# ");
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// What `loa new` needs to start an article.
@@ -131,4 +153,20 @@ fn create(path: &Path, body: &str) -> Result<(), Diagnostic> {
         .open(path)
         .map_err(fail)?;
     file.write_all(body.as_bytes()).map_err(fail)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_new_sites_config_keeps_the_sample_menus_as_comments() {
+        let text = super::starter_config();
+        assert!(text.contains("# menus:\n#   main:\n#     - page: /tin-tuc/\n"));
+        let config = crate::config::parse(&text, &Default::default()).unwrap();
+        assert!(config.menus.main.is_empty() && config.menus.footer.is_empty());
+        assert!(
+            config.contact.is_some(),
+            "the contact block stays, to be filled in"
+        );
+        assert_eq!(config.topics.len(), 17);
+    }
 }

@@ -11,6 +11,7 @@ mod documents;
 mod expiry;
 mod held;
 mod lists;
+mod menus;
 mod paths;
 mod related;
 pub mod screen;
@@ -24,6 +25,7 @@ use assets::{place_assets, resized_copies};
 pub use expiry::{expiring_soon, is_expired, Expiring, SOON_DAYS};
 use lists::{group_sections, group_tags, neighbours};
 pub use lists::{is_upcoming, EVENTS_SECTION};
+pub use menus::{Href, MenuLink, MenuLinks};
 use paths::{check_collisions, check_reserved, collect_aliases};
 pub use related::{related, RelatedMemo, RELATED};
 
@@ -127,6 +129,8 @@ pub struct Site {
     /// Articles waiting for approval, or for their author (empty unless approval is
     /// required or reviewed), by path.
     pub waiting: Vec<crate::approval::Waiting>,
+    /// The menus of config.yaml, every link decided.
+    pub menus: MenuLinks,
 }
 
 impl Site {
@@ -278,7 +282,7 @@ pub(crate) fn assemble(
         },
     );
     let documents = documents::documents(content.documents, &pages, &articles);
-    let site = Site {
+    let mut site = Site {
         activities: crate::ledger::held(content.activities, settings.now, &config.timezone),
         neighbours,
         related: Vec::new(),
@@ -296,7 +300,10 @@ pub(crate) fn assemble(
         assets,
         documents,
         waiting,
+        menus: MenuLinks::default(),
     };
+    let withheld: Vec<&Page> = sorted.withheld.iter().map(|p| &**p).collect();
+    site.menus = menus::links(&site, &withheld, &mut problems);
     (site, problems)
 }
 

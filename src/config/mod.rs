@@ -6,6 +6,8 @@
 
 pub mod approval;
 mod base_url;
+mod contact;
+mod menus;
 mod problems;
 pub mod publish;
 mod report;
@@ -20,6 +22,8 @@ use crate::msg;
 use crate::yaml;
 
 pub use base_url::BaseUrl;
+pub use contact::Contact;
+pub use menus::{MenuEntry, MenuTarget, Menus};
 pub use report::{ReportConfig, Signer};
 pub use vocabulary::{Channel, Per, Target, Term};
 
@@ -82,6 +86,14 @@ struct RawConfig {
     /// `remove` (it is not published any more). Default: `keep`.
     #[serde(default)]
     expired: Option<String>,
+    /// The header's and the footer's links (`main:`, `footer:`). Default: none (the header
+    /// lists the sections, the footer the site's lists).
+    #[serde(default)]
+    menus: Option<menus::RawMenus>,
+    /// Who runs the site and how to reach them, shown in the footer (Decree 42/2022/NĐ-CP).
+    /// Default: none.
+    #[serde(default)]
+    contact: Option<contact::RawContact>,
 }
 
 /// The resolved, validated site configuration. Immutable once built.
@@ -107,6 +119,10 @@ pub struct Config {
     pub approval: approval::Approval,
     /// `expired:`: whether an expired page is still published (with a note) or removed.
     pub expired: Expired,
+    /// `menus:`, each sorted by weight; a `page:` is checked against the site later.
+    pub menus: Menus,
+    /// `contact:`, checked; `None` when the file has none.
+    pub contact: Option<Contact>,
     /// A hash of what the config was read from (the text of config.yaml and the command
     /// line's overrides): equal keys mean equal configs, for the memos of `serve`.
     pub key: blake3::Hash,
@@ -203,6 +219,8 @@ const CONFIG_KEYS: &[&str] = &[
     "approval",
     "approvers",
     "expired",
+    "menus",
+    "contact",
 ];
 
 fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
@@ -223,6 +241,8 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         approval,
         approvers,
         expired,
+        menus,
+        contact,
     } = raw;
     let mut problems = Problems::new(text);
     let base_url = resolve_base_url(base_url, overrides, &mut problems);
@@ -244,6 +264,8 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
     let report = report::resolve(report.unwrap_or_default(), &organization, &mut problems);
     let approval = approval::resolve(approval, approvers, &mut problems);
     let expired = resolve_expired(expired.as_deref(), &mut problems);
+    let menus = menus::resolve(menus.unwrap_or_default(), text, &mut problems);
+    let contact = contact::resolve(contact, &organization, &mut problems);
     problems.finish()?;
     Ok(Config {
         title: crate::text::nfc(&title),
@@ -262,6 +284,8 @@ fn resolve(raw: RawConfig, text: &str, overrides: &Overrides) -> Result<Config, 
         report,
         approval,
         expired,
+        menus,
+        contact,
         key: config_key(text, overrides),
     })
 }

@@ -16,6 +16,8 @@ pub(super) enum Place<'a> {
     TermKey(&'a str, usize),
     /// A key inside a block, at any indentation: `  signer:` under `report:`.
     Nested(&'a str),
+    /// A key inside the top-level block of the first key: `  email:` under `contact:`.
+    InBlock(&'a str, &'a str),
 }
 
 impl Place<'_> {
@@ -34,6 +36,16 @@ impl Place<'_> {
                 .lines()
                 .position(|l| l.trim_start().starts_with(&format!("{key}:")))
                 .map(|i| i + 1),
+            Place::InBlock(block, key) => {
+                let start = Place::Key(block).line(text);
+                text.lines()
+                    .enumerate()
+                    .skip(start)
+                    .take_while(|(_, l)| l.is_empty() || l.starts_with([' ', '#']))
+                    .find(|(_, l)| l.trim_start().starts_with(&format!("{key}:")))
+                    .map(|(i, _)| i + 1)
+                    .or(Some(start))
+            }
         };
         found.unwrap_or(1)
     }

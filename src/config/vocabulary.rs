@@ -21,6 +21,9 @@ pub(super) struct RawTerm {
     /// Topics only: the hashtag of shared posts (`#PCI`). Default: from the key (`#NghiDinh118`).
     #[serde(default)]
     hashtag: Option<String>,
+    /// Topics only: a block of the topic's newest articles on the home page. Default: false.
+    #[serde(default)]
+    home: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -62,6 +65,8 @@ pub struct Term {
     pub target: Option<Target>,
     /// The hashtag of posts about this topic, with its `#`; empty for units and channels.
     pub hashtag: String,
+    /// Topics only: the home page has a block of its newest articles (`home: true`).
+    pub home: bool,
 }
 
 /// "At least `articles` per `per`": a target of the plan, for a topic, a unit or a channel.
@@ -134,9 +139,13 @@ pub(super) fn resolve_terms(raw: Vec<RawTerm>, list: &str, problems: &mut Proble
         description,
         target,
         hashtag,
+        home,
     } in raw
     {
         check_key(&key, list, &terms, problems);
+        if home && list != "topics" {
+            problems.push(problems.at(Place::TermKey(&key, 0), msg::home_not_topic(list, &key)));
+        }
         let target = target.and_then(|t| resolve_target(t, &key, problems));
         let hashtag = resolve_hashtag(hashtag, &key, list, problems);
         terms.push(Term {
@@ -145,6 +154,7 @@ pub(super) fn resolve_terms(raw: Vec<RawTerm>, list: &str, problems: &mut Proble
             description: crate::text::nfc(&description),
             target,
             hashtag,
+            home: home && list == "topics",
         });
     }
     terms
@@ -228,6 +238,7 @@ pub(super) fn resolve_channels(
                 description,
                 target,
                 hashtag: None,
+                home: false,
             };
             (term, (lead, partners))
         })

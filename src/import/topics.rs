@@ -127,6 +127,7 @@ mod tests {
             description: description.to_string(),
             target: None,
             hashtag: String::new(),
+            home: false,
         }
     }
 

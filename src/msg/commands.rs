@@ -12,6 +12,9 @@ pub const NEW_ARTICLE_BODY: &str =
     "Viết đoạn mở đầu ở đây. Khi bài đã sẵn sàng, xóa dòng `draft: true`.";
 pub const INIT_HOME: &str = "---\ntitle: \"Tuyên truyền cải cách hành chính\"\ndescription: \"Tin tức, sự kiện về cải cách hành chính\"\n---\n";
 pub const INIT_SECTION: &str = "---\ntitle: \"Tin tức\"\n---\n";
+/// Above the sample's menus in a new site's config.yaml, which are written as comments.
+pub const INIT_MENUS_NOTE: &str =
+    "# Menu mẫu: bỏ dấu # ở đầu các dòng dưới đây khi chuyên trang đã có những trang được nêu.\n";
 
 pub fn init_article(date: &str) -> String {
     format!(

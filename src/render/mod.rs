@@ -7,6 +7,7 @@
 
 mod coverage;
 mod documents;
+mod home;
 mod lists;
 mod page_keys;
 mod pages;
@@ -262,9 +263,10 @@ impl<'a> Renderer<'a> {
         h.update(site.config.key.as_bytes());
         h.update(&[u8::from(site.settings.drafts)]);
         let global = h.finalize();
+        // The day only: that is all `site.now` shows, so such pages change once a day.
         let global_now = Key::new("now")
             .hash(&global)
-            .bytes(&site.settings.now.as_nanosecond().to_le_bytes())
+            .text(&crate::plan::today(site).to_string())
             .finish();
         Renderer {
             site,

@@ -1,55 +1,13 @@
-//! The pages that are not lists: the home page, articles and standalone pages, the 404 page.
+//! The pages that are not lists: articles and standalone pages, the 404 page.
 
-use serde::Serialize;
 use tera::Context;
 
-use super::{template_of, Done, Job, Kind, Renderer};
+use super::{Done, Job, Kind, Renderer};
 use crate::diag::Diagnostic;
 use crate::msg;
 use crate::views::{HeadView, ShareImage};
 
 impl Renderer<'_> {
-    pub(super) fn home(&self) -> Job<'_> {
-        let cfg = &self.site.config;
-        let home = self.site.home.as_ref();
-        let title = home
-            .map(|h| h.page.meta.title.clone())
-            .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| cfg.title.clone());
-        let description = home
-            .and_then(|h| h.page.meta.description.clone())
-            .unwrap_or_else(|| cfg.description.clone());
-        let mut ctx = self.context(self.head("home", &title, &description, ""));
-        #[derive(Serialize)]
-        struct HomeView<'h> {
-            title: &'h str,
-            description: &'h str,
-            content: &'h str,
-            extra: &'h serde_json::Value,
-        }
-        let null = serde_json::Value::Null;
-        ctx.insert(
-            "home",
-            &HomeView {
-                title: &title,
-                description: &description,
-                content: home.map_or("", |h| h.rendered.html.as_str()),
-                extra: home.map_or(&null, |h| &h.page.meta.extra),
-            },
-        );
-        let latest = self.site.articles.iter().take(cfg.paginate).copied();
-        ctx.insert_value("articles", self.cards(latest));
-        Job {
-            out: "index.html".into(),
-            kind: Kind::Home,
-            template: template_of(home, "index.html"),
-            key: None,
-            context: Box::new(move || ctx),
-            source: home.map(|h| h.page.display.clone()),
-            template_line: home.map_or(0, |h| h.page.line_of("template")),
-        }
-    }
-
     /// An article or standalone page, reused when its key is unchanged (most are, in
     /// `serve`: the job is not even made for them).
     pub(super) fn page(&self, index: usize) -> Result<Done, Diagnostic> {

@@ -87,7 +87,9 @@ impl<'a> Views<'a> {
             search_url: self.link(crate::search::PAGE),
             documents_url: (!s.documents.is_empty())
                 .then(|| self.link(crate::citations::DOCUMENTS_PATH)),
-            now: self.date(&s.settings.now.to_zoned_datetime(s.config.timezone.clone())),
+            now: crate::plan::today(s).to_string(),
+            menus: self.menus(),
+            contact: self.contact(),
         }
     }
 

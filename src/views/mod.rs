@@ -3,11 +3,13 @@
 
 mod build;
 mod documents;
+mod portal;
 
 use serde::Serialize;
 
 pub use build::{page_window, toc, Views};
 pub use documents::{DocumentLink, DocumentView};
+pub use portal::{ContactView, HomeTopic, HomeView, MenuItem, MenusView};
 
 /// `site`: in every template.
 #[derive(Debug, Serialize)]
@@ -39,8 +41,13 @@ pub struct SiteView {
     pub search_url: String,
     /// Link to the list of legal documents (`/van-ban/`), when the site has any.
     pub documents_url: Option<String>,
-    /// The build's "now" (RFC 3339 in the site time zone).
+    /// The day of the build's "now" in the site time zone (`2025-11-25`): a date, not a time,
+    /// so a page that shows it is the same all day.
     pub now: String,
+    /// config.yaml's `menus:`.
+    pub menus: MenusView,
+    /// config.yaml's `contact:`, when it has one.
+    pub contact: Option<ContactView>,
 }
 
 /// A link to a topic, tag, unit or channel, with how many articles it has.

@@ -136,6 +136,17 @@ const CASES: &[Case] = &[
         hint: &[],
     },
     Case {
+        name: "a_word_for_featured_is_a_type_error_on_the_featured_line",
+        given: &[File(
+            ARTICLE,
+            "---\ntitle: \"A\"\ndate: 2025-08-21\nfeatured: \"có\"\n---\nx\n",
+        )],
+        kind: Error,
+        at: "content/tin-tuc/a.md:4:11",
+        names: &["featured", "có", "true hoặc false"],
+        hint: &[],
+    },
+    Case {
         name: "words_for_the_number_of_participants_are_a_type_error_on_their_line",
         given: &[File(
             ARTICLE,
@@ -590,6 +601,62 @@ const CASES: &[Case] = &[
         at: "config.yaml:14:1",
         names: &["`de-an-06`", "topics"],
         hint: &[],
+    },
+    Case {
+        name: "a_menu_page_that_is_no_page_of_the_site_is_an_error_at_its_line",
+        given: &[ConfigPlus(b"menus:\n  main:\n    - page: lien-he.md\n")],
+        kind: Error,
+        at: "config.yaml:29:7",
+        names: &["lien-he.md", "`main`"],
+        hint: &["content/", "/tin-tuc/"],
+    },
+    Case {
+        name: "a_menu_url_without_a_title_is_an_error_at_its_line",
+        given: &[ConfigPlus(
+            b"menus:\n  footer:\n    - url: https://dichvucong.gov.vn\n",
+        )],
+        kind: Error,
+        at: "config.yaml:29:7",
+        names: &["https://dichvucong.gov.vn", "title"],
+        hint: &["title: "],
+    },
+    Case {
+        name: "a_menu_entry_with_both_a_page_and_a_url_is_an_error_at_its_line",
+        given: &[ConfigPlus(
+            b"menus:\n  main:\n    - page: lien-he.md\n      url: https://stp.angiang.gov.vn/lien-he\n",
+        )],
+        kind: Error,
+        at: "config.yaml:29:7",
+        names: &["`main`", "`page:`", "`url:`"],
+        hint: &["page: gioi-thieu.md"],
+    },
+    Case {
+        name: "a_menu_url_a_browser_would_run_is_refused_at_its_line",
+        given: &[ConfigPlus(
+            b"menus:\n  footer:\n    - title: Xem\n      url: \"javascript:alert(1)\"\n",
+        )],
+        kind: Error,
+        at: "config.yaml:30:7",
+        names: &["javascript"],
+        hint: &[],
+    },
+    Case {
+        name: "a_contact_email_that_is_not_an_address_is_an_error_at_its_line",
+        given: &[ConfigPlus(
+            b"contact:\n  phone: \"0296 3852 000\"\n  email: vanphong.stp.angiang.gov.vn\n",
+        )],
+        kind: Error,
+        at: "config.yaml:29:1",
+        names: &["vanphong.stp.angiang.gov.vn"],
+        hint: &["email: "],
+    },
+    Case {
+        name: "a_contact_phone_in_words_is_an_error_at_its_line",
+        given: &[ConfigPlus(b"contact:\n  phone: \"goi Van phong So\"\n")],
+        kind: Error,
+        at: "config.yaml:28:1",
+        names: &["goi Van phong So"],
+        hint: &["phone: "],
     },
     Case {
         // `Sở Tư pháp` in Windows-1258, as Notepad saves it in a legacy code page.

@@ -89,6 +89,7 @@ fn the_sample_sites_main_page_types_are_accessible_and_fit_the_screen() {
         "van-ban/118-2025-nd-cp/".into(),
         "404.html".into(),
         "tim-kiem/?q=nghi+dinh+118".into(),
+        "ke-hoach/tien-do/".into(),
     ];
     let mut urls: Vec<String> = pages
         .iter()

@@ -87,10 +87,12 @@ fn article(title: &str, day: u8, topics: u8, draft: bool, body: u8) -> String {
         String::new()
     };
     format!(
-        "---\ntitle: \"{title} ({})\"\ndate: 2025-{month:02}-{day:02}\ntopics: [{}]\ntags: [{}]\ndraft: {draft}\n{expires}---\nĐoạn {body} của bài. {link} {cite}\n\n## Mục {body}\n",
+        "---\ntitle: \"{title} ({})\"\ndate: 2025-{month:02}-{day:02}\ntopics: [{}]\ntags: [{}]\ndraft: {draft}\nfeatured: {}\n{expires}---\nĐoạn {body} của bài. {link} {cite}\n\n## Mục {body}\n",
         body % 3,
         topics.join(", "),
-        tags.join(", ")
+        tags.join(", "),
+        // The home page leads with the newest featured article.
+        body.is_multiple_of(5),
     )
 }
 
@@ -171,8 +173,26 @@ fn apply(site: &Site, edit: &Edit) {
             site.write("data/van-ban.yaml", &text);
         }
         Edit::Config(n) => {
-            let expired = if n % 3 == 0 { "expired: remove\n" } else { "" };
-            site.config_plus(&format!("theme: rieng\npaginate: {}\n{expired}", 1 + n % 4));
+            // Menus name an article (they show its title, and edits rename, draft or delete
+            // it), a topic has a block on the home page, the footer has contact details.
+            let expired = if n % 2 == 1 { "expired: remove\n" } else { "" };
+            let portal = match n % 3 {
+                0 => "menus:\n  main:\n    - page: tin-tuc/bai-1.md\n    - page: /chu-de/de-an-06/\n  footer:\n    - page: /ke-hoach/tien-do/\ncontact:\n  phone: \"0296 3852 000\"\n",
+                1 => "menus:\n  main:\n    - page: /tin-tuc/\n      title: \"Tin\"\n",
+                _ => "",
+            };
+            let home = "    description: \"Dữ liệu dân cư\"\n";
+            let config = crate::support::config_edited(&[(
+                home,
+                &format!("{home}    home: {}\n", n.is_multiple_of(2)),
+            )]);
+            site.write(
+                "config.yaml",
+                &format!(
+                    "{config}theme: rieng\npaginate: {}\n{expired}{portal}",
+                    1 + n % 4
+                ),
+            );
         }
     }
 }

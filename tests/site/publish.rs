@@ -203,6 +203,7 @@ fn sample_site() -> tempfile::TempDir {
     let warm = warm_sample();
     std::fs::copy(warm.join("config.yaml"), dir.path().join("config.yaml")).unwrap();
     copy_folder(&warm.join("content"), &dir.path().join("content"));
+    copy_folder(&warm.join("data"), &dir.path().join("data"));
     copy_folder(&warm.join(".loa-cache"), &dir.path().join(".loa-cache"));
     dir
 }
@@ -217,6 +218,8 @@ fn warm_sample() -> &'static Path {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::copy(repo.join("config.yaml"), dir.join("config.yaml")).unwrap();
         copy_folder(&repo.join("content"), &dir.join("content"));
+        // The menus of config.yaml lead to the list of documents `data/` makes.
+        copy_folder(&repo.join("data"), &dir.join("data"));
         build(&dir);
         dir
     })

@@ -24,12 +24,33 @@ fn the_home_page_reads_as_approved() {
         "/cchc/",
         "the menu shows the reader where they are"
     );
-    let newest = page.texts("main article h2");
+    assert_eq!(
+        page.text(".featured h3"),
+        "Một hồ sơ đi qua những bước nào khi bạn nộp tại Sở Tư pháp?",
+        "the featured article leads"
+    );
+    assert!(page
+        .attr(".featured img", "alt")
+        .starts_with("Tranh minh họa Bộ phận Một cửa"));
+    let newest = page.texts(".latest h3");
     assert_eq!(
         newest.first().map(String::as_str),
-        Some("Sơ kết công tác tuyên truyền cải cách hành chính năm 2025 của Sở Tư pháp"),
-        "the newest article comes first"
+        Some("Ngày Pháp luật tháng 1/2026: kỷ cương công vụ và việc cần làm ngay từ quý I"),
+        "the newest article comes first after it"
     );
+    assert_eq!(
+        page.texts(".events h3"),
+        newest[..1],
+        "the one event still to come on the sample's day"
+    );
+    assert_eq!(
+        page.texts(".topic-blocks h2").len(),
+        4,
+        "the topics config.yaml marks `home: true`"
+    );
+    assert!(page
+        .text("footer address")
+        .contains("Chịu trách nhiệm nội dung"));
     insta::assert_snapshot!(
         "home_page",
         reader_view(&page, &["body > header", "main", "aside", "body > footer"])
