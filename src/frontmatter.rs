@@ -14,6 +14,8 @@ use crate::diag::Diagnostic;
 use crate::model::{Event, Meta, PageKind, SortBy};
 use crate::{msg, text, yaml};
 
+mod gallery;
+
 /// Front matter after checking.
 #[derive(Debug)]
 pub struct FrontMatter {
@@ -105,6 +107,7 @@ struct RawFront {
     sort: Option<String>,
     paginate: Option<usize>,
     approval: Option<crate::approval::RawRecord>,
+    gallery: Option<Vec<serde_json::Value>>,
 }
 
 /// A list that may also be written as a single string (`topics: nghi-dinh-118`).
@@ -156,6 +159,7 @@ const PAGE_KEYS: &[&str] = &[
     "event",
     "extra",
     "approval",
+    "gallery",
 ];
 const SECTION_KEYS: &[&str] = &[
     "title",
@@ -238,6 +242,7 @@ impl FrontContext<'_> {
             sort,
             paginate,
             approval,
+            gallery,
         } = raw;
         let title = self.title(title, kind, problems);
         let (date, updated) = self.dates(date, updated, kind, problems);
@@ -284,6 +289,7 @@ impl FrontContext<'_> {
             sort,
             paginate,
             approval,
+            gallery: gallery::read(self, gallery, problems),
         };
         (meta, slug)
     }

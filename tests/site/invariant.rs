@@ -24,6 +24,7 @@ enum Edit {
     Template(u8),
     Config(u8),
     Table(u8),
+    Attachment(u8),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -38,6 +39,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         any::<u8>().prop_map(Edit::Template),
         any::<u8>().prop_map(Edit::Config),
         any::<u8>().prop_map(Edit::Table),
+        any::<u8>().prop_map(Edit::Attachment),
     ]
 }
 
@@ -65,6 +67,11 @@ fn article(title: &str, day: u8, topics: u8, draft: bool, body: u8) -> String {
         1 => "Theo Nghị quyết 66/NQ-CP.",
         _ => "",
     };
+    // Some link to a document, whose size the link shows: editing it changes them.
+    let cite = match body % 5 {
+        2 => format!("{cite} Tải [kế hoạch](ke-hoach.pdf)."),
+        _ => cite.to_string(),
+    };
     // Tags follow the topics, so a topics edit changes the tag lists and their counts, which
     // every page of those tags shows; titles follow the body, which the neighbours show.
     // A tag keeps the spelling of its oldest article, which the body picks here.
@@ -90,6 +97,7 @@ fn articles(site: &Site) -> Vec<String> {
         .map(|d| {
             d.filter_map(|e| e.ok())
                 .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| name.ends_with(".md"))
                 .collect()
         })
         .unwrap_or_default();
@@ -163,6 +171,20 @@ fn apply(site: &Site, edit: &Edit) {
         Edit::Config(n) => {
             site.config_plus(&format!("theme: rieng\npaginate: {}\n", 1 + n % 4));
         }
+        Edit::Attachment(n) => {
+            let file = site.root().join("content/tin-tuc/ke-hoach.pdf");
+            match n % 3 {
+                0 => {
+                    let _ = std::fs::remove_file(file);
+                }
+                _ => {
+                    site.write_bytes(
+                        "content/tin-tuc/ke-hoach.pdf",
+                        &vec![b'%'; 900 + usize::from(n) * 700],
+                    );
+                }
+            }
+        }
     }
 }
 
@@ -224,7 +246,8 @@ proptest! {
     fn what_serve_serves_always_equals_a_clean_build(edits in prop::collection::vec(edit(), 1..10)) {
         let site = Site::new();
         site.config_plus("theme: rieng\n");
-        site.write("themes/rieng/templates/page.html", "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>{% endblock content %}");
+        site.write("themes/rieng/templates/page.html", "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>{% for file in page.attachments %}<p>{{ file.size }}</p>{% endfor %}{% endblock content %}");
+        site.write_bytes("content/tin-tuc/ke-hoach.pdf", b"%PDF-1.4");
         for n in 0..3u8 {
             site.write(&format!("content/tin-tuc/bai-{n}.md"), &article(&format!("Bài {n}"), n, n, false, n));
         }
