@@ -104,10 +104,11 @@ impl<I> Attachments<'_, '_, I> {
             return;
         }
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let name = if text.is_empty() {
-            file_name(&file.rel).to_string()
-        } else {
-            text
+        // A link's words start mid-sentence; in the list they start a line.
+        let mut chars = text.chars();
+        let name = match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => file_name(&file.rel).to_string(),
         };
         self.found.push(Attachment {
             kind: kind_of(&file.rel),
@@ -155,8 +156,8 @@ mod tests {
         assert_eq!(
             listed,
             [
-                ("kế hoạch", "PDF", "/ke-hoach.pdf"),
-                ("bảng số liệu", "XLSX", "/so-lieu.xlsx")
+                ("Kế hoạch", "PDF", "/ke-hoach.pdf"),
+                ("Bảng số liệu", "XLSX", "/so-lieu.xlsx")
             ]
         );
     }

@@ -101,7 +101,7 @@ pub struct SiteFile {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attachment {
     pub file: SiteFile,
-    /// The text of the first link to it, else the file's name.
+    /// The text of the first link to it (its first letter a capital), else the file's name.
     pub name: String,
     /// What it is, as readers know it: the extension in capitals (`PDF`, `DOCX`).
     pub kind: String,

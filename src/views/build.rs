@@ -294,19 +294,10 @@ fn gallery_photo(photo: &crate::markdown::GalleryPhoto) -> GalleryPhotoView {
     }
 }
 
-/// `dự thảo kế hoạch` → `Dự thảo kế hoạch`.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
-}
-
 fn attachment(a: &crate::markdown::Attachment) -> AttachmentView {
     AttachmentView {
         url: a.file.url.clone(),
-        // A link's words start mid-sentence; in the list they start one.
-        name: capitalised(&a.name),
+        name: a.name.clone(),
         kind: a.kind.clone(),
         size: crate::text::file_size(a.file.size),
         bytes: a.file.size,
