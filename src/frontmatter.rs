@@ -11,8 +11,11 @@ use serde::Deserialize;
 
 use crate::config::Config;
 use crate::diag::Diagnostic;
-use crate::model::{Event, Meta, PageKind, SortBy};
+use crate::model::{Meta, PageKind};
 use crate::{msg, text, yaml};
+
+mod checks;
+mod gallery;
 
 /// Front matter after checking.
 #[derive(Debug)]
@@ -108,6 +111,7 @@ struct RawFront {
     sort: Option<String>,
     paginate: Option<usize>,
     approval: Option<crate::approval::RawRecord>,
+    gallery: Option<Vec<serde_json::Value>>,
 }
 
 /// A list that may also be written as a single string (`topics: nghi-dinh-118`).
@@ -161,6 +165,7 @@ const PAGE_KEYS: &[&str] = &[
     "expires",
     "extra",
     "approval",
+    "gallery",
 ];
 const SECTION_KEYS: &[&str] = &[
     "title",
@@ -194,26 +199,6 @@ impl FrontContext<'_> {
             .map_or(key_line, |l| l + 1);
         Diagnostic::error(self.display.to_path_buf(), line, 1, message)
     }
-
-    fn date(
-        &self,
-        key: &str,
-        value: Option<&str>,
-        problems: &mut Vec<Diagnostic>,
-    ) -> Option<jiff::ZonedDateTime> {
-        let value = value?;
-        match parse_date(value, &self.config.timezone) {
-            Some(d) => Some(d),
-            None => {
-                problems.push(
-                    self.at(key, None, msg::bad_date(key, value))
-                        .with_hint(msg::HINT_DATE),
-                );
-                None
-            }
-        }
-    }
-
     /// Returns the metadata and the `slug:` override.
     fn resolve(
         &self,
@@ -245,21 +230,12 @@ impl FrontContext<'_> {
             sort,
             paginate,
             approval,
+            gallery,
         } = raw;
         let title = self.title(title, kind, problems);
         let (date, updated) = self.dates(date, updated, kind, problems);
-        let topics = self.check_keys(
-            "topics",
-            topics.into_vec(),
-            self.config.topics.iter().map(|t| t.key.as_str()),
-            problems,
-        );
-        let unit = unit.and_then(|u| {
-            let units = self.config.units.iter().map(|t| t.key.as_str());
-            self.check_keys("unit", vec![u], units, problems).pop()
-        });
-        let channel_keys = self.config.channels.iter().map(|c| c.term.key.as_str());
-        let channels = self.check_keys("channels", channels.into_vec(), channel_keys, problems);
+        let (topics, unit, channels) =
+            self.vocabularies(topics.into_vec(), unit, channels.into_vec(), problems);
         self.check_image_alt(image.is_some(), image_alt.as_deref(), problems);
         let event = event.and_then(|e| self.event(e, problems));
         let expires = self.expires(expires.as_deref(), date.as_ref(), problems);
@@ -294,174 +270,9 @@ impl FrontContext<'_> {
             sort,
             paginate,
             approval,
+            gallery: gallery::read(self, gallery, problems),
         };
         (meta, slug)
-    }
-
-    /// The `approval:` block, checked where it is written.
-    fn approval(
-        &self,
-        raw: crate::approval::RawRecord,
-        problems: &mut Vec<Diagnostic>,
-    ) -> crate::approval::Approval {
-        let key = crate::approval::KEY;
-        let line = self.key_lines.get(key).copied().unwrap_or(0);
-        let at = |item: &str, message| self.at(key, Some(item), message);
-        crate::approval::read(raw, &self.config.approval, line, at, problems)
-    }
-
-    /// The title, trimmed; every page but the home page needs one.
-    fn title(
-        &self,
-        written: Option<String>,
-        kind: PageKind,
-        problems: &mut Vec<Diagnostic>,
-    ) -> String {
-        let title = written.map(|t| t.trim().to_string()).unwrap_or_default();
-        if title.is_empty() && kind != PageKind::Home {
-            let d = Diagnostic::error(
-                self.display.to_path_buf(),
-                1,
-                1,
-                msg::TITLE_MISSING.to_string(),
-            );
-            problems.push(d.with_hint(msg::HINT_TITLE));
-        }
-        title
-    }
-
-    /// `date:` and `updated:` read in the site's zone; an article needs a date.
-    fn dates(
-        &self,
-        date: Option<String>,
-        updated: Option<String>,
-        kind: PageKind,
-        problems: &mut Vec<Diagnostic>,
-    ) -> (Option<jiff::ZonedDateTime>, Option<jiff::ZonedDateTime>) {
-        let parsed = self.date("date", date.as_deref(), problems);
-        if kind == PageKind::Article && date.is_none() {
-            let d = Diagnostic::error(
-                self.display.to_path_buf(),
-                1,
-                1,
-                msg::DATE_MISSING.to_string(),
-            );
-            problems.push(d.with_hint(msg::HINT_DATE));
-        }
-        let updated = self.date("updated", updated.as_deref(), problems);
-        (parsed, updated)
-    }
-
-    /// `expires:`, which must come after the date the page is published on.
-    fn expires(
-        &self,
-        written: Option<&str>,
-        date: Option<&jiff::ZonedDateTime>,
-        problems: &mut Vec<Diagnostic>,
-    ) -> Option<jiff::ZonedDateTime> {
-        let expires = self.date("expires", written, problems)?;
-        if let Some(date) = date.filter(|date| expires <= **date) {
-            let date = date.strftime("%Y-%m-%d").to_string();
-            let message = msg::expires_before_date(written.unwrap_or_default().trim(), &date);
-            problems.push(
-                self.at("expires", None, message)
-                    .with_hint(msg::HINT_EXPIRES),
-            );
-        }
-        Some(expires)
-    }
-
-    /// A photo needs a description for readers who cannot see it.
-    fn check_image_alt(
-        &self,
-        has_image: bool,
-        image_alt: Option<&str>,
-        problems: &mut Vec<Diagnostic>,
-    ) {
-        if has_image && image_alt.is_none_or(|a| a.trim().is_empty()) {
-            problems.push(
-                self.at("image", None, msg::IMAGE_ALT_MISSING.to_string())
-                    .with_hint(msg::HINT_IMAGE_ALT),
-            );
-        }
-    }
-
-    /// A section's `sort:`; by date when not given or not understood.
-    fn sort(&self, written: Option<&str>, problems: &mut Vec<Diagnostic>) -> SortBy {
-        match written {
-            None | Some("date") => SortBy::Date,
-            Some("title") => SortBy::Title,
-            Some("event") => SortBy::Event,
-            Some(other) => {
-                problems.push(self.at("sort", None, msg::bad_sort(other)));
-                SortBy::Date
-            }
-        }
-    }
-
-    /// Keeps the keys the config knows; each unknown one is an error naming the closest valid key.
-    fn check_keys<'k>(
-        &self,
-        field: &str,
-        given: Vec<String>,
-        valid: impl Iterator<Item = &'k str> + Clone,
-        problems: &mut Vec<Diagnostic>,
-    ) -> Vec<String> {
-        let mut kept = Vec::new();
-        for key in given {
-            let key = key.trim().to_string();
-            if valid.clone().any(|v| v == key) {
-                if !kept.contains(&key) {
-                    kept.push(key);
-                }
-            } else {
-                let all: Vec<&str> = valid.clone().collect();
-                let hint = msg::did_you_mean(yaml::closest(&key, all.iter().copied()), &all);
-                problems.push(
-                    self.at(field, Some(&key), msg::unknown_term(field, &key))
-                        .with_hint(hint),
-                );
-            }
-        }
-        kept
-    }
-
-    fn event(&self, raw: RawEvent, problems: &mut Vec<Diagnostic>) -> Option<Event> {
-        let start = parse_date(&raw.start, &self.config.timezone);
-        if start.is_none() {
-            problems.push(
-                self.at(
-                    "event",
-                    Some(&raw.start),
-                    msg::bad_date("event.start", &raw.start),
-                )
-                .with_hint(msg::HINT_DATE),
-            );
-        }
-        let end = raw.end.as_deref().and_then(|end| {
-            let parsed = parse_date(end, &self.config.timezone);
-            if parsed.is_none() {
-                problems.push(
-                    self.at("event", Some(end), msg::bad_date("event.end", end))
-                        .with_hint(msg::HINT_DATE),
-                );
-            }
-            parsed
-        });
-        let start = start?;
-        if end.as_ref().is_some_and(|end| *end < start) {
-            problems.push(self.at(
-                "event",
-                raw.end.as_deref(),
-                msg::EVENT_ENDS_BEFORE_START.to_string(),
-            ));
-        }
-        Some(Event {
-            start,
-            end,
-            location: raw.location,
-            participants: raw.participants,
-        })
     }
 }
 

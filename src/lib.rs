@@ -20,6 +20,7 @@ pub mod calendar;
 pub mod citations;
 pub mod config;
 pub mod diag;
+pub mod embed;
 pub mod external;
 pub mod feeds;
 #[cfg(test)]

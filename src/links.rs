@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use crate::config::BaseUrl;
 use crate::images::{self, Processed};
 use crate::key::Key;
-use crate::markdown::{ImageAttrs, LinkProblem, Resolve};
+use crate::markdown::{ImageAttrs, LinkProblem, Resolve, SiteFile};
 use crate::model::Page;
 use crate::msg;
 
@@ -27,8 +27,10 @@ pub struct LinkIndex<'a> {
     base: &'a BaseUrl,
     pages: FxHashMap<&'a str, &'a Page>,
     withheld: FxHashMap<&'a str, &'a Page>,
-    /// Content path of a co-located file → its output path.
-    assets: FxHashMap<&'a str, &'a str>,
+    /// Content path of a co-located file → the file.
+    assets: FxHashMap<&'a str, &'a PlacedAsset>,
+    /// Folder under `content/` → its files, in the site's order.
+    folders: FxHashMap<&'a str, Vec<&'a PlacedAsset>>,
     /// Content path of a photo → its resized copies.
     images: &'a HashMap<String, Processed>,
     fingerprint: blake3::Hash,
@@ -52,22 +54,35 @@ impl<'a> LinkIndex<'a> {
             || (by_rel(&published), by_rel(&withheld)),
             || fingerprint(base, &published, &withheld, assets, images),
         );
+        let mut folders: FxHashMap<&str, Vec<&PlacedAsset>> = FxHashMap::default();
+        for asset in assets {
+            let dir = asset.rel.rsplit_once('/').map_or("", |(dir, _)| dir);
+            folders.entry(dir).or_default().push(asset);
+        }
         LinkIndex {
             base,
             pages,
             withheld: withheld_map,
-            assets: assets
-                .iter()
-                .map(|a| (a.rel.as_str(), a.out.as_str()))
-                .collect(),
+            assets: assets.iter().map(|a| (a.rel.as_str(), a)).collect(),
+            folders,
             images,
             fingerprint,
         }
     }
 
+    /// The files directly in a folder under `content/`, in the site's order.
+    pub fn files_in(&self, dir: &str) -> &[&'a PlacedAsset] {
+        self.folders.get(dir).map_or(&[], Vec::as_slice)
+    }
+
+    /// The root-relative URL of a file published at `out`.
+    pub fn file_url(&self, out: &str) -> String {
+        crate::text::url_path(&self.base.link(out)).into_owned()
+    }
+
     /// A hash of everything links can resolve to: the base path, each page's place, URL and
-    /// anchors, the withheld pages and the co-located files. Equal fingerprints resolve every
-    /// link the same way.
+    /// anchors, the withheld pages and the co-located files with their sizes. Equal
+    /// fingerprints resolve every link the same way.
     pub fn fingerprint(&self) -> blake3::Hash {
         self.fingerprint
     }
@@ -76,60 +91,66 @@ impl<'a> LinkIndex<'a> {
     pub fn asset_url(&self, page: &Page, dest: &str) -> Result<Option<String>, LinkProblem> {
         Ok(self
             .asset(page, dest)?
-            .map(|(_, out, suffix)| format!("{}{suffix}", self.base.link(out))))
+            .map(|(_, asset, suffix)| format!("{}{suffix}", self.file_url(&asset.out))))
     }
 
-    /// A co-located file named from a page: its content path, output path and `?…#…` suffix.
+    /// A co-located file named from a page: its content path, the file and `?…#…` suffix.
     fn asset<'d>(
         &self,
         page: &Page,
         dest: &'d str,
-    ) -> Result<Option<(String, &'a str, &'d str)>, LinkProblem> {
+    ) -> Result<Option<(String, &'a PlacedAsset, &'d str)>, LinkProblem> {
         if is_external(dest)? {
             return Ok(None);
         }
         let (path, suffix) = split_suffix(dest);
         let rel = join(page.dir(), &percent_decode(path)).ok_or_else(|| missing_file(dest))?;
-        let out = *self
+        let asset = *self
             .assets
             .get(rel.as_str())
             .ok_or_else(|| missing_file(dest))?;
-        Ok(Some((rel, out, suffix)))
+        Ok(Some((rel, asset, suffix)))
     }
 
     /// An image named in front matter or Markdown, with its resized copies when it is a photo.
     pub fn image_attrs(&self, page: &Page, dest: &str) -> Result<Option<ImageAttrs>, LinkProblem> {
-        let Some((rel, out, suffix)) = self.asset(page, dest)? else {
+        let Some((rel, asset, suffix)) = self.asset(page, dest)? else {
             return Ok(None);
         };
-        let Some(processed) = self.images.get(&rel) else {
-            return Ok(Some(ImageAttrs {
-                src: format!("{}{suffix}", self.base.link(out)),
+        Ok(Some(self.photo(&rel, &asset.out).unwrap_or_else(|| {
+            ImageAttrs {
+                src: format!("{}{suffix}", self.file_url(&asset.out)),
                 ..ImageAttrs::default()
-            }));
-        };
+            }
+        })))
+    }
+
+    /// How a photo of the site (`rel`, published at `out`) is shown, with its resized copies;
+    /// `None` for a file that is not a photo loa resized.
+    pub fn photo(&self, rel: &str, out: &str) -> Option<ImageAttrs> {
+        let processed = self.images.get(rel)?;
         let srcset: Vec<(String, u32)> = processed
             .variants
             .iter()
-            .map(|v| (self.base.link(&images::variant_name(out, v.width)), v.width))
+            .map(|v| (self.file_url(&images::variant_name(out, v.width)), v.width))
             .collect();
         // The widest copy is the plain `src`; the original stays available at its own URL.
         let (src, width, height) = match processed.variants.last() {
             Some(v) => (
-                self.base.link(&images::variant_name(out, v.width)),
+                self.file_url(&images::variant_name(out, v.width)),
                 v.width,
                 v.height,
             ),
-            None => (self.base.link(out), processed.width, processed.height),
+            None => (self.file_url(out), processed.width, processed.height),
         };
-        Ok(Some(ImageAttrs {
+        Some(ImageAttrs {
             src,
             srcset,
             width: Some(width),
             height: Some(height),
-            share: Some(self.base.link(&images::share_name(out))),
+            share: Some(self.file_url(&images::share_name(out))),
             intrinsic: Some((processed.width, processed.height)),
-        }))
+        })
     }
 
     fn page_url(&self, page: &Page, dest: &str) -> Result<Option<String>, LinkProblem> {
@@ -190,6 +211,15 @@ impl Resolve for LinkIndex<'_> {
 
     fn image(&self, page: &Page, dest: &str) -> Result<Option<ImageAttrs>, LinkProblem> {
         self.image_attrs(page, dest)
+    }
+
+    fn file(&self, page: &Page, dest: &str) -> Option<SiteFile> {
+        let (rel, asset, _) = self.asset(page, dest).ok()??;
+        Some(SiteFile {
+            rel,
+            url: self.file_url(&asset.out),
+            size: asset.bytes.len() as u64,
+        })
     }
 }
 
@@ -270,7 +300,9 @@ fn fingerprint(
         key.text(&page.rel);
     }
     for asset in assets {
+        // The size too: a link to a document says it.
         key.text(&asset.rel).text(&asset.out);
+        key.number(asset.bytes.len() as u64);
         if let Some(p) = images.get(&asset.rel) {
             key.number(p.width.into()).number(p.height.into());
             key.number(p.variants.len() as u64);

@@ -71,6 +71,18 @@ pub struct Meta {
     pub paginate: Option<usize>,
     /// The `approval:` block and where the article stands (`crate::approval`).
     pub approval: crate::approval::Approval,
+    /// `gallery:`: the photos of the page's gallery, in order (else its `anh/` folder's).
+    pub gallery: Vec<GalleryEntry>,
+}
+
+/// A photo named in `gallery:`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GalleryEntry {
+    /// As written, relative to the page.
+    pub src: String,
+    pub caption: Option<String>,
+    /// Its line in the file.
+    pub line: usize,
 }
 
 /// A heading of a page, with the id its anchor uses.

@@ -62,15 +62,18 @@ const TAGS: &[&str] = &[
     "thead",
     "time",
     "tr",
+    "track",
     "u",
     "ul",
+    "video",
 ];
 
 /// Attributes allowed on every tag. `style` is not among them: Word puts its `mso-` clutter there.
 const GENERIC_ATTRIBUTES: &[&str] = &["id", "class", "title", "lang", "dir"];
 
 const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
-    ("a", &["href", "hreflang"]),
+    // `data-embed` only with a player address loa makes (`crate::embed`): see `keeps_value`.
+    ("a", &["href", "hreflang", "data-embed"]),
     (
         "img",
         &[
@@ -84,6 +87,12 @@ const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("ol", &["start", "reversed"]),
     ("time", &["datetime"]),
     ("details", &["open"]),
+    // A video of the site: its file, cover and captions only from the site; see `keeps_value`.
+    (
+        "video",
+        &["src", "poster", "controls", "preload", "width", "height"],
+    ),
+    ("track", &["src", "kind", "srclang", "label", "default"]),
 ];
 
 /// The allowlist itself, without a decision on attribute values (each use adds its own).
@@ -106,16 +115,29 @@ fn allowlist() -> ammonia::Builder<'static> {
 
 static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = allowlist();
-    b.attribute_filter(|_, attr, value| keeps_value(attr, value).then(|| value.into()));
+    b.attribute_filter(|tag, attr, value| keeps_value(tag, attr, value).then(|| value.into()));
     b
 });
 
 /// Whether an allowed attribute keeps its value: Word's class names (MsoNormal…) carry no
 /// meaning on the web, the only style kept is a table column's alignment (which
 /// pulldown-cmark writes as `style="text-align: center"`), a URL must pass the site's URL
-/// policy, and an `<input>` is only ever a task list's checkbox.
-fn keeps_value(attr: &str, value: &str) -> bool {
+/// policy, and an `<input>` is only ever a task list's checkbox. A video plays only a file of
+/// the site (nothing an author writes may load from elsewhere by itself), and the player a
+/// link may carry for `video.js` is only one loa makes from a YouTube or Facebook video.
+fn keeps_value(tag: &str, attr: &str, value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
+    match (tag, attr) {
+        ("video" | "track", "src" | "poster") => is_of_the_site(value),
+        ("video", "preload") => matches!(lower.as_str(), "none" | "metadata"),
+        ("track", "kind") => matches!(lower.as_str(), "captions" | "subtitles"),
+        (_, "data-embed") => crate::embed::is_player(value),
+        _ => keeps_generic(attr, value, &lower),
+    }
+}
+
+/// [`keeps_value`] for attributes whose rule is the same on every tag.
+fn keeps_generic(attr: &str, value: &str, lower: &str) -> bool {
     match attr {
         "class" => !lower.contains("mso"),
         "style" => {
@@ -132,6 +154,18 @@ fn keeps_value(attr: &str, value: &str) -> bool {
         "type" => lower.trim() == "checkbox",
         _ => true,
     }
+}
+
+/// A URL of a file of this site: a path, with no scheme and no other host. Read as a browser
+/// reads it: tabs and line breaks dropped, a backslash taken for a slash (`\\x.vn` is `//x.vn`).
+fn is_of_the_site(url: &str) -> bool {
+    let as_read: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect();
+    url_policy::scheme(url).is_none() && !as_read.starts_with("//")
 }
 
 /// The URLs of a `srcset` value (`a.jpg 480w, b.jpg 960w`).
@@ -171,8 +205,8 @@ pub fn clean_for_feed(html: &str, page: &url::Url) -> String {
     let base = page.clone();
     let mut b = allowlist();
     b.url_relative(ammonia::UrlRelative::RewriteWithBase(page.clone()))
-        .attribute_filter(move |_, attr, value| match attr {
-            _ if !keeps_value(attr, value) => None,
+        .attribute_filter(move |tag, attr, value| match attr {
+            _ if !keeps_value(tag, attr, value) => None,
             "srcset" => Some(absolute_srcset(&base, value).into()),
             _ => Some(value.into()),
         });
@@ -274,7 +308,7 @@ impl Inspector {
                 || TAG_ATTRIBUTES
                     .iter()
                     .any(|(t, a)| *t == name && a.contains(&attr_name.as_str()));
-            if known && !refused && !(allowed && keeps_value(&attr_name, value)) {
+            if known && !refused && !(allowed && keeps_value(&name, &attr_name, value)) {
                 self.note(line, Finding::Removed(format!("{attr_name}=\"…\"")));
             }
         }
@@ -439,6 +473,57 @@ mod tests {
         ] {
             let _ = what_would_be_removed(html);
             let _ = clean(html);
+        }
+    }
+
+    #[test]
+    fn a_video_plays_only_files_of_the_site() {
+        let ours = r#"<video controls preload="metadata" src="/cchc/a/hoi-nghi.mp4" poster="/cchc/a/bia.jpg"><track kind="captions" src="/cchc/a/hoi-nghi.vtt" srclang="vi" label="Phụ đề" default></video>"#;
+        assert_eq!(
+            clean(ours),
+            ours.replace("controls ", "controls=\"\" ")
+                .replace(" default>", " default=\"\">")
+        );
+        assert!(what_would_be_removed(ours).is_empty());
+        for elsewhere in [
+            r#"<video src="https://x.vn/a.mp4">"#,
+            r#"<video src="//x.vn/a.mp4">"#,
+            r#"<video src="\\x.vn/a.mp4">"#,
+            r#"<video src="/&#9;/x.vn/a.mp4">"#,
+            r#"<video poster="http://x.vn/a.jpg">"#,
+            r#"<track src="https://x.vn/a.vtt">"#,
+        ] {
+            let cleaned = clean(elsewhere);
+            assert!(!cleaned.contains("x.vn"), "{elsewhere} → {cleaned}");
+            assert_eq!(what_would_be_removed(elsewhere).len(), 1, "{elsewhere}");
+        }
+    }
+
+    #[test]
+    fn no_player_but_one_loa_makes_and_no_frame_at_all_gets_through() {
+        let ours = r#"<a class="video-facade" href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" data-embed="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1">Xem</a>"#;
+        assert_eq!(clean(ours), ours);
+        for other in [
+            r#"<a data-embed="https://x.vn/">"#,
+            r#"<a data-embed="javascript:alert(1)">"#,
+            r#"<a data-embed="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&amp;list=x">"#,
+            r#"<a data-embed="https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fx.vn%2F&amp;show_text=false">"#,
+            r#"<span data-embed="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1">"#,
+        ] {
+            assert!(!clean(other).contains("data-embed"), "{other}");
+            assert!(!what_would_be_removed(other).is_empty(), "{other}");
+        }
+        for frame in [
+            r#"<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"></iframe>"#,
+            r#"<object data="https://x.vn/a.swf"></object>"#,
+            r#"<embed src="https://x.vn/a.swf">"#,
+            r#"<frameset><frame src="https://x.vn/"></frameset>"#,
+        ] {
+            let cleaned = clean(frame);
+            assert!(
+                !cleaned.contains("x.vn") && !cleaned.contains("youtube"),
+                "{frame} → {cleaned}"
+            );
         }
     }
 

@@ -89,6 +89,14 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
         crate::search::SCRIPT,
         include_bytes!("../themes/default/static/tim-kiem.js"),
     ),
+    (
+        "thu-vien-anh.js",
+        include_bytes!("../themes/default/static/thu-vien-anh.js"),
+    ),
+    (
+        "video.js",
+        include_bytes!("../themes/default/static/video.js"),
+    ),
 ];
 
 /// The image Facebook and Zalo show for a page without one of its own: path, width, height.

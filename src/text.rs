@@ -193,6 +193,45 @@ pub fn read_text_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// A file's size as Vietnamese readers write it, with a decimal comma and the units Windows
+/// shows (1 KB = 1,024 bytes): `850 B`, `12 KB`, `1,2 MB`, `35 MB`.
+pub fn file_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    // One decimal below 10 (`1,2 MB`), none above (`35 MB`), none for bytes.
+    let tenths = (value * 10.0).round() as u64;
+    if unit == 0 || tenths >= 100 {
+        format!("{} {}", value.round() as u64, UNITS[unit])
+    } else if tenths.is_multiple_of(10) {
+        format!("{} {}", tenths / 10, UNITS[unit])
+    } else {
+        format!("{},{} {}", tenths / 10, tenths % 10, UNITS[unit])
+    }
+}
+
+/// A site path as it goes into an HTML attribute or a `srcset`: characters that would end
+/// or cut it there (spaces, `#`, `?`, `%`, `,`, quotes, controls) percent-encoded. Letters with
+/// diacritics stay as they are: browsers send them encoded.
+pub fn url_path(path: &str) -> std::borrow::Cow<'_, str> {
+    let cuts = |b: u8| b < 0x20 || b == 0x7f || b" \"'<>`#?%,".contains(&b);
+    if !path.bytes().any(cuts) {
+        return std::borrow::Cow::Borrowed(path);
+    }
+    let mut out = String::with_capacity(path.len() + 8);
+    for c in path.chars() {
+        match u8::try_from(c) {
+            Ok(b) if cuts(b) => out.push_str(&format!("%{b:02X}")),
+            _ => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Facebook's share dialog for a page: works without any Facebook script.
 pub fn facebook_url(permalink: &str) -> String {
     format!(
@@ -220,6 +259,29 @@ pub fn hashtag(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_sizes_are_written_with_a_decimal_comma() {
+        assert_eq!(file_size(0), "0 B");
+        assert_eq!(file_size(850), "850 B");
+        assert_eq!(file_size(12 * 1024 + 300), "12 KB");
+        assert_eq!(file_size(1536), "1,5 KB");
+        assert_eq!(file_size(1_258_291), "1,2 MB");
+        assert_eq!(file_size(2 * 1024 * 1024), "2 MB");
+        assert_eq!(file_size(35 * 1024 * 1024 + 1), "35 MB");
+    }
+
+    #[test]
+    fn a_path_is_encoded_only_where_an_attribute_would_cut_it() {
+        assert_eq!(
+            url_path("/cchc/tin-tuc/a/anh.jpg"),
+            "/cchc/tin-tuc/a/anh.jpg"
+        );
+        assert_eq!(
+            url_path("/cchc/a/anh/01 Khai mạc, 50%#1?.jpg"),
+            "/cchc/a/anh/01%20Khai%20mạc%2C%2050%25%231%3F.jpg"
+        );
+    }
 
     #[test]
     fn the_facebook_link_carries_the_whole_address_encoded() {

@@ -162,9 +162,14 @@ impl<'a> Converter<'a> {
         }
     }
 
-    /// A page's Markdown as HTML, and how its front-matter `image` is published.
+    /// A page's Markdown as HTML with its gallery and documents, and how its front-matter
+    /// `image` is published.
     fn convert(&self, page: &Page) -> Markdown {
         let mut rendered = markdown::render_with(page, &self.index, self.linker);
+        let (gallery, problems) = super::bundle::gallery(page, &self.index);
+        rendered.gallery = gallery;
+        rendered.problems.extend(problems);
+        super::bundle::documents_beside(page, &self.index, &mut rendered.attachments);
         let image =
             page.meta
                 .image

@@ -5,6 +5,7 @@
 //! (in parallel) and groups articles into sections, topics, tags and units, newest first.
 
 mod assets;
+pub mod bundle;
 mod convert;
 mod converted;
 mod documents;

@@ -10,12 +10,14 @@
 //! reports what it finds into the page's [`Problems`] as the events pass, so the problems
 //! come in the order of the page.
 
+mod attachments;
 mod headings;
 mod images;
 mod links;
 mod lints;
 mod raw_html;
 mod summary;
+mod video;
 mod words;
 
 use std::cell::RefCell;
@@ -29,6 +31,8 @@ use crate::model::Page;
 use crate::msg::Advice;
 use crate::sanitize;
 
+use attachments::Attachments;
+pub use attachments::{file_name, is_document, kind_of};
 pub use headings::outline;
 use headings::HeadingIds;
 use images::Images;
@@ -36,6 +40,7 @@ use links::Links;
 use lints::Lints;
 use raw_html::RawHtml;
 use summary::Body;
+use video::Videos;
 use words::WordCount;
 
 /// CommonMark plus the extensions officers use: tables, footnotes, strikethrough, task lists,
@@ -79,6 +84,44 @@ pub trait Resolve {
 
     /// How to show an image of the site: `Ok(None)` for an external one (left as written).
     fn image(&self, page: &Page, dest: &str) -> Result<Option<ImageAttrs>, LinkProblem>;
+
+    /// The file of the site `dest` names, if it names one (not a page, not another site).
+    fn file(&self, page: &Page, dest: &str) -> Option<SiteFile>;
+}
+
+/// A file published beside the content, as a link to it needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteFile {
+    /// Path under `content/`.
+    pub rel: String,
+    /// Root-relative URL.
+    pub url: String,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+/// A document the page links to or carries in its folder (PDF, Word, Excel…).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub file: SiteFile,
+    /// The text of the first link to it (its first letter a capital), else the file's name.
+    pub name: String,
+    /// What it is, as readers know it: the extension in capitals (`PDF`, `DOCX`).
+    pub kind: String,
+}
+
+/// A photo of the page's gallery, with its caption.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GalleryPhoto {
+    /// Its copies, for the grid.
+    pub image: ImageAttrs,
+    /// The large copy a click opens, with its width and height: the photo as published at
+    /// its own address when it is no wider than the widest copy, else that copy.
+    pub large: (String, u32, u32),
+    /// Shown under the photo; `None` when the officer gave none.
+    pub caption: Option<String>,
+    /// The photo's description for readers who cannot see it: the caption, else a numbered one.
+    pub alt: String,
 }
 
 /// An image as published: its URL, the narrower copies for `srcset`, and its size when known
@@ -126,6 +169,12 @@ pub struct Rendered {
     pub problems: Vec<Diagnostic>,
     /// Numbers of the documents of `data/van-ban.yaml` the page cites (body or title), each once.
     pub documents: Vec<String>,
+    /// Documents linked from the text, in the order first linked, and those beside the page.
+    pub attachments: Vec<Attachment>,
+    /// How many videos of other sites the page shows behind a click (`crate::embed`).
+    pub videos: usize,
+    /// The page's gallery (its `anh/` folder or `gallery:` list), in order.
+    pub gallery: Vec<GalleryPhoto>,
 }
 
 /// Renders a page's body, resolving links and images, and sanitizing raw HTML.
@@ -138,6 +187,8 @@ pub fn render(page: &Page, resolver: &dyn Resolve) -> Rendered {
 pub fn render_with(page: &Page, resolver: &dyn Resolve, citations: Option<Linker>) -> Rendered {
     let problems = Problems::new(page);
     let mut word_count = 0;
+    let mut videos = 0;
+    let mut attachments = Vec::new();
     let mut cited = Vec::new();
     let notes = Notes {
         cited: &mut cited,
@@ -145,8 +196,10 @@ pub fn render_with(page: &Page, resolver: &dyn Resolve, citations: Option<Linker
     };
     let events = Parser::new_ext(&page.body, options()).into_offset_iter();
     let events = Lints::new(events, &problems);
+    let events = Videos::new(events, resolver, &problems, &mut videos);
     let events = Images::new(events, resolver, &problems);
     let events = HeadingIds::new(events, &page.headings, &problems);
+    let events = Attachments::new(events, resolver, &problems, &mut attachments);
     let events = Links::new(events, resolver, &problems);
     let events = RawHtml::new(events, &problems);
     let events = WordCount::new(events, &mut word_count);
@@ -175,6 +228,9 @@ pub fn render_with(page: &Page, resolver: &dyn Resolve, citations: Option<Linker
         word_count,
         problems: problems.into_vec(),
         documents: cited,
+        attachments,
+        videos,
+        gallery: Vec::new(),
     }
 }
 
@@ -283,6 +339,25 @@ mod testing {
                 })),
                 _ => Ok(None),
             }
+        }
+
+        /// Documents and videos are files of the site, `bad…` and other sites' are not; of
+        /// captions, only `hoi-nghi.vtt` is there.
+        fn file(&self, _: &Page, dest: &str) -> Option<SiteFile> {
+            let path = dest.split(['?', '#']).next().unwrap_or(dest);
+            let size = match path.rsplit_once('.')?.1 {
+                _ if path.starts_with("bad") || path.contains(':') => return None,
+                "pdf" => 1_258_291,
+                "xlsx" => 12 * 1024 + 300,
+                "mp4" | "webm" => 5_000_000,
+                "vtt" if path == "hoi-nghi.vtt" => 2_000,
+                _ => return None,
+            };
+            Some(SiteFile {
+                rel: format!("tin-tuc/{path}"),
+                url: format!("/{path}"),
+                size,
+            })
         }
     }
 

@@ -63,7 +63,13 @@ impl<I> RawHtml<'_, I> {
             let (line, col) = (line + nth_line - 1, if nth_line > 1 { 1 } else { col });
             match finding {
                 sanitize::Finding::Removed(what) => {
-                    let advice = Advice::new(msg::html_removed(&what), msg::HINT_HTML_REMOVED);
+                    // A pasted player: the officer wanted the video, which a lone link gives.
+                    let hint = if what == "<iframe>" {
+                        msg::HINT_IFRAME_VIDEO
+                    } else {
+                        msg::HINT_HTML_REMOVED
+                    };
+                    let advice = Advice::new(msg::html_removed(&what), hint);
                     self.problems.warning_at(line, col, advice);
                 }
                 sanitize::Finding::Refused { url, scheme } => {

@@ -260,7 +260,53 @@ impl<'a> Views<'a> {
             documents: self.document_links(&p.rendered.documents),
             expired: p.expired,
             related: Vec::new(),
+            gallery: p.rendered.gallery.iter().map(gallery_photo).collect(),
+            attachments: p.rendered.attachments.iter().map(attachment).collect(),
+            videos: p.rendered.videos,
         }
+    }
+}
+
+/// How wide a gallery's photos are shown: two in a row on phones, about a third of the text
+/// width otherwise.
+pub const GALLERY_SIZES: &str = "(max-width: 40rem) 50vw, 15rem";
+
+fn gallery_photo(photo: &crate::markdown::GalleryPhoto) -> GalleryPhotoView {
+    let image = &photo.image;
+    // The narrowest copy in the grid; its height as `crate::images` made it, in proportion.
+    let (thumb, width, height) = match (image.srcset.first(), image.intrinsic) {
+        (Some((url, w)), Some((iw, ih))) if iw > 0 => {
+            let h = ((u64::from(ih) * u64::from(*w)) / u64::from(iw)).max(1) as u32;
+            (url.clone(), Some(*w), Some(h))
+        }
+        _ => (image.src.clone(), image.width, image.height),
+    };
+    let (url, large_width, large_height) = photo.large.clone();
+    GalleryPhotoView {
+        url,
+        thumb,
+        srcset: image.srcset_value(),
+        sizes: if image.srcset.is_empty() {
+            String::new()
+        } else {
+            GALLERY_SIZES.to_string()
+        },
+        width,
+        height,
+        large_width,
+        large_height,
+        caption: photo.caption.clone(),
+        alt: photo.alt.clone(),
+    }
+}
+
+fn attachment(a: &crate::markdown::Attachment) -> AttachmentView {
+    AttachmentView {
+        url: a.file.url.clone(),
+        name: a.name.clone(),
+        kind: a.kind.clone(),
+        size: crate::text::file_size(a.file.size),
+        bytes: a.file.size,
     }
 }
 

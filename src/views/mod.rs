@@ -189,6 +189,49 @@ pub struct PageView {
     /// Articles only: up to five other articles sharing its topics, then its tags, the newest
     /// first among equals (`crate::assemble::related`).
     pub related: Vec<ArticleCard>,
+    /// The photo gallery (the bundle's `anh/` folder, or front matter `gallery:`), in order.
+    pub gallery: Vec<GalleryPhotoView>,
+    /// Documents (PDF, Word, Excel…) the text links to, in the order first linked, then
+    /// those in the article's folder it does not link to.
+    pub attachments: Vec<AttachmentView>,
+    /// How many videos of other sites wait behind a click in `content` (load `video.js`).
+    pub videos: usize,
+}
+
+/// A photo of a gallery: a small copy in the grid, linking to the large one.
+#[derive(Debug, Serialize)]
+pub struct GalleryPhotoView {
+    /// Root-relative URL of the large photo the link opens: the photo at its own address, or
+    /// its widest copy (1600 px) when it is wider.
+    pub url: String,
+    /// Root-relative URL of the small copy shown in the grid (the narrowest, 480 px).
+    pub thumb: String,
+    /// `srcset` of every copy and the `sizes` of a grid cell, for sharp photos on any screen.
+    pub srcset: String,
+    pub sizes: String,
+    /// Size of `thumb` in pixels.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// Size of `url` in pixels.
+    pub large_width: u32,
+    pub large_height: u32,
+    /// Shown under the photo; null when the officer gave none.
+    pub caption: Option<String>,
+    /// The photo's description: the caption, else "<title>: ảnh 3/12".
+    pub alt: String,
+}
+
+/// A document of the article, with what readers want to know before downloading it.
+#[derive(Debug, Serialize)]
+pub struct AttachmentView {
+    pub url: String,
+    /// The text of the first link to it (its first letter a capital), else its file name.
+    pub name: String,
+    /// `PDF`, `DOCX`, `XLSX`…
+    pub kind: String,
+    /// `1,2 MB`: with a decimal comma, 1 KB = 1,024 bytes.
+    pub size: String,
+    pub bytes: u64,
 }
 
 /// How to share a page without loading any Facebook or Zalo script.

@@ -12,7 +12,11 @@ await withPage(async (page) => {
     await page.setViewportSize({ width, height: 900 });
     for (const url of urls) {
       await page.goto(url);
-      await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode().catch(() => {}))));
+      // A lazy image far down the page (a gallery) would not load, and its decode() never settle.
+      await page.evaluate(() => Promise.all([...document.images].map((i) => {
+        i.loading = "eager";
+        return i.decode().catch(() => {});
+      })));
       const found = await page.evaluate(() => {
         const out = [];
         const doc = document.documentElement;

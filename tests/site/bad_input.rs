@@ -376,6 +376,51 @@ const CASES: &[Case] = &[
         hint: &[],
     },
     Case {
+        name: "a_missing_gallery_photo_is_an_error_on_its_line",
+        given: &[
+            File(
+                "content/tin-tuc/hoi-nghi/index.md",
+                "---\ntitle: \"Hội nghị\"\ndate: 2025-08-21\ngallery:\n  - anh.jpg\n\
+                 \x20 - src: anh/khai-mac.jpg\n    caption: \"Khai mạc\"\n---\nx\n",
+            ),
+            PHOTO,
+        ],
+        kind: Error,
+        at: "content/tin-tuc/hoi-nghi/index.md:6:1",
+        names: &["`anh/khai-mac.jpg`"],
+        hint: &["cạnh bài viết"],
+    },
+    Case {
+        name: "a_gallery_item_that_is_not_a_photo_is_an_error_on_its_line",
+        given: &[
+            File(
+                "content/tin-tuc/hoi-nghi/index.md",
+                "---\ntitle: \"Hội nghị\"\ndate: 2025-08-21\ngallery:\n  - anh.jpg\n  - ke-hoach.pdf\n---\nx\n",
+            ),
+            PHOTO,
+            File("content/tin-tuc/hoi-nghi/ke-hoach.pdf", "%PDF-1.4\n"),
+        ],
+        kind: Error,
+        at: "content/tin-tuc/hoi-nghi/index.md:6:1",
+        names: &["`ke-hoach.pdf`", "không phải tệp ảnh"],
+        hint: &[".jpg"],
+    },
+    Case {
+        name: "a_mistyped_key_of_a_gallery_photo_names_the_keys",
+        given: &[
+            File(
+                "content/tin-tuc/hoi-nghi/index.md",
+                "---\ntitle: \"Hội nghị\"\ndate: 2025-08-21\ngallery:\n  - src: anh.jpg\n\
+                 \x20   chu_thich: \"Khai mạc hội nghị\"\n---\nx\n",
+            ),
+            PHOTO,
+        ],
+        kind: Error,
+        at: "content/tin-tuc/hoi-nghi/index.md:6:1",
+        names: &["`chu_thich`"],
+        hint: &["src", "caption"],
+    },
+    Case {
         name: "a_photo_that_cannot_be_read_is_published_as_it_is_with_a_warning",
         given: &[
             File(

@@ -87,6 +87,8 @@ fn the_sample_sites_main_page_types_are_accessible_and_fit_the_screen() {
         "don-vi/van-phong/".into(),
         "van-ban/".into(),
         "van-ban/118-2025-nd-cp/".into(),
+        // An article with a photo gallery and an attached document.
+        "su-kien/hoi-nghi-doi-thoai-to-chuc-hanh-nghe-bo-tro-tu-phap/".into(),
         "404.html".into(),
         "tim-kiem/?q=nghi+dinh+118".into(),
         "ke-hoach/tien-do/".into(),
@@ -164,4 +166,38 @@ fn a_leader_approves_and_returns_on_a_phone_and_the_approved_article_is_publishe
         a.contains("  by: \"Trần Thị Bình\"\n  at: \"2025-11-25 12:00\""),
         "{a}"
     );
+}
+
+#[test]
+fn a_video_asks_youtube_nothing_before_the_click_and_the_gallery_follows_the_keyboard() {
+    let Some(node) = browser_tools() else {
+        return;
+    };
+    let site = Site::new();
+    site.article(
+        "tin-tuc/hoi-nghi/index.md",
+        "Hội nghị",
+        "2025-09-01",
+        "",
+        "Mở đầu.\n\n[Toàn cảnh hội nghị](https://www.youtube.com/watch?v=dQw4w9WgXcQ)\n\nTải [kế hoạch](ke-hoach.pdf).\n",
+    );
+    for (name, w, h) in [
+        ("01 Toàn cảnh hội nghị.jpg", 1200, 800),
+        ("02 Đại biểu phát biểu.jpg", 900, 1200),
+        ("03 Trao giấy khen.jpg", 1000, 700),
+        ("IMG_0931.jpg", 800, 600),
+    ] {
+        site.write_bytes(
+            &format!("content/tin-tuc/hoi-nghi/anh/{name}"),
+            &crate::support::photo(w, h),
+        );
+    }
+    site.write_bytes("content/tin-tuc/hoi-nghi/ke-hoach.pdf", b"%PDF-1.4\n");
+    let options = crate::support::preview_options(site.root(), NOW);
+    let server = Server::start(options, |_| {}).expect("serve starts");
+    let url = format!("{}tin-tuc/hoi-nghi/", server.url());
+    run_browser_script(&node, "media.mjs", &[&url]);
+    // The facade, the gallery and the attachments block pass axe, and fit a phone.
+    run_browser_script(&node, "accessibility.mjs", &[&url]);
+    run_browser_script(&node, "layout.mjs", &[&url]);
 }

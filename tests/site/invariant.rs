@@ -24,6 +24,7 @@ enum Edit {
     Template(u8),
     Config(u8),
     Table(u8),
+    Attachment(u8),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -38,12 +39,13 @@ fn edit() -> impl Strategy<Value = Edit> {
         any::<u8>().prop_map(Edit::Template),
         any::<u8>().prop_map(Edit::Config),
         any::<u8>().prop_map(Edit::Table),
+        any::<u8>().prop_map(Edit::Attachment),
     ]
 }
 
 /// What the test's page template shows of other articles, besides its neighbours: the
 /// related articles (which other pages' topics, tags and dates decide) and the expiry note.
-const PAGE_LISTS: &str = "{% for r in page.related %}<a href=\"{{ r.url }}\">{{ r.title }}</a>{% endfor %}{% if page.expired %}<p>hết hạn</p>{% endif %}";
+const PAGE_LISTS: &str = "{% for r in page.related %}<a href=\"{{ r.url }}\">{{ r.title }}</a>{% endfor %}{% if page.expired %}<p>hết hạn</p>{% endif %}{% for file in page.attachments %}<p>{{ file.size }}</p>{% endfor %}";
 
 const TOPICS: [&str; 3] = ["nghi-dinh-118", "de-an-06", "par-index"];
 const TAGS: [[&str; 2]; 2] = [["Một cửa", "một cửa"], ["Chuyển đổi số", "chuyển đổi số"]];
@@ -68,6 +70,11 @@ fn article(title: &str, day: u8, topics: u8, draft: bool, body: u8) -> String {
         0 => "Theo Nghị định số 118/2025/NĐ-CP.",
         1 => "Theo Nghị quyết 66/NQ-CP.",
         _ => "",
+    };
+    // Some link to a document, whose size the link shows: editing it changes them.
+    let cite = match body % 5 {
+        2 => format!("{cite} Tải [kế hoạch](ke-hoach.pdf)."),
+        _ => cite.to_string(),
     };
     // Tags follow the topics, so a topics edit changes the tag lists and their counts, which
     // every page of those tags shows; titles follow the body, which the neighbours show.
@@ -102,6 +109,7 @@ fn articles(site: &Site) -> Vec<String> {
         .map(|d| {
             d.filter_map(|e| e.ok())
                 .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| name.ends_with(".md"))
                 .collect()
         })
         .unwrap_or_default();
@@ -194,6 +202,20 @@ fn apply(site: &Site, edit: &Edit) {
                 ),
             );
         }
+        Edit::Attachment(n) => {
+            let file = site.root().join("content/tin-tuc/ke-hoach.pdf");
+            match n % 3 {
+                0 => {
+                    let _ = std::fs::remove_file(file);
+                }
+                _ => {
+                    site.write_bytes(
+                        "content/tin-tuc/ke-hoach.pdf",
+                        &vec![b'%'; 900 + usize::from(n) * 700],
+                    );
+                }
+            }
+        }
     }
 }
 
@@ -256,6 +278,7 @@ proptest! {
         let site = Site::new();
         site.config_plus("theme: rieng\n");
         site.write("themes/rieng/templates/page.html", &format!("{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ page.title }}}}</h1>{PAGE_LISTS}{{% endblock content %}}"));
+        site.write_bytes("content/tin-tuc/ke-hoach.pdf", b"%PDF-1.4");
         for n in 0..3u8 {
             site.write(&format!("content/tin-tuc/bai-{n}.md"), &article(&format!("Bài {n}"), n, n, false, n));
         }

@@ -25,6 +25,7 @@ mod import;
 mod import_bad_input;
 mod invariant;
 mod ledger;
+mod media;
 mod output;
 mod photos;
 mod portal;

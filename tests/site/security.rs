@@ -10,7 +10,13 @@ use scraper::Html;
 use crate::support::{only_error, show, xml_values, Site};
 
 /// Scripts the theme itself puts in pages: everything else is an author's.
-const THEME_SCRIPTS: &[&str] = &["chia-se.js", "tim-kiem.js", "__loa/reload.js"];
+const THEME_SCRIPTS: &[&str] = &[
+    "chia-se.js",
+    "tim-kiem.js",
+    "thu-vien-anh.js",
+    "video.js",
+    "__loa/reload.js",
+];
 
 /// Asserts that HTML (a page or a fragment) carries nothing an author could run: no script
 /// element the theme did not put there, no event handler, no author `style`, no embedding
@@ -57,6 +63,18 @@ pub fn assert_clean_html(html: &str, place: &str) {
                 assert!(
                     loa::url_policy::allows(url),
                     "{place}: {attr}=\"{url}\" outside the URL policy"
+                );
+            }
+            // What loads by itself in a video is the site's; a player loads only on a click,
+            // and only one loa made.
+            if matches!(name, "video" | "track") && matches!(attr.as_str(), "src" | "poster") {
+                let elsewhere = value.contains(':') || value.trim_start().starts_with("//");
+                assert!(!elsewhere, "{place}: <{name} {attr}=\"{value}\">");
+            }
+            if attr == "data-embed" {
+                assert!(
+                    loa::embed::is_player(value),
+                    "{place}: data-embed=\"{value}\""
                 );
             }
         }
@@ -487,6 +505,11 @@ fn control_characters_from_an_author_reach_the_terminal_escaped() {
 
 /// Hostile pieces of Markdown: links and HTML an author could write to script the portal.
 const HOSTILE: &[&str] = &[
+    "[v](https://youtu.be/dQw4w9WgXcQ)",
+    "![v](https://www.youtube.com/watch?v=dQw4w9WgXcQ\"onmouseover=alert(1))",
+    "<a class=\"video-facade\" data-embed=\"javascript:alert(1)\">v</a>",
+    "<a data-embed=\"https://evil.example/\">v</a>",
+    "<video src=\"https://evil.example/a.mp4\" poster=\"//evil.example/a.jpg\"><track src=\"\\\\evil.example\\a.vtt\"></video>",
     "[a](javascript:alert(1))",
     "[b](JaVaScRiPt:alert(1))",
     "[c](jav&#x61;script:alert(1))",
@@ -537,6 +560,9 @@ impl loa::markdown::Resolve for AsWritten {
         _: &str,
     ) -> Result<Option<loa::markdown::ImageAttrs>, loa::markdown::LinkProblem> {
         Ok(None)
+    }
+    fn file(&self, _: &loa::model::Page, _: &str) -> Option<loa::markdown::SiteFile> {
+        None
     }
 }
 
