@@ -56,6 +56,14 @@ await withPage(async (page) => {
   const captions = await page.$$eval("[data-gallery] figure", (fs) =>
     fs.map((f) => (f.querySelector("figcaption") || { textContent: "" }).textContent));
   if (links.length < 3) fail(`the gallery has ${links.length} photos`);
+  // A grid: the first photos sit side by side, with no list bullets.
+  const grid = await page.$$eval("[data-gallery] li", (lis) => ({
+    tops: lis.slice(0, 2).map((li) => Math.round(li.getBoundingClientRect().top)),
+    bullet: getComputedStyle(lis[0]).listStyleType,
+  }));
+  if (grid.tops[0] !== grid.tops[1] || grid.bullet !== "none") {
+    fail(`the gallery is not a grid at ${page.viewportSize().width} px: ${JSON.stringify(grid)}`);
+  }
   await tabTo(page, "[data-gallery] li:nth-child(2) a.gallery-link");
   await page.keyboard.press("Enter");
   const shown = async () => page.evaluate(() => {
