@@ -143,7 +143,9 @@ impl Ranks {
             ranked.truncate(RELATED);
         }
         ranked.sort_unstable();
-        ranked.into_iter().map(|(_, j)| j).collect()
+        // Not `into_iter().collect()`: that would reuse `ranked`'s buffer, sized for every
+        // candidate, and 10,000 articles would each keep thousands of unused places.
+        ranked.iter().map(|&(_, j)| j).collect()
     }
 }
 
@@ -232,6 +234,8 @@ mod tests {
         let mut scores = vec![Score::default(); 12];
         let found = ranks(12, &[2, 4]).best(3, &[&a], &[], &mut scores);
         assert_eq!(found, [0, 1, 5, 6, 7]);
+        // Every article keeps its list for the whole build: no room for all the candidates.
+        assert!(found.capacity() <= RELATED, "{}", found.capacity());
         assert!(scores.iter().all(|s| s.topics == 0 && s.tags == 0));
     }
 
