@@ -130,22 +130,20 @@ impl Ranks {
         };
         count(topics, |s| s.topics = s.topics.saturating_add(1));
         count(tags, |s| s.tags = s.tags.saturating_add(1));
-        // Read once and zeroed for the next article, then the best few kept in order.
-        let mut ranked: Vec<(Order, usize)> = (touched.into_iter())
-            .map(|j| {
-                let s = std::mem::take(&mut scores[j]);
-                let order = (Reverse(s.topics), Reverse(s.tags), self.0[j]);
-                (order, j)
-            })
-            .collect();
-        if ranked.len() > RELATED {
-            ranked.select_nth_unstable(RELATED);
-            ranked.truncate(RELATED);
+        // Read once and zeroed for the next article; the best few kept in order as they come
+        // (most candidates are worse than the fifth and cost one comparison).
+        let mut best: Vec<(Order, usize)> = Vec::with_capacity(RELATED + 1);
+        for j in touched {
+            let s = std::mem::take(&mut scores[j]);
+            let candidate = ((Reverse(s.topics), Reverse(s.tags), self.0[j]), j);
+            if best.len() == RELATED && best.last().is_some_and(|last| candidate >= *last) {
+                continue;
+            }
+            let place = best.partition_point(|b| *b < candidate);
+            best.insert(place, candidate);
+            best.truncate(RELATED);
         }
-        ranked.sort_unstable();
-        // Not `into_iter().collect()`: that would reuse `ranked`'s buffer, sized for every
-        // candidate, and 10,000 articles would each keep thousands of unused places.
-        ranked.iter().map(|&(_, j)| j).collect()
+        best.iter().map(|&(_, j)| j).collect()
     }
 }
 
@@ -237,6 +235,42 @@ mod tests {
         // Every article keeps its list for the whole build: no room for all the candidates.
         assert!(found.capacity() <= RELATED, "{}", found.capacity());
         assert!(scores.iter().all(|s| s.topics == 0 && s.tags == 0));
+    }
+
+    #[test]
+    fn the_five_kept_as_they_come_are_the_first_five_of_the_whole_ranking() {
+        // 300 pages in four topics and three tags, each page in some of them; page 7 unlisted.
+        let n = 300;
+        let member = |i: usize, k: usize| (i * 7 + k * 13).is_multiple_of(k + 2);
+        let terms: Vec<Term> = (0..7)
+            .map(|k| {
+                term(
+                    &k.to_string(),
+                    &(0..n).filter(|&i| member(i, k)).collect::<Vec<_>>(),
+                )
+            })
+            .collect();
+        let ranks = ranks(n, &[7]);
+        let mut scores = vec![Score::default(); n];
+        for i in [0, 1, 2, 5, 60, 299] {
+            let topics: Vec<&Term> = terms[..4].iter().filter(|t| t.pages.contains(&i)).collect();
+            let tags: Vec<&Term> = terms[4..].iter().filter(|t| t.pages.contains(&i)).collect();
+            let shared =
+                |ts: &[&Term], j: usize| ts.iter().filter(|t| t.pages.contains(&j)).count();
+            let mut all: Vec<(Order, usize)> = (0..n)
+                .filter(|&j| j != i && j != 7)
+                .map(|j| (shared(&topics, j) as u32, shared(&tags, j) as u32, j))
+                .filter(|&(t, g, _)| t + g > 0)
+                .map(|(t, g, j)| ((Reverse(t), Reverse(g), Some(j as u32)), j))
+                .collect();
+            all.sort_unstable();
+            let expected: Vec<usize> = all.iter().take(RELATED).map(|&(_, j)| j).collect();
+            assert_eq!(
+                ranks.best(i, &topics, &tags, &mut scores),
+                expected,
+                "page {i}"
+            );
+        }
     }
 
     #[test]

@@ -43,8 +43,36 @@ const CAPITALS_MIN_LETTERS: usize = 24;
 enum Open {
     Image(usize),
     Link(usize),
-    Paragraph(usize),
+    /// A paragraph's letters are counted, not kept: paragraphs are most of a page.
+    Paragraph(usize, Letters),
     TableHead(usize),
+}
+
+/// How many capital and small letters a paragraph has.
+#[derive(Default)]
+struct Letters {
+    upper: usize,
+    lower: usize,
+}
+
+impl Letters {
+    fn add(&mut self, text: &str) {
+        for c in text.chars() {
+            // Most letters of Vietnamese text are ASCII: the Unicode tables only for the rest.
+            let (upper, lower) = if c.is_ascii() {
+                (c.is_ascii_uppercase(), c.is_ascii_lowercase())
+            } else {
+                (c.is_uppercase(), c.is_lowercase())
+            };
+            self.upper += usize::from(upper);
+            self.lower += usize::from(lower);
+        }
+    }
+
+    /// Long enough, and nearly every letter a capital.
+    fn in_capitals(&self) -> bool {
+        self.upper >= CAPITALS_MIN_LETTERS && self.lower * 10 <= self.upper
+    }
 }
 
 pub(super) struct Lints<'a, I> {
@@ -86,11 +114,17 @@ impl<I> Lints<'_, I> {
             Event::Start(Tag::Heading { level, .. }) => self.heading(*level as u8, at),
             Event::Start(Tag::Image { .. }) => self.open.push((Open::Image(at), String::new())),
             Event::Start(Tag::Link { .. }) => self.open.push((Open::Link(at), String::new())),
-            Event::Start(Tag::Paragraph) => self.open.push((Open::Paragraph(at), String::new())),
+            Event::Start(Tag::Paragraph) => {
+                let open = Open::Paragraph(at, Letters::default());
+                self.open.push((open, String::new()));
+            }
             Event::Start(Tag::TableHead) => self.open.push((Open::TableHead(at), String::new())),
             Event::Text(text) | Event::Code(text) => {
-                for (_, words) in &mut self.open {
-                    words.push_str(text);
+                for (open, words) in &mut self.open {
+                    match open {
+                        Open::Paragraph(_, letters) => letters.add(text),
+                        _ => words.push_str(text),
+                    }
                 }
             }
             Event::End(TagEnd::Image | TagEnd::Link | TagEnd::Paragraph | TagEnd::TableHead) => {
@@ -129,7 +163,7 @@ impl<I> Lints<'_, I> {
                 at,
                 msg::Advice::new(msg::TABLE_WITHOUT_HEADER, msg::HINT_TABLE_HEADER),
             ),
-            Open::Paragraph(at) if in_capitals(words) => (
+            Open::Paragraph(at, letters) if letters.in_capitals() => (
                 at,
                 msg::Advice::new(msg::PARAGRAPH_IN_CAPITALS, msg::HINT_CAPITALS),
             ),
@@ -178,17 +212,6 @@ fn is_vague(words: &str) -> bool {
         .trim()
         .to_lowercase();
     VAGUE_LINK_TEXTS.contains(&folded.as_str())
-}
-
-/// Nearly every letter a capital, and enough of them to be a sentence.
-fn in_capitals(words: &str) -> bool {
-    let (upper, lower) = words.chars().fold((0, 0), |(u, l), c| {
-        (
-            u + usize::from(c.is_uppercase()),
-            l + usize::from(c.is_lowercase()),
-        )
-    });
-    upper >= CAPITALS_MIN_LETTERS && lower * 10 <= upper
 }
 
 #[cfg(test)]
