@@ -147,6 +147,7 @@ fn a_new_article_from_the_form_is_what_a_hand_written_one_would_be() {
         "unit": "",
         "channels": [],
         "summary": "Tóm tắt ngắn.",
+        "featured": true,
     });
     let (status, made) = desk.post(
         "api/new",
@@ -167,6 +168,8 @@ fn a_new_article_from_the_form_is_what_a_hand_written_one_would_be() {
         front["draft"], true,
         "a new article is a draft, as with loa new"
     );
+    assert_eq!(front["featured"], true, "the home page may lead with it");
+    assert_eq!(desk.open(path)["fields"]["featured"], true);
     assert_eq!(body, "\nĐoạn một.\n");
     // The same title again would overwrite it: refused, the file untouched.
     let before = std::fs::read(site.root().join(path)).unwrap();

@@ -21,6 +21,7 @@ const FORM_KEYS: &[&str] = &[
     "image",
     "image_alt",
     "draft",
+    "featured",
     "event",
 ];
 
@@ -41,6 +42,8 @@ pub struct Fields {
     pub image: String,
     pub image_alt: String,
     pub draft: bool,
+    /// `featured: true`: the home page may lead with it.
+    pub featured: bool,
     pub event: Option<EventFields>,
 }
 
@@ -151,6 +154,7 @@ fn fields_of(m: &Mapping) -> Fields {
         image: text("image"),
         image_alt: text("image_alt"),
         draft: matches!(m.get("draft"), Some(Value::Bool(true))),
+        featured: matches!(m.get("featured"), Some(Value::Bool(true))),
         event,
     }
 }
@@ -249,6 +253,9 @@ pub fn compose(fields: &Fields, extra: &str, body: &str, crlf: bool) -> Result<S
     }
     if fields.draft {
         line(&mut out, "draft", "true");
+    }
+    if fields.featured {
+        line(&mut out, "featured", "true");
     }
     if let Some(event) = &fields.event {
         event_block(&mut out, event)?;

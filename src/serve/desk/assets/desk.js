@@ -277,6 +277,7 @@ function readFields(form, base = {}) {
     image: $("#f-image", form).dataset.value || "",
     image_alt: value("image_alt"),
     draft: $("#f-draft", form).checked,
+    featured: $("#f-featured", form).checked,
     event: $("#f-is-event", form).checked ? {
       ...(base.event || {}),
       start: value("event-start"),
@@ -300,6 +301,7 @@ function writeFields(form, f) {
   showImage(form, f.image || "");
   set("image_alt", f.image_alt);
   $("#f-draft", form).checked = Boolean(f.draft);
+  $("#f-featured", form).checked = Boolean(f.featured);
   $("#f-is-event", form).checked = Boolean(f.event);
   const e = f.event || {};
   set("event-start", e.start);
