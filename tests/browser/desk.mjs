@@ -153,15 +153,26 @@ async function saveIt(page) {
   if (copy !== null) fail("the unsaved copy was kept after a successful save");
 }
 
+/** Which of the approval buttons are shown, by their words. */
+async function stepsShown(page) {
+  return page.$$eval(".workflow button", (bs) => bs.filter((b) => getComputedStyle(b).display !== "none").map((b) => b.textContent).join(", "));
+}
+
 async function submitAndApprove(page) {
+  const before = await stepsShown(page);
+  if (before !== "Gửi duyệt") fail(`a draft offers the steps: ${before}`);
   await page.getByRole("button", { name: "Gửi duyệt" }).click();
   await waitInPage(page, "the article to be submitted", () => document.querySelector("#trang-thai").textContent.startsWith("Chờ duyệt"));
+  const submitted = await stepsShown(page);
+  if (submitted !== "Duyệt, Trả lại") fail(`a submitted article offers the steps: ${submitted}`);
   await page.getByRole("button", { name: "Duyệt", exact: true }).click();
   const dialog = page.locator("#hop-duyet");
   await dialog.waitFor({ state: "visible" });
   await dialog.getByLabel("Ý kiến (không bắt buộc)").fill("Đồng ý đăng.");
   await dialog.getByRole("button", { name: "Duyệt", exact: true }).click();
   await waitInPage(page, "the article to be approved", () => document.querySelector("#trang-thai").textContent.startsWith("Đã duyệt"));
+  const approved = await stepsShown(page);
+  if (approved !== "Trả lại") fail(`an approved article offers the steps: ${approved}`);
 }
 
 async function publishIt(page, article) {

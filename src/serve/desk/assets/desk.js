@@ -418,7 +418,7 @@ async function editorScreen(site) {
   offerRestore();
   showImportNotes();
   $(".workflow").hidden = !site.approval;
-  setState(r.data.state_label || "");
+  setState(r.data.state_label || "", r.data.state);
   preview();
 }
 
@@ -909,17 +909,29 @@ function goTo(p) {
 
 // --- the state and the approval workflow
 
-/** Shows the article's state; a newer one (a step's answer) wins over a late reply. */
-function setState(label) {
+/** The steps each state allows: submit a draft or a returned article, approve a submitted
+ * one, return one submitted or approved. The server refuses the others all the same. */
+const STEPS = {
+  "nut-gui-duyet": ["draft", "returned"],
+  "nut-duyet": ["submitted"],
+  "nut-tra-lai": ["submitted", "approved", "scheduled"],
+};
+
+/** Shows the article's state, and only the steps it allows (all of them for a state not
+ * known); a newer state (a step's answer) wins over a late reply. */
+function setState(label, state) {
   ed.stateSeq += 1;
   $("#trang-thai").textContent = label;
+  if (state) {
+    for (const [id, states] of Object.entries(STEPS)) $("#" + id).hidden = !states.includes(state);
+  }
   return ed.stateSeq;
 }
 
 async function showState() {
   const asked = setState($("#trang-thai").textContent);
   const r = await api("api/article?path=" + encodeURIComponent(ed.path));
-  if (r.ok && r.data.state_label && asked === ed.stateSeq) setState(r.data.state_label);
+  if (r.ok && r.data.state_label && asked === ed.stateSeq) setState(r.data.state_label, r.data.state);
 }
 
 function wireWorkflow() {
@@ -953,7 +965,7 @@ async function step(name, extra = {}) {
   const r = await api("api/" + name, { json: { path: ed.path, ...extra } });
   if (!r.ok) { say(failure(r)); return; }
   const label = r.data.state_label || Object.fromEntries(STATES)[r.data.state] || r.data.state;
-  setState(label);
+  setState(label, r.data.state);
   say(`Trạng thái: ${label}.`);
   const again = await api("api/article?path=" + encodeURIComponent(ed.path));
   if (!again.ok) return;
