@@ -25,6 +25,7 @@ enum Edit {
     Config(u8),
     Table(u8),
     Attachment(u8),
+    Photo(u8),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -40,12 +41,13 @@ fn edit() -> impl Strategy<Value = Edit> {
         any::<u8>().prop_map(Edit::Config),
         any::<u8>().prop_map(Edit::Table),
         any::<u8>().prop_map(Edit::Attachment),
+        any::<u8>().prop_map(Edit::Photo),
     ]
 }
 
 /// What the test's page template shows of other articles, besides its neighbours: the
 /// related articles (which other pages' topics, tags and dates decide) and the expiry note.
-const PAGE_LISTS: &str = "{% for r in page.related %}<a href=\"{{ r.url }}\">{{ r.title }}</a>{% endfor %}{% if page.expired %}<p>hết hạn</p>{% endif %}{% for file in page.attachments %}<p>{{ file.size }}</p>{% endfor %}";
+const PAGE_LISTS: &str = "{% for r in page.related %}<a href=\"{{ r.url }}\">{{ r.title }}</a>{% endfor %}{% if page.expired %}<p>hết hạn</p>{% endif %}{% for file in page.attachments %}<p>{{ file.size }}</p>{% endfor %}{% for photo in page.gallery %}<img src=\"{{ photo.thumb }}\" srcset=\"{{ photo.srcset }}\" alt=\"{{ photo.alt }}\">{% endfor %}";
 
 const TOPICS: [&str; 3] = ["nghi-dinh-118", "de-an-06", "par-index"];
 const TAGS: [[&str; 2]; 2] = [["Một cửa", "một cửa"], ["Chuyển đổi số", "chuyển đổi số"]];
@@ -202,6 +204,33 @@ fn apply(site: &Site, edit: &Edit) {
                 ),
             );
         }
+        Edit::Photo(n) => {
+            // A bundle whose gallery is its `anh/` folder: photos come, go and are renamed
+            // (a file name is its caption).
+            let bundle = "content/tin-tuc/album";
+            if !site.root().join(bundle).join("index.md").exists() {
+                site.write(
+                    &format!("{bundle}/index.md"),
+                    "---\ntitle: \"Ảnh hội nghị\"\ndate: 2025-10-05\ntopics: [par-index]\n---\nẢnh dưới đây.\n",
+                );
+            }
+            let name = format!("{bundle}/anh/0{} Ảnh số {}.jpg", n % 3, n % 3);
+            match n % 4 {
+                0 => {
+                    let _ = std::fs::remove_file(site.root().join(&name));
+                }
+                1 => {
+                    let _ = std::fs::rename(
+                        site.root().join(&name),
+                        site.root()
+                            .join(format!("{bundle}/anh/0{} Ảnh khác.jpg", n % 3)),
+                    );
+                }
+                _ => {
+                    site.write_bytes(&name, &crate::support::photo(520 + u32::from(n), 400));
+                }
+            }
+        }
         Edit::Attachment(n) => {
             let file = site.root().join("content/tin-tuc/ke-hoach.pdf");
             match n % 3 {
@@ -263,6 +292,70 @@ fn settles_on_a_clean_build(server: &Server, site: &Site) -> Result<(), String> 
     }
 }
 
+/// Three articles, a theme whose page shows the lists other pages decide, a document.
+fn starting_site() -> Site {
+    let site = Site::new();
+    site.config_plus("theme: rieng\n");
+    site.write(
+        "themes/rieng/templates/page.html",
+        &format!("{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ page.title }}}}</h1>{PAGE_LISTS}{{% endblock content %}}"),
+    );
+    site.write_bytes("content/tin-tuc/ke-hoach.pdf", b"%PDF-1.4");
+    for n in 0..3u8 {
+        site.write(
+            &format!("content/tin-tuc/bai-{n}.md"),
+            &article(&format!("Bài {n}"), n, n, false, n),
+        );
+    }
+    site
+}
+
+/// The desk's preview of a draft of the first article, made with the memos of a build of the
+/// site as it is now (as `serve` holds them), is the page a clean build of the same files
+/// gives with the draft written in place.
+fn preview_is_a_clean_build_of_the_draft(
+    site: &Site,
+    cache: &mut loa::cache::Cache,
+    body: u8,
+) -> Result<(), String> {
+    let Some(name) = articles(site).first().cloned() else {
+        return Ok(());
+    };
+    let options = site.options();
+    let rel = format!("tin-tuc/{name}");
+    let text = article("Bài đang soạn", body, body, false, body);
+    // Every file is looked at again; the memos stay.
+    cache.track_changes();
+    let _ = loa::build(&options, cache, loa::Destination::Memory);
+    let draft = loa::pipeline::Draft {
+        rel: rel.clone(),
+        text: text.clone(),
+    };
+    let preview = loa::pipeline::preview(&options, cache, &draft)
+        .map_err(|problems| format!("the preview fails: {problems:?}"))?;
+    let file = site.root().join("content").join(&rel);
+    let saved = std::fs::read(&file).map_err(|e| e.to_string())?;
+    site.write(&format!("content/{rel}"), &text);
+    let clean = crate::support::in_memory(&options);
+    std::fs::write(&file, saved).map_err(|e| e.to_string())?;
+    let Ok(built) = clean else {
+        // The site does not build (an edit broke it): there is no page to compare with.
+        return Ok(());
+    };
+    let out = format!("tin-tuc/{}/index.html", name.trim_end_matches(".md"));
+    let expected = (built.outputs.get(&out))
+        .and_then(|o| o.bytes())
+        .map(|b| b.to_vec());
+    if preview.html == expected {
+        Ok(())
+    } else {
+        Err(format!(
+            "the preview of {rel} is not what a clean build writes to {out} (page there: {})",
+            expected.is_some()
+        ))
+    }
+}
+
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
@@ -275,19 +368,28 @@ proptest! {
 
     #[test]
     fn what_serve_serves_always_equals_a_clean_build(edits in prop::collection::vec(edit(), 1..10)) {
-        let site = Site::new();
-        site.config_plus("theme: rieng\n");
-        site.write("themes/rieng/templates/page.html", &format!("{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ page.title }}}}</h1>{PAGE_LISTS}{{% endblock content %}}"));
-        site.write_bytes("content/tin-tuc/ke-hoach.pdf", b"%PDF-1.4");
-        for n in 0..3u8 {
-            site.write(&format!("content/tin-tuc/bai-{n}.md"), &article(&format!("Bài {n}"), n, n, false, n));
-        }
+        let site = starting_site();
         let options = crate::support::preview_options(site.root(), NOW);
         let server = Server::start(options, |_| {}).expect("serve starts");
         prop_assert!(settles_on_a_clean_build(&server, &site).is_ok());
         for (step, edit) in edits.iter().enumerate() {
             apply(&site, edit);
             let result = settles_on_a_clean_build(&server, &site);
+            prop_assert!(result.is_ok(), "after step {step} ({edit:?}): {}", result.unwrap_err());
+        }
+    }
+
+    #[test]
+    fn a_drafts_preview_is_the_page_a_clean_build_of_it_gives(
+        edits in prop::collection::vec(edit(), 1..8),
+        bodies in prop::collection::vec(any::<u8>(), 8),
+    ) {
+        let site = starting_site();
+        let mut cache = loa::cache::Cache::default();
+        prop_assert!(preview_is_a_clean_build_of_the_draft(&site, &mut cache, bodies[0]).is_ok());
+        for (step, edit) in edits.iter().enumerate() {
+            apply(&site, edit);
+            let result = preview_is_a_clean_build_of_the_draft(&site, &mut cache, bodies[step]);
             prop_assert!(result.is_ok(), "after step {step} ({edit:?}): {}", result.unwrap_err());
         }
     }
