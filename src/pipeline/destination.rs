@@ -129,28 +129,26 @@ impl Open {
 
     /// The search index's files, unless made later. A build that writes records their key,
     /// and leaves the last build's index as it is when the key is unchanged.
-    pub(super) fn search_index(&self, site: &Site, cache: &Cache) -> Outputs {
+    pub(super) fn search_index(&self, site: &Site, cache: &Cache) -> SearchIndex {
         let key = self.writes().then(|| search::index_key(site));
         let previous = match &self.writer {
             Writer::Update { previous, .. } => previous.as_ref(),
             _ => None,
         };
         let kept = key.and_then(|key| render::Previous::all_of(previous?, &key));
-        let files = match (self.index, kept) {
-            (Index::Later, _) => return Outputs::new(),
+        let documents = match (self.index, kept) {
+            (Index::Later, _) => return SearchIndex::Made(Outputs::new()),
             (_, Some(kept)) => {
                 let unchanged = |path| (path, output(key, Body::Unchanged));
-                return kept.into_iter().map(unchanged).collect();
+                return SearchIndex::Made(kept.into_iter().map(unchanged).collect());
             }
             (Index::Keep, None) => {
                 let mut memo = cache.search.lock().unwrap_or_else(|e| e.into_inner());
-                search::index_files(site, &mut memo)
+                search::documents(site, &mut memo)
             }
-            (Index::Once, None) => search::index_files(site, &mut search::Memo::default()),
+            (Index::Once, None) => search::documents(site, &mut search::Memo::default()),
         };
-        let made =
-            |(path, bytes): (String, Vec<u8>)| (path, output(key, Body::Bytes(bytes.into())));
-        files.into_iter().map(made).collect()
+        SearchIndex::Documents { key, documents }
     }
 
     fn writes(&self) -> bool {
@@ -170,6 +168,31 @@ impl Open {
     pub(super) fn abandon(self) {
         if let Writer::Stream(stream) = self.writer {
             stream.abandon();
+        }
+    }
+}
+
+/// The search index of a build: made (or kept, or left for later), or its documents read,
+/// its files still to make.
+pub(super) enum SearchIndex {
+    Made(Outputs),
+    Documents {
+        key: Option<blake3::Hash>,
+        documents: search::Documents,
+    },
+}
+
+impl SearchIndex {
+    /// The index's files: those of the documents made now (they need no page's HTML).
+    pub(super) fn finish(self, site: &Site) -> Outputs {
+        match self {
+            SearchIndex::Made(outputs) => outputs,
+            SearchIndex::Documents { key, documents } => {
+                let made = |(path, bytes): (String, Vec<u8>)| {
+                    (path, output(key, Body::Bytes(bytes.into())))
+                };
+                documents.files(site).into_iter().map(made).collect()
+            }
         }
     }
 }

@@ -82,8 +82,9 @@ pub fn build(
     };
     stop_on_errors(&problems)?;
     let to = to.open(&options.root, cache.tracks_changes())?;
-    // The index is made before the pages, so that its working memory is given back before
-    // the pages fill it; then the pages may take their HTML out of the site.
+    // The index's words are read from the pages' HTML first; then the pages may take their
+    // HTML out of the site, and the index's files (postings, shards: mostly on one core) are
+    // made while the pages render on the others.
     let index = to.search_index(&site, cache);
     let html = if to.takes_html() {
         site.take_html()
@@ -91,13 +92,12 @@ pub fn build(
         Vec::new()
     };
     let statics = statics(&site, &files);
-    let made = render::render(
-        &site,
-        &templates,
-        &statics,
-        &mut cache.rendered,
-        html,
-        to.disk(),
+    let (made, index) = rayon::join(
+        || {
+            let disk = to.disk();
+            render::render(&site, &templates, &statics, &mut cache.rendered, html, disk)
+        },
+        || index.finish(&site),
     );
     let mut outputs = made.outputs;
     outputs.extend(index);

@@ -108,6 +108,17 @@ impl Deferred {
 /// The index files: output path → bytes. Deterministic: the same site gives the same bytes,
 /// whatever `memo` holds.
 pub fn index_files(site: &Site, memo: &mut Memo) -> Vec<(String, Vec<u8>)> {
+    documents(site, memo).files(site)
+}
+
+/// The pages' documents, their words read from the pages' HTML (on every core). The files
+/// are then made from them alone ([`Documents::files`]), so a build makes them while its
+/// pages render, once the pages have taken their HTML.
+pub struct Documents(Vec<Document>);
+
+/// Reads every page's document, again only where what its words come from changed; `memo`
+/// then holds this site's.
+pub fn documents(site: &Site, memo: &mut Memo) -> Documents {
     let order = document_order(site);
     let previous = std::mem::take(memo);
     let documents: Vec<(blake3::Hash, Document)> = order
@@ -117,8 +128,19 @@ pub fn index_files(site: &Site, memo: &mut Memo) -> Vec<(String, Vec<u8>)> {
     for (i, (key, d)) in order.iter().zip(&documents) {
         memo.insert(site.pages[*i].page.path.clone(), (*key, d.indexed.clone()));
     }
-    let documents: Vec<Document> = documents.into_iter().map(|(_, d)| d).collect();
-    let postings = postings(&documents);
+    Documents(documents.into_iter().map(|(_, d)| d).collect())
+}
+
+impl Documents {
+    /// The index files of these documents: the postings in shards, the documents in
+    /// chunks, and the manifest.
+    pub fn files(self, site: &Site) -> Vec<(String, Vec<u8>)> {
+        files(site, &self.0)
+    }
+}
+
+fn files(site: &Site, documents: &[Document]) -> Vec<(String, Vec<u8>)> {
+    let postings = postings(documents);
     let shards = shards(&postings);
 
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
