@@ -22,7 +22,7 @@ try {
   await page.waitForFunction(() => window.loaDesk && window.loaDesk.ready, null, { timeout: 60000 });
   // The first preview (the whole page into the iframe) is not a keystroke's.
   await page.waitForTimeout(1500);
-  await page.evaluate(() => { window.loaDesk.timings = []; });
+  await page.evaluate(() => { window.loaDesk.timings = []; window.loaDesk.server = []; });
   const editor = page.locator("#noi-dung-bai");
   await editor.click();
   await page.keyboard.press("End");
@@ -36,6 +36,8 @@ try {
   const median = sorted[Math.floor(sorted.length / 2)];
   console.log(`keystrokes: ${t.length}, median ${median.toFixed(0)} ms, worst ${sorted.at(-1).toFixed(0)} ms`);
   console.log(`all: ${t.map((x) => x.toFixed(0)).join(" ")}`);
+  const server = await page.evaluate(() => window.loaDesk.server);
+  console.log(`of which the server (loa's preview, took_ms): ${server.join(" ")}`);
 } finally {
   await browser.close();
 }
