@@ -22,7 +22,7 @@ pid=$!
 trap 'cp "$backup" "$article"; kill "$pid" 2>/dev/null || true' EXIT
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)" = 200 ]; do sleep 0.02; done
 end=$(date +%s.%N)
-echo "first page served after $(echo "$end - $start" | bc) s"
+echo "first page served after $(awk "BEGIN { print $end - $start }") s"
 memory() { echo "$1: $(grep -E 'VmHWM|VmRSS' "/proc/$pid/status" | tr -s ' \t\n' ' ')"; }
 sleep 8
 memory "after the first build"

@@ -911,8 +911,10 @@ function goTo(p) {
 
 // --- the state and the approval workflow
 
-/** The steps each state allows: submit a draft or a returned article, approve a submitted
- * one, return one submitted or approved. The server refuses the others all the same. */
+/** The steps the desk offers in each state, the usual path: submit a draft or a returned
+ * article, approve a submitted one, return one submitted or approved. The rules themselves
+ * (`workflow::checked`, as `loa approve` applies them) accept more, such as approving an
+ * article never submitted; they, not this list, decide. */
 const STEPS = {
   "nut-gui-duyet": ["draft", "returned"],
   "nut-duyet": ["submitted"],
