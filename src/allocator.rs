@@ -1,16 +1,36 @@
-//! How the `loa` program's allocator (mimalloc, set in `main.rs`) gives memory back.
+//! How the `loa` program's allocator (mimalloc, set in `main.rs`) takes and gives back memory.
 
 /// mimalloc's `mi_option_purge_delay`: its place in `mi_option_t` (mimalloc.h).
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
+/// Sets how the allocator deals with the system; called first thing in `main`.
+///
 /// Keeps memory freed during a build for the build's next allocations, rather than giving it
 /// back to the system after a second and asking for it again: each time, the system clears the
 /// pages anew, which took a seventh of a clean build's CPU (perf: `clear_page_erms` under
 /// page faults, 6,400 faults against 600). The process holds its peak memory until it ends,
 /// which for `build` is at once, and for `serve` is what the next rebuild uses again.
-pub fn keep_freed_memory() {
+///
+/// And asks for ordinary 4 KiB pages rather than Linux's transparent huge pages: with them
+/// each first touch of a 2 MiB region has the kernel clear all of it, whether loa uses it or
+/// not. At 10,000 articles that was a tenth of a build's CPU (perf: `clear_page_erms` under
+/// `do_huge_pmd_anonymous_page`) and 40 MiB of its peak memory, and 70 MiB of `serve`'s
+/// (docs/performance.md). mimalloc has an option for it, but reads it once, before `main`, so
+/// the process asks the kernel itself; the kernel looks at each first touch. Other systems
+/// have no such pages unless a program asks for them.
+pub fn configure() {
     // SAFETY: sets an option by its documented number; mimalloc reads options at any time.
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, -1) }
+    #[cfg(target_os = "linux")]
+    no_huge_pages();
+}
+
+/// Turns transparent huge pages off for this process (and what it starts), from now on.
+#[cfg(target_os = "linux")]
+fn no_huge_pages() {
+    // SAFETY: PR_SET_THP_DISABLE takes one integer argument and touches no memory of ours.
+    // It fails only on kernels older than 3.15, which then have no such pages to turn off.
+    let _ = unsafe { libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0) };
 }
 
 #[cfg(test)]
@@ -24,5 +44,14 @@ mod tests {
             delay == 1000 || std::env::var_os("MIMALLOC_PURGE_DELAY").is_some(),
             "{delay}"
         );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn huge_pages_are_turned_off() {
+        super::no_huge_pages();
+        // SAFETY: PR_GET_THP_DISABLE takes no argument and returns the flag.
+        let disabled = unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) };
+        assert_eq!(disabled, 1);
     }
 }

@@ -86,7 +86,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    loa::allocator::keep_freed_memory();
+    loa::allocator::configure();
     let Cli { global, command } = Cli::parse();
     let Some(command) = command else {
         return without_a_verb(&global);
