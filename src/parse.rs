@@ -104,7 +104,9 @@ fn parse_inner(
     let err = |line: usize, col: usize, message: String| {
         Diagnostic::error(source.display.clone(), line, col, message)
     };
-    let text = match text::decode(&source.bytes) {
+    let bytes = (source.bytes.as_deref())
+        .expect("sources are read again before they are parsed (Source::read_again)");
+    let text = match text::decode(bytes) {
         Ok(t) => t,
         Err((line, col)) => {
             problems.push(err(line, col, msg::NOT_UTF8.into()).with_hint(msg::HINT_SAVE_UTF8));

@@ -24,10 +24,12 @@ pub use data::{read_data_text, DataFiles, DATA_DIR};
 pub struct Source {
     /// Path relative to `content/`, with `/` separators, NFC (`tin-tuc/bai-viet.md`).
     pub rel: String,
-    /// Path shown to the officer (`content/tin-tuc/bai-viet.md`).
+    /// Path shown to the officer (`content/tin-tuc/bai-viet.md`), relative to the site.
     pub display: PathBuf,
-    pub bytes: Arc<Vec<u8>>,
-    /// Hash of `bytes`, so later stages can tell an unchanged file without reading it whole.
+    /// `None` for a file `serve` saw unchanged since the load before, whose bytes it does not
+    /// keep (their parse is kept instead): [`Source::read_again`] reads them if needed.
+    pub bytes: Option<Arc<Vec<u8>>>,
+    /// Hash of the bytes, so later stages can tell an unchanged file without reading it whole.
     pub hash: blake3::Hash,
 }
 
@@ -38,8 +40,19 @@ impl Source {
             rel,
             display,
             hash: blake3::hash(&bytes),
-            bytes: Arc::new(bytes),
+            bytes: Some(Arc::new(bytes)),
         }
+    }
+
+    /// The source with its bytes, read from the site at `root` if they were not kept. The
+    /// file may have changed since it was listed: then it comes with its new bytes and hash
+    /// (the watcher reports that change, and the next build sees it too).
+    pub fn read_again(self, root: &Path) -> Result<Source, Diagnostic> {
+        if self.bytes.is_some() {
+            return Ok(self);
+        }
+        let bytes = read(root, &root.join(&self.display))?;
+        Ok(Source::new(self.rel, self.display, bytes))
     }
 }
 
@@ -97,7 +110,9 @@ struct Known {
     /// `None` when the file was modified moments before it was read: a second save within
     /// the file system's clock tick could leave the same stamp, so it is read again next time.
     stamp: Option<Stamp>,
-    bytes: Arc<Vec<u8>>,
+    /// `None` for Markdown files once loaded: what later builds need of them is their parse,
+    /// which the pipeline's cache keeps. Keeping both held the site's text twice.
+    bytes: Option<Arc<Vec<u8>>>,
     hash: blake3::Hash,
 }
 
@@ -177,7 +192,12 @@ pub fn load_with(
         seen: std::sync::Mutex::new(Vec::new()),
     };
     let (files, problems, listing) = load_all(root, theme, &reader, listed);
-    let read = reader.seen.into_inner().unwrap_or_default();
+    let mut read = reader.seen.into_inner().unwrap_or_default();
+    for (path, known) in &mut read {
+        if path.extension().is_some_and(|e| e == "md") {
+            known.bytes = None;
+        }
+    }
     memo.known = match changed {
         // Only the changed files were looked at: the others stay as they were known.
         Some(changed) => {
@@ -258,7 +278,9 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn read(&self, path: &Path) -> Result<(Arc<Vec<u8>>, blake3::Hash), Diagnostic> {
+    /// The file's bytes (`None` when only its hash is known: a Markdown file unchanged since
+    /// the last load) and their hash.
+    fn read(&self, path: &Path) -> Result<(Option<Arc<Vec<u8>>>, blake3::Hash), Diagnostic> {
         match (self.previous.known.get(path.as_os_str()), self.changed) {
             // Nothing said this file changed, and it had settled when it was read: it is
             // kept as known, not looked at.
@@ -289,7 +311,7 @@ impl Reader<'_> {
                 Known {
                     stamp,
                     hash: blake3::hash(&bytes),
-                    bytes: Arc::new(bytes),
+                    bytes: Some(Arc::new(bytes)),
                 }
             }
         })
@@ -312,7 +334,10 @@ fn load_all(
         .map(|(rel, path)| {
             let display = Path::new("content").join(rel);
             let (bytes, hash) = reader.read(path)?;
-            if bytes.len() as u64 > MAX_TEXT_BYTES {
+            if bytes
+                .as_ref()
+                .is_some_and(|b| b.len() as u64 > MAX_TEXT_BYTES)
+            {
                 return Err(
                     Diagnostic::file_error(display, msg::too_large(MAX_TEXT_BYTES))
                         .with_hint(msg::HINT_TOO_LARGE),
@@ -383,9 +408,16 @@ fn read_assets(
     let read: Vec<_> = files
         .into_par_iter()
         .map(|(rel, path)| {
-            reader
-                .read(&path)
-                .map(|(bytes, hash)| Asset { rel, bytes, hash })
+            let (bytes, hash) = reader.read(&path)?;
+            // Only a Markdown file's bytes are not kept: one under `static/` is read again.
+            let bytes = match bytes {
+                Some(bytes) => bytes,
+                None => Arc::new(std::fs::read(&path).map_err(|e| {
+                    let shown = crate::diag::display_path(reader.root, &path);
+                    Diagnostic::file_error(shown, msg::io_read(&e))
+                })?),
+            };
+            Ok(Asset { rel, bytes, hash })
         })
         .collect();
     let mut assets = Vec::with_capacity(read.len());
@@ -487,12 +519,12 @@ fn decode(root: &Path, path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic
 mod tests {
     use super::*;
 
-    /// What a load gives, comparable: each source's and asset's path and bytes.
+    /// What a load gives, comparable: each source's path and hash, each asset's path and bytes.
     fn seen(files: &SiteFiles) -> Vec<(String, Vec<u8>)> {
         let sources = files
             .sources
             .iter()
-            .map(|s| (s.rel.clone(), (*s.bytes).clone()));
+            .map(|s| (s.rel.clone(), s.hash.as_bytes().to_vec()));
         let assets = (files.content_assets.iter().chain(&files.statics))
             .map(|a| (format!("asset:{}", a.rel), (*a.bytes).clone()));
         sources.chain(assets).collect()
@@ -563,7 +595,10 @@ mod tests {
         // trusted, so the next load (not told of the change) reads it again.
         std::fs::write(&path, "mốt").unwrap();
         let (files, _) = load_with(&root, None, &mut memo, None);
-        assert_eq!(*files.sources[0].bytes, "mốt".as_bytes().to_vec());
+        assert_eq!(
+            **files.sources[0].bytes.as_ref().unwrap(),
+            "mốt".as_bytes().to_vec()
+        );
     }
 
     #[test]

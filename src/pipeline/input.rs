@@ -43,7 +43,7 @@ pub(super) fn assemble(
     }
     // The sources' bytes are not needed after parsing: free them before rendering.
     let sources = std::mem::take(&mut files.sources);
-    let pages = parse_all(sources, &config, cache, &mut problems);
+    let pages = parse_all(&options.root, sources, &config, cache, &mut problems);
     let settings = assemble::Settings {
         drafts: options.drafts,
         now,
@@ -126,8 +126,10 @@ fn put_draft(sources: &mut Vec<load::Source>, draft: &super::Draft) {
 }
 
 /// Parses every source in parallel, reusing the cache's result for a file whose bytes and
-/// relevant config are unchanged.
+/// relevant config are unchanged; the bytes of the others are read again if the load did not
+/// keep them.
 fn parse_all(
+    root: &Path,
     sources: Vec<load::Source>,
     config: &config::Config,
     cache: &mut Cache,
@@ -147,9 +149,17 @@ fn parse_all(
             match cache.parsed.get(&s.rel) {
                 Some((f, result)) if *f == from => (from, result.clone(), s.rel, false),
                 _ => {
+                    let rel = s.rel.clone();
+                    let s = match s.read_again(root) {
+                        Ok(s) => s,
+                        // Not kept: the file may be readable again next time (Word
+                        // holds a file it has open on Windows).
+                        Err(d) => return (from, (None, vec![d]), rel, false),
+                    };
+                    let from = (config_key, s.hash);
                     let key = parse::source_key(&config_key, &s);
                     let (page, found) = parse::parse_keyed(&s, config, key);
-                    (from, (page.map(std::sync::Arc::new), found), s.rel, true)
+                    (from, (page.map(std::sync::Arc::new), found), rel, true)
                 }
             }
         })

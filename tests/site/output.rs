@@ -396,3 +396,67 @@ fn files_are_left_in_the_folder_only_as_loa_wrote_them_and_by_the_same_program()
     site.build();
     assert_eq!(site.read(page), rendered);
 }
+
+/// Sets every file under `dir` as last modified an hour ago: old enough for a load to trust
+/// its stamp and leave it unread.
+fn age_files(dir: &Path) {
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if entry.file_type().is_file() {
+            let file = std::fs::File::options()
+                .write(true)
+                .open(entry.path())
+                .unwrap();
+            file.set_modified(past).unwrap();
+        }
+    }
+}
+
+/// `serve` keeps the parse of an unchanged Markdown file, not its bytes: when the parse must
+/// be made again (the config changed, or a desk preview put a draft in its place), the file is
+/// read again, and the build is the one a clean build gives.
+#[test]
+fn files_whose_bytes_serve_did_not_keep_are_read_again_when_needed() {
+    let site = Site::new();
+    site.article("tin-tuc/a.md", "Bài A", "2025-09-01", "", "Một.\n")
+        .article("tin-tuc/b.md", "Bài B", "2025-09-02", "", "Hai.\n");
+    age_files(&site.root().join("content"));
+    let options = site.options();
+    let mut cache = loa::cache::Cache::default();
+    cache.track_changes();
+    let pages = |built: &loa::Built| -> BTreeMap<String, Vec<u8>> {
+        (built.outputs.iter())
+            .filter(|(path, _)| path.ends_with(".html"))
+            .map(|(path, o)| (path.clone(), crate::support::bytes(o).to_vec()))
+            .collect()
+    };
+    let first = loa::build(&options, &mut cache, loa::Destination::Memory).unwrap();
+    assert!(pages(&first).contains_key("tin-tuc/a/index.html"));
+
+    // The config changes: every file is parsed again, from bytes read again.
+    site.config_with(&[("Tin về cải cách hành chính", "Trang tin đã đổi")]);
+    cache.changed([site.root().join("config.yaml")]);
+    let after_config = loa::build(&options, &mut cache, loa::Destination::Memory).unwrap();
+    let clean = crate::support::in_memory(&options).unwrap();
+    assert_eq!(pages(&after_config), pages(&clean));
+    let home = String::from_utf8(pages(&after_config)["index.html"].clone()).unwrap();
+    assert!(home.contains("Trang tin đã đổi"), "the new config is used");
+
+    // A desk preview parses a draft in the file's place; the next build parses the file
+    // itself again, from the disk.
+    let draft = loa::pipeline::Draft {
+        rel: "tin-tuc/a.md".into(),
+        text: "---\ntitle: \"Bản nháp\"\ndate: 2025-09-01\n---\nBa.\n".into(),
+    };
+    let preview = loa::pipeline::preview(&options, &mut cache, &draft).unwrap();
+    assert!(String::from_utf8(preview.html.unwrap())
+        .unwrap()
+        .contains("Bản nháp"));
+    let after_preview = loa::build(&options, &mut cache, loa::Destination::Memory).unwrap();
+    assert_eq!(pages(&after_preview), pages(&clean));
+    let page = String::from_utf8(pages(&after_preview)["tin-tuc/a/index.html"].clone()).unwrap();
+    assert!(page.contains("Bài A") && !page.contains("Bản nháp"));
+}
