@@ -116,6 +116,9 @@ struct Known {
     hash: blake3::Hash,
 }
 
+/// A file's bytes, shared between the load memo and the load's results.
+type Bytes = Arc<Vec<u8>>;
+
 /// What the file system says of a file that changes whenever its bytes do: size, times and,
 /// on Unix, its inode (an editor saving by rename makes a new one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -280,7 +283,7 @@ struct Reader<'a> {
 impl Reader<'_> {
     /// The file's bytes (`None` when only its hash is known: a Markdown file unchanged since
     /// the last load) and their hash.
-    fn read(&self, path: &Path) -> Result<(Option<Arc<Vec<u8>>>, blake3::Hash), Diagnostic> {
+    fn read(&self, path: &Path) -> Result<(Option<Bytes>, blake3::Hash), Diagnostic> {
         match (self.previous.known.get(path.as_os_str()), self.changed) {
             // Nothing said this file changed, and it had settled when it was read: it is
             // kept as known, not looked at.
