@@ -18,7 +18,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const STARTUP_CHECK: Duration = Duration::from_secs(3);
 
 fn main() {
-    loa::allocator::keep_freed_memory();
+    loa::allocator::configure();
     let mut args = std::env::args().skip(1);
     let root = PathBuf::from(args.next().expect("usage: serve-latency DIR [EDITS]"));
     let edits: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
