@@ -104,14 +104,18 @@ impl Open {
     /// leave as they are.
     pub(super) fn disk(&self) -> render::Disk<'_> {
         match &self.writer {
-            Writer::Memory => render::Disk::default(),
+            // The preview keeps its pages between builds and sends only those asked for.
+            Writer::Memory => render::Disk {
+                pack: self.index == Index::Later,
+                ..render::Disk::default()
+            },
             Writer::Stream(stream) => render::Disk {
                 sink: Some(stream),
-                previous: None,
+                ..render::Disk::default()
             },
             Writer::Update { previous, .. } => render::Disk {
-                sink: None,
                 previous: previous.as_ref().map(|p| p as &dyn render::Previous),
+                ..render::Disk::default()
             },
         }
     }

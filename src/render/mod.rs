@@ -37,8 +37,9 @@ use site_files::copy_statics;
 /// so `serve` reuses them instead of rendering the whole site again.
 pub type RenderMemo = rustc_hash::FxHashMap<String, Memoized>;
 
-/// A page kept by [`RenderMemo`]: the hash of what it was rendered from, and its bytes.
-pub type Memoized = (blake3::Hash, Arc<Vec<u8>>);
+/// A page kept by [`RenderMemo`]: the hash of what it was rendered from, and its bytes
+/// (packed, for `serve`).
+pub type Memoized = (blake3::Hash, Body);
 
 /// Static files from the site and its theme, copied as they are.
 pub struct Statics<'a> {
@@ -70,6 +71,9 @@ pub trait Previous: Sync {
 pub struct Disk<'a> {
     pub sink: Option<&'a dyn Sink>,
     pub previous: Option<&'a dyn Previous>,
+    /// Keep the pages in memory packed ([`crate::output::Packed`]): `serve` holds them
+    /// between builds and sends a few.
+    pub pack: bool,
 }
 
 /// What [`render`] made: every file, each with its kind, key and where its bytes are, and the
@@ -94,7 +98,8 @@ pub fn render(
 ) -> Made {
     debug_assert!(disk.sink.is_none() || disk.previous.is_none());
     let sink = disk.sink;
-    let r = Renderer::new(site, templates, memo, html, disk.previous);
+    let mut r = Renderer::new(site, templates, memo, html, disk.previous);
+    r.pack = disk.pack;
     let feed_contents = r.feed_contents();
     let emit = |result: Result<Done, Diagnostic>| match (sink, result) {
         (Some(sink), Ok(mut done)) => {
@@ -121,9 +126,10 @@ pub fn render(
     for result in pages.into_iter().chain(rendered) {
         match result {
             Ok(mut done) => {
-                if let (Some(key), false, Body::Bytes(bytes)) = (done.key, done.reused, &done.body)
+                if let (Some(key), false, Body::Bytes(_) | Body::Packed(_)) =
+                    (done.key, done.reused, &done.body)
                 {
-                    fresh.push((done.out.clone(), (key, bytes.clone())));
+                    fresh.push((done.out.clone(), (key, done.body.clone())));
                 }
                 let out = std::mem::take(&mut done.out);
                 files.push((out, done.output()));
@@ -139,10 +145,8 @@ pub fn render(
     files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut outputs: Outputs = files.into_iter().collect();
     let sitemap = r.feeds(&mut outputs, &feed_contents);
-    if let (Some(key), Body::Bytes(bytes)) = (sitemap.key, &sitemap.body) {
-        if !sitemap.reused {
-            fresh.push((sitemap.out.clone(), (key, bytes.clone())));
-        }
+    if let (Some(key), false) = (sitemap.key, sitemap.reused) {
+        fresh.push((sitemap.out.clone(), (key, sitemap.body.clone())));
     }
     outputs.insert(sitemap.out.clone(), sitemap.output());
     copy_statics(site, statics, &mut outputs, &mut problems);
@@ -158,6 +162,7 @@ pub fn one_page(site: &Site, templates: &Templates, index: usize) -> Result<Vec<
     let r = Renderer::new(site, templates, &none, Vec::new(), None);
     match r.page(index)?.body {
         Body::Bytes(bytes) => Ok(bytes.to_vec()),
+        Body::Packed(packed) => Ok(packed.unpack()),
         Body::Written | Body::Unchanged => Ok(Vec::new()),
     }
 }
@@ -227,6 +232,8 @@ pub(crate) struct Renderer<'a> {
     /// Pages' HTML taken out of the site, by page index, for the page to take when it
     /// renders (see `Site::take_html`); empty when the site keeps it.
     html: Vec<std::sync::Mutex<Option<String>>>,
+    /// Pages are kept packed (see [`Disk::pack`]).
+    pack: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -281,6 +288,7 @@ impl<'a> Renderer<'a> {
             previous,
             on_disk,
             html: html.into_iter().map(std::sync::Mutex::new).collect(),
+            pack: false,
         }
     }
 
@@ -323,7 +331,7 @@ impl<'a> Renderer<'a> {
     /// The page at `out` as the last build made it, if its key was `key`; else `out` back.
     fn reuse(&self, out: String, kind: Kind, key: blake3::Hash) -> Result<Done, String> {
         let body = match self.previous.get(&out) {
-            Some((k, bytes)) if *k == key => Body::Bytes(bytes.clone()),
+            Some((k, body)) if *k == key => body.clone(),
             _ if self.on_disk.is_some_and(|disk| disk.has(&out, &key)) => Body::Unchanged,
             _ => return Err(out),
         };
@@ -360,9 +368,18 @@ impl<'a> Renderer<'a> {
             out: job.out,
             kind: job.kind,
             key: job.key,
-            body: Body::Bytes(Arc::new(html)),
+            body: self.body(html),
             reused: false,
         })
+    }
+
+    /// A page's body as this build keeps it: packed for `serve`, else as it is.
+    pub(crate) fn body(&self, bytes: Vec<u8>) -> Body {
+        if self.pack {
+            Body::Packed(Arc::new(crate::output::Packed::new(&bytes)))
+        } else {
+            Body::Bytes(Arc::new(bytes))
+        }
     }
 
     pub(crate) fn context(&self, meta: HeadView) -> Context {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{Body, Done, Kind, Output, Outputs, Renderer, Statics};
+use super::{Done, Kind, Output, Outputs, Renderer, Statics};
 use crate::assemble::JSON_FEED;
 use crate::assemble::{Published, Site, ALL_EVENTS_ICS, EVENT_ICS};
 use crate::calendar::{self, CalendarEvent};
@@ -228,7 +228,7 @@ impl Renderer<'_> {
             out,
             kind: Kind::SiteFile,
             key: Some(key),
-            body: Body::Bytes(Arc::new(feeds::sitemap(&entries))),
+            body: self.body(feeds::sitemap(&entries)),
             reused: false,
         }
     }

@@ -115,7 +115,7 @@ fn serve_file(rel: &str, page: &Served) -> Response {
         rel.clone()
     };
     if let Some(bytes) = snapshot.file(&file) {
-        return file_response(&file, bytes, page);
+        return file_response(&file, &bytes, page);
     }
     // A folder asked for without its slash: send the browser to the slashed URL, so relative
     // links inside the page resolve as they will on the portal.
@@ -157,7 +157,7 @@ fn file_response(file: &str, bytes: &[u8], page: &Served) -> Response {
 fn not_found(served: &Served) -> Response {
     let (snapshot, secret) = (served.snapshot, served.secret);
     let (body, status) = match snapshot.file("404.html") {
-        Some(page) => (with_reload(page, snapshot, secret), StatusCode::NOT_FOUND),
+        Some(page) => (with_reload(&page, snapshot, secret), StatusCode::NOT_FOUND),
         // No good build yet: a page that shows the errors (through the overlay) and reloads
         // itself once the site builds.
         None => {

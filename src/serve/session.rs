@@ -47,21 +47,23 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// The served file at `path` (an output path), the search index's included.
-    pub fn file(&self, path: &str) -> Option<&Arc<Vec<u8>>> {
+    /// The served file at `path` (an output path), the search index's included, unpacked.
+    pub fn file(&self, path: &str) -> Option<Arc<Vec<u8>>> {
         let output = self.outputs.get(path).or_else(|| {
             let search = self.search.as_ref()?;
             crate::search::is_index_file(path)
                 .then(|| search.files().get(path))
                 .flatten()
         });
-        output?.bytes()
+        output?.contents()
     }
 
     /// Every file of the last good build, as `loa build` would write it: the search index is
     /// made if it was not yet.
     pub fn all_outputs(&self) -> Outputs {
-        let mut all = (*self.outputs).clone();
+        let mut all: Outputs = (self.outputs.iter())
+            .map(|(path, output)| (path.clone(), output.clone().unpacked()))
+            .collect();
         if let Some(search) = &self.search {
             all.extend(search.files().clone());
         }
@@ -233,8 +235,8 @@ fn changed_urls(old: &Outputs, new: &Outputs, base_path: &str) -> BTreeSet<Strin
                 let ((file, before), (_, after)) =
                     (old.next().expect("peeked"), new.next().expect("peeked"));
                 // A page reused from the previous build is the same allocation: the bytes are
-                // compared only when they are not.
-                if before.bytes() != after.bytes() {
+                // compared only when they are not (packed ones as packed: they pack the same).
+                if before.body != after.body {
                     changed.insert(url(file));
                 }
             }

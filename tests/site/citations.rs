@@ -431,7 +431,8 @@ fn serve_shows_a_table_edit_at_the_next_save() {
         snapshot
             .outputs
             .get("tin-tuc/a/index.html")
-            .map(|b| String::from_utf8_lossy(crate::support::bytes(b)).into_owned())
+            .and_then(|o| o.contents())
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
             .unwrap_or_default()
     };
     let link = "href=\"/cchc/van-ban/66-nq-cp/\"";
