@@ -108,11 +108,25 @@ pub struct Templates {
     tera: Tera,
     /// Template name → the file to name in messages.
     files: BTreeMap<String, PathBuf>,
-    /// Hash of every template's name, file and text: what any page's rendering reads of them.
+    /// Hash of every template's name, file and text.
     fingerprint: blake3::Hash,
+    /// Per template, the hash of the name, file and text of it and of every template it names
+    /// (extends, include, import), themselves and through others: all its pages read of the
+    /// templates. Editing `page.html` renders the articles again, not the lists.
+    fingerprints: BTreeMap<String, blake3::Hash>,
     /// Templates that may show the build's clock (`site.now`), themselves or through a
     /// template they name (extends, include, import).
     reads_now: std::collections::BTreeSet<String>,
+}
+
+impl std::fmt::Debug for Templates {
+    // Tera's parsed templates are not shown: their files and fingerprint name them.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Templates")
+            .field("files", &self.files)
+            .field("fingerprint", &self.fingerprint)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Templates {
@@ -168,12 +182,27 @@ impl Templates {
         }
         let texts: BTreeMap<&str, &str> =
             sources.iter().map(|(n, (_, t))| (n.as_str(), *t)).collect();
+        let fingerprints = (texts.keys())
+            .map(|name| (name.to_string(), fingerprint_of(name, &texts, &files)))
+            .collect();
         Ok(Templates {
             tera,
             files,
             fingerprint: h.finalize(),
+            fingerprints,
             reads_now: reading("now", &texts),
         })
+    }
+
+    /// Every template's name.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.fingerprints.keys().map(String::as_str)
+    }
+
+    /// What pages rendered with `name` read of the templates (see `fingerprints`); for a
+    /// name that is no template, every template's.
+    pub fn fingerprint_of(&self, name: &str) -> blake3::Hash {
+        (self.fingerprints.get(name).copied()).unwrap_or(self.fingerprint)
     }
 
     /// Whether pages rendered with `name` may show the build's clock: then they depend on
@@ -238,6 +267,41 @@ impl Templates {
 /// The templates whose text has `word`, or that name (in quotes, as extends, include and
 /// import do) a template that does, however deep. A word in a comment or text counts too:
 /// the answer may be yes when it is no, never the other way.
+/// Hash of the template `name` and of every template it names, themselves or through others.
+/// A template names another as a quoted string (`{% extends "base.html" %}`): Tera takes
+/// only literal names. A quoted word that happens to be a template's name only adds it.
+fn fingerprint_of(
+    name: &str,
+    texts: &BTreeMap<&str, &str>,
+    files: &BTreeMap<String, PathBuf>,
+) -> blake3::Hash {
+    let mut closure = std::collections::BTreeSet::from([name]);
+    let mut todo = vec![name];
+    while let Some(next) = todo.pop() {
+        let text = texts.get(next).copied().unwrap_or_default();
+        for other in texts.keys() {
+            let named =
+                text.contains(&format!("\"{other}\"")) || text.contains(&format!("'{other}'"));
+            if named && closure.insert(other) {
+                todo.push(other);
+            }
+        }
+    }
+    let mut h = blake3::Hasher::new();
+    for name in closure {
+        let file = files
+            .get(name)
+            .map(|f| f.to_string_lossy())
+            .unwrap_or_default();
+        let text = texts.get(name).copied().unwrap_or_default();
+        h.update(name.as_bytes()).update(b"\0");
+        h.update(file.as_bytes()).update(b"\0");
+        h.update(&(text.len() as u64).to_le_bytes())
+            .update(text.as_bytes());
+    }
+    h.finalize()
+}
+
 fn reading(word: &str, texts: &BTreeMap<&str, &str>) -> std::collections::BTreeSet<String> {
     let mut found: std::collections::BTreeSet<String> = texts
         .iter()
@@ -431,6 +495,39 @@ mod tests {
         ]);
         let found: Vec<String> = reading("now", &texts).into_iter().collect();
         assert_eq!(found, ["chan.html", "khung.html", "trang.html"]);
+    }
+
+    #[test]
+    fn a_templates_fingerprint_covers_what_it_names_and_nothing_else() {
+        let builtin = |name: &str| BUILTIN.iter().find(|(n, _)| *n == name).unwrap().1;
+        let file = |name: &str, text: String| TemplateFile {
+            name: name.into(),
+            display: format!("themes/x/templates/{name}").into(),
+            text,
+        };
+        let page = builtin("page.html");
+        let base = builtin("base.html");
+        let first = Templates::new(&[]).unwrap();
+        let page_edited =
+            Templates::new(&[file("page.html", format!("{page}\n{{# sửa #}}"))]).unwrap();
+        let base_edited =
+            Templates::new(&[file("base.html", format!("{base}\n{{# sửa #}}"))]).unwrap();
+        let of = |t: &Templates, name: &str| t.fingerprint_of(name);
+        // Editing page.html changes what articles read, not what lists read.
+        assert_ne!(of(&first, "page.html"), of(&page_edited, "page.html"));
+        assert_eq!(of(&first, "section.html"), of(&page_edited, "section.html"));
+        assert_eq!(
+            of(&first, "taxonomy.html"),
+            of(&page_edited, "taxonomy.html")
+        );
+        // Editing base.html, which both extend, changes both.
+        assert_ne!(of(&first, "page.html"), of(&base_edited, "page.html"));
+        assert_ne!(of(&first, "section.html"), of(&base_edited, "section.html"));
+        // A name that is no template reads them all.
+        assert_ne!(
+            of(&first, "khong-co.html"),
+            of(&page_edited, "khong-co.html")
+        );
     }
 
     fn render(text: &str, ctx: &Context) -> Result<String, Diagnostic> {

@@ -51,6 +51,9 @@ pub struct Cache {
     /// Each article's related articles, by its path, with the hash of what they were
     /// chosen from.
     pub(crate) related: crate::assemble::RelatedMemo,
+    /// The templates of the last build, with the hash of the theme's files they were made
+    /// from: parsing them took a millisecond or more of every rebuild and desk preview.
+    templates: Option<(blake3::Hash, Arc<crate::templates::Templates>)>,
 }
 
 impl Cache {
@@ -85,6 +88,29 @@ impl Cache {
                 Some(paths)
             }
         }
+    }
+
+    /// The built-in templates with the theme's `files` over them, reused when the files are
+    /// the ones of the last build. Templates with errors are not kept.
+    pub(crate) fn templates(
+        &mut self,
+        files: &[crate::load::TemplateFile],
+    ) -> Result<Arc<crate::templates::Templates>, Vec<Diagnostic>> {
+        let mut key = crate::key::Key::new("templates");
+        for file in files {
+            key.text(&file.name)
+                .text(&file.display.to_string_lossy())
+                .text(&file.text);
+        }
+        let key = key.finish();
+        if let Some((k, templates)) = &self.templates {
+            if *k == key {
+                return Ok(templates.clone());
+            }
+        }
+        let templates = Arc::new(crate::templates::Templates::new(files)?);
+        self.templates = Some((key, templates.clone()));
+        Ok(templates)
     }
 
     /// Number of entries, for tests and reports.

@@ -23,7 +23,7 @@ use crate::assemble::Site;
 use crate::diag::{self, Diagnostic};
 use crate::load::SiteFiles;
 use crate::render::{self, Outputs};
-use crate::{review, search, templates, write};
+use crate::{review, search, write};
 use cache::Cache;
 
 /// What a build depends on besides the files: where the site is, its mode and its clock.
@@ -76,7 +76,7 @@ pub fn build(
         problems.extend(review::review(&site));
         expiring = crate::assemble::expiring_soon(&site);
     }
-    let templates = match templates::Templates::new(&files.theme_templates) {
+    let templates = match cache.templates(&files.theme_templates) {
         Ok(t) => t,
         Err(found) => return Err(finish(problems.into_iter().chain(found).collect())),
     };
@@ -177,7 +177,7 @@ pub fn preview(
     if let Some(table) = crate::citations::table_of(&site.documents) {
         preview.citations = crate::markdown::linked_citations(&table, &page.body);
     }
-    match templates::Templates::new(&files.theme_templates) {
+    match cache.templates(&files.theme_templates) {
         Ok(templates) => match render::one_page(&site, &templates, index) {
             Ok(html) => preview.html = Some(html),
             Err(d) => preview.problems.push(d),
