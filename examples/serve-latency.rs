@@ -14,7 +14,8 @@ use loa::serve::{ServeOptions, Server};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Longer than `serve`'s check of every file after it starts, at 30,000 articles.
+/// Longer than `serve`'s check of every file after it starts, at 30,000 articles; a second
+/// more for every 10,000 articles beyond.
 const STARTUP_CHECK: Duration = Duration::from_secs(3);
 
 fn main() {
@@ -37,7 +38,10 @@ fn main() {
     println!("first build: {} ms", started.elapsed().as_millis());
     // Right after starting, `serve` looks at every file once more (saves made while it
     // started were not watched). An officer's first save comes later than that: so do ours.
-    std::thread::sleep(STARTUP_CHECK);
+    let articles = std::fs::read_dir(root.join("content/tin-tuc")).map_or(0, Iterator::count);
+    std::thread::sleep(
+        STARTUP_CHECK + Duration::from_secs(articles.saturating_sub(30_000) as u64 / 10_000),
+    );
     let url = format!("{}tin-tuc/bai-00007/", server.url());
 
     let article = root.join("content/tin-tuc/bai-00007.md");

@@ -32,10 +32,29 @@ use crate::views::{ArticleCard, HeadView, ShareImage, Views};
 use page_keys::PageKeys;
 use site_files::copy_statics;
 
-/// Pages rendered by earlier builds: output path → (hash of everything the page's template
-/// context is built from, the bytes). A page whose hash is unchanged renders to the same bytes,
-/// so `serve` reuses them instead of rendering the whole site again.
-pub type RenderMemo = rustc_hash::FxHashMap<String, Memoized>;
+/// What rendering keeps between builds for `serve`.
+#[derive(Debug, Default)]
+pub struct RenderMemo {
+    /// Pages rendered by earlier builds: output path → (hash of everything the page's
+    /// template context is built from, the bytes). A page whose hash is unchanged renders to
+    /// the same bytes, so `serve` reuses them instead of rendering the whole site again.
+    pages: rustc_hash::FxHashMap<String, Memoized>,
+    /// The whole HTML of the articles the feeds carry, cleaned for feed readers: page path →
+    /// (hash of the page's key and permalink, the HTML). Cleaning them was a quarter of an
+    /// article edit's rendering at 10,000 articles.
+    feed_html: rustc_hash::FxHashMap<String, (blake3::Hash, String)>,
+}
+
+impl RenderMemo {
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.pages.len() + self.feed_html.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
 
 /// A page kept by [`RenderMemo`]: the hash of what it was rendered from, and its bytes
 /// (packed, for `serve`).
@@ -101,6 +120,7 @@ pub fn render(
     let mut r = Renderer::new(site, templates, memo, html, disk.previous);
     r.pack = disk.pack;
     let feed_contents = r.feed_contents();
+    let feed_html = r.remembered_feed_html(&feed_contents);
     let emit = |result: Result<Done, Diagnostic>| match (sink, result) {
         (Some(sink), Ok(mut done)) => {
             if let Body::Bytes(bytes) = &done.body {
@@ -152,6 +172,7 @@ pub fn render(
     copy_statics(site, statics, &mut outputs, &mut problems);
     drop(r);
     remember(memo, fresh, &outputs);
+    memo.feed_html = feed_html;
     Made { outputs, problems }
 }
 
@@ -170,8 +191,8 @@ pub fn one_page(site: &Site, templates: &Templates, index: usize) -> Result<Vec<
 /// Keeps the pages rendered anew for the next build, and forgets the pages that are gone or
 /// were made from something else.
 fn remember(memo: &mut RenderMemo, fresh: Vec<(String, Memoized)>, outputs: &Outputs) {
-    memo.extend(fresh);
-    memo.retain(|out, (key, _)| outputs.get(out).is_some_and(|o| o.key == Some(*key)));
+    memo.pages.extend(fresh);
+    (memo.pages).retain(|out, (key, _)| outputs.get(out).is_some_and(|o| o.key == Some(*key)));
 }
 
 /// One template to render into one output file.
@@ -220,11 +241,13 @@ pub(crate) struct Renderer<'a> {
     cards: Vec<std::sync::OnceLock<ArticleCard>>,
     /// Each card as a template value, made once for the many lists that show it.
     card_values: Vec<std::sync::OnceLock<Value>>,
-    /// Hash of what every page's context shares: the templates, `site` (but for its clock),
-    /// the config and the mode. Part of every memo key.
+    /// Hash of what every page's context shares: `site` (but for its clock), the config and
+    /// the mode. Part of every memo key, with the templates the page reads.
     global: blake3::Hash,
     /// `global` with the clock, for pages whose templates show it.
     global_now: blake3::Hash,
+    /// Each template's [`Renderer::shared_key`], made once.
+    shared: rustc_hash::FxHashMap<&'a str, blake3::Hash>,
     page_keys: PageKeys<'a>,
     previous: &'a RenderMemo,
     /// The files the last build wrote, for a build that writes into the same folder.
@@ -264,8 +287,8 @@ impl<'a> Renderer<'a> {
         if let Some(now) = site_json.get_mut("now") {
             *now = serde_json::Value::Null;
         }
+        // The templates are not in it: each page's key has the templates its own reads.
         let mut h = blake3::Hasher::new();
-        h.update(templates.fingerprint().as_bytes());
         h.update(&serde_json::to_vec(&site_json).unwrap_or_default());
         h.update(site.config.key.as_bytes());
         h.update(&[u8::from(site.settings.drafts)]);
@@ -275,6 +298,9 @@ impl<'a> Renderer<'a> {
             .hash(&global)
             .text(&crate::plan::today(site).to_string())
             .finish();
+        let shared = (templates.names())
+            .map(|name| (name, shared_key(templates, name, &global, &global_now)))
+            .collect();
         Renderer {
             site,
             views,
@@ -284,6 +310,7 @@ impl<'a> Renderer<'a> {
             card_values,
             global,
             global_now,
+            shared,
             page_keys: PageKeys::new(site),
             previous,
             on_disk,
@@ -315,22 +342,22 @@ impl<'a> Renderer<'a> {
     /// pages share.
     pub(crate) fn key(&self, kind: &str, template: &str) -> Key {
         let mut key = Key::new(kind);
-        key.hash(self.shared_key(template));
+        key.hash(&self.shared_key(template));
         key
     }
 
-    /// What every page rendered with `template` shares: the clock too if it shows it.
-    fn shared_key(&self, template: &str) -> &blake3::Hash {
-        if self.templates.reads_now(template) {
-            &self.global_now
-        } else {
-            &self.global
+    /// What every page rendered with `template` shares: the templates it reads, and the
+    /// clock too if it shows it.
+    fn shared_key(&self, template: &str) -> blake3::Hash {
+        match self.shared.get(template) {
+            Some(key) => *key,
+            None => shared_key(self.templates, template, &self.global, &self.global_now),
         }
     }
 
     /// The page at `out` as the last build made it, if its key was `key`; else `out` back.
     fn reuse(&self, out: String, kind: Kind, key: blake3::Hash) -> Result<Done, String> {
-        let body = match self.previous.get(&out) {
+        let body = match self.previous.pages.get(&out) {
             Some((k, body)) if *k == key => body.clone(),
             _ if self.on_disk.is_some_and(|disk| disk.has(&out, &key)) => Body::Unchanged,
             _ => return Err(out),
@@ -436,6 +463,24 @@ impl<'a> Renderer<'a> {
             (terms.into_par_iter()).flat_map_iter(move |(taxonomy, t)| self.term(taxonomy, t));
         jobs.into_par_iter().chain(sections).chain(terms)
     }
+}
+
+/// What every page rendered with `template` shares (see [`Renderer::shared_key`]).
+fn shared_key(
+    templates: &Templates,
+    template: &str,
+    global: &blake3::Hash,
+    global_now: &blake3::Hash,
+) -> blake3::Hash {
+    let global = if templates.reads_now(template) {
+        global_now
+    } else {
+        global
+    };
+    Key::new("shared")
+        .hash(global)
+        .hash(&templates.fingerprint_of(template))
+        .finish()
 }
 
 pub(crate) fn template_of(p: Option<&Published>, default: &str) -> String {

@@ -15,7 +15,7 @@ impl Renderer<'_> {
         let template = p.page.meta.template.as_deref().unwrap_or("page.html");
         let key = self
             .page_keys
-            .key(self.shared_key(template), self.site, index);
+            .key(&self.shared_key(template), self.site, index);
         let out = format!("{}index.html", p.page.path);
         let out = match self.reuse(out, Kind::Page, key) {
             Ok(done) => return Ok(done),

@@ -170,21 +170,44 @@ impl Renderer<'_> {
     /// The whole HTML of each article the feeds carry, cleaned for readers away from the
     /// site and with absolute URLs. Made before the pages render: a page may take its HTML
     /// with it when it does (`Site::take_html`).
+    /// An article cleaned by the last build is reused: the same page key and permalink give
+    /// the same HTML.
     pub(super) fn feed_contents(&self) -> FeedContents {
         self.fed()
             .into_par_iter()
             .map(|i| {
                 let p = &self.site.pages[i];
+                let permalink = self.views.permalink(&p.page.path);
+                let key = feed_html_key(p, &permalink);
+                if let Some((k, html)) = self.previous.feed_html.get(&p.page.path) {
+                    if *k == key {
+                        return (i, html.clone());
+                    }
+                }
                 let taken = self.html.get(i).and_then(|h| h.lock().ok());
                 let html = (taken.as_ref())
                     .and_then(|h| h.as_deref())
                     .unwrap_or(&p.rendered.html);
-                let content = match url::Url::parse(&self.views.permalink(&p.page.path)) {
+                let content = match url::Url::parse(&permalink) {
                     Ok(page) => crate::sanitize::clean_for_feed(html, &page),
                     // Never: every permalink is an absolute URL.
                     Err(_) => crate::sanitize::clean(html),
                 };
                 (i, content)
+            })
+            .collect()
+    }
+
+    /// The feeds' cleaned HTML of this build, for the next one (a few hundred articles).
+    pub(super) fn remembered_feed_html(
+        &self,
+        contents: &FeedContents,
+    ) -> rustc_hash::FxHashMap<String, (blake3::Hash, String)> {
+        (contents.iter())
+            .map(|(&i, html)| {
+                let p = &self.site.pages[i];
+                let key = feed_html_key(p, &self.views.permalink(&p.page.path));
+                (p.page.path.clone(), (key, html.clone()))
             })
             .collect()
     }
@@ -393,4 +416,13 @@ pub(super) fn copy_statics(
 /// When a page last changed, for the sitemap: its `updated` date, else its date.
 fn lastmod(p: &Published) -> Option<&jiff::ZonedDateTime> {
     p.page.meta.updated.as_ref().or(p.page.meta.date.as_ref())
+}
+
+/// What an article's HTML cleaned for the feeds is made from: the page (its key covers its
+/// file, the config and what its Markdown read of the site) and its absolute address.
+fn feed_html_key(p: &Published, permalink: &str) -> blake3::Hash {
+    crate::key::Key::new("feed-html")
+        .hash(&p.key)
+        .text(permalink)
+        .finish()
 }
