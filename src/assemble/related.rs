@@ -35,12 +35,15 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Vec<Vec<usize
         .map(|(i, p)| (p.page.path.as_str(), i))
         .collect();
     let topics = by_key(&site.topics);
+    let topic_place: FxHashMap<&str, u32> = (site.topics.iter().zip(0..))
+        .map(|(t, place)| (t.key.as_str(), place))
+        .collect();
     let tags = by_key(&site.tags);
     let fingerprints = Fingerprints::new(site, &ranks);
     let lists: Vec<(Vec<usize>, Option<blake3::Hash>, bool)> = (0..site.pages.len())
         .into_par_iter()
         .map_init(
-            || vec![Score::default(); site.pages.len()],
+            || vec![0u32; site.pages.len()],
             |scores, i| {
                 let p = &site.pages[i];
                 if p.page.kind != PageKind::Article {
@@ -49,6 +52,11 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Vec<Vec<usize
                 let topics: Vec<&Term> = (p.page.meta.topics.iter())
                     .filter_map(|k| topics.get(k.as_str()).copied())
                     .collect();
+                let mut topic_places: Vec<u32> = (p.page.meta.topics.iter())
+                    .filter_map(|k| topic_place.get(k.as_str()).copied())
+                    .collect();
+                topic_places.sort_unstable();
+                topic_places.dedup();
                 let tags: Vec<&Term> = (p.page.tag_keys.iter())
                     .filter_map(|k| tags.get(k.as_str()).copied())
                     .collect();
@@ -62,7 +70,7 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Vec<Vec<usize
                         return (found, Some(key), false);
                     }
                 }
-                let found = ranks.best(i, &topics, &tags, scores);
+                let found = ranks.best(i, &topic_places, &tags, scores);
                 (found, Some(key), true)
             },
         )
@@ -93,57 +101,116 @@ fn by_key(terms: &[Term]) -> FxHashMap<&str, &Term> {
 /// Where a candidate stands: most topics shared, then most tags, then newest.
 type Order = (Reverse<u32>, Reverse<u32>, Option<u32>);
 
-/// How much a candidate shares with the article: topics, then tags.
-#[derive(Debug, Clone, Copy, Default)]
-struct Score {
-    topics: u32,
-    tags: u32,
+/// Which pages may be offered, in which order among equals, and what topics they have.
+struct Ranks {
+    /// Each listed article's place in the site's newest-first order (date, then path);
+    /// `None` for the other pages.
+    place: Vec<Option<u32>>,
+    /// Each page's topics as the topic lists list it: their places in `site.topics`, sorted.
+    topics_of: Vec<Vec<u32>>,
+    /// The listed articles grouped by their topics (the places, sorted), each group newest
+    /// first. Most articles share no tag with a given one: among those, all of a group share
+    /// as many topics with it, so only a group's newest few can be among the best.
+    groups: Vec<(Vec<u32>, Vec<usize>)>,
 }
-
-/// Which pages may be offered, and in which order among equals: each listed article's place
-/// in the site's newest-first order (date, then path); `None` for the others.
-struct Ranks(Vec<Option<u32>>);
 
 impl Ranks {
     fn new(site: &Site) -> Ranks {
-        let mut ranks = vec![None; site.pages.len()];
-        for (place, &i) in site.articles.iter().enumerate() {
-            ranks[i] = u32::try_from(place).ok();
+        let mut place = vec![None; site.pages.len()];
+        for (at, &i) in site.articles.iter().enumerate() {
+            place[i] = u32::try_from(at).ok();
         }
-        Ranks(ranks)
+        Ranks::from_lists(place, &site.topics, &site.articles)
     }
 
-    /// The related articles of page `i`, from the lists of its topics and its tags.
-    /// `scores` is all zero on entry and left so.
-    fn best(&self, i: usize, topics: &[&Term], tags: &[&Term], scores: &mut [Score]) -> Vec<usize> {
-        let mut touched = Vec::new();
-        let mut count = |lists: &[&Term], add: fn(&mut Score)| {
-            for &j in lists.iter().flat_map(|t| &t.pages) {
-                if j == i || self.0[j].is_none() {
-                    continue;
-                }
-                if scores[j].topics == 0 && scores[j].tags == 0 {
-                    touched.push(j);
-                }
-                add(&mut scores[j]);
+    /// From each page's place, the topic lists, and the listed articles newest first.
+    fn from_lists(place: Vec<Option<u32>>, topics: &[Term], newest_first: &[usize]) -> Ranks {
+        let mut topics_of = vec![Vec::new(); place.len()];
+        for (topic, t) in (0u32..).zip(topics) {
+            for &j in &t.pages {
+                topics_of[j].push(topic);
             }
-        };
-        count(topics, |s| s.topics = s.topics.saturating_add(1));
-        count(tags, |s| s.tags = s.tags.saturating_add(1));
-        // Read once and zeroed for the next article; the best few kept in order as they come
-        // (most candidates are worse than the fifth and cost one comparison).
-        let mut best: Vec<(Order, usize)> = Vec::with_capacity(RELATED + 1);
-        for j in touched {
-            let s = std::mem::take(&mut scores[j]);
-            let candidate = ((Reverse(s.topics), Reverse(s.tags), self.0[j]), j);
-            if best.len() == RELATED && best.last().is_some_and(|last| candidate >= *last) {
+        }
+        let mut groups: FxHashMap<&[u32], Vec<usize>> = FxHashMap::default();
+        for &j in newest_first {
+            if !topics_of[j].is_empty() {
+                groups.entry(topics_of[j].as_slice()).or_default().push(j);
+            }
+        }
+        let mut groups: Vec<(Vec<u32>, Vec<usize>)> =
+            (groups.into_iter()).map(|(k, v)| (k.to_vec(), v)).collect();
+        groups.sort_unstable();
+        Ranks {
+            place,
+            topics_of,
+            groups,
+        }
+    }
+
+    /// The related articles of page `i`, which has the topics at `topics` (sorted places)
+    /// and the tag lists `tags`. Those sharing a tag are all counted; the others are taken
+    /// from the groups, newest first, while they can still make the list. `tag_counts` is
+    /// all zero on entry and left so.
+    fn best(&self, i: usize, topics: &[u32], tags: &[&Term], tag_counts: &mut [u32]) -> Vec<usize> {
+        let mut touched = Vec::new();
+        for &j in tags.iter().flat_map(|t| &t.pages) {
+            if j == i || self.place[j].is_none() {
                 continue;
             }
-            let place = best.partition_point(|b| *b < candidate);
-            best.insert(place, candidate);
-            best.truncate(RELATED);
+            if tag_counts[j] == 0 {
+                touched.push(j);
+            }
+            tag_counts[j] = tag_counts[j].saturating_add(1);
         }
-        best.iter().map(|&(_, j)| j).collect()
+        let mut best = Best::default();
+        for &j in &touched {
+            let shared = shared(&self.topics_of[j], topics);
+            best.offer(((Reverse(shared), Reverse(tag_counts[j]), self.place[j]), j));
+        }
+        for (group, members) in &self.groups {
+            let shared = shared(group, topics);
+            if shared == 0 {
+                continue;
+            }
+            for &j in members {
+                if j == i || tag_counts[j] > 0 {
+                    continue;
+                }
+                // The group's next ones are older with the same score: worse still.
+                if !best.offer(((Reverse(shared), Reverse(0), self.place[j]), j)) {
+                    break;
+                }
+            }
+        }
+        for j in touched {
+            tag_counts[j] = 0;
+        }
+        best.0.iter().map(|&(_, j)| j).collect()
+    }
+}
+
+/// How many places two sorted lists of topics have in common.
+fn shared(a: &[u32], b: &[u32]) -> u32 {
+    a.iter().filter(|t| b.binary_search(t).is_ok()).count() as u32
+}
+
+/// The best [`RELATED`] candidates so far, in order.
+#[derive(Default)]
+struct Best(Vec<(Order, usize)>);
+
+impl Best {
+    /// Keeps the candidate if it is among the best so far; says whether it was.
+    fn offer(&mut self, candidate: (Order, usize)) -> bool {
+        if self.0.len() == RELATED && self.0.last().is_some_and(|last| candidate >= *last) {
+            return false;
+        }
+        if self.0.capacity() == 0 {
+            self.0.reserve_exact(RELATED + 1);
+        }
+        let place = self.0.partition_point(|b| *b < candidate);
+        self.0.insert(place, candidate);
+        self.0.truncate(RELATED);
+        true
     }
 }
 
@@ -160,7 +227,7 @@ impl<'a> Fingerprints<'a> {
             (terms.par_iter())
                 .map(|t| {
                     let mut key = Key::new("related-term");
-                    for &j in t.pages.iter().filter(|&&j| ranks.0[j].is_some()) {
+                    for &j in t.pages.iter().filter(|&&j| ranks.place[j].is_some()) {
                         let p = &site.pages[j].page;
                         key.text(&p.path);
                         let date = p.meta.date.as_ref().map(|d| d.timestamp().as_nanosecond());
@@ -205,12 +272,13 @@ mod tests {
     }
 
     /// Pages 0..n, each listed at its own index (0 newest); `unlisted` are not candidates.
-    fn ranks(n: usize, unlisted: &[usize]) -> Ranks {
-        Ranks(
-            (0..n)
-                .map(|i| (!unlisted.contains(&i)).then_some(i as u32))
-                .collect(),
-        )
+    fn ranks(n: usize, unlisted: &[usize], topics: &[&Term]) -> Ranks {
+        let place = (0..n)
+            .map(|i| (!unlisted.contains(&i)).then_some(i as u32))
+            .collect();
+        let topics: Vec<Term> = topics.iter().map(|&t| t.clone()).collect();
+        let listed: Vec<usize> = (0..n).filter(|i| !unlisted.contains(i)).collect();
+        Ranks::from_lists(place, &topics, &listed)
     }
 
     #[test]
@@ -220,25 +288,25 @@ mod tests {
         let a = term("a", &[0, 1, 2, 3, 5]);
         let b = term("b", &[0, 5]);
         let x = term("x", &[0, 3, 4]);
-        let mut scores = vec![Score::default(); 6];
-        let found = ranks(6, &[]).best(0, &[&a, &b], &[&x], &mut scores);
+        let mut counts = vec![0; 6];
+        let found = ranks(6, &[], &[&a, &b]).best(0, &[0, 1], &[&x], &mut counts);
         assert_eq!(found, [5, 3, 1, 2, 4]);
-        assert!(scores.iter().all(|s| s.topics == 0 && s.tags == 0));
+        assert!(counts.iter().all(|&c| c == 0));
     }
 
     #[test]
     fn at_most_five_are_offered_and_only_listed_articles() {
         let a = term("a", &(0..12).collect::<Vec<_>>());
-        let mut scores = vec![Score::default(); 12];
-        let found = ranks(12, &[2, 4]).best(3, &[&a], &[], &mut scores);
+        let mut counts = vec![0; 12];
+        let found = ranks(12, &[2, 4], &[&a]).best(3, &[0], &[], &mut counts);
         assert_eq!(found, [0, 1, 5, 6, 7]);
         // Every article keeps its list for the whole build: no room for all the candidates.
         assert!(found.capacity() <= RELATED, "{}", found.capacity());
-        assert!(scores.iter().all(|s| s.topics == 0 && s.tags == 0));
+        assert!(counts.iter().all(|&c| c == 0));
     }
 
     #[test]
-    fn the_five_kept_as_they_come_are_the_first_five_of_the_whole_ranking() {
+    fn the_five_found_are_the_first_five_of_the_whole_ranking() {
         // 300 pages in four topics and three tags, each page in some of them; page 7 unlisted.
         let n = 300;
         let member = |i: usize, k: usize| (i * 7 + k * 13).is_multiple_of(k + 2);
@@ -250,10 +318,14 @@ mod tests {
                 )
             })
             .collect();
-        let ranks = ranks(n, &[7]);
-        let mut scores = vec![Score::default(); n];
-        for i in [0, 1, 2, 5, 60, 299] {
+        let topic_terms: Vec<&Term> = terms[..4].iter().collect();
+        let ranks = ranks(n, &[7], &topic_terms);
+        let mut counts = vec![0; n];
+        for i in 0..n {
             let topics: Vec<&Term> = terms[..4].iter().filter(|t| t.pages.contains(&i)).collect();
+            let places: Vec<u32> = (0..4u32)
+                .filter(|&k| terms[k as usize].pages.contains(&i))
+                .collect();
             let tags: Vec<&Term> = terms[4..].iter().filter(|t| t.pages.contains(&i)).collect();
             let shared =
                 |ts: &[&Term], j: usize| ts.iter().filter(|t| t.pages.contains(&j)).count();
@@ -266,7 +338,7 @@ mod tests {
             all.sort_unstable();
             let expected: Vec<usize> = all.iter().take(RELATED).map(|&(_, j)| j).collect();
             assert_eq!(
-                ranks.best(i, &topics, &tags, &mut scores),
+                ranks.best(i, &places, &tags, &mut counts),
                 expected,
                 "page {i}"
             );
@@ -275,7 +347,7 @@ mod tests {
 
     #[test]
     fn an_article_sharing_nothing_has_no_related_articles() {
-        let mut scores = vec![Score::default(); 3];
-        assert!(ranks(3, &[]).best(1, &[], &[], &mut scores).is_empty());
+        let mut counts = vec![0; 3];
+        assert!(ranks(3, &[], &[]).best(1, &[], &[], &mut counts).is_empty());
     }
 }
