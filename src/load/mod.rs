@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -15,9 +15,11 @@ use crate::diag::Diagnostic;
 use crate::msg;
 
 mod data;
+mod reader;
 
 use data::list_data;
 pub use data::{read_data_text, DataFiles, DATA_DIR};
+use reader::{Known, Reader};
 
 /// A Markdown file under `content/`.
 #[derive(Debug, Clone)]
@@ -105,34 +107,6 @@ pub struct Memo {
 /// a sorted walk gives.
 type Listing = Vec<(String, PathBuf)>;
 
-#[derive(Debug, Clone)]
-struct Known {
-    /// `None` when the file was modified moments before it was read: a second save within
-    /// the file system's clock tick could leave the same stamp, so it is read again next time.
-    stamp: Option<Stamp>,
-    /// `None` for Markdown files once loaded: what later builds need of them is their parse,
-    /// which the pipeline's cache keeps. Keeping both held the site's text twice.
-    bytes: Option<Arc<Vec<u8>>>,
-    hash: blake3::Hash,
-}
-
-/// A file's bytes, shared between the load memo and the load's results.
-type Bytes = Arc<Vec<u8>>;
-
-/// What the file system says of a file that changes whenever its bytes do: size, times and,
-/// on Unix, its inode (an editor saving by rename makes a new one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    len: u64,
-    modified: SystemTime,
-    #[cfg(unix)]
-    inode: (u64, u64, i64, i64),
-}
-
-/// A file modified less than this before it was read may change again without its stamp
-/// changing (file system clocks tick coarsely): it is not trusted until it is this old.
-const SETTLE: Duration = Duration::from_secs(2);
-
 impl Memo {
     pub fn len(&self) -> usize {
         self.known.len()
@@ -140,28 +114,6 @@ impl Memo {
 
     pub fn is_empty(&self) -> bool {
         self.known.is_empty()
-    }
-}
-
-impl Stamp {
-    fn of(meta: &std::fs::Metadata) -> Option<Stamp> {
-        let modified = meta.modified().ok()?;
-        #[cfg(unix)]
-        let inode = {
-            use std::os::unix::fs::MetadataExt;
-            (meta.dev(), meta.ino(), meta.ctime(), meta.ctime_nsec())
-        };
-        Some(Stamp {
-            len: meta.len(),
-            modified,
-            #[cfg(unix)]
-            inode,
-        })
-    }
-
-    /// Whether the file was last modified long enough before `now` to be trusted.
-    fn settled(&self, now: SystemTime) -> bool {
-        self.modified + SETTLE < now
     }
 }
 
@@ -267,58 +219,6 @@ fn update_listing(
         }
     }
     Some(listing)
-}
-
-/// Reads files, reusing what `previous` knows, and records what it read for the next load.
-struct Reader<'a> {
-    root: &'a Path,
-    previous: &'a Memo,
-    /// When known, the only paths that may have changed since `previous` was filled.
-    changed: Option<&'a BTreeSet<PathBuf>>,
-    now: SystemTime,
-    /// Files looked at (all of them, unless `changed` is known).
-    seen: std::sync::Mutex<Vec<(PathBuf, Known)>>,
-}
-
-impl Reader<'_> {
-    /// The file's bytes (`None` when only its hash is known: a Markdown file unchanged since
-    /// the last load) and their hash.
-    fn read(&self, path: &Path) -> Result<(Option<Bytes>, blake3::Hash), Diagnostic> {
-        match (self.previous.known.get(path.as_os_str()), self.changed) {
-            // Nothing said this file changed, and it had settled when it was read: it is
-            // kept as known, not looked at.
-            (Some(k), Some(changed)) if k.stamp.is_some() && !changed.contains(path) => {
-                Ok((k.bytes.clone(), k.hash))
-            }
-            (previous, _) => {
-                let known = self.stat_and_read(path, previous)?;
-                let result = (known.bytes.clone(), known.hash);
-                if let Ok(mut seen) = self.seen.lock() {
-                    seen.push((path.to_path_buf(), known));
-                }
-                Ok(result)
-            }
-        }
-    }
-
-    fn stat_and_read(&self, path: &Path, previous: Option<&Known>) -> Result<Known, Diagnostic> {
-        let error = |e: std::io::Error| {
-            Diagnostic::file_error(crate::diag::display_path(self.root, path), msg::io_read(&e))
-        };
-        let stamp = std::fs::metadata(path).map_err(error)?;
-        let stamp = Stamp::of(&stamp).filter(|s| s.settled(self.now));
-        Ok(match (previous, stamp) {
-            (Some(k), Some(s)) if k.stamp == Some(s) => k.clone(),
-            _ => {
-                let bytes = std::fs::read(path).map_err(error)?;
-                Known {
-                    stamp,
-                    hash: blake3::hash(&bytes),
-                    bytes: Some(Arc::new(bytes)),
-                }
-            }
-        })
-    }
 }
 
 /// Reads everything; `listed` is `content/`'s listing when it is already known. Returns the
