@@ -147,12 +147,7 @@ pub fn load_with(
         seen: std::sync::Mutex::new(Vec::new()),
     };
     let (files, problems, listing) = load_all(root, theme, &reader, listed);
-    let mut read = reader.seen.into_inner().unwrap_or_default();
-    for (path, known) in &mut read {
-        if path.extension().is_some_and(|e| e == "md") {
-            known.bytes = None;
-        }
-    }
+    let read = reader.seen.into_inner().unwrap_or_default();
     memo.known = match changed {
         // Only the changed files were looked at: the others stay as they were known.
         Some(changed) => {
@@ -236,7 +231,7 @@ fn load_all(
         .into_par_iter()
         .map(|(rel, path)| {
             let display = Path::new("content").join(rel);
-            let (bytes, hash) = reader.read(path)?;
+            let (bytes, hash) = reader.read_source(path)?;
             if bytes
                 .as_ref()
                 .is_some_and(|b| b.len() as u64 > MAX_TEXT_BYTES)
@@ -311,15 +306,7 @@ fn read_assets(
     let read: Vec<_> = files
         .into_par_iter()
         .map(|(rel, path)| {
-            let (bytes, hash) = reader.read(&path)?;
-            // Only a Markdown file's bytes are not kept: one under `static/` is read again.
-            let bytes = match bytes {
-                Some(bytes) => bytes,
-                None => Arc::new(std::fs::read(&path).map_err(|e| {
-                    let shown = crate::diag::display_path(reader.root, &path);
-                    Diagnostic::file_error(shown, msg::io_read(&e))
-                })?),
-            };
+            let (bytes, hash) = reader.read_kept(&path)?;
             Ok(Asset { rel, bytes, hash })
         })
         .collect();
@@ -501,6 +488,35 @@ mod tests {
         assert_eq!(
             **files.sources[0].bytes.as_ref().unwrap(),
             "mốt".as_bytes().to_vec()
+        );
+    }
+
+    #[test]
+    fn the_memo_keeps_the_bytes_of_other_files_but_not_of_markdown() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let past = SystemTime::now() - std::time::Duration::from_secs(3600);
+        for path in [
+            write(&root, "content/a.md", "bài"),
+            write(&root, "static/ghi-chu.md", "ghi chú"),
+            write(&root, "static/a.css", "a{}"),
+        ] {
+            let file = std::fs::File::options().write(true).open(path).unwrap();
+            file.set_modified(past).unwrap();
+        }
+        let mut memo = Memo::default();
+        let (first, _) = load_with(&root, None, &mut memo, None);
+        assert!(first.sources[0].bytes.is_some(), "read this time");
+        // Told that nothing changed: nothing is read, the memo answers.
+        let (again, _) = load_with(&root, None, &mut memo, Some(&BTreeSet::new()));
+        assert_eq!(again.sources[0].bytes, None);
+        assert_eq!(again.sources[0].hash, first.sources[0].hash);
+        let statics: Vec<(&str, &[u8])> = (again.statics.iter())
+            .map(|a| (a.rel.as_str(), a.bytes.as_slice()))
+            .collect();
+        assert_eq!(
+            statics,
+            [("a.css", &b"a{}"[..]), ("ghi-chu.md", "ghi chú".as_bytes())]
         );
     }
 

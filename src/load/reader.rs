@@ -14,8 +14,8 @@ pub(super) struct Known {
     /// `None` when the file was modified moments before it was read: a second save within
     /// the file system's clock tick could leave the same stamp, so it is read again next time.
     pub(super) stamp: Option<Stamp>,
-    /// `None` for Markdown files once loaded: what later builds need of them is their parse,
-    /// which the pipeline's cache keeps. Keeping both held the site's text twice.
+    /// `None` for Markdown files (see [`Reader::read_source`]): keeping both their bytes and
+    /// their parse held the site's text twice.
     pub(super) bytes: Option<Arc<Vec<u8>>>,
     pub(super) hash: blake3::Hash,
 }
@@ -71,18 +71,43 @@ pub(super) struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    /// The file's bytes (`None` when only its hash is known: a Markdown file unchanged since
-    /// the last load) and their hash.
-    pub(super) fn read(&self, path: &Path) -> Result<(Option<Bytes>, blake3::Hash), Diagnostic> {
-        match (self.previous.known.get(path.as_os_str()), self.changed) {
+    /// A Markdown file's bytes and their hash. The memo keeps only the hash (what later
+    /// builds need of the file is its parse, which the pipeline's cache keeps), so the bytes
+    /// are `None` when the file is known unchanged since the last load.
+    pub(super) fn read_source(
+        &self,
+        path: &Path,
+    ) -> Result<(Option<Bytes>, blake3::Hash), Diagnostic> {
+        self.read(path, false)
+    }
+
+    /// Any other file's bytes and their hash, kept by the memo.
+    pub(super) fn read_kept(&self, path: &Path) -> Result<(Bytes, blake3::Hash), Diagnostic> {
+        let (bytes, hash) = self.read(path, true)?;
+        // `read` with `keep` gives bytes from the memo only when it holds them, else reads.
+        Ok((
+            bytes.expect("a file read to be kept comes with its bytes"),
+            hash,
+        ))
+    }
+
+    /// The file's bytes (from the memo when it holds them, or when `keep` is false, `None`
+    /// for an unchanged file) and their hash; the memo keeps the bytes only with `keep`.
+    fn read(&self, path: &Path, keep: bool) -> Result<(Option<Bytes>, blake3::Hash), Diagnostic> {
+        let previous =
+            (self.previous.known.get(path.as_os_str())).filter(|k| !keep || k.bytes.is_some());
+        match (previous, self.changed) {
             // Nothing said this file changed, and it had settled when it was read: it is
             // kept as known, not looked at.
             (Some(k), Some(changed)) if k.stamp.is_some() && !changed.contains(path) => {
                 Ok((k.bytes.clone(), k.hash))
             }
             (previous, _) => {
-                let known = self.stat_and_read(path, previous)?;
+                let mut known = self.stat_and_read(path, previous)?;
                 let result = (known.bytes.clone(), known.hash);
+                if !keep {
+                    known.bytes = None;
+                }
                 if let Ok(mut seen) = self.seen.lock() {
                     seen.push((path.to_path_buf(), known));
                 }

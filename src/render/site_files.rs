@@ -20,7 +20,9 @@ use crate::templates::BUILTIN_STATIC;
 const FEED_ITEMS: usize = 20;
 
 /// The cleaned HTML of each article a feed carries, by page index.
-pub(super) type FeedContents = rustc_hash::FxHashMap<usize, String>;
+/// The cleaned HTML of each article the feeds carry, by page index, with the key it was made
+/// from (see `feed_html_key`).
+pub(super) type FeedContents = rustc_hash::FxHashMap<usize, (blake3::Hash, String)>;
 
 impl Renderer<'_> {
     /// A small page at an old address that sends readers (and search engines) to the new one.
@@ -181,7 +183,7 @@ impl Renderer<'_> {
                 let key = feed_html_key(p, &permalink);
                 if let Some((k, html)) = self.previous.feed_html.get(&p.page.path) {
                     if *k == key {
-                        return (i, html.clone());
+                        return (i, (key, html.clone()));
                     }
                 }
                 let taken = self.html.get(i).and_then(|h| h.lock().ok());
@@ -193,7 +195,7 @@ impl Renderer<'_> {
                     // Never: every permalink is an absolute URL.
                     Err(_) => crate::sanitize::clean(html),
                 };
-                (i, content)
+                (i, (key, content))
             })
             .collect()
     }
@@ -204,11 +206,7 @@ impl Renderer<'_> {
         contents: &FeedContents,
     ) -> rustc_hash::FxHashMap<String, (blake3::Hash, String)> {
         (contents.iter())
-            .map(|(&i, html)| {
-                let p = &self.site.pages[i];
-                let key = feed_html_key(p, &self.views.permalink(&p.page.path));
-                (p.page.path.clone(), (key, html.clone()))
-            })
+            .map(|(&i, kept)| (self.site.pages[i].page.path.clone(), kept.clone()))
             .collect()
     }
 
@@ -272,7 +270,10 @@ impl Renderer<'_> {
                     updated: meta.updated.as_ref(),
                     summary: card.summary.clone(),
                     summary_text: &card.summary_text,
-                    content: contents.get(&i).cloned().unwrap_or_default(),
+                    content: contents
+                        .get(&i)
+                        .map(|(_, html)| html.clone())
+                        .unwrap_or_default(),
                     cover: card.image.as_ref().map(|image| Cover {
                         url: &image.permalink,
                         width: image.width,
