@@ -122,7 +122,7 @@ pub struct Site {
     pub neighbours: Vec<(Option<usize>, Option<usize>)>,
     /// Each article's related articles, by page index ([`related`], filled in after
     /// assembling, with `serve`'s memo); empty until then.
-    pub related: Vec<Vec<usize>>,
+    pub related: related::Lists,
     /// The documents of `data/van-ban.yaml`, newest first, with the pages citing each.
     pub documents: Vec<crate::citations::Cited>,
     /// The activities of `data/hoat-dong.yaml` held by now, oldest first.
@@ -286,7 +286,7 @@ pub(crate) fn assemble(
     let mut site = Site {
         activities: crate::ledger::held(content.activities, settings.now, &config.timezone),
         neighbours,
-        related: Vec::new(),
+        related: Default::default(),
         tags,
         aliases: aliases.into_iter().map(|(a, _)| a).collect(),
         config,
