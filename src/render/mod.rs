@@ -9,6 +9,7 @@ mod coverage;
 mod documents;
 mod home;
 mod lists;
+mod memo;
 mod page_keys;
 mod pages;
 mod search;
@@ -29,36 +30,10 @@ use crate::msg;
 pub use crate::output::{Body, Kind, Output, Outputs};
 use crate::templates::{Templates, SHARE_IMAGE};
 use crate::views::{ArticleCard, HeadView, ShareImage, Views};
+use memo::remember;
+pub use memo::{Memoized, RenderMemo};
 use page_keys::PageKeys;
 use site_files::copy_statics;
-
-/// What rendering keeps between builds for `serve`.
-#[derive(Debug, Default)]
-pub struct RenderMemo {
-    /// Pages rendered by earlier builds: output path → (hash of everything the page's
-    /// template context is built from, the bytes). A page whose hash is unchanged renders to
-    /// the same bytes, so `serve` reuses them instead of rendering the whole site again.
-    pages: rustc_hash::FxHashMap<String, Memoized>,
-    /// The whole HTML of the articles the feeds carry, cleaned for feed readers: page path →
-    /// (hash of the page's key and permalink, the HTML). Cleaning them was a quarter of an
-    /// article edit's rendering at 10,000 articles.
-    feed_html: rustc_hash::FxHashMap<String, (blake3::Hash, String)>,
-}
-
-impl RenderMemo {
-    /// Number of entries.
-    pub fn len(&self) -> usize {
-        self.pages.len() + self.feed_html.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-/// A page kept by [`RenderMemo`]: the hash of what it was rendered from, and its bytes
-/// (packed, for `serve`).
-pub type Memoized = (blake3::Hash, Body);
 
 /// Static files from the site and its theme, copied as they are.
 pub struct Statics<'a> {
@@ -141,15 +116,19 @@ pub fn render(
         r.list_jobs().map(|job| emit(r.run(job))).collect();
     let mut files = Vec::with_capacity(pages.len() + rendered.len() + site.aliases.len());
     let mut problems = Vec::new();
-    // The pages rendered anew, for the memo (those a sink took are not kept).
+    // The pages rendered anew, for the memo (those a sink took are not kept), and how many
+    // were taken from it.
     let mut fresh = Vec::new();
+    let mut reused = 0;
     for result in pages.into_iter().chain(rendered) {
         match result {
             Ok(mut done) => {
-                if let (Some(key), false, Body::Bytes(_) | Body::Packed(_)) =
-                    (done.key, done.reused, &done.body)
-                {
-                    fresh.push((done.out.clone(), (key, done.body.clone())));
+                match (done.key, done.reused, &done.body) {
+                    (Some(key), false, Body::Bytes(_) | Body::Packed(_)) => {
+                        fresh.push((done.out.clone(), (key, done.body.clone())));
+                    }
+                    (Some(_), true, Body::Bytes(_) | Body::Packed(_)) => reused += 1,
+                    _ => {}
                 }
                 let out = std::mem::take(&mut done.out);
                 files.push((out, done.output()));
@@ -165,13 +144,15 @@ pub fn render(
     files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut outputs: Outputs = files.into_iter().collect();
     let sitemap = r.feeds(&mut outputs, &feed_contents);
-    if let (Some(key), false) = (sitemap.key, sitemap.reused) {
-        fresh.push((sitemap.out.clone(), (key, sitemap.body.clone())));
+    match (sitemap.key, sitemap.reused) {
+        (Some(key), false) => fresh.push((sitemap.out.clone(), (key, sitemap.body.clone()))),
+        (Some(_), true) => reused += 1,
+        _ => {}
     }
     outputs.insert(sitemap.out.clone(), sitemap.output());
     copy_statics(site, statics, &mut outputs, &mut problems);
     drop(r);
-    remember(memo, fresh, &outputs);
+    remember(memo, fresh, reused, &outputs);
     memo.feed_html = feed_html;
     Made { outputs, problems }
 }
@@ -186,13 +167,6 @@ pub fn one_page(site: &Site, templates: &Templates, index: usize) -> Result<Vec<
         Body::Packed(packed) => Ok(packed.unpack()),
         Body::Written | Body::Unchanged => Ok(Vec::new()),
     }
-}
-
-/// Keeps the pages rendered anew for the next build, and forgets the pages that are gone or
-/// were made from something else.
-fn remember(memo: &mut RenderMemo, fresh: Vec<(String, Memoized)>, outputs: &Outputs) {
-    memo.pages.extend(fresh);
-    (memo.pages).retain(|out, (key, _)| outputs.get(out).is_some_and(|o| o.key == Some(*key)));
 }
 
 /// One template to render into one output file.
@@ -327,15 +301,15 @@ impl<'a> Renderer<'a> {
     /// The cards of `pages`, for a list's context: each card is turned into a template value
     /// once, and lists share it (a value's maps are reference-counted).
     pub(crate) fn cards(&self, pages: impl IntoIterator<Item = usize>) -> Value {
-        let values: Vec<Value> = pages
-            .into_iter()
-            .map(|i| {
-                self.card_values[i]
-                    .get_or_init(|| Value::from_serializable(self.card(i)))
-                    .clone()
-            })
-            .collect();
+        let values: Vec<Value> = pages.into_iter().map(|i| self.card_value(i)).collect();
         Value::from(values)
+    }
+
+    /// The card of `pages[index]` as a template value, made once.
+    pub(crate) fn card_value(&self, index: usize) -> Value {
+        self.card_values[index]
+            .get_or_init(|| Value::from_serializable(self.card(index)))
+            .clone()
     }
 
     /// A memo key of a `kind` of page rendered with `template`, already holding what all

@@ -1,11 +1,13 @@
 //! The pages that are not lists: articles and standalone pages, the 404 page.
 
-use tera::Context;
+use std::borrow::Cow;
+
+use tera::{Context, Value};
 
 use super::{Done, Job, Kind, Renderer};
 use crate::diag::Diagnostic;
 use crate::msg;
-use crate::views::{HeadView, ShareImage};
+use crate::views::{HeadView, PageView, ShareImage};
 
 impl Renderer<'_> {
     /// An article or standalone page, reused when its key is unchanged (most are, in
@@ -35,11 +37,11 @@ impl Renderer<'_> {
     fn page_context(&self, index: usize) -> Context {
         let p = &self.site.pages[index];
         let taken = self.html.get(index).and_then(|h| h.lock().ok()?.take());
-        let content = taken.unwrap_or_else(|| p.rendered.html.clone());
-        let mut view = self.views.page(index, self.card(index).clone(), content);
-        view.related = (self.site.related_of(index).iter())
-            .map(|&i| self.card(i).clone())
-            .collect();
+        let content = match taken {
+            Some(html) => Cow::Owned(html),
+            None => Cow::Borrowed(p.rendered.html.as_str()),
+        };
+        let view = self.views.page(index, self.card(index), content);
         let kind = view.card.kind;
         let description = view.card.summary_text.clone();
         let mut head = self.head(kind, &p.page.meta.title, &description, &p.page.path);
@@ -70,8 +72,24 @@ impl Renderer<'_> {
             head.json_ld = Some(json_ld);
         }
         let mut ctx = self.context(head);
-        ctx.insert("page", &view);
+        ctx.insert_value("page", self.page_value(index, &view));
         ctx
+    }
+
+    /// `page` for the template: the view, with the page's own card and those of its related
+    /// articles taken from the values made once for every list (a page's cards were a
+    /// quarter of rendering it).
+    fn page_value(&self, index: usize, view: &PageView) -> Value {
+        let mut page = (self.card_value(index).into_map()).unwrap_or_default();
+        page.extend(
+            Value::from_serializable(view)
+                .into_map()
+                .unwrap_or_default(),
+        );
+        let related = self.site.related_of(index).iter();
+        let related: Vec<Value> = related.map(|&i| self.card_value(i)).collect();
+        page.insert("related".into(), Value::from(related));
+        Value::from(page)
     }
 
     /// schema.org NewsArticle for search engines, published by the department as a

@@ -29,14 +29,24 @@ pub fn page_window(current: usize, total: usize) -> Vec<(usize, bool)> {
 /// Builds views from the assembled site.
 pub struct Views<'a> {
     pub site: &'a Site,
-    /// Tags by key: pages name their tags, and a site may have thousands.
-    tags: rustc_hash::FxHashMap<&'a str, &'a Term>,
+    /// Tags by key, with their place in Vietnamese alphabetical order: pages name their
+    /// tags, and a site may have thousands.
+    tags: rustc_hash::FxHashMap<&'a str, (u32, &'a Term)>,
+    /// Each topic's place in Vietnamese alphabetical order, by its place in `site.topics`.
+    topic_order: Vec<u32>,
 }
 
 impl<'a> Views<'a> {
     pub fn new(site: &'a Site) -> Self {
-        let tags = site.tags.iter().map(|t| (t.key.as_str(), t)).collect();
-        Views { site, tags }
+        let tag_order = alphabetical_order(&site.tags);
+        let tags = (site.tags.iter().zip(tag_order))
+            .map(|(t, place)| (t.key.as_str(), (place, t)))
+            .collect();
+        Views {
+            site,
+            tags,
+            topic_order: alphabetical_order(&site.topics),
+        }
     }
 
     pub fn link(&self, path: &str) -> String {
@@ -170,13 +180,7 @@ impl<'a> Views<'a> {
                 .clone()
                 .unwrap_or_else(|| p.rendered.summary_text.clone()),
             summary,
-            topics: alphabetical(
-                meta.topics
-                    .iter()
-                    .filter_map(|k| Self::find_term(&self.site.topics, k))
-                    .map(|t| self.term_link(Taxonomy::Topic, t))
-                    .collect(),
-            ),
+            topics: self.topic_links(&meta.topics),
             unit: meta
                 .unit
                 .as_ref()
@@ -199,20 +203,40 @@ impl<'a> Views<'a> {
     /// The tag lists a page is on, by the tags' slugs (`Page::tag_keys`).
     pub fn tags_of<'k>(&'k self, keys: &'k [String]) -> impl Iterator<Item = &'a Term> + 'k {
         keys.iter()
-            .filter_map(|k| self.tags.get(k.as_str()).copied())
+            .filter_map(|k| self.tags.get(k.as_str()).map(|&(_, t)| t))
     }
 
     pub fn tag_links(&self, keys: &[String]) -> Vec<TermLink> {
-        alphabetical(
-            self.tags_of(keys)
-                .map(|t| self.term_link(Taxonomy::Tag, t))
-                .collect(),
-        )
+        let mut tags: Vec<(u32, &Term)> = (keys.iter())
+            .filter_map(|k| self.tags.get(k.as_str()).copied())
+            .collect();
+        // Stable: names that sort alike stay in the page's order, as a sort by name keeps them.
+        tags.sort_by_key(|&(place, _)| place);
+        (tags.into_iter())
+            .map(|(_, t)| self.term_link(Taxonomy::Tag, t))
+            .collect()
+    }
+
+    /// Links to the topics a page names, in Vietnamese alphabetical order.
+    fn topic_links(&self, keys: &[String]) -> Vec<TermLink> {
+        let topics = &self.site.topics;
+        let mut named: Vec<usize> = (keys.iter())
+            .filter_map(|k| topics.iter().position(|t| &t.key == k))
+            .collect();
+        named.sort_by_key(|&i| self.topic_order[i]);
+        (named.into_iter())
+            .map(|i| self.term_link(Taxonomy::Topic, &topics[i]))
+            .collect()
     }
 
     /// The whole page view of `pages[index]`, around its card (built once for all lists).
     /// The page at `index`, with its `content` (its HTML).
-    pub fn page(&self, index: usize, card: ArticleCard, content: String) -> PageView {
+    pub fn page<'v>(
+        &self,
+        index: usize,
+        card: &'v ArticleCard,
+        content: std::borrow::Cow<'v, str>,
+    ) -> PageView<'v> {
         let p = &self.site.pages[index];
         let meta = &p.page.meta;
         let neighbour = |i: Option<usize>| {
@@ -259,7 +283,6 @@ impl<'a> Views<'a> {
             extra: meta.extra.clone(),
             documents: self.document_links(&p.rendered.documents),
             expired: p.expired,
-            related: Vec::new(),
             gallery: p.rendered.gallery.iter().map(gallery_photo).collect(),
             attachments: p.rendered.attachments.iter().map(attachment).collect(),
             videos: p.rendered.videos,
@@ -314,6 +337,27 @@ fn attachment(a: &crate::markdown::Attachment) -> AttachmentView {
 fn alphabetical(mut links: Vec<TermLink>) -> Vec<TermLink> {
     crate::text::sort_vietnamese(&mut links, |t| t.name.as_str());
     links
+}
+
+/// Each term's place in Vietnamese alphabetical order of the names, by its place in
+/// `terms`; names that sort alike share a place. Made once per build, so that a page sorts
+/// its few topics and tags by number rather than by name.
+fn alphabetical_order(terms: &[Term]) -> Vec<u32> {
+    let keys: Vec<_> = terms
+        .iter()
+        .map(|t| crate::text::collation_key(&t.name))
+        .collect();
+    let mut sorted: Vec<usize> = (0..terms.len()).collect();
+    sorted.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    let mut order = vec![0; terms.len()];
+    let mut place = 0;
+    for (n, &i) in sorted.iter().enumerate() {
+        if n > 0 && keys[i] != keys[sorted[n - 1]] {
+            place = n as u32;
+        }
+        order[i] = place;
+    }
+    order
 }
 
 fn absolute(origin: &str, url: &str) -> String {

@@ -160,13 +160,20 @@ pub struct PageLink {
 }
 
 /// `page`: an article or a standalone page, whole.
+///
+/// The template's `page` also has `related`: for articles, up to five other articles sharing
+/// its topics, then its tags, the newest first among equals (`crate::assemble::related`), as
+/// cards. Rendering adds them from the cards' values, made once for every page and list.
 #[derive(Debug, Serialize)]
-pub struct PageView {
-    #[serde(flatten)]
-    pub card: ArticleCard,
+pub struct PageView<'a> {
+    /// The page's own card: its fields are the page's too (`page.title`, `page.url`…). Not
+    /// serialized here: rendering puts the card's value, made once, under the view's fields.
+    #[serde(skip)]
+    pub card: &'a ArticleCard,
     pub share: ShareView,
-    /// The body as HTML (safe: pulldown-cmark output, raw HTML sanitized).
-    pub content: String,
+    /// The body as HTML (safe: pulldown-cmark output, raw HTML sanitized): the site's, or
+    /// taken out of it for this page.
+    pub content: std::borrow::Cow<'a, str>,
     pub toc: Vec<TocEntry>,
     pub word_count: usize,
     /// Minutes to read at about 200 words a minute; at least 1.
@@ -186,9 +193,6 @@ pub struct PageView {
     pub documents: Vec<DocumentLink>,
     /// Its `expires` has passed: the page is listed nowhere and says so.
     pub expired: bool,
-    /// Articles only: up to five other articles sharing its topics, then its tags, the newest
-    /// first among equals (`crate::assemble::related`).
-    pub related: Vec<ArticleCard>,
     /// The photo gallery (the bundle's `anh/` folder, or front matter `gallery:`), in order.
     pub gallery: Vec<GalleryPhotoView>,
     /// Documents (PDF, Word, Excel…) the text links to, in the order first linked, then
