@@ -1,73 +1,76 @@
 //! The one owner of the Tera environment: the built-in theme, the site's overrides and the
 //! Vietnamese filters. It holds templates only, never site data.
 
+mod filters;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use tera::{Context, Kwargs, State, Tera, TeraResult};
+use tera::{Context, Tera};
 
 use crate::diag::Diagnostic;
 use crate::load::TemplateFile;
 use crate::msg;
+use filters::register_filters;
 
 /// The default theme, compiled into the binary so a site with no `themes/` folder builds.
 /// The same files live in `themes/default/` for anyone who wants to copy and change them.
 const BUILTIN: &[(&str, &str)] = &[
     (
         "base.html",
-        include_str!("../themes/default/templates/base.html"),
+        include_str!("../../themes/default/templates/base.html"),
     ),
     (
         "index.html",
-        include_str!("../themes/default/templates/index.html"),
+        include_str!("../../themes/default/templates/index.html"),
     ),
     (
         "page.html",
-        include_str!("../themes/default/templates/page.html"),
+        include_str!("../../themes/default/templates/page.html"),
     ),
     (
         "section.html",
-        include_str!("../themes/default/templates/section.html"),
+        include_str!("../../themes/default/templates/section.html"),
     ),
     (
         "taxonomy.html",
-        include_str!("../themes/default/templates/taxonomy.html"),
+        include_str!("../../themes/default/templates/taxonomy.html"),
     ),
     (
         "term.html",
-        include_str!("../themes/default/templates/term.html"),
+        include_str!("../../themes/default/templates/term.html"),
     ),
     (
         "404.html",
-        include_str!("../themes/default/templates/404.html"),
+        include_str!("../../themes/default/templates/404.html"),
     ),
     (
         "cards.html",
-        include_str!("../themes/default/templates/cards.html"),
+        include_str!("../../themes/default/templates/cards.html"),
     ),
     (
         "pagination.html",
-        include_str!("../themes/default/templates/pagination.html"),
+        include_str!("../../themes/default/templates/pagination.html"),
     ),
     (
         "toc.html",
-        include_str!("../themes/default/templates/toc.html"),
+        include_str!("../../themes/default/templates/toc.html"),
     ),
     (
         "tien-do.html",
-        include_str!("../themes/default/templates/tien-do.html"),
+        include_str!("../../themes/default/templates/tien-do.html"),
     ),
     (
         "tim-kiem.html",
-        include_str!("../themes/default/templates/tim-kiem.html"),
+        include_str!("../../themes/default/templates/tim-kiem.html"),
     ),
     (
         "van-ban.html",
-        include_str!("../themes/default/templates/van-ban.html"),
+        include_str!("../../themes/default/templates/van-ban.html"),
     ),
     (
         "van-ban-list.html",
-        include_str!("../themes/default/templates/van-ban-list.html"),
+        include_str!("../../themes/default/templates/van-ban-list.html"),
     ),
 ];
 
@@ -75,27 +78,27 @@ const BUILTIN: &[(&str, &str)] = &[
 pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
     (
         "style.css",
-        include_bytes!("../themes/default/static/style.css"),
+        include_bytes!("../../themes/default/static/style.css"),
     ),
     (
         SHARE_IMAGE.0,
-        include_bytes!("../themes/default/static/anh-chia-se.png"),
+        include_bytes!("../../themes/default/static/anh-chia-se.png"),
     ),
     (
         "chia-se.js",
-        include_bytes!("../themes/default/static/chia-se.js"),
+        include_bytes!("../../themes/default/static/chia-se.js"),
     ),
     (
         crate::search::SCRIPT,
-        include_bytes!("../themes/default/static/tim-kiem.js"),
+        include_bytes!("../../themes/default/static/tim-kiem.js"),
     ),
     (
         "thu-vien-anh.js",
-        include_bytes!("../themes/default/static/thu-vien-anh.js"),
+        include_bytes!("../../themes/default/static/thu-vien-anh.js"),
     ),
     (
         "video.js",
-        include_bytes!("../themes/default/static/video.js"),
+        include_bytes!("../../themes/default/static/video.js"),
     ),
 ];
 
@@ -394,93 +397,6 @@ fn reports(text: &str) -> Vec<(String, usize, usize, String)> {
     found
 }
 
-fn register_filters(tera: &mut Tera) {
-    tera.register_filter(
-        "date_vi",
-        |s: &str, _: Kwargs, _: &State| -> TeraResult<String> {
-            Ok(crate::text::date_long(civil_date(s)?))
-        },
-    );
-    tera.register_filter(
-        "date_vi_short",
-        |s: &str, _: Kwargs, _: &State| -> TeraResult<String> {
-            Ok(crate::text::date_short(civil_date(s)?))
-        },
-    );
-    tera.register_filter(
-        "time_vi",
-        |s: &str, _: Kwargs, _: &State| -> TeraResult<String> {
-            s.get(11..16)
-                .map(str::to_string)
-                .ok_or_else(|| tera::Error::message(msg::filter_not_a_date(s)))
-        },
-    );
-    tera.register_filter("slugify", |s: &str, _: Kwargs, _: &State| {
-        crate::text::slugify(s)
-    });
-    tera.register_filter(
-        "json_ld",
-        |v: &tera::Value, _: Kwargs, _: &State| -> TeraResult<tera::Value> {
-            let json = serde_json::to_string(&Sorted(v))
-                .map_err(|e| tera::Error::message(e.to_string()))?;
-            Ok(tera::Value::safe_string(&script_safe(&json)))
-        },
-    );
-}
-
-/// A template value written with each map's keys in order: Tera's own maps have no fixed
-/// order, and the same site must give the same bytes. The same JSON as going through
-/// serde_json's sorted map, without building that map for every page.
-struct Sorted<'a>(&'a tera::Value);
-
-impl serde::Serialize for Sorted<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeMap, SerializeSeq};
-        if let Some(map) = self.0.as_map() {
-            let mut entries: Vec<(String, &tera::Value)> =
-                map.iter().map(|(k, v)| (k.to_string(), v)).collect();
-            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            let mut out = serializer.serialize_map(Some(entries.len()))?;
-            for (key, value) in entries {
-                out.serialize_entry(&key, &Sorted(value))?;
-            }
-            out.end()
-        } else if let Some(items) = self.0.as_array() {
-            let mut out = serializer.serialize_seq(Some(items.len()))?;
-            for item in items {
-                out.serialize_element(&Sorted(item))?;
-            }
-            out.end()
-        } else {
-            self.0.serialize(serializer)
-        }
-    }
-}
-
-/// JSON placed inside a `<script>` block: `<`, `>` and `&` become `\u003c`… so no text (a title
-/// containing `</script>`) can end the block, and the JSON still reads the same.
-fn script_safe(json: &str) -> String {
-    let mut safe = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        match c {
-            '<' => safe.push_str("\\u003c"),
-            '>' => safe.push_str("\\u003e"),
-            '&' => safe.push_str("\\u0026"),
-            '\u{2028}' => safe.push_str("\\u2028"),
-            '\u{2029}' => safe.push_str("\\u2029"),
-            c => safe.push(c),
-        }
-    }
-    safe
-}
-
-/// Dates reach templates as RFC 3339 in the site's zone; the civil date is its first ten characters.
-fn civil_date(s: &str) -> TeraResult<jiff::civil::Date> {
-    s.get(..10)
-        .and_then(|d| d.parse().ok())
-        .ok_or_else(|| tera::Error::message(msg::filter_not_a_date(s)))
-}
-
 /// Tera's own escaping (`&`, `<`, `>`, `"` and `'`), written a run of plain text at a time:
 /// Tera's writes each byte through the output's `dyn Write`, which was an eighth of a clean
 /// build. (Its `fast_escape` feature leaves `'` alone, which a theme's single-quoted
@@ -515,26 +431,6 @@ mod tests {
             escape_html(&text, &mut ours).unwrap();
             tera::escape_html(&text, &mut teras).unwrap();
             proptest::prop_assert_eq!(ours, teras);
-        }
-
-        #[test]
-        fn json_ld_writes_what_serde_jsons_sorted_map_writes(
-            keys in proptest::collection::vec("[a-zA-Z@ đ]{1,8}", 0..12),
-            text in "[a-zđ&<>\"'\u{2028} ]{0,20}",
-            n in proptest::num::i64::ANY,
-        ) {
-            // Maps inside maps and lists, strings needing escapes, numbers, null.
-            let mut inner = serde_json::Map::new();
-            for (i, key) in keys.iter().enumerate() {
-                inner.insert(key.clone(), serde_json::json!([i, text, null, 1.5]));
-            }
-            let json = serde_json::json!({ "@type": "NewsArticle", "z": inner, "a": [inner, n], "m": text });
-            let value = tera::Value::from_serializable(&json);
-            let before = serde_json::to_value(&value).unwrap().to_string();
-            let old_safe = before.replace('<', "\\u003c").replace('>', "\\u003e")
-                .replace('&', "\\u0026").replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029");
-            let ours = script_safe(&serde_json::to_string(&Sorted(&value)).unwrap());
-            proptest::prop_assert_eq!(ours, old_safe);
         }
     }
 
