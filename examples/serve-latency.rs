@@ -64,8 +64,12 @@ fn main() {
              <p>{marker}</p>{{{{ page.content | safe }}}}{{% endblock content %}}"
         )
     };
-    std::fs::write(&template, page("bắt đầu")).expect("write the template");
-    std::fs::write(&config, format!("{config_text}theme: latency\n")).expect("add the theme");
+    // Switching to the theme changes the config, which makes the whole site again: waited
+    // for, not counted (it was the worst "template edit" before).
+    measure(&url, 1, |marker| {
+        std::fs::write(&template, page(marker)).expect("write the template");
+        std::fs::write(&config, format!("{config_text}theme: latency\n")).expect("add the theme");
+    });
     let times = measure(&url, edits.div_ceil(2), |marker| {
         std::fs::write(&template, page(marker)).expect("write the template");
     });
