@@ -60,20 +60,33 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
         .collect();
     if !keep {
         *memo = RelatedMemo::default();
-        return Arc::new(each_list(site, &ranks, &topic_place, None));
+        return Arc::new(rank_all(site, &ranks, &topic_place));
     }
     let whole = whole_key(site, &ranks, &topic_place);
     if let Some((_, lists)) = memo.whole.as_ref().filter(|(k, _)| *k == whole) {
         return lists.clone();
     }
-    let lists = Arc::new(each_list(
-        site,
-        &ranks,
-        &topic_place,
-        Some(&mut memo.articles),
-    ));
+    let lists = Arc::new(each_list(site, &ranks, &topic_place, &mut memo.articles));
     memo.whole = Some((whole, lists.clone()));
     lists
+}
+
+/// Every page's list, each ranked (a build no other follows keeps none).
+fn rank_all(site: &Site, ranks: &Ranks, topic_place: &FxHashMap<&str, u32>) -> Vec<Vec<usize>> {
+    let tags = by_key(&site.tags);
+    (0..site.pages.len())
+        .into_par_iter()
+        .map_init(
+            || vec![0u32; site.pages.len()],
+            |scores, i| match site.pages[i].page.kind {
+                PageKind::Article => {
+                    let (topics, tags) = ranked_on(site, i, topic_place, &tags);
+                    ranks.best(i, &topics, &tags, scores)
+                }
+                _ => Vec::new(),
+            },
+        )
+        .collect()
 }
 
 /// The key of everything the lists are ranked from, made in one pass over the pages: for
@@ -91,12 +104,10 @@ fn whole_key(site: &Site, ranks: &Ranks, topic_place: &FxHashMap<&str, u32>) -> 
         for &t in &ranks.topics_of[i] {
             key.number(u64::from(t));
         }
-        let named = p.page.meta.topics.iter();
-        let named: Vec<u32> = named
-            .filter_map(|k| topic_place.get(k.as_str()).copied())
-            .collect();
-        key.number(named.len() as u64);
-        for t in named {
+        // As named, in order (no list made for each of the site's pages).
+        let named = || (p.page.meta.topics.iter()).filter_map(|k| topic_place.get(k.as_str()));
+        key.number(named().count() as u64);
+        for &t in named() {
             key.number(u64::from(t));
         }
         key.number(p.page.tag_keys.len() as u64);
@@ -108,29 +119,13 @@ fn whole_key(site: &Site, ranks: &Ranks, topic_place: &FxHashMap<&str, u32>) -> 
 }
 
 /// Each page's list, each article's taken from `memo` where its own key is unchanged; the
-/// memo then holds this site's. Without a memo, every list is ranked.
+/// memo then holds this site's.
 fn each_list(
     site: &Site,
     ranks: &Ranks,
     topic_place: &FxHashMap<&str, u32>,
-    memo: Option<&mut FxHashMap<String, (blake3::Hash, Vec<String>)>>,
+    memo: &mut FxHashMap<String, (blake3::Hash, Vec<String>)>,
 ) -> Vec<Vec<usize>> {
-    let Some(memo) = memo else {
-        let tags = by_key(&site.tags);
-        return (0..site.pages.len())
-            .into_par_iter()
-            .map_init(
-                || vec![0u32; site.pages.len()],
-                |scores, i| match site.pages[i].page.kind {
-                    PageKind::Article => {
-                        let (topics, tags) = ranked_on(site, i, topic_place, &tags);
-                        ranks.best(i, &topics, &tags, scores)
-                    }
-                    _ => Vec::new(),
-                },
-            )
-            .collect();
-    };
     let index_of: FxHashMap<&str, usize> = (site.pages.iter().enumerate())
         .map(|(i, p)| (p.page.path.as_str(), i))
         .collect();

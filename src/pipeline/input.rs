@@ -201,3 +201,72 @@ pub fn parse_now(text: &str, tz: &jiff::tz::TimeZone) -> Result<jiff::ZonedDateT
         Diagnostic::error("--now", 0, 0, msg::now_not_a_date(text)).with_hint(msg::HINT_DATE)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use super::*;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn article(root: &Path, name: &str, date: &str, body: &str) {
+        let text = format!(
+            "---\ntitle: \"{name}\"\ndate: {date}\ntopics: [nghi-dinh-118]\ntags: [một cửa]\n---\n{body}\n"
+        );
+        write(root, &format!("content/tin-tuc/{name}.md"), &text);
+    }
+
+    fn site_of(options: &Options, cache: &mut Cache) -> Site {
+        assemble(options, cache, None)
+            .map(|(site, _, _)| site)
+            .unwrap()
+    }
+
+    #[test]
+    fn related_lists_are_reused_whole_after_a_text_edit_and_ranked_again_after_a_date_edit() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        write(
+            &root,
+            "config.yaml",
+            "title: T\nbase_url: https://example.org/\ntopics:\n  - {key: nghi-dinh-118, name: N}\n",
+        );
+        for (name, date) in [
+            ("a", "2025-09-01"),
+            ("b", "2025-09-02"),
+            ("c", "2025-09-03"),
+        ] {
+            article(&root, name, date, "Bài.");
+        }
+        let options = Options {
+            root: root.clone(),
+            now: Some("2026-01-01".into()),
+            ..Options::default()
+        };
+        let mut cache = Cache::default();
+        cache.track_changes();
+        let first = site_of(&options, &mut cache);
+
+        // The text changed, nothing ranking reads did: the same lists, not ranked again.
+        article(&root, "a", "2025-09-01", "Bài đã sửa.");
+        cache.changed([root.join("content/tin-tuc/a.md")]);
+        let edited = site_of(&options, &mut cache);
+        assert!(Arc::ptr_eq(&first.related, &edited.related));
+
+        // A date moves `a` first: its place changes, so the lists are ranked again, as a
+        // clean build ranks them.
+        article(&root, "a", "2025-09-09", "Bài đã sửa.");
+        cache.changed([root.join("content/tin-tuc/a.md")]);
+        let moved = site_of(&options, &mut cache);
+        assert!(!Arc::ptr_eq(&first.related, &moved.related));
+        let clean = site_of(&options, &mut Cache::default());
+        assert_eq!(*moved.related, *clean.related);
+        assert_ne!(*moved.related, *first.related);
+    }
+}

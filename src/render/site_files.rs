@@ -19,7 +19,6 @@ use crate::templates::BUILTIN_STATIC;
 /// How many items a feed carries.
 const FEED_ITEMS: usize = 20;
 
-/// The cleaned HTML of each article a feed carries, by page index.
 /// The cleaned HTML of each article the feeds carry, by page index, with the key it was made
 /// from (see `feed_html_key`).
 pub(super) type FeedContents = rustc_hash::FxHashMap<usize, (blake3::Hash, String)>;

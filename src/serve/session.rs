@@ -115,6 +115,11 @@ impl Session {
         self.cache.track_changes();
     }
 
+    /// How many results the session's cache holds, for tests and reports.
+    pub fn cached(&self) -> usize {
+        self.cache.len()
+    }
+
     /// Reports files the watcher saw created, written or removed.
     pub fn changed(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
         self.cache.changed(paths);
@@ -211,8 +216,6 @@ impl Session {
     }
 }
 
-/// URLs of the files whose bytes differ between two builds (added and removed included).
-/// Both maps are sorted by path, so they are walked side by side, once.
 /// Drops the previous build's files and site on a thread of their own: freeing every page
 /// of a large site takes tens of milliseconds the edited page need not wait for.
 fn drop_later<T: Send + 'static>(old: T) {
@@ -222,6 +225,8 @@ fn drop_later<T: Send + 'static>(old: T) {
         .spawn(move || drop(old));
 }
 
+/// URLs of the files whose bytes differ between two builds (added and removed included).
+/// Both maps are sorted by path, so they are walked side by side, once.
 fn changed_urls(old: &Outputs, new: &Outputs, base_path: &str) -> BTreeSet<String> {
     let url = |file: &str| {
         format!(

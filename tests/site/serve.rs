@@ -526,11 +526,15 @@ fn the_check_after_starting_tells_only_of_files_changed_before_the_watcher() {
     });
     session.rebuild();
     let version = session.snapshot().version;
+    let kept = session.cached();
 
     // Nothing changed while the watcher started: no build for the browsers to hear of.
     session.track_changes();
     assert!(session.verify().is_none());
     assert_eq!(session.snapshot().version, version);
+    // The first build kept what it made, so the check had nothing to make anew.
+    assert!(kept > 0);
+    assert_eq!(session.cached(), kept);
 
     // A save the watcher did not see is found by looking at every file.
     site.article("tin-tuc/a.md", "Bài A", "2025-09-01", "", "Đã sửa trước.\n");
