@@ -54,38 +54,52 @@ pub type Lists = Arc<Vec<Vec<usize>>>;
 /// (a build others follow), the lists are kept in `memo` for the next build, and taken from
 /// it where their key is unchanged.
 pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
-    let ranks = Ranks::new(site);
-    let topic_place: FxHashMap<&str, u32> = (site.topics.iter().zip(0..))
-        .map(|(t, place)| (t.key.as_str(), place))
-        .collect();
+    let place = places(site);
+    let topics_of = places_in(&site.topics, site.pages.len());
+    let topic_place = by_place(&site.topics);
+    let tag_place = by_place(&site.tags);
     if !keep {
         *memo = RelatedMemo::default();
-        return Arc::new(rank_all(site, &ranks, &topic_place));
+        let ranks = Ranks::from_lists(place, topics_of, &site.tags, &site.articles);
+        return Arc::new(rank_all(site, &ranks, &topic_place, &tag_place));
     }
-    let whole = whole_key(site, &ranks, &topic_place);
+    // The whole key needs no ranking structures: a text edit does not build them.
+    let whole = whole_key(site, &place, &topics_of, &topic_place);
     if let Some((_, lists)) = memo.whole.as_ref().filter(|(k, _)| *k == whole) {
         return lists.clone();
     }
-    let lists = Arc::new(each_list(site, &ranks, &topic_place, &mut memo.articles));
+    let ranks = Ranks::from_lists(place, topics_of, &site.tags, &site.articles);
+    let lists = each_list(site, &ranks, &topic_place, &tag_place, &mut memo.articles);
+    let lists = Arc::new(lists);
     memo.whole = Some((whole, lists.clone()));
     lists
 }
 
+/// Each listed article's place in the site's newest-first order; `None` for other pages.
+fn places(site: &Site) -> Vec<Option<u32>> {
+    let mut place = vec![None; site.pages.len()];
+    for (at, &i) in site.articles.iter().enumerate() {
+        place[i] = u32::try_from(at).ok();
+    }
+    place
+}
+
 /// Every page's list, each ranked (a build no other follows keeps none).
-fn rank_all(site: &Site, ranks: &Ranks, topic_place: &FxHashMap<&str, u32>) -> Vec<Vec<usize>> {
-    let tags = by_key(&site.tags);
+fn rank_all(
+    site: &Site,
+    ranks: &Ranks,
+    topic_place: &FxHashMap<&str, u32>,
+    tag_place: &FxHashMap<&str, u32>,
+) -> Vec<Vec<usize>> {
     (0..site.pages.len())
         .into_par_iter()
-        .map_init(
-            || vec![0u32; site.pages.len()],
-            |scores, i| match site.pages[i].page.kind {
-                PageKind::Article => {
-                    let (topics, tags) = ranked_on(site, i, topic_place, &tags);
-                    ranks.best(i, &topics, &tags, scores)
-                }
-                _ => Vec::new(),
-            },
-        )
+        .map(|i| match site.pages[i].page.kind {
+            PageKind::Article => {
+                let (topics, tags) = ranked_on(site, i, topic_place, tag_place);
+                ranks.best(i, &topics, &tags)
+            }
+            _ => Vec::new(),
+        })
         .collect()
 }
 
@@ -93,15 +107,20 @@ fn rank_all(site: &Site, ranks: &Ranks, topic_place: &FxHashMap<&str, u32>) -> V
 /// each page, whether it is an article, its place in the site's order, the topics it is
 /// listed under and those it names, and its tags. Equal keys rank every list alike, page
 /// indexes included.
-fn whole_key(site: &Site, ranks: &Ranks, topic_place: &FxHashMap<&str, u32>) -> blake3::Hash {
+fn whole_key(
+    site: &Site,
+    place: &[Option<u32>],
+    topics_of: &[Vec<u32>],
+    topic_place: &FxHashMap<&str, u32>,
+) -> blake3::Hash {
     let mut key = Key::new("related-site");
     key.number(site.pages.len() as u64);
     for (i, p) in site.pages.iter().enumerate() {
-        let place = ranks.place[i].map_or(0, |n| u64::from(n) + 1);
+        let place = place[i].map_or(0, |n| u64::from(n) + 1);
         key.number(place)
             .number(u64::from(p.page.kind == PageKind::Article));
-        key.number(ranks.topics_of[i].len() as u64);
-        for &t in &ranks.topics_of[i] {
+        key.number(topics_of[i].len() as u64);
+        for &t in &topics_of[i] {
             key.number(u64::from(t));
         }
         // As named, in order (no list made for each of the site's pages).
@@ -124,41 +143,42 @@ fn each_list(
     site: &Site,
     ranks: &Ranks,
     topic_place: &FxHashMap<&str, u32>,
+    tag_place: &FxHashMap<&str, u32>,
     memo: &mut FxHashMap<String, (blake3::Hash, Vec<String>)>,
 ) -> Vec<Vec<usize>> {
     let index_of: FxHashMap<&str, usize> = (site.pages.iter().enumerate())
         .map(|(i, p)| (p.page.path.as_str(), i))
         .collect();
     let topics = by_key(&site.topics);
-    let tags = by_key(&site.tags);
     let fingerprints = Fingerprints::new(site, ranks);
     let lists: Vec<(Vec<usize>, Option<blake3::Hash>, bool)> = (0..site.pages.len())
         .into_par_iter()
-        .map_init(
-            || vec![0u32; site.pages.len()],
-            |scores, i| {
-                let p = &site.pages[i];
-                if p.page.kind != PageKind::Article {
-                    return (Vec::new(), None, false);
-                }
-                let topics: Vec<&Term> = (p.page.meta.topics.iter())
-                    .filter_map(|k| topics.get(k.as_str()).copied())
+        .map(|i| {
+            let p = &site.pages[i];
+            if p.page.kind != PageKind::Article {
+                return (Vec::new(), None, false);
+            }
+            let topics: Vec<&Term> = (p.page.meta.topics.iter())
+                .filter_map(|k| topics.get(k.as_str()).copied())
+                .collect();
+            let (topic_places, tag_places) = ranked_on(site, i, topic_place, tag_place);
+            let tags: Vec<&Term> = (p.page.tag_keys.iter())
+                .filter_map(|k| tag_place.get(k.as_str()))
+                .map(|&t| &site.tags[t as usize])
+                .collect();
+            let key = fingerprints.key(&p.page.path, &topics, &tags);
+            if let Some((_, paths)) = memo.get(&p.page.path).filter(|(k, _)| *k == key) {
+                let found: Option<Vec<usize>> = paths
+                    .iter()
+                    .map(|p| index_of.get(p.as_str()).copied())
                     .collect();
-                let (topic_places, tags) = ranked_on(site, i, topic_place, &tags);
-                let key = fingerprints.key(&p.page.path, &topics, &tags);
-                if let Some((_, paths)) = memo.get(&p.page.path).filter(|(k, _)| *k == key) {
-                    let found: Option<Vec<usize>> = paths
-                        .iter()
-                        .map(|p| index_of.get(p.as_str()).copied())
-                        .collect();
-                    if let Some(found) = found {
-                        return (found, Some(key), false);
-                    }
+                if let Some(found) = found {
+                    return (found, Some(key), false);
                 }
-                let found = ranks.best(i, &topic_places, &tags, scores);
-                (found, Some(key), true)
-            },
-        )
+            }
+            let found = ranks.best(i, &topic_places, &tag_places);
+            (found, Some(key), true)
+        })
         .collect();
     for (i, (found, key, fresh)) in lists.iter().enumerate() {
         if let (Some(key), true) = (key, fresh) {
@@ -175,143 +195,290 @@ fn each_list(
     lists.into_iter().map(|(found, _, _)| found).collect()
 }
 
-/// What page `i`'s list is ranked on: the places of the topics it names (sorted, once each)
-/// and its tags' lists.
-fn ranked_on<'s>(
-    site: &'s Site,
+/// What page `i`'s list is ranked on: the places of the topics and of the tags it names,
+/// each sorted, once each.
+fn ranked_on(
+    site: &Site,
     i: usize,
     topic_place: &FxHashMap<&str, u32>,
-    tags: &FxHashMap<&str, &'s Term>,
-) -> (Vec<u32>, Vec<&'s Term>) {
+    tag_place: &FxHashMap<&str, u32>,
+) -> (Vec<u32>, Vec<u32>) {
     let page = &site.pages[i].page;
-    let mut places: Vec<u32> = (page.meta.topics.iter())
-        .filter_map(|k| topic_place.get(k.as_str()).copied())
-        .collect();
-    places.sort_unstable();
-    places.dedup();
-    let tags = (page.tag_keys.iter())
-        .filter_map(|k| tags.get(k.as_str()).copied())
-        .collect();
-    (places, tags)
+    let places = |keys: &[String], place: &FxHashMap<&str, u32>| {
+        let mut places: Vec<u32> = (keys.iter())
+            .filter_map(|k| place.get(k.as_str()).copied())
+            .collect();
+        places.sort_unstable();
+        places.dedup();
+        places
+    };
+    (
+        places(&page.meta.topics, topic_place),
+        places(&page.tag_keys, tag_place),
+    )
 }
 
 fn by_key(terms: &[Term]) -> FxHashMap<&str, &Term> {
     terms.iter().map(|t| (t.key.as_str(), t)).collect()
 }
 
+/// Each term's place in `terms`, by its key.
+fn by_place(terms: &[Term]) -> FxHashMap<&str, u32> {
+    (terms.iter().zip(0..))
+        .map(|(t, place)| (t.key.as_str(), place))
+        .collect()
+}
+
 /// Where a candidate stands: most topics shared, then most tags, then newest.
 type Order = (Reverse<u32>, Reverse<u32>, Option<u32>);
 
-/// Which pages may be offered, in which order among equals, and what topics they have.
+/// Which pages may be offered, in which order among equals, and what topics and tags they
+/// have. Topics and tags are numbered by their places in the site's lists.
 struct Ranks {
     /// Each listed article's place in the site's newest-first order (date, then path);
     /// `None` for the other pages.
     place: Vec<Option<u32>>,
     /// Each page's topics as the topic lists list it: their places in `site.topics`, sorted.
     topics_of: Vec<Vec<u32>>,
-    /// The listed articles grouped by their topics (the places, sorted), each group newest
-    /// first. Most articles share no tag with a given one: among those, all of a group share
-    /// as many topics with it, so only a group's newest few can be among the best.
-    groups: Vec<(Vec<u32>, Vec<usize>)>,
+    /// Each page's tags as the tag lists list it: their places in `site.tags`, sorted, once
+    /// each.
+    tags_of: Vec<Vec<u32>>,
+    /// The listed articles grouped by their topics. Among the articles that share no tag
+    /// with a given one, all of a group share as many topics with it, so only a group's
+    /// newest few can be among the best.
+    groups: Grouping,
+    /// The same, for the listed articles of each tag (by tag place): among those sharing
+    /// only that tag with a given article, again only a group's newest few can be the best.
+    tag_groups: Vec<Grouping>,
+    /// The listed articles having both of two tags (the smaller place first), newest first:
+    /// the few that share more than one tag with an article are found here, not by counting
+    /// every article of its tags (a tag of a large site lists thousands).
+    pairs: FxHashMap<(u32, u32), Vec<usize>>,
 }
 
 impl Ranks {
-    fn new(site: &Site) -> Ranks {
-        let mut place = vec![None; site.pages.len()];
-        for (at, &i) in site.articles.iter().enumerate() {
-            place[i] = u32::try_from(at).ok();
-        }
-        Ranks::from_lists(place, &site.topics, &site.articles)
-    }
-
-    /// From each page's place, the topic lists, and the listed articles newest first.
-    fn from_lists(place: Vec<Option<u32>>, topics: &[Term], newest_first: &[usize]) -> Ranks {
-        let mut topics_of = vec![Vec::new(); place.len()];
-        for (topic, t) in (0u32..).zip(topics) {
-            for &j in &t.pages {
-                topics_of[j].push(topic);
+    /// From each page's place and topics, the tag lists, and the listed articles newest
+    /// first.
+    fn from_lists(
+        place: Vec<Option<u32>>,
+        topics_of: Vec<Vec<u32>>,
+        tags: &[Term],
+        newest_first: &[usize],
+    ) -> Ranks {
+        let tags_of = places_in(tags, place.len());
+        let listed = || newest_first.iter().copied().filter(|&j| place[j].is_some());
+        let member = |j: usize| Member {
+            place: place[j].unwrap_or(u32::MAX),
+            page: j,
+            tags: tags_of[j].len() as u32,
+        };
+        let groups = Grouping::new(
+            listed().filter(|&j| !topics_of[j].is_empty()).map(member),
+            &topics_of,
+        );
+        let tag_groups = (tags.iter())
+            .map(|t| {
+                let mut members: Vec<usize> = t.pages.clone();
+                members.retain(|&j| place[j].is_some());
+                members.sort_unstable_by_key(|&j| place[j]);
+                members.dedup();
+                Grouping::new(members.into_iter().map(member), &topics_of)
+            })
+            .collect();
+        let mut pairs: FxHashMap<(u32, u32), Vec<usize>> = FxHashMap::default();
+        for j in listed() {
+            let of = &tags_of[j];
+            for (n, &a) in of.iter().enumerate() {
+                for &b in &of[n + 1..] {
+                    pairs.entry((a, b)).or_default().push(j);
+                }
             }
         }
-        let mut groups: FxHashMap<&[u32], Vec<usize>> = FxHashMap::default();
-        for &j in newest_first {
-            if !topics_of[j].is_empty() {
-                groups.entry(topics_of[j].as_slice()).or_default().push(j);
-            }
-        }
-        let mut groups: Vec<(Vec<u32>, Vec<usize>)> =
-            (groups.into_iter()).map(|(k, v)| (k.to_vec(), v)).collect();
-        groups.sort_unstable();
         Ranks {
             place,
             topics_of,
+            tags_of,
             groups,
+            tag_groups,
+            pairs,
         }
     }
 
-    /// The related articles of page `i`, which has the topics at `topics` (sorted places)
-    /// and the tag lists `tags`. Those sharing a tag are all counted; the others are taken
-    /// from the groups, newest first, while they can still make the list. `tag_counts` is
-    /// all zero on entry and left so.
-    fn best(&self, i: usize, topics: &[u32], tags: &[&Term], tag_counts: &mut [u32]) -> Vec<usize> {
-        let mut touched = Vec::new();
-        for &j in tags.iter().flat_map(|t| &t.pages) {
-            if j == i || self.place[j].is_none() {
-                continue;
-            }
-            if tag_counts[j] == 0 {
-                touched.push(j);
-            }
-            tag_counts[j] = tag_counts[j].saturating_add(1);
-        }
+    /// The related articles of page `i`, which has the topics at `topics` and the tags at
+    /// `tags` (places, sorted, once each). Whoever shares two tags or more is counted; of
+    /// the others, those sharing one tag, then those sharing only topics, are taken group
+    /// by group, newest first, while they can still make the list.
+    fn best(&self, i: usize, topics: &[u32], tags: &[u32]) -> Vec<usize> {
         let mut best = Best::default();
-        for &j in &touched {
-            let shared = shared(&self.topics_of[j], topics);
-            best.offer(((Reverse(shared), Reverse(tag_counts[j]), self.place[j]), j));
-        }
-        for (group, members) in &self.groups {
-            let shared = shared(group, topics);
-            if shared == 0 {
-                continue;
-            }
-            for &j in members {
-                if j == i || tag_counts[j] > 0 {
-                    continue;
-                }
-                // The group's next ones are older with the same score: worse still.
-                if !best.offer(((Reverse(shared), Reverse(0), self.place[j]), j)) {
-                    break;
-                }
+        let mut several: Vec<usize> = Vec::new();
+        for (n, &a) in tags.iter().enumerate() {
+            for &b in &tags[n + 1..] {
+                several.extend(self.pairs.get(&(a, b)).into_iter().flatten());
             }
         }
-        for j in touched {
-            tag_counts[j] = 0;
+        several.sort_unstable();
+        several.dedup();
+        for &j in several.iter().filter(|&&j| j != i) {
+            let order = (
+                Reverse(shared(&self.topics_of[j], topics)),
+                Reverse(shared(&self.tags_of[j], tags)),
+                self.place[j],
+            );
+            best.offer((order, j));
         }
-        best.0.iter().map(|&(_, j)| j).collect()
+        // Those sharing one tag and a topic, then those sharing topics only: only the
+        // groups having one of the article's topics are looked at.
+        let tag_groups = || tags.iter().filter_map(|&t| self.tag_groups.get(t as usize));
+        for grouping in tag_groups() {
+            for (group, members) in grouping.sharing(topics) {
+                best.offer_newest(members, shared(group, topics), 1, |m| {
+                    m.page == i || (m.tags > 1 && shared(&self.tags_of[m.page], tags) > 1)
+                });
+            }
+        }
+        for (group, members) in self.groups.sharing(topics) {
+            best.offer_newest(members, shared(group, topics), 0, |m| {
+                m.page == i || (m.tags > 0 && shared(&self.tags_of[m.page], tags) > 0)
+            });
+        }
+        // Those sharing one tag and no topic come after all of these: wanted only when
+        // there are too few.
+        if best.found.len() < RELATED {
+            for grouping in tag_groups() {
+                for (group, members) in &grouping.groups {
+                    if shared(group, topics) == 0 {
+                        best.offer_newest(members, 0, 1, |m| {
+                            m.page == i || (m.tags > 1 && shared(&self.tags_of[m.page], tags) > 1)
+                        });
+                    }
+                }
+            }
+        }
+        best.found.iter().map(|&(_, j)| j).collect()
     }
 }
 
-/// How many places two sorted lists of topics have in common.
+/// Each page's terms among `terms`: their places, sorted, once each.
+fn places_in(terms: &[Term], pages: usize) -> Vec<Vec<u32>> {
+    let mut of = vec![Vec::new(); pages];
+    for (place, t) in (0u32..).zip(terms) {
+        for &j in &t.pages {
+            if of[j].last() != Some(&place) {
+                of[j].push(place);
+            }
+        }
+    }
+    of
+}
+
+/// An article in a [`Grouping`], with what ranking reads of it first, at hand (reading it
+/// from the site's arrays cost a cache miss each).
+#[derive(Debug, Clone, Copy)]
+struct Member {
+    /// Its place in the site's newest-first order.
+    place: u32,
+    /// Its page index.
+    page: usize,
+    /// How many tags it has.
+    tags: u32,
+}
+
+/// Articles grouped by their topics (the places, sorted), each group newest first.
+struct Grouping {
+    groups: Vec<(Vec<u32>, Vec<Member>)>,
+    /// (topic, group) for each topic of each group, sorted: the groups having a topic.
+    by_topic: Vec<(u32, u32)>,
+}
+
+impl Grouping {
+    /// `members`, newest first, grouped.
+    fn new(members: impl Iterator<Item = Member>, topics_of: &[Vec<u32>]) -> Grouping {
+        let mut groups: FxHashMap<&[u32], Vec<Member>> = FxHashMap::default();
+        for m in members {
+            groups
+                .entry(topics_of[m.page].as_slice())
+                .or_default()
+                .push(m);
+        }
+        let mut groups: Vec<(Vec<u32>, Vec<Member>)> =
+            (groups.into_iter()).map(|(k, v)| (k.to_vec(), v)).collect();
+        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut by_topic: Vec<(u32, u32)> = (0u32..)
+            .zip(&groups)
+            .flat_map(|(n, (topics, _))| topics.iter().map(move |&t| (t, n)))
+            .collect();
+        by_topic.sort_unstable();
+        Grouping { groups, by_topic }
+    }
+
+    /// The groups having at least one of `topics` (sorted), each once.
+    fn sharing<'g>(&'g self, topics: &[u32]) -> impl Iterator<Item = &'g (Vec<u32>, Vec<Member>)> {
+        let mut found: Vec<u32> = Vec::new();
+        for &t in topics {
+            let from = self.by_topic.partition_point(|&(k, _)| k < t);
+            let to = self.by_topic.partition_point(|&(k, _)| k <= t);
+            found.extend(self.by_topic[from..to].iter().map(|&(_, n)| n));
+        }
+        if topics.len() > 1 {
+            found.sort_unstable();
+            found.dedup();
+        }
+        found.into_iter().map(|n| &self.groups[n as usize])
+    }
+}
+
+/// How many places two sorted lists of places have in common.
 fn shared(a: &[u32], b: &[u32]) -> u32 {
     a.iter().filter(|t| b.binary_search(t).is_ok()).count() as u32
 }
 
 /// The best [`RELATED`] candidates so far, in order.
 #[derive(Default)]
-struct Best(Vec<(Order, usize)>);
+struct Best {
+    found: Vec<(Order, usize)>,
+}
 
 impl Best {
     /// Keeps the candidate if it is among the best so far; says whether it was.
     fn offer(&mut self, candidate: (Order, usize)) -> bool {
-        if self.0.len() == RELATED && self.0.last().is_some_and(|last| candidate >= *last) {
+        if !self.would_keep(&candidate) {
             return false;
         }
-        if self.0.capacity() == 0 {
-            self.0.reserve_exact(RELATED + 1);
+        let found = &mut self.found;
+        if found.capacity() == 0 {
+            found.reserve_exact(RELATED + 1);
         }
-        let place = self.0.partition_point(|b| *b < candidate);
-        self.0.insert(place, candidate);
-        self.0.truncate(RELATED);
+        let place = found.partition_point(|b| *b < candidate);
+        found.insert(place, candidate);
+        found.truncate(RELATED);
         true
+    }
+
+    /// Offers `members` (newest first), which share as many topics and tags, but for those
+    /// `skip` says are counted elsewhere, until one would not make the list: the next ones
+    /// are older with the same score, worse still. (A skipped one stops the walk as well as
+    /// any: `skip` is asked only of those that would make the list, fewer than the members.)
+    fn offer_newest(
+        &mut self,
+        members: &[Member],
+        topics: u32,
+        tags: u32,
+        skip: impl Fn(&Member) -> bool,
+    ) {
+        for m in members {
+            let candidate = ((Reverse(topics), Reverse(tags), Some(m.place)), m.page);
+            if !self.would_keep(&candidate) {
+                break;
+            }
+            if !skip(m) {
+                self.offer(candidate);
+            }
+        }
+    }
+
+    /// Whether [`Best::offer`] would keep the candidate.
+    fn would_keep(&self, candidate: &(Order, usize)) -> bool {
+        self.found.len() < RELATED || self.found.last().is_some_and(|last| candidate < last)
     }
 }
 
@@ -373,13 +540,14 @@ mod tests {
     }
 
     /// Pages 0..n, each listed at its own index (0 newest); `unlisted` are not candidates.
-    fn ranks(n: usize, unlisted: &[usize], topics: &[&Term]) -> Ranks {
+    fn ranks(n: usize, unlisted: &[usize], topics: &[&Term], tags: &[&Term]) -> Ranks {
         let place = (0..n)
             .map(|i| (!unlisted.contains(&i)).then_some(i as u32))
             .collect();
         let topics: Vec<Term> = topics.iter().map(|&t| t.clone()).collect();
+        let tags: Vec<Term> = tags.iter().map(|&t| t.clone()).collect();
         let listed: Vec<usize> = (0..n).filter(|i| !unlisted.contains(i)).collect();
-        Ranks::from_lists(place, &topics, &listed)
+        Ranks::from_lists(place, places_in(&topics, n), &tags, &listed)
     }
 
     #[test]
@@ -389,21 +557,28 @@ mod tests {
         let a = term("a", &[0, 1, 2, 3, 5]);
         let b = term("b", &[0, 5]);
         let x = term("x", &[0, 3, 4]);
-        let mut counts = vec![0; 6];
-        let found = ranks(6, &[], &[&a, &b]).best(0, &[0, 1], &[&x], &mut counts);
+        let found = ranks(6, &[], &[&a, &b], &[&x]).best(0, &[0, 1], &[0]);
         assert_eq!(found, [5, 3, 1, 2, 4]);
-        assert!(counts.iter().all(|&c| c == 0));
+    }
+
+    #[test]
+    fn more_shared_tags_come_first_among_equal_topics() {
+        // Page 0 has tags x, y and z. Page 4 shares all three, 5 two, 1 to 3 one each (the
+        // newest first); 6 shares none.
+        let x = term("x", &[0, 1, 4, 5]);
+        let y = term("y", &[0, 2, 4, 5]);
+        let z = term("z", &[0, 3, 4]);
+        let found = ranks(7, &[], &[], &[&x, &y, &z]).best(0, &[], &[0, 1, 2]);
+        assert_eq!(found, [4, 5, 1, 2, 3]);
     }
 
     #[test]
     fn at_most_five_are_offered_and_only_listed_articles() {
         let a = term("a", &(0..12).collect::<Vec<_>>());
-        let mut counts = vec![0; 12];
-        let found = ranks(12, &[2, 4], &[&a]).best(3, &[0], &[], &mut counts);
+        let found = ranks(12, &[2, 4], &[&a], &[]).best(3, &[0], &[]);
         assert_eq!(found, [0, 1, 5, 6, 7]);
         // Every article keeps its list for the whole build: no room for all the candidates.
         assert!(found.capacity() <= RELATED, "{}", found.capacity());
-        assert!(counts.iter().all(|&c| c == 0));
     }
 
     #[test]
@@ -420,13 +595,18 @@ mod tests {
             })
             .collect();
         let topic_terms: Vec<&Term> = terms[..4].iter().collect();
-        let ranks = ranks(n, &[7], &topic_terms);
-        let mut counts = vec![0; n];
+        let tag_terms: Vec<&Term> = terms[4..].iter().collect();
+        let ranks = ranks(n, &[7], &topic_terms, &tag_terms);
         for i in 0..n {
             let topics: Vec<&Term> = terms[..4].iter().filter(|t| t.pages.contains(&i)).collect();
-            let places: Vec<u32> = (0..4u32)
-                .filter(|&k| terms[k as usize].pages.contains(&i))
-                .collect();
+            let places = |of: &[Term]| -> Vec<u32> {
+                (0u32..)
+                    .zip(of)
+                    .filter(|(_, t)| t.pages.contains(&i))
+                    .map(|(k, _)| k)
+                    .collect()
+            };
+            let (topic_places, tag_places) = (places(&terms[..4]), places(&terms[4..]));
             let tags: Vec<&Term> = terms[4..].iter().filter(|t| t.pages.contains(&i)).collect();
             let shared =
                 |ts: &[&Term], j: usize| ts.iter().filter(|t| t.pages.contains(&j)).count();
@@ -439,7 +619,7 @@ mod tests {
             all.sort_unstable();
             let expected: Vec<usize> = all.iter().take(RELATED).map(|&(_, j)| j).collect();
             assert_eq!(
-                ranks.best(i, &places, &tags, &mut counts),
+                ranks.best(i, &topic_places, &tag_places),
                 expected,
                 "page {i}"
             );
@@ -448,7 +628,6 @@ mod tests {
 
     #[test]
     fn an_article_sharing_nothing_has_no_related_articles() {
-        let mut counts = vec![0; 3];
-        assert!(ranks(3, &[], &[]).best(1, &[], &[], &mut counts).is_empty());
+        assert!(ranks(3, &[], &[], &[]).best(1, &[], &[]).is_empty());
     }
 }
