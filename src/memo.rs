@@ -1,4 +1,5 @@
-//! What every memo kept between builds shares: forgetting the entries of what is gone.
+//! What every memo kept between builds shares: forgetting the entries of what is gone, and
+//! freeing what a build no longer needs without waiting for it.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -16,4 +17,14 @@ pub(crate) fn forget_gone<'a, V, I>(
         let current: FxHashSet<&str> = current().collect();
         memo.retain(|key, _| current.contains(key.as_str()));
     }
+}
+
+/// Drops `old` on a thread of its own: freeing every page of a large site takes a third of a
+/// second at 100,000 articles, which neither the edited page (`serve`) nor the end of a build
+/// need wait for. A program that ends meanwhile frees it all at once instead.
+pub(crate) fn drop_later<T: Send + 'static>(old: T) {
+    // Should no thread start, the closure, and `old` with it, is dropped here.
+    let _ = std::thread::Builder::new()
+        .name("loa-drop".into())
+        .spawn(move || drop(old));
 }

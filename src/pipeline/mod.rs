@@ -97,11 +97,13 @@ pub fn build(
             let disk = to.disk();
             render::render(&site, &templates, &statics, &mut cache.rendered, html, disk)
         },
-        || index.finish(&site),
+        || stream(index.finish(&site), to.disk().sink),
     );
     let mut outputs = made.outputs;
+    let (index, unwritten) = index;
     outputs.extend(index);
     problems.extend(made.problems);
+    problems.extend(unwritten);
     if let Err(problems) = stop_on_errors(&problems) {
         to.abandon();
         return Err(problems);
@@ -112,7 +114,12 @@ pub fn build(
     let written = to
         .write(&outputs)
         .map_err(|d| [warnings.clone(), vec![d]].concat())?;
-    let search = later.then(|| search::Deferred::new(Arc::new(site), cache.search.clone()));
+    let search = if later {
+        Some(search::Deferred::new(Arc::new(site), cache.search.clone()))
+    } else {
+        crate::memo::drop_later(site);
+        None
+    };
     Ok(Built {
         pages: outputs.values().filter(|o| o.kind.is_page()).count(),
         outputs,
@@ -186,6 +193,24 @@ pub fn preview(
     }
     preview.problems = finish(preview.problems);
     Ok(preview)
+}
+
+/// Hands files to a clean build's writer as soon as they are made (the search index's, while
+/// the pages still render) rather than after everything rendered; what it could not write.
+fn stream(mut files: Outputs, sink: Option<&dyn render::Sink>) -> (Outputs, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    if let Some(sink) = sink {
+        for (rel, output) in &mut files {
+            let Some(bytes) = output.bytes() else {
+                continue;
+            };
+            match sink.put(rel, bytes) {
+                Ok(()) => output.body = render::Body::Written,
+                Err(d) => problems.push(d),
+            }
+        }
+    }
+    (files, problems)
 }
 
 /// The static files of the site and its theme.

@@ -151,6 +151,11 @@ pub fn render(
     }
     outputs.insert(sitemap.out.clone(), sitemap.output());
     copy_statics(site, statics, &mut outputs, &mut problems);
+    // The cards' values are most of what the renderer made: freed on the side.
+    crate::memo::drop_later((
+        std::mem::take(&mut r.cards),
+        std::mem::take(&mut r.card_values),
+    ));
     drop(r);
     remember(memo, fresh, reused, &outputs);
     memo.feed_html = feed_html;

@@ -165,7 +165,7 @@ impl Session {
                 let old_outputs = std::mem::replace(&mut self.snapshot.outputs, outputs);
                 let old_search =
                     std::mem::replace(&mut self.snapshot.search, built.search.map(Arc::new));
-                drop_later((old_outputs, old_search));
+                crate::memo::drop_later((old_outputs, old_search));
                 self.snapshot.waiting = Arc::new(built.waiting);
                 self.snapshot.base_path = base_path;
                 self.snapshot.errors.clear();
@@ -214,15 +214,6 @@ impl Session {
             errors: self.snapshot.errors.iter().map(|d| d.to_string()).collect(),
         }
     }
-}
-
-/// Drops the previous build's files and site on a thread of their own: freeing every page
-/// of a large site takes tens of milliseconds the edited page need not wait for.
-fn drop_later<T: Send + 'static>(old: T) {
-    // Should no thread start, the closure, and `old` with it, is dropped here.
-    let _ = std::thread::Builder::new()
-        .name("loa-drop".into())
-        .spawn(move || drop(old));
 }
 
 /// URLs of the files whose bytes differ between two builds (added and removed included).
