@@ -195,7 +195,20 @@ fn is_url_attribute(attr: &str) -> bool {
 
 /// Cleans an HTML fragment through the allowlist.
 pub fn clean(html: &str) -> String {
-    CLEANER.clean(html).to_string()
+    text_of(&CLEANER.clean(html))
+}
+
+/// The cleaned HTML as text. Written straight into the string's bytes: `to_string` (through
+/// `Display`) made them, then copied them all once more.
+fn text_of(document: &ammonia::Document) -> String {
+    let mut bytes = Vec::new();
+    // Writing into memory fails only when memory does, as `to_string` would; html5ever
+    // writes UTF-8 only, checked here all the same.
+    let written = document.write_to(&mut bytes);
+    match (written, String::from_utf8(bytes)) {
+        (Ok(()), Ok(text)) => text,
+        _ => document.to_string(),
+    }
 }
 
 /// Cleans a page's HTML for a feed, which is read away from the site (the provincial
@@ -210,7 +223,7 @@ pub fn clean_for_feed(html: &str, page: &url::Url) -> String {
             "srcset" => Some(absolute_srcset(&base, value).into()),
             _ => Some(value.into()),
         });
-    b.clean(html).to_string()
+    text_of(&b.clean(html))
 }
 
 /// A `srcset` value with each URL made absolute against `base` (ammonia leaves `srcset`

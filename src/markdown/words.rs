@@ -23,16 +23,49 @@ impl<'e, I: Iterator<Item = Spanned<'e>>> Iterator for WordCount<'_, I> {
     fn next(&mut self) -> Option<Spanned<'e>> {
         let (event, range) = self.events.next()?;
         if let Event::Text(text) = &event {
-            *self.count += text.split_whitespace().count();
+            *self.count += count_words(text);
         }
         Some((event, range))
     }
+}
+
+/// The words of `text`, as `split_whitespace` counts them: the places where a word begins
+/// after white space or at the start. Byte by byte, without cutting the text into pieces
+/// nor decoding every letter (this runs over every text of every page): a non-ASCII
+/// character is white space only if it starts with one of four bytes, and then decoded.
+fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (at, byte) in text.bytes().enumerate() {
+        let space = match byte {
+            b' ' | b'\t'..=b'\r' => true,
+            // Inside a character: it was decided at its first byte.
+            0x80..=0xBF => continue,
+            // U+0085 and U+00A0; U+1680; U+2000 to U+205F; U+3000 (and letters, such as
+            // most of Vietnamese's, that share these first bytes). `at` starts a character.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => text[at..].chars().next().is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::testing::{events, page};
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn words_are_counted_as_split_whitespace_counts_them(
+            text in "[a-zA-Zàáạảãâầấậẩẫăằắặẳẵđơờớợởỡưừứựửữ .,\t\r\n\u{a0}\u{3000}\u{2009}\u{85}\u{1680}\u{202f}\u{205f}\u{2028}\u{1e00}\u{2010}\u{3001}\u{c0}\u{b}\u{c}]{0,60}"
+        ) {
+            prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+        }
+    }
 
     #[test]
     fn words_of_text_and_code_blocks_are_counted_but_not_inline_code_or_html() {
