@@ -195,16 +195,21 @@ fn is_url_attribute(attr: &str) -> bool {
 
 /// Cleans an HTML fragment through the allowlist.
 pub fn clean(html: &str) -> String {
-    text_of(&CLEANER.clean(html))
+    text_of(&CLEANER.clean(html), html.len())
 }
 
-/// The cleaned HTML as text. Written straight into the string's bytes: `to_string` (through
-/// `Display`) made them, then copied them all once more.
-fn text_of(document: &ammonia::Document) -> String {
-    let mut bytes = Vec::new();
+/// The cleaned HTML as text, written straight into the string's bytes: `to_string`
+/// (through `Display`) made them, then copied them all once more. `size` is the HTML before
+/// cleaning: the cleaned one is about as long, and a string that grew by doubling would
+/// keep up to twice its length for as long as the page is kept.
+fn text_of(document: &ammonia::Document, size: usize) -> String {
+    let mut bytes = Vec::with_capacity(size + size / 16);
     // Writing into memory fails only when memory does, as `to_string` would; html5ever
     // writes UTF-8 only, checked here all the same.
     let written = document.write_to(&mut bytes);
+    if bytes.capacity() - bytes.len() > bytes.len() / 8 {
+        bytes.shrink_to_fit();
+    }
     match (written, String::from_utf8(bytes)) {
         (Ok(()), Ok(text)) => text,
         _ => document.to_string(),
@@ -223,7 +228,7 @@ pub fn clean_for_feed(html: &str, page: &url::Url) -> String {
             "srcset" => Some(absolute_srcset(&base, value).into()),
             _ => Some(value.into()),
         });
-    text_of(&b.clean(html))
+    text_of(&b.clean(html), html.len())
 }
 
 /// A `srcset` value with each URL made absolute against `base` (ammonia leaves `srcset`
