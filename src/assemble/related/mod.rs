@@ -94,13 +94,16 @@ fn rank_all(
 ) -> Vec<Vec<usize>> {
     (0..site.pages.len())
         .into_par_iter()
-        .map(|i| match site.pages[i].page.kind {
-            PageKind::Article => {
-                let (topics, tags) = ranked_on(site, i, topic_place, tag_place);
-                ranks.best(i, &topics, &tags)
-            }
-            _ => Vec::new(),
-        })
+        .map_init(
+            || vec![0u32; site.pages.len()],
+            |counts, i| match site.pages[i].page.kind {
+                PageKind::Article => {
+                    let (topics, tags) = ranked_on(site, i, topic_place, tag_place);
+                    ranks.best(i, &topics, &tags, counts)
+                }
+                _ => Vec::new(),
+            },
+        )
         .collect()
 }
 
@@ -154,32 +157,35 @@ fn each_list(
     let fingerprints = Fingerprints::new(site, ranks);
     let lists: Vec<(Vec<usize>, Option<blake3::Hash>, bool)> = (0..site.pages.len())
         .into_par_iter()
-        .map(|i| {
-            let p = &site.pages[i];
-            if p.page.kind != PageKind::Article {
-                return (Vec::new(), None, false);
-            }
-            let topics: Vec<&Term> = (p.page.meta.topics.iter())
-                .filter_map(|k| topics.get(k.as_str()).copied())
-                .collect();
-            let (topic_places, tag_places) = ranked_on(site, i, topic_place, tag_place);
-            let tags: Vec<&Term> = (p.page.tag_keys.iter())
-                .filter_map(|k| tag_place.get(k.as_str()))
-                .map(|&t| &site.tags[t as usize])
-                .collect();
-            let key = fingerprints.key(&p.page.path, &topics, &tags);
-            if let Some((_, paths)) = memo.get(&p.page.path).filter(|(k, _)| *k == key) {
-                let found: Option<Vec<usize>> = paths
-                    .iter()
-                    .map(|p| index_of.get(p.as_str()).copied())
-                    .collect();
-                if let Some(found) = found {
-                    return (found, Some(key), false);
+        .map_init(
+            || vec![0u32; site.pages.len()],
+            |counts, i| {
+                let p = &site.pages[i];
+                if p.page.kind != PageKind::Article {
+                    return (Vec::new(), None, false);
                 }
-            }
-            let found = ranks.best(i, &topic_places, &tag_places);
-            (found, Some(key), true)
-        })
+                let topics: Vec<&Term> = (p.page.meta.topics.iter())
+                    .filter_map(|k| topics.get(k.as_str()).copied())
+                    .collect();
+                let (topic_places, tag_places) = ranked_on(site, i, topic_place, tag_place);
+                let tags: Vec<&Term> = (p.page.tag_keys.iter())
+                    .filter_map(|k| tag_place.get(k.as_str()))
+                    .map(|&t| &site.tags[t as usize])
+                    .collect();
+                let key = fingerprints.key(&p.page.path, &topics, &tags);
+                if let Some((_, paths)) = memo.get(&p.page.path).filter(|(k, _)| *k == key) {
+                    let found: Option<Vec<usize>> = paths
+                        .iter()
+                        .map(|p| index_of.get(p.as_str()).copied())
+                        .collect();
+                    if let Some(found) = found {
+                        return (found, Some(key), false);
+                    }
+                }
+                let found = ranks.best(i, &topic_places, &tag_places, counts);
+                (found, Some(key), true)
+            },
+        )
         .collect();
     for (i, (found, key, fresh)) in lists.iter().enumerate() {
         if let (Some(key), true) = (key, fresh) {

@@ -33,6 +33,8 @@ pub(super) struct Ranks {
     /// the few that share more than one tag with an article are found here, not by counting
     /// every article of its tags (a tag of a large site lists thousands).
     pairs: FxHashMap<(u32, u32), Vec<usize>>,
+    /// Each tag's listed articles, once each, newest first.
+    tag_members: Vec<Vec<usize>>,
 }
 
 impl Ranks {
@@ -55,14 +57,17 @@ impl Ranks {
             listed().filter(|&j| !topics_of[j].is_empty()).map(member),
             &topics_of,
         );
-        let tag_groups = (tags.iter())
+        let tag_members: Vec<Vec<usize>> = (tags.iter())
             .map(|t| {
                 let mut members: Vec<usize> = t.pages.clone();
                 members.retain(|&j| place[j].is_some());
                 members.sort_unstable_by_key(|&j| place[j]);
                 members.dedup();
-                Grouping::new(members.into_iter().map(member), &topics_of)
+                members
             })
+            .collect();
+        let tag_groups = (tag_members.iter())
+            .map(|members| Grouping::new(members.iter().map(|&j| member(j)), &topics_of))
             .collect();
         let mut pairs: FxHashMap<(u32, u32), Vec<usize>> = FxHashMap::default();
         for j in listed() {
@@ -80,6 +85,7 @@ impl Ranks {
             groups,
             tag_groups,
             pairs,
+            tag_members,
         }
     }
 
@@ -87,7 +93,29 @@ impl Ranks {
     /// `tags` (places, sorted, once each). Whoever shares two tags or more is counted; of
     /// the others, those sharing one tag, then those sharing only topics, are taken group
     /// by group, newest first, while they can still make the list.
-    pub(super) fn best(&self, i: usize, topics: &[u32], tags: &[u32]) -> Vec<usize> {
+    ///
+    /// When most of the articles of its tags share two of them with it (two tags on nearly
+    /// every article), finding those through the pairs would cost more than counting every
+    /// article of its tags, which is done then instead ([`Ranks::best_by_counting`], with
+    /// `counts`: all zero on entry, and left so).
+    pub(super) fn best(
+        &self,
+        i: usize,
+        topics: &[u32],
+        tags: &[u32],
+        counts: &mut [u32],
+    ) -> Vec<usize> {
+        let paired: usize = (tags.iter().enumerate())
+            .flat_map(|(n, &a)| tags[n + 1..].iter().map(move |&b| (a, b)))
+            .map(|pair| self.pairs.get(&pair).map_or(0, Vec::len))
+            .sum();
+        let listed: usize = (tags.iter())
+            .filter_map(|&t| self.tag_members.get(t as usize))
+            .map(Vec::len)
+            .sum();
+        if paired > listed / 8 {
+            return self.best_by_counting(i, topics, tags, counts);
+        }
         let mut best = Best::default();
         let mut several: Vec<usize> = Vec::new();
         for (n, &a) in tags.iter().enumerate() {
@@ -132,6 +160,47 @@ impl Ranks {
                     }
                 }
             }
+        }
+        best.found.iter().map(|&(_, j)| j).collect()
+    }
+
+    /// The same list as [`Ranks::best`], every article sharing a tag counted in `counts`
+    /// (all zero on entry, and left so); those sharing only topics taken from the groups.
+    pub(super) fn best_by_counting(
+        &self,
+        i: usize,
+        topics: &[u32],
+        tags: &[u32],
+        counts: &mut [u32],
+    ) -> Vec<usize> {
+        let mut touched = Vec::new();
+        for members in tags
+            .iter()
+            .filter_map(|&t| self.tag_members.get(t as usize))
+        {
+            for &j in members.iter().filter(|&&j| j != i) {
+                if counts[j] == 0 {
+                    touched.push(j);
+                }
+                counts[j] += 1;
+            }
+        }
+        let mut best = Best::default();
+        for &j in &touched {
+            let order = (
+                Reverse(shared(&self.topics_of[j], topics)),
+                Reverse(counts[j]),
+                self.place[j],
+            );
+            best.offer((order, j));
+        }
+        for (group, members) in self.groups.sharing(topics) {
+            best.offer_newest(members, shared(group, topics), 0, |m| {
+                m.page == i || counts[m.page] > 0
+            });
+        }
+        for j in touched {
+            counts[j] = 0;
         }
         best.found.iter().map(|&(_, j)| j).collect()
     }
@@ -292,7 +361,7 @@ mod tests {
         let a = term("a", &[0, 1, 2, 3, 5]);
         let b = term("b", &[0, 5]);
         let x = term("x", &[0, 3, 4]);
-        let found = ranks(6, &[], &[&a, &b], &[&x]).best(0, &[0, 1], &[0]);
+        let found = ranks(6, &[], &[&a, &b], &[&x]).best(0, &[0, 1], &[0], &mut [0; 6]);
         assert_eq!(found, [5, 3, 1, 2, 4]);
     }
 
@@ -303,14 +372,14 @@ mod tests {
         let x = term("x", &[0, 1, 4, 5]);
         let y = term("y", &[0, 2, 4, 5]);
         let z = term("z", &[0, 3, 4]);
-        let found = ranks(7, &[], &[], &[&x, &y, &z]).best(0, &[], &[0, 1, 2]);
+        let found = ranks(7, &[], &[], &[&x, &y, &z]).best(0, &[], &[0, 1, 2], &mut [0; 7]);
         assert_eq!(found, [4, 5, 1, 2, 3]);
     }
 
     #[test]
     fn at_most_five_are_offered_and_only_listed_articles() {
         let a = term("a", &(0..12).collect::<Vec<_>>());
-        let found = ranks(12, &[2, 4], &[&a], &[]).best(3, &[0], &[]);
+        let found = ranks(12, &[2, 4], &[&a], &[]).best(3, &[0], &[], &mut [0; 12]);
         assert_eq!(found, [0, 1, 5, 6, 7]);
         // Every article keeps its list for the whole build: no room for all the candidates.
         assert!(found.capacity() <= RELATED, "{}", found.capacity());
@@ -353,16 +422,26 @@ mod tests {
                 .collect();
             all.sort_unstable();
             let expected: Vec<usize> = all.iter().take(RELATED).map(|&(_, j)| j).collect();
+            let mut counts = vec![0; n];
             assert_eq!(
-                ranks.best(i, &topic_places, &tag_places),
+                ranks.best(i, &topic_places, &tag_places, &mut counts),
                 expected,
                 "page {i}"
             );
+            // The other way, which `best` takes when tags are on most articles.
+            assert_eq!(
+                ranks.best_by_counting(i, &topic_places, &tag_places, &mut counts),
+                expected,
+                "page {i}, counting"
+            );
+            assert!(counts.iter().all(|&c| c == 0));
         }
     }
 
     #[test]
     fn an_article_sharing_nothing_has_no_related_articles() {
-        assert!(ranks(3, &[], &[], &[]).best(1, &[], &[]).is_empty());
+        assert!(ranks(3, &[], &[], &[])
+            .best(1, &[], &[], &mut [0; 3])
+            .is_empty());
     }
 }
