@@ -90,12 +90,9 @@ impl Ranks {
     }
 
     /// The related articles of page `i`, which has the topics at `topics` and the tags at
-    /// `tags` (places, sorted, once each). Whoever shares two tags or more is counted; of
-    /// the others, those sharing one tag, then those sharing only topics, are taken group
-    /// by group, newest first, while they can still make the list.
-    ///
-    /// When most of the articles of its tags share two of them with it (two tags on nearly
-    /// every article), finding those through the pairs would cost more than counting every
+    /// `tags` (places, sorted, once each), found through the pairs of its tags
+    /// ([`Ranks::best_by_pairs`]). When most of the articles of its tags share two of them
+    /// with it (two tags on nearly every article), that would cost more than counting every
     /// article of its tags, which is done then instead ([`Ranks::best_by_counting`], with
     /// `counts`: all zero on entry, and left so).
     pub(super) fn best(
@@ -105,10 +102,11 @@ impl Ranks {
         tags: &[u32],
         counts: &mut [u32],
     ) -> Vec<usize> {
-        let paired: usize = (tags.iter().enumerate())
+        let pairs: Vec<&[usize]> = (tags.iter().enumerate())
             .flat_map(|(n, &a)| tags[n + 1..].iter().map(move |&b| (a, b)))
-            .map(|pair| self.pairs.get(&pair).map_or(0, Vec::len))
-            .sum();
+            .filter_map(|pair| self.pairs.get(&pair).map(Vec::as_slice))
+            .collect();
+        let paired: usize = pairs.iter().map(|p| p.len()).sum();
         let listed: usize = (tags.iter())
             .filter_map(|&t| self.tag_members.get(t as usize))
             .map(Vec::len)
@@ -116,13 +114,21 @@ impl Ranks {
         if paired > listed / 8 {
             return self.best_by_counting(i, topics, tags, counts);
         }
+        self.best_by_pairs(i, topics, tags, &pairs)
+    }
+
+    /// Whoever shares two tags or more (in `pairs`, the lists of the article's pairs of
+    /// tags) is counted; of the others, those sharing one tag, then those sharing only
+    /// topics, are taken group by group, newest first, while they can still make the list.
+    fn best_by_pairs(
+        &self,
+        i: usize,
+        topics: &[u32],
+        tags: &[u32],
+        pairs: &[&[usize]],
+    ) -> Vec<usize> {
         let mut best = Best::default();
-        let mut several: Vec<usize> = Vec::new();
-        for (n, &a) in tags.iter().enumerate() {
-            for &b in &tags[n + 1..] {
-                several.extend(self.pairs.get(&(a, b)).into_iter().flatten());
-            }
-        }
+        let mut several: Vec<usize> = pairs.iter().copied().flatten().copied().collect();
         several.sort_unstable();
         several.dedup();
         for &j in several.iter().filter(|&&j| j != i) {
@@ -133,14 +139,15 @@ impl Ranks {
             );
             best.offer((order, j));
         }
+        // Counted above already, or the article itself.
+        let counted =
+            |m: &Member| m.page == i || (m.tags > 1 && shared(&self.tags_of[m.page], tags) > 1);
         // Those sharing one tag and a topic, then those sharing topics only: only the
         // groups having one of the article's topics are looked at.
         let tag_groups = || tags.iter().filter_map(|&t| self.tag_groups.get(t as usize));
         for grouping in tag_groups() {
             for (group, members) in grouping.sharing(topics) {
-                best.offer_newest(members, shared(group, topics), 1, |m| {
-                    m.page == i || (m.tags > 1 && shared(&self.tags_of[m.page], tags) > 1)
-                });
+                best.offer_newest(members, shared(group, topics), 1, counted);
             }
         }
         for (group, members) in self.groups.sharing(topics) {
@@ -154,9 +161,7 @@ impl Ranks {
             for grouping in tag_groups() {
                 for (group, members) in &grouping.groups {
                     if shared(group, topics) == 0 {
-                        best.offer_newest(members, 0, 1, |m| {
-                            m.page == i || (m.tags > 1 && shared(&self.tags_of[m.page], tags) > 1)
-                        });
+                        best.offer_newest(members, 0, 1, counted);
                     }
                 }
             }
