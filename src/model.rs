@@ -120,6 +120,9 @@ pub struct Page {
     pub key_lines: std::collections::BTreeMap<String, usize>,
     /// Hash of the file and the config it was parsed with: everything this struct comes from.
     pub source_key: blake3::Hash,
+    /// Hash of everything this struct comes from but the Markdown after the front matter:
+    /// what the site's lists read of the page. A text edit leaves it as it was.
+    pub front_key: blake3::Hash,
     /// Hash of what links to this page read of it: its file, URL and heading anchors.
     pub link_key: blake3::Hash,
 }

@@ -77,28 +77,24 @@ pub fn source_key(config: &blake3::Hash, source: &Source) -> blake3::Hash {
 
 /// Parses one content file. Returns the page when it is usable, and every problem found.
 pub fn parse(source: &Source, config: &Config) -> (Option<Page>, Vec<Diagnostic>) {
-    parse_keyed(
-        source,
-        config,
-        source_key(&config_fingerprint(config), source),
-    )
+    parse_keyed(source, config, &config_fingerprint(config))
 }
 
-/// [`parse`] for a caller that has already computed the file's [`source_key`].
+/// [`parse`] for a caller that has already computed the config's [`config_fingerprint`].
 pub fn parse_keyed(
     source: &Source,
     config: &Config,
-    key: blake3::Hash,
+    config_key: &blake3::Hash,
 ) -> (Option<Page>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    let page = parse_inner(source, config, key, &mut problems);
+    let page = parse_inner(source, config, config_key, &mut problems);
     (page, problems)
 }
 
 fn parse_inner(
     source: &Source,
     config: &Config,
-    source_key: blake3::Hash,
+    config_key: &blake3::Hash,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Page> {
     let err = |line: usize, col: usize, message: String| {
@@ -156,6 +152,7 @@ fn parse_inner(
     let tag_keys = front.meta.tags.iter().map(|t| text::slugify(t)).collect();
     let headings = markdown::outline(body);
     let link_key = link_key(source, &path, &headings);
+    let front_key = front_key(config_key, source, &split, front.meta.approval.status);
     Some(Page {
         kind: placement.kind,
         rel: source.rel.clone(),
@@ -169,9 +166,29 @@ fn parse_inner(
         body: body.to_string(),
         body_line: line_col(&text, split.body_start).0,
         key_lines: front.key_lines,
-        source_key,
+        source_key: source_key(config_key, source),
+        front_key,
         link_key,
     })
+}
+
+/// What the page is made from but the Markdown after its front matter: the config, the
+/// file's place, the front matter and where it ends, and the approval status (its seal covers
+/// the text).
+fn front_key(
+    config_key: &blake3::Hash,
+    source: &Source,
+    split: &FrontMatterSplit,
+    status: approval::Status,
+) -> blake3::Hash {
+    crate::key::Key::new("front")
+        .hash(config_key)
+        .text(&source.rel)
+        .text(&source.display.to_string_lossy())
+        .text(split.yaml)
+        .number(split.body_start as u64)
+        .number(status as u64)
+        .finish()
 }
 
 /// What a link to the page reads of it: where it is, where it is published, its anchors.

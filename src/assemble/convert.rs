@@ -71,6 +71,7 @@ pub(super) fn render_markdown(
             rendered,
             image,
             expired: false,
+            front: page.front_key,
             key,
         }
     };

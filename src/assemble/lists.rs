@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::{Published, Section, Term};
 use crate::config::Config;
+use crate::key::Key;
 use crate::model::{Page, PageKind, SortBy};
 use crate::text;
 
@@ -145,4 +146,54 @@ pub(super) fn group_tags(pages: &[Published], articles: &[usize]) -> Vec<Term> {
     }
     text::sort_vietnamese(&mut tags, |t| t.name.as_str());
     tags
+}
+
+/// The site's topics, units and tags, each with its articles.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Terms {
+    pub topics: Vec<Term>,
+    pub units: Vec<Term>,
+    pub tags: Vec<Term>,
+}
+
+/// The terms of the last build, by the key of what they were made from ([`terms_key`]): a
+/// text edit changes none of it, and walking every article's topics, unit and tags was a
+/// tenth of such an edit's rebuild (each is read through its page, far in memory).
+#[derive(Debug, Default)]
+pub struct TermsMemo(Option<(blake3::Hash, Terms)>);
+
+impl TermsMemo {
+    /// The terms made from what `key` was made from: the memo's, or `make`'s, then kept.
+    pub(super) fn get_or(&mut self, key: blake3::Hash, make: impl FnOnce() -> Terms) -> Terms {
+        if let Some((k, terms)) = &self.0 {
+            if *k == key {
+                return terms.clone();
+            }
+        }
+        let terms = make();
+        self.0 = Some((key, terms.clone()));
+        terms
+    }
+}
+
+/// The key of everything the terms and the related lists are made from: the config's topics
+/// and units, each page's front matter and place (its `front_key`) and whether it expired,
+/// and the articles' order. Read from the pages' array alone.
+pub(super) fn terms_key(config: &Config, pages: &[Published], articles: &[usize]) -> blake3::Hash {
+    let mut key = Key::new("terms");
+    for terms in [&config.topics, &config.units] {
+        key.number(terms.len() as u64);
+        for t in terms {
+            key.text(&t.key).text(&t.name).text(&t.description);
+        }
+    }
+    key.number(pages.len() as u64);
+    for p in pages {
+        key.hash(&p.front).number(u64::from(p.expired));
+    }
+    key.number(articles.len() as u64);
+    for &i in articles {
+        key.number(i as u64);
+    }
+    key.finish()
 }

@@ -24,7 +24,8 @@ use rustc_hash::FxHashMap;
 
 use assets::{place_assets, resized_copies};
 pub use expiry::{expiring_soon, is_expired, Expiring, SOON_DAYS};
-use lists::{group_sections, group_tags, neighbours};
+pub use lists::TermsMemo;
+use lists::{group_sections, group_tags, neighbours, terms_key, Terms};
 pub use lists::{is_upcoming, EVENTS_SECTION};
 pub use menus::{Href, MenuLink, MenuLinks};
 use paths::{check_collisions, check_reserved, collect_aliases};
@@ -61,6 +62,9 @@ pub struct Published {
     pub image: Option<Arc<ImageAttrs>>,
     /// Its `expires:` has passed: the page is published, with a note, but listed nowhere.
     pub expired: bool,
+    /// The page's `front_key`, kept beside it: the site's lists are keyed by it, read from
+    /// the pages' array rather than from each page, far in memory.
+    pub front: blake3::Hash,
     /// Hash of everything this struct comes from (the file, the config it was parsed with,
     /// and what its Markdown read of the rest of the site: its Markdown memo key), so later
     /// stages can tell an unchanged page without comparing it field by field.
@@ -132,6 +136,9 @@ pub struct Site {
     pub waiting: Vec<crate::approval::Waiting>,
     /// The menus of config.yaml, every link decided.
     pub menus: MenuLinks,
+    /// The key of what the topics', units' and tags' lists are made from, which related
+    /// lists are ranked from too.
+    pub terms_key: blake3::Hash,
 }
 
 impl Site {
@@ -233,6 +240,7 @@ pub(crate) fn assemble(
     content: ContentFiles,
     settings: Settings,
     memo: &mut FxHashMap<String, Converted>,
+    terms_memo: Option<&mut TermsMemo>,
 ) -> (Site, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let waiting = held::waiting(&parsed, &settings, &config);
@@ -268,20 +276,17 @@ pub(crate) fn assemble(
     let (articles, expired): (Vec<usize>, Vec<usize>) =
         (newest_first(&pages).into_iter()).partition(|&i| !pages[i].expired);
     let sections = group_sections(&config, &pages, &articles, indexes, settings.now);
-    // The lists do not depend on each other: made side by side.
-    let ((topics, units), (tags, neighbours)) = rayon::join(
-        || {
-            let topics = in_terms(&config.topics, &pages, &articles, |p| &p.meta.topics);
-            let units = in_terms(&config.units, &pages, &articles, |p| p.meta.unit.as_slice());
-            (topics, units)
-        },
-        || {
-            (
-                group_tags(&pages, &articles),
-                neighbours(&sections, pages.len()),
-            )
-        },
-    );
+    let neighbours = neighbours(&sections, pages.len());
+    let terms_key = terms_key(&config, &pages, &articles);
+    let make = || terms(&config, &pages, &articles);
+    let Terms {
+        topics,
+        units,
+        tags,
+    } = match terms_memo {
+        Some(memo) => memo.get_or(terms_key, make),
+        None => make(),
+    };
     let documents = documents::documents(content.documents, &pages, &articles);
     let mut site = Site {
         activities: crate::ledger::held(content.activities, settings.now, &config.timezone),
@@ -302,10 +307,28 @@ pub(crate) fn assemble(
         documents,
         waiting,
         menus: MenuLinks::default(),
+        terms_key,
     };
     let withheld: Vec<&Page> = sorted.withheld.iter().map(|p| &**p).collect();
     site.menus = menus::links(&site, &withheld, &mut problems);
     (site, problems)
+}
+
+/// The topics', units' and tags' lists. They do not depend on each other: made side by side.
+fn terms(config: &Config, pages: &[Published], articles: &[usize]) -> Terms {
+    let ((topics, units), tags) = rayon::join(
+        || {
+            let topics = in_terms(&config.topics, pages, articles, |p| &p.meta.topics);
+            let units = in_terms(&config.units, pages, articles, |p| p.meta.unit.as_slice());
+            (topics, units)
+        },
+        || group_tags(pages, articles),
+    );
+    Terms {
+        topics,
+        units,
+        tags,
+    }
 }
 
 /// Whether an event is still to come is the clock's decision, shown on its page and in the

@@ -48,6 +48,8 @@ pub struct Cache {
     pub(crate) search: Arc<std::sync::Mutex<crate::search::Memo>>,
     /// Rendered pages by output path, with the hash of what their context was built from.
     pub(crate) rendered: crate::render::RenderMemo,
+    /// The topics', units' and tags' lists, with the hash of what they were made from.
+    pub(crate) terms: crate::assemble::TermsMemo,
     /// Each article's related articles, by its path, with the hash of what they were
     /// chosen from.
     pub(crate) related: crate::assemble::RelatedMemo,

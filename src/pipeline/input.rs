@@ -72,7 +72,9 @@ pub(super) fn assemble(
         activities,
     };
     let (mut site, found) =
-        assemble::assemble(config, pages, content, settings, &mut cache.markdown);
+        assemble::assemble(config, pages, content, settings, &mut cache.markdown, {
+            tracked.then_some(&mut cache.terms)
+        });
     site.related = assemble::related(&site, &mut cache.related, tracked);
     if !tracked {
         // No build follows this one: its memos would only keep pages alive.
@@ -157,8 +159,7 @@ fn parse_all(
                         Err(d) => return (from, (None, vec![d]), rel, false),
                     };
                     let from = (config_key, s.hash);
-                    let key = parse::source_key(&config_key, &s);
-                    let (page, found) = parse::parse_keyed(&s, config, key);
+                    let (page, found) = parse::parse_keyed(&s, config, &config_key);
                     (from, (page.map(std::sync::Arc::new), found), rel, true)
                 }
             }
@@ -268,5 +269,52 @@ mod tests {
         let clean = site_of(&options, &mut Cache::default());
         assert_eq!(*moved.related, *clean.related);
         assert_ne!(*moved.related, *first.related);
+    }
+
+    fn names_and_pages(terms: &[assemble::Term]) -> Vec<(String, Vec<usize>)> {
+        (terms.iter())
+            .map(|t| (t.name.clone(), t.pages.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn terms_are_kept_after_a_text_edit_and_made_again_after_a_front_matter_edit() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        write(
+            &root,
+            "config.yaml",
+            "title: T\nbase_url: https://example.org/\ntopics:\n  - {key: nghi-dinh-118, name: N}\n",
+        );
+        article(&root, "a", "2025-09-01", "Bài.");
+        article(&root, "b", "2025-09-02", "Bài.");
+        let options = Options {
+            root: root.clone(),
+            now: Some("2026-01-01".into()),
+            ..Options::default()
+        };
+        let mut cache = Cache::default();
+        cache.track_changes();
+        let first = site_of(&options, &mut cache);
+
+        article(&root, "a", "2025-09-01", "Bài đã sửa.");
+        cache.changed([root.join("content/tin-tuc/a.md")]);
+        let edited = site_of(&options, &mut cache);
+        assert_eq!(edited.terms_key, first.terms_key);
+        assert_eq!(names_and_pages(&edited.tags), names_and_pages(&first.tags));
+
+        // The oldest article spells the tag: a new spelling renames it, as in a clean build.
+        let text = "---\ntitle: \"a\"\ndate: 2025-09-01\ntopics: [nghi-dinh-118]\ntags: [Một Cửa]\n---\nBài.\n";
+        write(&root, "content/tin-tuc/a.md", text);
+        cache.changed([root.join("content/tin-tuc/a.md")]);
+        let renamed = site_of(&options, &mut cache);
+        assert_ne!(renamed.terms_key, first.terms_key);
+        let clean = site_of(&options, &mut Cache::default());
+        assert_eq!(names_and_pages(&renamed.tags), names_and_pages(&clean.tags));
+        assert_eq!(names_and_pages(&renamed.tags)[0].0, "Một Cửa");
+        assert_eq!(
+            names_and_pages(&renamed.topics),
+            names_and_pages(&clean.topics)
+        );
     }
 }

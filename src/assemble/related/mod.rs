@@ -10,8 +10,9 @@
 //! article's path and, for each of its topics and tags, the articles listed under it in
 //! order with their dates. Editing an article's topics, tags or date recomputes only the
 //! articles sharing a topic or tag with it. Editing an article's text changes nothing ranking
-//! reads: then one key of the whole site's ranking inputs, cheap to make, finds every list
-//! unchanged at once (the articles' own keys cost a fifth of a rebuild at 100,000 articles).
+//! reads: then the key of what the site's lists are made from (`Site::terms_key`, read from
+//! the pages' array) finds every list unchanged at once (the articles' own keys cost a fifth
+//! of a rebuild at 100,000 articles).
 
 mod rank;
 
@@ -33,7 +34,7 @@ pub const RELATED: usize = 5;
 pub struct RelatedMemo {
     /// Article path → (key, the related articles' paths).
     articles: FxHashMap<String, (blake3::Hash, Vec<String>)>,
-    /// The key of everything ranking read in the last build ([`whole_key`]), and every
+    /// The key of everything ranking read in the last build (`Site::terms_key`), and every
     /// page's list it gave.
     whole: Option<(blake3::Hash, Lists)>,
 }
@@ -55,6 +56,13 @@ pub type Lists = Arc<Vec<Vec<usize>>>;
 /// (a build others follow), the lists are kept in `memo` for the next build, and taken from
 /// it where their key is unchanged.
 pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
+    // Ranking reads what the topics' and tags' lists are made from, and nothing else: a
+    // text edit builds no ranking structures.
+    let whole = Key::new("related-site").hash(&site.terms_key).finish();
+    match memo.whole.as_ref() {
+        Some((k, lists)) if keep && *k == whole => return lists.clone(),
+        _ => {}
+    }
     let place = places(site);
     let topics_of = places_in(&site.topics, site.pages.len());
     let topic_place = by_place(&site.topics);
@@ -63,11 +71,6 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
         *memo = RelatedMemo::default();
         let ranks = Ranks::from_lists(place, topics_of, &site.tags, &site.articles);
         return Arc::new(rank_all(site, &ranks, &topic_place, &tag_place));
-    }
-    // The whole key needs no ranking structures: a text edit does not build them.
-    let whole = whole_key(site, &place, &topics_of, &topic_place);
-    if let Some((_, lists)) = memo.whole.as_ref().filter(|(k, _)| *k == whole) {
-        return lists.clone();
     }
     let ranks = Ranks::from_lists(place, topics_of, &site.tags, &site.articles);
     let lists = each_list(site, &ranks, &topic_place, &tag_place, &mut memo.articles);
@@ -105,40 +108,6 @@ fn rank_all(
             },
         )
         .collect()
-}
-
-/// The key of everything the lists are ranked from, made in one pass over the pages: for
-/// each page, whether it is an article, its place in the site's order, the topics it is
-/// listed under and those it names, and its tags. Equal keys rank every list alike, page
-/// indexes included.
-fn whole_key(
-    site: &Site,
-    place: &[Option<u32>],
-    topics_of: &[Vec<u32>],
-    topic_place: &FxHashMap<&str, u32>,
-) -> blake3::Hash {
-    let mut key = Key::new("related-site");
-    key.number(site.pages.len() as u64);
-    for (i, p) in site.pages.iter().enumerate() {
-        let place = place[i].map_or(0, |n| u64::from(n) + 1);
-        key.number(place)
-            .number(u64::from(p.page.kind == PageKind::Article));
-        key.number(topics_of[i].len() as u64);
-        for &t in &topics_of[i] {
-            key.number(u64::from(t));
-        }
-        // As named, in order (no list made for each of the site's pages).
-        let named = || (p.page.meta.topics.iter()).filter_map(|k| topic_place.get(k.as_str()));
-        key.number(named().count() as u64);
-        for &t in named() {
-            key.number(u64::from(t));
-        }
-        key.number(p.page.tag_keys.len() as u64);
-        for tag in &p.page.tag_keys {
-            key.text(tag);
-        }
-    }
-    key.finish()
 }
 
 /// Each page's list, each article's taken from `memo` where its own key is unchanged; the
