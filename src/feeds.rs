@@ -310,3 +310,87 @@ fn rfc2822(d: &jiff::ZonedDateTime) -> String {
 fn rfc3339(d: &jiff::ZonedDateTime) -> String {
     d.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
+
+/// Adds everything a feed shows to `key`: the feed written whole. Destructured, so that a
+/// field added to a feed cannot be left out of its key.
+pub fn add_to_key(key: &mut crate::key::Key, feed: &Feed) {
+    let Feed {
+        title,
+        description,
+        link,
+        self_link,
+        language,
+        organization,
+        topics_url,
+        tags_url,
+        items,
+    } = feed;
+    for text in [
+        *title,
+        *description,
+        link,
+        self_link,
+        *language,
+        *organization,
+        topics_url,
+        tags_url,
+    ] {
+        key.text(text);
+    }
+    key.number(items.len() as u64);
+    for item in items {
+        let FeedItem {
+            title,
+            permalink,
+            date,
+            updated,
+            summary,
+            summary_text,
+            content,
+            cover,
+            author,
+            topics,
+            tags,
+            expires,
+        } = item;
+        for text in [*title, permalink, summary, *summary_text, content, *author] {
+            key.text(text);
+        }
+        for date in [Some(*date), *updated, *expires] {
+            date_key(key, date);
+        }
+        match cover {
+            Some(Cover {
+                url,
+                width,
+                height,
+                alt,
+            }) => {
+                key.number(1).text(url).text(alt);
+                for size in [width, height] {
+                    key.number(size.map_or(0, |n| u64::from(n) + 1));
+                }
+            }
+            None => {
+                key.number(0);
+            }
+        }
+        for labels in [topics, tags] {
+            key.number(labels.len() as u64);
+            for Label { key: k, name, url } in labels {
+                key.text(k).text(name).text(url);
+            }
+        }
+    }
+}
+
+/// A moment as a feed writes it: the instant and the offset it is shown in.
+fn date_key(key: &mut crate::key::Key, date: Option<&jiff::ZonedDateTime>) {
+    match date {
+        Some(d) => key
+            .number(1)
+            .bytes(&d.timestamp().as_nanosecond().to_le_bytes())
+            .number(d.offset().seconds() as u64),
+        None => key.number(0),
+    };
+}

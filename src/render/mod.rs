@@ -143,13 +143,14 @@ pub fn render(
     // Sorted first, the map is built in one pass.
     files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut outputs: Outputs = files.into_iter().collect();
-    let sitemap = r.feeds(&mut outputs, &feed_contents);
-    match (sitemap.key, sitemap.reused) {
-        (Some(key), false) => fresh.push((sitemap.out.clone(), (key, sitemap.body.clone()))),
-        (Some(_), true) => reused += 1,
-        _ => {}
+    for done in r.feeds(&mut outputs, &feed_contents) {
+        match (done.key, done.reused) {
+            (Some(key), false) => fresh.push((done.out.clone(), (key, done.body.clone()))),
+            (Some(_), true) => reused += 1,
+            _ => {}
+        }
+        outputs.insert(done.out.clone(), done.output());
     }
-    outputs.insert(sitemap.out.clone(), sitemap.output());
     copy_statics(site, statics, &mut outputs, &mut problems);
     // The cards' values are most of what the renderer made: freed on the side.
     crate::memo::drop_later((

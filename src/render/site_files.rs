@@ -97,30 +97,33 @@ impl Renderer<'_> {
         );
     }
 
-    /// Writes the feeds, calendars and robots.txt into `outputs`; returns the sitemap, which
-    /// is kept between builds (it lists every page: writing it is the cost). `contents` holds
-    /// the cleaned HTML of every article the feeds carry ([`Renderer::feed_contents`]).
-    pub(super) fn feeds(&self, outputs: &mut Outputs, contents: &FeedContents) -> Done {
+    /// Writes the calendars and robots.txt into `outputs`; returns the feeds and the sitemap,
+    /// which are kept between builds (writing them is the cost: the feeds carry whole
+    /// articles, the sitemap every page). `contents` holds the cleaned HTML of every article
+    /// the feeds carry ([`Renderer::feed_contents`]).
+    pub(super) fn feeds(&self, outputs: &mut Outputs, contents: &FeedContents) -> Vec<Done> {
         let cfg = &self.site.config;
+        let mut made = Vec::with_capacity(2 * self.site.topics.len() + 3);
         let site_feed = self.feed(
             &cfg.title,
             &cfg.description,
             "",
             self.feed_items(&self.site.articles, contents),
         );
-        self.put_feeds(outputs, "", &site_feed);
+        self.put_feeds("", &site_feed, &mut made);
         self.calendars(outputs);
         for topic in &self.site.topics {
             let path = Taxonomy::Topic.term_path(&topic.key);
             let items = self.feed_items(&topic.pages, contents);
             let feed = self.feed(&topic.name, &topic.description, &path, items);
-            self.put_feeds(outputs, &path, &feed);
+            self.put_feeds(&path, &feed, &mut made);
         }
         if cfg.base_url.path == "/" {
             let robots = feeds::robots(&self.views.permalink("sitemap.xml"));
             outputs.insert("robots.txt".into(), Output::new(Kind::SiteFile, robots));
         }
-        self.sitemap(outputs)
+        made.push(self.sitemap(outputs));
+        made
     }
 
     /// The feed of the list at `path` (the home page: empty).
@@ -145,15 +148,29 @@ impl Renderer<'_> {
         }
     }
 
-    /// `rss.xml` and `feed.json` of the list at `path`.
-    fn put_feeds(&self, outputs: &mut Outputs, path: &str, feed: &Feed) {
-        let json_path = format!("{path}{JSON_FEED}");
-        let json = feeds::json_feed(feed, &self.views.permalink(&json_path));
-        outputs.insert(
-            format!("{path}rss.xml"),
-            Output::new(Kind::Feed, feeds::rss(feed)),
-        );
-        outputs.insert(json_path, Output::new(Kind::Feed, json));
+    /// `rss.xml` and `feed.json` of the list at `path`, each reused from the last build when
+    /// the feed is the same.
+    fn put_feeds(&self, path: &str, feed: &Feed, made: &mut Vec<Done>) {
+        let mut key = self.key("feed", "");
+        key.text(path);
+        feeds::add_to_key(&mut key, feed);
+        let key = key.finish();
+        let mut put = |out: String, write: &dyn Fn(&str) -> Vec<u8>| {
+            made.push(match self.reuse(out, Kind::Feed, key) {
+                Ok(done) => done,
+                Err(out) => Done {
+                    body: self.body(write(&out)),
+                    out,
+                    kind: Kind::Feed,
+                    key: Some(key),
+                    reused: false,
+                },
+            });
+        };
+        put(format!("{path}rss.xml"), &|_| feeds::rss(feed));
+        put(format!("{path}{JSON_FEED}"), &|out| {
+            feeds::json_feed(feed, &self.views.permalink(out))
+        });
     }
 
     /// The articles the feeds carry: the newest of the site and of each topic.
@@ -210,24 +227,20 @@ impl Renderer<'_> {
     }
 
     /// `sitemap.xml`, reused from the last build when it would list the same pages with the
-    /// same dates. The key is made from the pages in the site's order: sorting them by path is
-    /// left to the builds that write the sitemap anew.
+    /// same dates. Its key reads no page: every page's path, dates and expiry are in the
+    /// site's `terms_key` (its pages' front matter), and the lists are keyed by their
+    /// members, whose newest date the sitemap shows.
     fn sitemap(&self, outputs: &Outputs) -> Done {
         let lists = self.sitemap_lists(outputs);
-        // Every page, then the lists (a list's date wins should a path be both).
-        let entries = || {
-            let pages = self.site.pages.iter().filter(|p| !p.expired);
-            let lists = lists.iter().map(|(path, d)| (path.as_str(), *d));
-            pages
-                .map(|p| (p.page.path.as_str(), lastmod(p)))
-                .chain(lists)
-        };
         let mut key = self.key("sitemap", "");
-        for (path, lastmod) in entries() {
-            key.text(path);
-            if let Some(d) = lastmod {
-                key.bytes(&d.timestamp().as_nanosecond().to_le_bytes())
-                    .bytes(&d.offset().seconds().to_le_bytes());
+        key.hash(&self.site.terms_key);
+        for (path, members) in &lists {
+            key.text(path).number(members.len() as u64);
+            for list in members {
+                key.number(list.len() as u64);
+                for &i in *list {
+                    key.number(i as u64);
+                }
             }
         }
         let key = key.finish();
@@ -235,8 +248,17 @@ impl Renderer<'_> {
             Ok(done) => return done,
             Err(out) => out,
         };
+        let newest = |members: &[&[usize]]| {
+            (members.iter().flat_map(|l| l.iter()))
+                .filter_map(|&i| lastmod(&self.site.pages[i]))
+                .max_by_key(|d| d.timestamp())
+        };
+        // Every page, then the lists (a list's date wins should a path be both).
+        let pages = self.site.pages.iter().filter(|p| !p.expired);
+        let pages = pages.map(|p| (p.page.path.as_str(), lastmod(p)));
+        let lists = (lists.iter()).map(|(path, members)| (path.as_str(), newest(members)));
         // Dates are compared as moments and written once per entry: formatting is the cost.
-        let by_path: BTreeMap<&str, Option<&jiff::ZonedDateTime>> = entries().collect();
+        let by_path: BTreeMap<&str, Option<&jiff::ZonedDateTime>> = pages.chain(lists).collect();
         let entries: Vec<SitemapEntry> = by_path
             .into_iter()
             .map(|(path, lastmod)| SitemapEntry {
@@ -305,43 +327,35 @@ impl Renderer<'_> {
     }
 
     /// The list pages of the sitemap (home, sections, topics, tags, units, documents), each
-    /// with its newest article's date; lists that were not generated are left out. Every
-    /// article and standalone page is listed besides these (but the expired); redirects,
-    /// pagination pages and the 404 page are not.
-    fn sitemap_lists(&self, outputs: &Outputs) -> Vec<(String, Option<&jiff::ZonedDateTime>)> {
-        let newest = |pages: &[usize]| {
-            pages
-                .iter()
-                .filter_map(|&i| lastmod(&self.site.pages[i]))
-                .max_by_key(|d| d.timestamp())
-        };
+    /// with the articles whose newest date it shows; lists that were not generated are left
+    /// out. Every article and standalone page is listed besides these (but the expired);
+    /// redirects, pagination pages and the 404 page are not.
+    fn sitemap_lists(&self, outputs: &Outputs) -> Vec<(String, Vec<&[usize]>)> {
+        let site = self.site;
         let mut lists = vec![
-            (String::new(), newest(&self.site.articles)),
+            (String::new(), vec![site.articles.as_slice()]),
             (
                 crate::assemble::COVERAGE_PATH.to_string(),
-                newest(&self.site.articles),
+                vec![site.articles.as_slice()],
             ),
         ];
-        for s in &self.site.sections {
-            lists.push((format!("{}/", s.slug), newest(&s.pages)));
+        for s in &site.sections {
+            lists.push((format!("{}/", s.slug), vec![s.pages.as_slice()]));
         }
         for taxonomy in Taxonomy::ALL {
-            for t in self.site.terms(taxonomy) {
-                lists.push((taxonomy.term_path(&t.key), newest(&t.pages)));
+            for t in site.terms(taxonomy) {
+                lists.push((taxonomy.term_path(&t.key), vec![t.pages.as_slice()]));
             }
         }
-        for d in &self.site.documents {
-            lists.push((d.document.path(), newest(&d.pages)));
+        for d in &site.documents {
+            lists.push((d.document.path(), vec![d.pages.as_slice()]));
         }
-        let documents = self.site.documents.iter().flat_map(|d| &d.pages);
-        let newest_citing = documents
-            .filter_map(|&i| lastmod(&self.site.pages[i]))
-            .max_by_key(|d| d.timestamp());
-        lists.push((crate::citations::DOCUMENTS_PATH.into(), newest_citing));
+        let citing = site.documents.iter().map(|d| d.pages.as_slice()).collect();
+        lists.push((crate::citations::DOCUMENTS_PATH.into(), citing));
         // The lists of all topics, tags and units (no content may take their paths).
         for list in Taxonomy::ALL.map(Taxonomy::root) {
             if !lists.iter().any(|(path, _)| path == list) {
-                lists.push((list.to_string(), None));
+                lists.push((list.to_string(), Vec::new()));
             }
         }
         lists.retain(|(path, _)| outputs.contains_key(&format!("{path}index.html")));

@@ -460,3 +460,55 @@ fn files_whose_bytes_serve_did_not_keep_are_read_again_when_needed() {
     let page = String::from_utf8(pages(&after_preview)["tin-tuc/a/index.html"].clone()).unwrap();
     assert!(page.contains("Bài A") && !page.contains("Bản nháp"));
 }
+
+#[test]
+fn a_cached_build_keeps_the_feeds_an_edit_did_not_reach_and_makes_the_others_again() {
+    let site = Site::new();
+    site.article(
+        "tin-tuc/a.md",
+        "A",
+        "2025-09-01",
+        "topics: [de-an-06]\n",
+        "Đầu.\n",
+    )
+    .article(
+        "tin-tuc/b.md",
+        "B",
+        "2025-09-02",
+        "topics: [nghi-dinh-118]\n",
+        "Đầu.\n",
+    );
+    let mut cache = loa::cache::Cache::default();
+    let first = loa::build(&site.options(), &mut cache, loa::Destination::Memory).unwrap();
+    site.article(
+        "tin-tuc/b.md",
+        "B",
+        "2025-09-02",
+        "topics: [nghi-dinh-118]\n",
+        "Đoạn đã sửa.\n",
+    );
+    let second = loa::build(&site.options(), &mut cache, loa::Destination::Memory).unwrap();
+    // Kept: the very bytes of the last build, not made again.
+    let kept = |file: &str| {
+        use loa::render::Body;
+        match (&first.outputs[file].body, &second.outputs[file].body) {
+            (Body::Bytes(a), Body::Bytes(b)) => std::sync::Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    };
+    for file in ["chu-de/de-an-06/rss.xml", "chu-de/de-an-06/feed.json"] {
+        assert!(kept(file), "{file} carries only A, which did not change");
+    }
+    for file in [
+        "rss.xml",
+        "feed.json",
+        "chu-de/nghi-dinh-118/rss.xml",
+        "chu-de/nghi-dinh-118/feed.json",
+    ] {
+        assert!(!kept(file), "{file} carries B, which changed");
+        let text = String::from_utf8(second.outputs[file].bytes().unwrap().to_vec()).unwrap();
+        assert!(text.contains("Đoạn đã sửa."), "{file} carries B's new text");
+    }
+    let clean = crate::support::in_memory(&site.options()).unwrap();
+    assert_eq!(second.outputs, clean.outputs);
+}
