@@ -16,6 +16,7 @@ use crate::support::{Site, NOW};
 enum Edit {
     Add(u8),
     Body(u8, u8),
+    Text(u8, u8),
     Topics(u8, u8),
     Date(u8, u8),
     Draft(u8, bool),
@@ -32,6 +33,7 @@ fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
         any::<u8>().prop_map(Edit::Add),
         (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Body(a, b)),
+        (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Text(a, b)),
         (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Topics(a, b)),
         (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Date(a, b)),
         (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Edit::Draft(a, b)),
@@ -138,6 +140,22 @@ fn apply(site: &Site, edit: &Edit) {
                     _ => (n, n),
                 };
                 site.write(&path(&name), &article(&name, day, topics, false, body));
+            }
+        }
+        Edit::Text(n, body) => {
+            // The text alone changes, the front matter stays: what the site's lists, related
+            // articles, feeds and sitemap keep from the last build must still be right. The
+            // text may cite a document (its page lists the article) or add a heading.
+            if let Some(name) = pick(n) {
+                let Ok(text) = std::fs::read_to_string(site.root().join(path(&name))) else {
+                    return;
+                };
+                let extra = match body % 3 {
+                    0 => "Theo Nghị quyết 66/NQ-CP.",
+                    1 => "## Mục thêm",
+                    _ => "Thêm một câu.",
+                };
+                site.write(&path(&name), &format!("{text}\n{extra} {body}\n"));
             }
         }
         Edit::Draft(n, draft) => {
