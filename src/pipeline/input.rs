@@ -223,6 +223,23 @@ mod tests {
         write(root, &format!("content/tin-tuc/{name}.md"), &text);
     }
 
+    /// A site with one topic, built at a fixed moment; the folder lives as long as the guard.
+    fn one_topic_site() -> (tempfile::TempDir, std::path::PathBuf, Options) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        write(
+            &root,
+            "config.yaml",
+            "title: T\nbase_url: https://example.org/\ntopics:\n  - {key: nghi-dinh-118, name: N}\n",
+        );
+        let options = Options {
+            root: root.clone(),
+            now: Some("2026-01-01".into()),
+            ..Options::default()
+        };
+        (dir, root, options)
+    }
+
     fn site_of(options: &Options, cache: &mut Cache) -> Site {
         assemble(options, cache, None)
             .map(|(site, _, _)| site)
@@ -231,13 +248,7 @@ mod tests {
 
     #[test]
     fn related_lists_are_reused_whole_after_a_text_edit_and_ranked_again_after_a_date_edit() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().canonicalize().unwrap();
-        write(
-            &root,
-            "config.yaml",
-            "title: T\nbase_url: https://example.org/\ntopics:\n  - {key: nghi-dinh-118, name: N}\n",
-        );
+        let (_dir, root, options) = one_topic_site();
         for (name, date) in [
             ("a", "2025-09-01"),
             ("b", "2025-09-02"),
@@ -245,11 +256,6 @@ mod tests {
         ] {
             article(&root, name, date, "Bài.");
         }
-        let options = Options {
-            root: root.clone(),
-            now: Some("2026-01-01".into()),
-            ..Options::default()
-        };
         let mut cache = Cache::default();
         cache.track_changes();
         let first = site_of(&options, &mut cache);
@@ -279,20 +285,9 @@ mod tests {
 
     #[test]
     fn terms_are_kept_after_a_text_edit_and_made_again_after_a_front_matter_edit() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().canonicalize().unwrap();
-        write(
-            &root,
-            "config.yaml",
-            "title: T\nbase_url: https://example.org/\ntopics:\n  - {key: nghi-dinh-118, name: N}\n",
-        );
+        let (_dir, root, options) = one_topic_site();
         article(&root, "a", "2025-09-01", "Bài.");
         article(&root, "b", "2025-09-02", "Bài.");
-        let options = Options {
-            root: root.clone(),
-            now: Some("2026-01-01".into()),
-            ..Options::default()
-        };
         let mut cache = Cache::default();
         cache.track_changes();
         let first = site_of(&options, &mut cache);
