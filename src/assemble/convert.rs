@@ -31,7 +31,7 @@ pub(super) struct Targets<'a> {
 /// of the whole site; collects the problems found. Returns the published pages, the home
 /// page and the section indexes, each with its HTML.
 pub(super) fn render_markdown(
-    targets: Targets,
+    converter: Converter,
     sorted: &Sorted,
     problems: &mut Vec<Diagnostic>,
     memo: &mut FxHashMap<String, Converted>,
@@ -42,7 +42,6 @@ pub(super) fn render_markdown(
         published,
         ..
     } = sorted;
-    let converter = Converter::new(targets, sorted);
     let index_key = converter.key;
     let (html, home_html, index_html) = {
         let memo = &*memo;
@@ -103,7 +102,7 @@ struct Conversion {
 }
 
 /// What converting a page reads besides the page itself.
-struct Converter<'a> {
+pub(super) struct Converter<'a> {
     index: LinkIndex<'a>,
     linker: Option<Linker<'a>>,
     /// A hash of all of it: a page's HTML depends on the page and on every page, file and
@@ -112,7 +111,7 @@ struct Converter<'a> {
 }
 
 impl<'a> Converter<'a> {
-    fn new(targets: Targets<'a>, sorted: &'a Sorted) -> Converter<'a> {
+    pub(super) fn new(targets: Targets<'a>, sorted: &'a Sorted) -> Converter<'a> {
         let Sorted {
             home,
             indexes,
@@ -140,6 +139,12 @@ impl<'a> Converter<'a> {
             base: targets.base_url,
         });
         Converter { index, linker, key }
+    }
+
+    /// The hash of where every published page is and of its anchors (see
+    /// [`LinkIndex::fingerprint`]).
+    pub(super) fn addresses(&self) -> blake3::Hash {
+        self.index.fingerprint()
     }
 
     /// The memo's conversion of `page` when it was made from the same page and link targets,

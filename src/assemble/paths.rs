@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::{Alias, GENERATED_FILES, GENERATED_PREFIXES};
 use crate::diag::Diagnostic;
+use crate::key::Key;
 use crate::model::Page;
 use crate::msg;
 
@@ -12,10 +13,7 @@ pub(super) fn is_generated(path: &str) -> bool {
     GENERATED_PREFIXES.iter().any(|p| path.starts_with(p)) || GENERATED_FILES.contains(&path)
 }
 
-pub(super) fn check_reserved<'a>(
-    pages: impl Iterator<Item = &'a Page>,
-    problems: &mut Vec<Diagnostic>,
-) {
+fn check_reserved<'a>(pages: impl Iterator<Item = &'a Page>, problems: &mut Vec<Diagnostic>) {
     for page in pages.filter(|p| is_generated(&p.path)) {
         // A `slug:` may have put the page there; otherwise its file name did.
         let line = page.line_of("slug");
@@ -96,9 +94,66 @@ pub(super) fn collect_aliases(
     aliases
 }
 
+/// The key of the last check of the addresses (reserved paths, collisions) that found no
+/// problem ([`addresses_key`]): a text edit moves no page, and checking 100,000 pages'
+/// addresses again was 30–40 ms of an article edit's rebuild. A check that found problems
+/// is always made again, so that its errors name the lines as they are now.
+#[derive(Debug, Default)]
+pub struct AddressesMemo(Option<blake3::Hash>);
+
+impl AddressesMemo {
+    /// No collisions when the last check of the same addresses found none; else `check`'s.
+    pub(super) fn checked(
+        &mut self,
+        key: blake3::Hash,
+        check: impl FnOnce() -> Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
+        if self.0 == Some(key) {
+            return Vec::new();
+        }
+        let found = check();
+        self.0 = found.is_empty().then_some(key);
+        found
+    }
+}
+
+/// Pages on reserved paths, and two things on one URL, unless the last check of the same
+/// addresses (`key`) found none.
+pub(super) fn check_addresses(
+    pages: &[Arc<Page>],
+    indexes: &[Arc<Page>],
+    aliases: &[(Alias, usize)],
+    key: blake3::Hash,
+    memo: Option<&mut AddressesMemo>,
+) -> Vec<Diagnostic> {
+    let check = || {
+        let mut found = Vec::new();
+        check_reserved(pages.iter().chain(indexes).map(|p| &**p), &mut found);
+        check_collisions(pages, indexes, aliases, &mut found);
+        found
+    };
+    match memo {
+        Some(memo) => memo.checked(key, check),
+        None => check(),
+    }
+}
+
+/// What [`check_reserved`] and [`check_collisions`] read: every published page's place and
+/// address (`pages`, the link index's fingerprint: the pages' `link_key`s in order, which
+/// also say whether each is an article, a section's index or the home page), and the
+/// aliases with their pages.
+pub(super) fn addresses_key(pages: &blake3::Hash, aliases: &[(Alias, usize)]) -> blake3::Hash {
+    let mut key = Key::new("addresses");
+    key.hash(pages).number(aliases.len() as u64);
+    for (alias, i) in aliases {
+        key.text(&alias.file).number(*i as u64);
+    }
+    key.finish()
+}
+
 /// Two things on one URL is an error naming both files. The home page and section lists
 /// (with or without an `_index.md`) and their pages `…/trang/N/` count too.
-pub(super) fn check_collisions(
+fn check_collisions(
     pages: &[Arc<Page>],
     indexes: &[Arc<Page>],
     aliases: &[(Alias, usize)],

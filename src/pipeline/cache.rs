@@ -50,6 +50,8 @@ pub struct Cache {
     pub(crate) rendered: crate::render::RenderMemo,
     /// The topics', units' and tags' lists, with the hash of what they were made from.
     pub(crate) terms: crate::assemble::TermsMemo,
+    /// The key of the last address check that found no two things on one URL.
+    pub(crate) addresses: crate::assemble::AddressesMemo,
     /// Each article's related articles, by its path, with the hash of what they were
     /// chosen from.
     pub(crate) related: crate::assemble::RelatedMemo,

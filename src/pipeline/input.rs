@@ -71,10 +71,17 @@ pub(super) fn assemble(
         documents,
         activities,
     };
-    let (mut site, found) =
-        assemble::assemble(config, pages, content, settings, &mut cache.markdown, {
-            tracked.then_some(&mut cache.terms)
-        });
+    let (mut site, found) = assemble::assemble(
+        config,
+        pages,
+        content,
+        settings,
+        assemble::Memos {
+            markdown: &mut cache.markdown,
+            terms: tracked.then_some(&mut cache.terms),
+            addresses: tracked.then_some(&mut cache.addresses),
+        },
+    );
     site.related = assemble::related(&site, &mut cache.related, tracked);
     if !tracked {
         // No build follows this one: its memos would only keep pages alive.
@@ -169,13 +176,22 @@ fn parse_all(
     let mut pages = Vec::with_capacity(files);
     let mut failed = Vec::new();
     for (from, (page, found), rel, fresh) in parsed {
-        match &page {
-            Some(p) => pages.push(p.clone()),
-            None => failed.push(rel.clone()),
-        }
         problems.extend(found.iter().cloned());
-        if fresh && tracked {
-            cache.parsed.insert(rel, (from, (page, found)));
+        let keep = fresh && tracked;
+        match page {
+            // Moved, not shared again, unless the memo keeps it too: each share of a page
+            // touches it, far in memory.
+            Some(p) if keep => {
+                pages.push(p.clone());
+                cache.parsed.insert(rel, (from, (Some(p), found)));
+            }
+            Some(p) => pages.push(p),
+            None => {
+                failed.push(rel.clone());
+                if keep {
+                    cache.parsed.insert(rel, (from, (None, found)));
+                }
+            }
         }
     }
     crate::memo::forget_gone(&mut cache.parsed, files, || {
@@ -311,5 +327,62 @@ mod tests {
             names_and_pages(&renamed.topics),
             names_and_pages(&clean.topics)
         );
+    }
+
+    /// The errors of a build with `cache`, as (file, line, message).
+    fn errors_of(options: &Options, cache: &mut Cache) -> Vec<(String, usize, String)> {
+        let (_, _, problems) = assemble(options, cache, None).unwrap();
+        (problems.into_iter())
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .map(|d| (d.path.display().to_string(), d.line, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn addresses_are_checked_again_when_a_page_or_an_alias_moves_and_errors_stay_until_fixed() {
+        let (_dir, root, options) = one_topic_site();
+        article(&root, "a", "2025-09-01", "Bài.");
+        article(&root, "b", "2025-09-02", "Bài.");
+        let b = root.join("content/tin-tuc/b.md");
+        let mut cache = Cache::default();
+        cache.track_changes();
+        assert_eq!(errors_of(&options, &mut cache), []);
+        // A text edit: the addresses are the same, known to be free.
+        article(&root, "a", "2025-09-01", "Bài đã sửa.");
+        cache.changed([root.join("content/tin-tuc/a.md")]);
+        assert_eq!(errors_of(&options, &mut cache), []);
+
+        // An alias of `b` moved onto `a`'s address: no page moved, the alias did.
+        let with = |front: &str| {
+            format!(
+                "---\ntitle: \"b\"\ndate: 2025-09-02\ntopics: [nghi-dinh-118]\n{front}---\nBài.\n"
+            )
+        };
+        std::fs::write(&b, with("aliases: [tin-tuc/cu/]\n")).unwrap();
+        cache.changed([b.clone()]);
+        assert_eq!(errors_of(&options, &mut cache), []);
+        std::fs::write(&b, with("aliases: [tin-tuc/a/]\n")).unwrap();
+        cache.changed([b.clone()]);
+        let errors = errors_of(&options, &mut cache);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].2.contains("/tin-tuc/a/"), "{errors:?}");
+
+        // The same collision, a line lower: reported again, at the line it is on now.
+        std::fs::write(&b, with("tags: [x]\naliases: [tin-tuc/a/]\n")).unwrap();
+        cache.changed([b.clone()]);
+        let again = errors_of(&options, &mut cache);
+        assert_eq!(again.len(), 1, "{again:?}");
+        assert_eq!(again[0].1, errors[0].1 + 1);
+        assert_eq!(again, errors_of(&options, &mut Cache::default()));
+
+        // Fixed, then a page moved onto the other's address by its slug.
+        std::fs::write(&b, with("")).unwrap();
+        cache.changed([b.clone()]);
+        assert_eq!(errors_of(&options, &mut cache), []);
+        std::fs::write(&b, with("slug: a\n")).unwrap();
+        cache.changed([b.clone()]);
+        let moved = errors_of(&options, &mut cache);
+        assert_eq!(moved.len(), 1, "{moved:?}");
+        assert_eq!(moved, errors_of(&options, &mut Cache::default()));
     }
 }

@@ -140,8 +140,8 @@ pub fn render(
         let page = Output::new(Kind::Redirect, r.redirect(&alias.target));
         files.push((alias.file.clone(), page));
     }
-    // Sorted first, the map is built in one pass.
-    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // Sorted first (on both cores: 120,000 paths at 100,000 articles), then mapped in one pass.
+    files.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut outputs: Outputs = files.into_iter().collect();
     for done in r.feeds(&mut outputs, &feed_contents) {
         match (done.key, done.reused) {
