@@ -27,6 +27,7 @@ enum Edit {
     Table(u8),
     Attachment(u8),
     Photo(u8),
+    Alias(u8, u8),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -44,6 +45,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         any::<u8>().prop_map(Edit::Table),
         any::<u8>().prop_map(Edit::Attachment),
         any::<u8>().prop_map(Edit::Photo),
+        (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Alias(a, b)),
     ]
 }
 
@@ -156,6 +158,23 @@ fn apply(site: &Site, edit: &Edit) {
                     _ => "Thêm một câu.",
                 };
                 site.write(&path(&name), &format!("{text}\n{extra} {body}\n"));
+            }
+        }
+        Edit::Alias(n, to) => {
+            // An old address for an article: free, or another article's (two things on one
+            // URL: the build fails until an edit rewrites the file). What the check of the
+            // addresses kept from the last build must follow it.
+            if let Some(name) = pick(n) {
+                let Ok(text) = std::fs::read_to_string(site.root().join(path(&name))) else {
+                    return;
+                };
+                let address = match (to % 2, pick(to)) {
+                    (0, Some(other)) => other.trim_end_matches(".md").to_string(),
+                    _ => format!("cu-{to}"),
+                };
+                let text =
+                    text.replacen("---\n", &format!("---\naliases: [tin-tuc/{address}/]\n"), 1);
+                site.write(&path(&name), &text);
             }
         }
         Edit::Draft(n, draft) => {
@@ -361,7 +380,10 @@ fn preview_is_a_clean_build_of_the_draft(
         return Ok(());
     };
     let out = format!("tin-tuc/{}/index.html", name.trim_end_matches(".md"));
+    // An old address (`aliases`) of another article may hold the place of an article not
+    // yet published: that is its redirect, not the article's page.
     let expected = (built.outputs.get(&out))
+        .filter(|o| o.kind != loa::output::Kind::Redirect)
         .and_then(|o| o.bytes())
         .map(|b| b.to_vec());
     if preview.html == expected {
