@@ -102,7 +102,7 @@ pub(super) fn collect_aliases(
 pub struct AddressesMemo(Option<blake3::Hash>);
 
 impl AddressesMemo {
-    /// No collisions when the last check of the same addresses found none; else `check`'s.
+    /// No problems when the last check of the same addresses found none; else `check`'s.
     pub(super) fn checked(
         &mut self,
         key: blake3::Hash,
@@ -117,13 +117,13 @@ impl AddressesMemo {
     }
 }
 
-/// Pages on reserved paths, and two things on one URL, unless the last check of the same
-/// addresses (`key`) found none.
+/// Pages on reserved paths, and two things on one URL, unless `memo`'s last check of the same
+/// addresses (`places`: the link index's fingerprint, and the aliases) found none.
 pub(super) fn check_addresses(
     pages: &[Arc<Page>],
     indexes: &[Arc<Page>],
     aliases: &[(Alias, usize)],
-    key: blake3::Hash,
+    places: &blake3::Hash,
     memo: Option<&mut AddressesMemo>,
 ) -> Vec<Diagnostic> {
     let check = || {
@@ -133,7 +133,7 @@ pub(super) fn check_addresses(
         found
     };
     match memo {
-        Some(memo) => memo.checked(key, check),
+        Some(memo) => memo.checked(addresses_key(places, aliases), check),
         None => check(),
     }
 }
@@ -142,7 +142,7 @@ pub(super) fn check_addresses(
 /// address (`pages`, the link index's fingerprint: the pages' `link_key`s in order, which
 /// also say whether each is an article, a section's index or the home page), and the
 /// aliases with their pages.
-pub(super) fn addresses_key(pages: &blake3::Hash, aliases: &[(Alias, usize)]) -> blake3::Hash {
+fn addresses_key(pages: &blake3::Hash, aliases: &[(Alias, usize)]) -> blake3::Hash {
     let mut key = Key::new("addresses");
     key.hash(pages).number(aliases.len() as u64);
     for (alias, i) in aliases {

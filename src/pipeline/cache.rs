@@ -50,7 +50,8 @@ pub struct Cache {
     pub(crate) rendered: crate::render::RenderMemo,
     /// The topics', units' and tags' lists, with the hash of what they were made from.
     pub(crate) terms: crate::assemble::TermsMemo,
-    /// The key of the last address check that found no two things on one URL.
+    /// The key of the last check of the addresses (reserved paths, two things on one URL)
+    /// that found no problem.
     pub(crate) addresses: crate::assemble::AddressesMemo,
     /// Each article's related articles, by its path, with the hash of what they were
     /// chosen from.
