@@ -318,6 +318,22 @@ fn settles_on_a_clean_build(server: &Server, site: &Site) -> Result<(), String> 
             return Ok(());
         }
         if Instant::now() > deadline {
+            if let (Ok(a), Ok(b)) = (&expected, &served) {
+                // Name the files that differ, and how: their bytes, or what they say they
+                // were made from (their key) or are (their kind).
+                let differ: Vec<String> = (a.keys().chain(b.keys()))
+                    .filter(|k| a.get(*k) != b.get(*k))
+                    .map(|k| {
+                        let (x, y) = (a.get(k), b.get(k));
+                        let bytes = x.and_then(|o| o.bytes()) != y.and_then(|o| o.bytes());
+                        let key = x.map(|o| o.key) != y.map(|o| o.key);
+                        format!("{k} (bytes differ: {bytes}, key differs: {key})")
+                    })
+                    .collect();
+                return Err(format!(
+                    "served files differ from a clean build's: {differ:?}"
+                ));
+            }
             let files = |o: &loa::render::Outputs| o.keys().cloned().collect::<Vec<_>>();
             return Err(format!(
                 "served {:?} but a clean build gives {:?}",
