@@ -54,13 +54,19 @@ pub(super) fn render_markdown(
     drop(converter);
     let count = published.len() + indexes.len() + usize::from(home.is_some());
     let mut publish = |page: &Arc<Page>, conversion: Conversion| {
-        let Conversion { key, result, fresh } = conversion;
+        let Conversion {
+            key,
+            card,
+            result,
+            fresh,
+        } = conversion;
         let (rendered, image) = result;
         problems.extend(rendered.problems.iter().cloned());
         if fresh {
             let converted = Converted {
                 from: (index_key, page.source_key),
                 key,
+                card,
                 result: (rendered.clone(), image.clone()),
             };
             memo.insert(page.rel.clone(), converted);
@@ -72,6 +78,7 @@ pub(super) fn render_markdown(
             expired: false,
             front: page.front_key,
             key,
+            card,
         }
     };
     let pages: Vec<Published> = published
@@ -97,6 +104,7 @@ pub(super) fn render_markdown(
 /// was converted anew (rather than taken from the memo).
 struct Conversion {
     key: blake3::Hash,
+    card: blake3::Hash,
     result: Markdown,
     fresh: bool,
 }
@@ -107,7 +115,7 @@ pub(super) struct Converter<'a> {
     linker: Option<Linker<'a>>,
     /// A hash of all of it: a page's HTML depends on the page and on every page, file and
     /// document it could link to.
-    key: blake3::Hash,
+    pub(super) key: blake3::Hash,
 }
 
 impl<'a> Converter<'a> {
@@ -157,20 +165,25 @@ impl<'a> Converter<'a> {
         match memo.get(&page.rel) {
             Some(c) if c.from == (self.key, page.source_key) => Conversion {
                 key: c.key,
+                card: c.card,
                 result: c.result.clone(),
                 fresh: false,
             },
-            _ => Conversion {
-                key: markdown_key(&self.key, page),
-                result: self.convert(page),
-                fresh: true,
-            },
+            _ => {
+                let result = self.convert(page);
+                Conversion {
+                    key: markdown_key(&self.key, page),
+                    card: card_key(page, &result),
+                    result,
+                    fresh: true,
+                }
+            }
         }
     }
 
     /// A page's Markdown as HTML with its gallery and documents, and how its front-matter
     /// `image` is published.
-    fn convert(&self, page: &Page) -> Markdown {
+    pub(super) fn convert(&self, page: &Page) -> Markdown {
         let mut rendered = markdown::render_with(page, &self.index, self.linker);
         let (gallery, problems) = super::bundle::gallery(page, &self.index);
         rendered.gallery = gallery;
@@ -202,9 +215,40 @@ impl<'a> Converter<'a> {
 
 /// What a page's Markdown rendering reads: the link index, and the page, which is all
 /// derived from its file, its place and the config it was parsed with (its `source_key`).
-fn markdown_key(index: &blake3::Hash, page: &Page) -> blake3::Hash {
+pub(super) fn markdown_key(index: &blake3::Hash, page: &Page) -> blake3::Hash {
     Key::new("markdown")
         .hash(index)
         .hash(&page.source_key)
         .finish()
+}
+
+/// What a page's card shows of it besides what every page shares (the config, the base URL):
+/// its front matter and place, its summary and its image as published.
+pub(super) fn card_key(page: &Page, (rendered, image): &Markdown) -> blake3::Hash {
+    let mut key = Key::new("card");
+    key.hash(&page.front_key)
+        .text(&rendered.summary_html)
+        .text(&rendered.summary_text);
+    if let Some(image) = image {
+        let ImageAttrs {
+            src,
+            srcset,
+            width,
+            height,
+            share,
+            intrinsic,
+        } = &**image;
+        let size = |n: Option<u32>| n.map_or(u64::MAX, u64::from);
+        key.text(src).number(srcset.len() as u64);
+        for (url, w) in srcset {
+            key.text(url).number(u64::from(*w));
+        }
+        let (iw, ih) = intrinsic.unzip();
+        for n in [*width, *height, iw, ih] {
+            key.number(size(n));
+        }
+        key.number(u64::from(share.is_some()))
+            .text(share.as_deref().unwrap_or_default());
+    }
+    key.finish()
 }

@@ -15,5 +15,7 @@ pub(crate) struct Converted {
     pub from: (blake3::Hash, blake3::Hash),
     /// The hash of both, the page's key for the later stages.
     pub key: blake3::Hash,
+    /// What other pages show of it (`Published::card`).
+    pub card: blake3::Hash,
     pub result: Markdown,
 }

@@ -30,10 +30,18 @@ pub(super) fn is_removed(page: &Page, policy: Expired, settings: &super::Setting
 pub(super) fn mark(pages: &mut [Published], now: jiff::Timestamp) {
     for p in pages.iter_mut().filter(|p| p.page.meta.expires.is_some()) {
         p.expired = is_expired(&p.page, now);
-        p.key = Key::new("expiry")
-            .hash(&p.key)
-            .number(u64::from(p.expired))
-            .finish();
+        p.key = key(&p.page, p.key, p.expired);
+    }
+}
+
+/// A page's key with whether it has `expired`, when it has an `expires:` date.
+pub(super) fn key(page: &Page, key: blake3::Hash, expired: bool) -> blake3::Hash {
+    match page.meta.expires {
+        Some(_) => Key::new("expiry")
+            .hash(&key)
+            .number(u64::from(expired))
+            .finish(),
+        None => key,
     }
 }
 

@@ -9,6 +9,7 @@ pub mod bundle;
 mod convert;
 mod converted;
 mod documents;
+mod edit;
 mod expiry;
 mod held;
 mod lists;
@@ -24,6 +25,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use assets::{place_assets, resized_copies};
+pub(crate) use edit::{text_edits, World};
 pub use expiry::{expiring_soon, is_expired, Expiring, SOON_DAYS};
 pub use lists::TermsMemo;
 use lists::{group_sections, group_tags, neighbours, terms_key, Terms};
@@ -71,6 +73,11 @@ pub struct Published {
     /// and what its Markdown read of the rest of the site: its Markdown memo key), so later
     /// stages can tell an unchanged page without comparing it field by field.
     pub key: blake3::Hash,
+    /// Hash of what other pages show of this one, its card (`crate::views::ArticleCard`):
+    /// the front matter and place (`front`), the summary, the image and whether an event is
+    /// still to come. Lists and the pages beside it are keyed by it, so an edit of the text
+    /// alone leaves them as they are.
+    pub card: blake3::Hash,
 }
 
 /// A section list: `content/<section>/` and its optional `_index.md`.
@@ -105,7 +112,7 @@ pub struct Alias {
 pub use crate::links::PlacedAsset;
 
 /// Everything the render stage needs, decided.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Site {
     pub config: Config,
     pub settings: Settings,
@@ -141,6 +148,9 @@ pub struct Site {
     /// The key of what the topics', units' and tags' lists are made from, which related
     /// lists are ranked from too.
     pub terms_key: blake3::Hash,
+    /// What a text edit needs to make the next site from this one ([`text_edits`]); kept
+    /// only for `serve` (see [`Memos::edits`]).
+    pub(crate) world: Option<Arc<World>>,
 }
 
 impl Site {
@@ -241,6 +251,9 @@ pub(crate) struct Memos<'a> {
     pub markdown: &'a mut FxHashMap<String, Converted>,
     pub terms: Option<&'a mut TermsMemo>,
     pub addresses: Option<&'a mut AddressesMemo>,
+    /// Keep with the site what a text edit needs ([`World`]): it holds every page a second
+    /// time, which a build not followed by others must not (`Site::free_bodies`).
+    pub edits: bool,
 }
 
 /// Decides what is published and where, renders every page's Markdown and builds the lists.
@@ -278,6 +291,10 @@ pub(crate) fn assemble(
         || convert::render_markdown(converter, &sorted, &mut problems, memos.markdown),
     );
     problems.extend(collisions);
+    // What a text edit reads, as links read it: the files before their resized copies.
+    let kept = memos
+        .edits
+        .then(|| (assets.clone(), content.documents.clone()));
     resized_copies(&mut assets, &content.images);
     key_events(&mut pages, settings.now);
     expiry::mark(&mut pages, settings.now);
@@ -286,22 +303,13 @@ pub(crate) fn assemble(
         (newest_first(&pages).into_iter()).partition(|&i| !pages[i].expired);
     let sections = group_sections(&config, &pages, &articles, indexes, settings.now);
     let neighbours = neighbours(&sections, pages.len());
-    let terms_key = terms_key(&config, &pages, &articles);
-    let make = || terms(&config, &pages, &articles);
-    let Terms {
-        topics,
-        units,
-        tags,
-    } = match memos.terms {
-        Some(memo) => memo.get_or(terms_key, make),
-        None => make(),
-    };
+    let (terms_key, terms) = terms_kept(&config, &pages, &articles, memos.terms);
     let documents = documents::documents(content.documents, &pages, &articles);
     let mut site = Site {
         activities: crate::ledger::held(content.activities, settings.now, &config.timezone),
         neighbours,
         related: Default::default(),
-        tags,
+        tags: terms.tags,
         aliases: aliases.into_iter().map(|(a, _)| a).collect(),
         config,
         settings,
@@ -310,17 +318,38 @@ pub(crate) fn assemble(
         expired,
         home,
         sections,
-        topics,
-        units,
+        topics: terms.topics,
+        units: terms.units,
         assets,
         documents,
         waiting,
         menus: MenuLinks::default(),
         terms_key,
+        world: None,
     };
     let withheld: Vec<&Page> = sorted.withheld.iter().map(|p| &**p).collect();
     site.menus = menus::links(&site, &withheld, &mut problems);
+    if let Some((assets, documents)) = kept {
+        let world = World::new(sorted, &site, assets, content.images, documents);
+        site.world = Some(Arc::new(world));
+    }
     (site, problems)
+}
+
+/// The topics', units' and tags' lists and their key, from `memo` when it holds them.
+fn terms_kept(
+    config: &Config,
+    pages: &[Published],
+    articles: &[usize],
+    memo: Option<&mut TermsMemo>,
+) -> (blake3::Hash, Terms) {
+    let key = terms_key(config, pages, articles);
+    let make = || terms(config, pages, articles);
+    let terms = match memo {
+        Some(memo) => memo.get_or(key, make),
+        None => make(),
+    };
+    (key, terms)
 }
 
 /// The topics', units' and tags' lists. They do not depend on each other: made side by side.
@@ -344,13 +373,19 @@ fn terms(config: &Config, pages: &[Published], articles: &[usize]) -> Terms {
 /// lists: it goes into the page's key, which they are rendered by.
 fn key_events(pages: &mut [Published], now: jiff::Timestamp) {
     for p in pages {
-        if let Some(event) = &p.page.meta.event {
-            let upcoming = is_upcoming(event, now);
-            p.key = Key::new("event")
-                .hash(&p.key)
-                .number(u64::from(upcoming))
-                .finish();
-        }
+        p.key = event_key(&p.page, p.key, now);
+        p.card = event_key(&p.page, p.card, now);
+    }
+}
+
+/// A page's key from its Markdown's `key`, and for an event whether it is still to come.
+fn event_key(page: &Page, key: blake3::Hash, now: jiff::Timestamp) -> blake3::Hash {
+    match &page.meta.event {
+        Some(event) => Key::new("event")
+            .hash(&key)
+            .number(u64::from(is_upcoming(event, now)))
+            .finish(),
+        None => key,
     }
 }
 
@@ -390,6 +425,7 @@ fn in_terms(
 }
 
 /// Pages sorted by what they are and whether they are published now.
+#[derive(Debug)]
 struct Sorted {
     home: Option<Arc<Page>>,
     indexes: Vec<Arc<Page>>,

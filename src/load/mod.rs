@@ -117,6 +117,25 @@ impl Memo {
     }
 }
 
+/// A Markdown file of `content/` that the last load (`memo`) listed, read again after the
+/// watcher saw it written; `None` when it is not one (new, gone, a folder, a link, not
+/// Markdown) or cannot be read: a whole load then tells what it is.
+pub fn source_of(root: &Path, memo: &Memo, path: &Path) -> Option<Source> {
+    let listing = memo.content.as_ref()?;
+    let at = (listing.binary_search_by(|(_, p)| p.as_path().cmp(path))).ok()?;
+    let rel = &listing[at].0;
+    let is_file = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
+    if !rel.ends_with(".md") || !is_file {
+        return None;
+    }
+    let bytes = read(root, path).ok()?;
+    Some(Source::new(
+        rel.clone(),
+        Path::new("content").join(rel),
+        bytes,
+    ))
+}
+
 /// Reads `content/`, `static/` and, when the config names one, `themes/<theme>/`.
 pub fn load(root: &Path, theme: Option<&str>) -> (SiteFiles, Vec<Diagnostic>) {
     load_with(root, theme, &mut Memo::default(), None)

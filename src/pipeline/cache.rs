@@ -80,6 +80,15 @@ impl Cache {
         !matches!(self.changes, Changes::Untracked)
     }
 
+    /// The paths changed since the last load, when they are known and there are some. They
+    /// stay reported: the next load reads them again.
+    pub(crate) fn pending(&self) -> Option<&BTreeSet<PathBuf>> {
+        match &self.changes {
+            Changes::Since(paths) if !paths.is_empty() => Some(paths),
+            _ => None,
+        }
+    }
+
     /// The paths changed since the last load, when known; starts counting again.
     pub(crate) fn take_changes(&mut self) -> Option<BTreeSet<PathBuf>> {
         match std::mem::take(&mut self.changes) {
@@ -116,6 +125,13 @@ impl Cache {
         let templates = Arc::new(crate::templates::Templates::new(files)?);
         self.templates = Some((key, templates.clone()));
         Ok(templates)
+    }
+
+    /// The templates of the last build, if they had no error.
+    pub(crate) fn last_templates(&self) -> Option<Arc<crate::templates::Templates>> {
+        self.templates
+            .as_ref()
+            .map(|(_, templates)| templates.clone())
     }
 
     /// Number of entries, for tests and reports.

@@ -80,6 +80,7 @@ pub(super) fn assemble(
             markdown: &mut cache.markdown,
             terms: tracked.then_some(&mut cache.terms),
             addresses: tracked.then_some(&mut cache.addresses),
+            edits: tracked,
         },
     );
     site.related = assemble::related(&site, &mut cache.related, tracked);
@@ -200,7 +201,7 @@ fn parse_all(
     pages
 }
 
-fn resolve_now(
+pub(super) fn resolve_now(
     now: Option<&str>,
     tz: &jiff::tz::TimeZone,
 ) -> Result<jiff::Timestamp, Vec<Diagnostic>> {

@@ -11,12 +11,14 @@
 
 pub mod cache;
 mod destination;
+mod edit;
 mod input;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use destination::Destination;
+pub use edit::{text_edit, Edited};
 pub use input::parse_now;
 
 use crate::assemble::Site;

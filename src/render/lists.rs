@@ -142,7 +142,7 @@ impl<'a> Renderer<'a> {
                 let mut key = Key::new("list page");
                 key.hash(&list_key).number(n as u64);
                 for &i in chunk {
-                    key.hash(&self.site.pages[i].key);
+                    key.hash(&self.site.pages[i].card);
                 }
                 let (list, path) = (Arc::clone(&list), Arc::clone(&path));
                 Job {

@@ -5,6 +5,7 @@
 //! build hands its pages to a [`Sink`] instead, which writes each as soon as it is rendered
 //! into a folder that was empty, and empties it again should the build fail.
 
+mod alone;
 mod coverage;
 mod documents;
 mod home;
@@ -30,6 +31,7 @@ use crate::msg;
 pub use crate::output::{Body, Kind, Output, Outputs};
 use crate::templates::{Templates, SHARE_IMAGE};
 use crate::views::{ArticleCard, HeadView, ShareImage, Views};
+pub use alone::{edited, one_page};
 use memo::remember;
 pub use memo::{Memoized, RenderMemo};
 use page_keys::PageKeys;
@@ -185,18 +187,6 @@ fn prefix(path: &str) -> u128 {
     let n = path.len().min(16);
     bytes[..n].copy_from_slice(&path.as_bytes()[..n]);
     u128::from_be_bytes(bytes)
-}
-
-/// One article or standalone page, rendered alone (the desk's preview of a draft): nothing
-/// is reused from earlier builds, nor kept for later ones.
-pub fn one_page(site: &Site, templates: &Templates, index: usize) -> Result<Vec<u8>, Diagnostic> {
-    let none = RenderMemo::default();
-    let r = Renderer::new(site, templates, &none, Vec::new(), None);
-    match r.page(index)?.body {
-        Body::Bytes(bytes) => Ok(bytes.to_vec()),
-        Body::Packed(packed) => Ok(packed.unpack()),
-        Body::Written | Body::Unchanged => Ok(Vec::new()),
-    }
 }
 
 /// One template to render into one output file.

@@ -53,7 +53,7 @@ impl<'a> PageKeys<'a> {
         const NONE: [u8; 32] = [0; 32];
         let p = &site.pages[index];
         let (previous, next) = site.neighbours_of(index);
-        let neighbour = |i: Option<usize>| i.map_or(NONE, |i| *site.pages[i].key.as_bytes());
+        let neighbour = |i: Option<usize>| i.map_or(NONE, |i| *site.pages[i].card.as_bytes());
         let section = p
             .page
             .section
@@ -69,7 +69,7 @@ impl<'a> PageKeys<'a> {
             related => {
                 let mut key = crate::key::Key::new("related-pages");
                 for &i in related {
-                    key.hash(&site.pages[i].key);
+                    key.hash(&site.pages[i].card);
                 }
                 *key.finish().as_bytes()
             }

@@ -102,6 +102,21 @@ impl Renderer<'_> {
     /// articles, the sitemap every page). `contents` holds the cleaned HTML of every article
     /// the feeds carry ([`Renderer::feed_contents`]).
     pub(super) fn feeds(&self, outputs: &mut Outputs, contents: &FeedContents) -> Vec<Done> {
+        self.calendars(outputs);
+        if self.site.config.base_url.path == "/" {
+            let robots = feeds::robots(&self.views.permalink("sitemap.xml"));
+            outputs.insert("robots.txt".into(), Output::new(Kind::SiteFile, robots));
+        }
+        self.feeds_and_sitemap(outputs, contents)
+    }
+
+    /// The feeds and the sitemap (which reads which lists `outputs` holds). A text edit
+    /// makes only these again: the calendars show an event's summary, not its text.
+    pub(super) fn feeds_and_sitemap(
+        &self,
+        outputs: &Outputs,
+        contents: &FeedContents,
+    ) -> Vec<Done> {
         let cfg = &self.site.config;
         let mut made = Vec::with_capacity(2 * self.site.topics.len() + 3);
         let site_feed = self.feed(
@@ -111,16 +126,11 @@ impl Renderer<'_> {
             self.feed_items(&self.site.articles, contents),
         );
         self.put_feeds("", &site_feed, &mut made);
-        self.calendars(outputs);
         for topic in &self.site.topics {
             let path = Taxonomy::Topic.term_path(&topic.key);
             let items = self.feed_items(&topic.pages, contents);
             let feed = self.feed(&topic.name, &topic.description, &path, items);
             self.put_feeds(&path, &feed, &mut made);
-        }
-        if cfg.base_url.path == "/" {
-            let robots = feeds::robots(&self.views.permalink("sitemap.xml"));
-            outputs.insert("robots.txt".into(), Output::new(Kind::SiteFile, robots));
         }
         made.push(self.sitemap(outputs));
         made

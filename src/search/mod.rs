@@ -10,16 +10,17 @@
 //!
 //! Only published pages are indexed (drafts and future articles are not in `Site::pages`).
 
+mod deferred;
 mod words;
 
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::assemble::{Published, Site};
 use crate::key::Key;
-use crate::output::{Kind, Output, Outputs};
+pub use deferred::Deferred;
 pub use words::{count_words, fold, for_each_word, html_text, words, MAX_WORD_CHARS};
 
 /// The search page, under the site's base path.
@@ -72,37 +73,6 @@ pub struct Indexed {
 /// build: the whole folders of shards and chunks belong to the index.
 pub fn is_index_file(path: &str) -> bool {
     path == MANIFEST || path.starts_with(SHARD_DIR) || path.starts_with(CHUNK_DIR)
-}
-
-/// A site's search index, made the first time it is asked for. `serve` shows an edited page
-/// without waiting for the index of the whole site; the index is made when a reader searches,
-/// from the same site, so it is the one a clean build writes.
-#[derive(Debug)]
-pub struct Deferred {
-    site: Arc<Site>,
-    memo: Arc<Mutex<Memo>>,
-    files: OnceLock<Outputs>,
-}
-
-impl Deferred {
-    pub fn new(site: Arc<Site>, memo: Arc<Mutex<Memo>>) -> Deferred {
-        Deferred {
-            site,
-            memo,
-            files: OnceLock::new(),
-        }
-    }
-
-    /// The index's files, made now if they were not yet.
-    pub fn files(&self) -> &Outputs {
-        self.files.get_or_init(|| {
-            let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
-            index_files(&self.site, &mut memo)
-                .into_iter()
-                .map(|(path, bytes)| (path, Output::new(Kind::SearchFile, bytes)))
-                .collect()
-        })
-    }
 }
 
 /// The index files: output path → bytes. Deterministic: the same site gives the same bytes,

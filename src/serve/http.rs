@@ -119,7 +119,7 @@ fn serve_file(rel: &str, page: &Served) -> Response {
     }
     // A folder asked for without its slash: send the browser to the slashed URL, so relative
     // links inside the page resolve as they will on the portal.
-    if snapshot.outputs.contains_key(&format!("{rel}/index.html")) {
+    if snapshot.has(&format!("{rel}/index.html")) {
         return redirect(&format!("{}{rel}/", snapshot.base_path));
     }
     not_found(page)

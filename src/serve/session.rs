@@ -30,8 +30,10 @@ pub struct SessionOptions {
 /// One state of the served site.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
-    /// The last good build, but for its search index.
+    /// The last good whole build, but for its search index.
     pub outputs: Arc<Outputs>,
+    /// The files made again by text edits since then, each in place of the one in `outputs`.
+    pub edits: Arc<Outputs>,
     /// The last good build's search index, made when first asked for.
     pub search: Option<Arc<crate::search::Deferred>>,
     /// The site's path under the origin, `/cchc/`.
@@ -49,7 +51,8 @@ pub struct Snapshot {
 impl Snapshot {
     /// The served file at `path` (an output path), the search index's included, unpacked.
     pub fn file(&self, path: &str) -> Option<Arc<Vec<u8>>> {
-        let output = self.outputs.get(path).or_else(|| {
+        let output = self.edits.get(path);
+        let output = output.or_else(|| self.outputs.get(path)).or_else(|| {
             let search = self.search.as_ref()?;
             crate::search::is_index_file(path)
                 .then(|| search.files().get(path))
@@ -58,11 +61,19 @@ impl Snapshot {
         output?.contents()
     }
 
+    /// Whether the served site has a file at `path` (an output path).
+    pub fn has(&self, path: &str) -> bool {
+        self.edits.contains_key(path) || self.outputs.contains_key(path)
+    }
+
     /// Every file of the last good build, as `loa build` would write it: the search index is
     /// made if it was not yet.
     pub fn all_outputs(&self) -> Outputs {
         let mut all: Outputs = (self.outputs.iter())
-            .map(|(path, output)| (path.clone(), output.clone().unpacked()))
+            .map(|(path, output)| {
+                let output = self.edits.get(path).unwrap_or(output);
+                (path.clone(), output.clone().unpacked())
+            })
             .collect();
         if let Some(search) = &self.search {
             all.extend(search.files().clone());
@@ -147,6 +158,9 @@ impl Session {
 
     /// Builds the site again from the files. Returns what changed and the warnings to print.
     pub fn rebuild(&mut self) -> (Notice, Vec<Diagnostic>) {
+        if let Some(done) = self.text_edit() {
+            return done;
+        }
         let options = self.build_options();
         let base_path = options
             .base_url
@@ -157,15 +171,15 @@ impl Session {
         match crate::build(&options, &mut self.cache, Destination::Preview) {
             Ok(built) => {
                 let outputs = Arc::new(built.outputs);
-                let mut changed =
-                    changed_urls(&self.snapshot.outputs, &outputs, &self.snapshot.base_path);
+                let mut changed = changed_urls(&self.snapshot, &outputs, &self.snapshot.base_path);
                 if base_path != self.snapshot.base_path {
-                    changed.extend(changed_urls(&Outputs::new(), &outputs, &base_path));
+                    changed.extend(changed_urls(&Snapshot::default(), &outputs, &base_path));
                 }
                 let old_outputs = std::mem::replace(&mut self.snapshot.outputs, outputs);
+                let old_edits = std::mem::take(&mut self.snapshot.edits);
                 let old_search =
                     std::mem::replace(&mut self.snapshot.search, built.search.map(Arc::new));
-                crate::memo::drop_later((old_outputs, old_search));
+                crate::memo::drop_later((old_outputs, old_edits, old_search));
                 self.snapshot.waiting = Arc::new(built.waiting);
                 self.snapshot.base_path = base_path;
                 self.snapshot.errors.clear();
@@ -183,6 +197,39 @@ impl Session {
                 (self.notice(Vec::new()), Vec::new())
             }
         }
+    }
+
+    /// The rebuild after text edits alone (`pipeline::text_edit`), when the last build was
+    /// good and the changes are only those: the edited pages, the feeds and the sitemap are
+    /// made again over the last site, as a whole build would make them.
+    fn text_edit(&mut self) -> Option<(Notice, Vec<Diagnostic>)> {
+        if !self.snapshot.errors.is_empty() {
+            return None;
+        }
+        let last = self.snapshot.search.as_ref()?.site().clone();
+        let options = self.build_options();
+        let snapshot = &mut self.snapshot;
+        let edited = crate::pipeline::text_edit(
+            &options,
+            &mut self.cache,
+            &last,
+            &snapshot.outputs,
+            &snapshot.warnings,
+        )?;
+        let mut changed = BTreeSet::new();
+        let edits = Arc::make_mut(&mut snapshot.edits);
+        for (file, output) in edited.files {
+            let before = edits.get(&file).or_else(|| snapshot.outputs.get(&file));
+            if before.map(|o| &o.body) != Some(&output.body) {
+                changed.insert(url_of(&snapshot.base_path, &file));
+            }
+            edits.insert(file, output);
+        }
+        snapshot.version += 1;
+        let search = crate::search::Deferred::new(Arc::new(edited.site), self.cache.search.clone());
+        crate::memo::drop_later(snapshot.search.replace(Arc::new(search)));
+        let warnings = snapshot.warnings.to_vec();
+        Some((self.notice(changed.into_iter().collect()), warnings))
     }
 
     /// The page the desk's unsaved text makes, built with this session's cache (what the
@@ -216,17 +263,21 @@ impl Session {
     }
 }
 
-/// URLs of the files whose bytes differ between two builds (added and removed included).
-/// Both maps are sorted by path, so they are walked side by side, once.
-fn changed_urls(old: &Outputs, new: &Outputs, base_path: &str) -> BTreeSet<String> {
-    let url = |file: &str| {
-        format!(
-            "{base_path}{}",
-            file.strip_suffix("index.html").unwrap_or(file)
-        )
-    };
+/// The root-relative URL of the served file at `file`: a page by its folder.
+fn url_of(base_path: &str, file: &str) -> String {
+    format!(
+        "{base_path}{}",
+        file.strip_suffix("index.html").unwrap_or(file)
+    )
+}
+
+/// URLs of the files whose bytes differ between the served site and a new build (added and
+/// removed included). Both maps are sorted by path, so they are walked side by side, once.
+fn changed_urls(old: &Snapshot, new: &Outputs, base_path: &str) -> BTreeSet<String> {
+    let url = |file: &str| url_of(base_path, file);
+    let edits = &old.edits;
     let mut changed = BTreeSet::new();
-    let mut old = old.iter().peekable();
+    let mut old = old.outputs.iter().peekable();
     let mut new = new.iter().peekable();
     loop {
         let order = match (old.peek(), new.peek()) {
@@ -247,6 +298,7 @@ fn changed_urls(old: &Outputs, new: &Outputs, base_path: &str) -> BTreeSet<Strin
             Ordering::Equal => {
                 let ((file, before), (_, after)) =
                     (old.next().expect("peeked"), new.next().expect("peeked"));
+                let before = edits.get(file).unwrap_or(before);
                 // A page reused from the previous build is the same allocation: the bytes are
                 // compared only when they are not (packed ones as packed: they pack the same).
                 if before.body != after.body {
@@ -272,6 +324,10 @@ mod tests {
             ("style.css", "x"),
         ]);
         let new = outputs(&[("a/index.html", "2"), ("style.css", "x"), ("c.xml", "y")]);
+        let old = Snapshot {
+            outputs: Arc::new(old),
+            ..Snapshot::default()
+        };
         let changed: Vec<String> = changed_urls(&old, &new, "/cchc/").into_iter().collect();
         assert_eq!(changed, ["/cchc/a/", "/cchc/b/", "/cchc/c.xml"]);
     }

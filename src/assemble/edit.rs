@@ -1,0 +1,192 @@
+//! A text edit applied to the last site. When an article's Markdown changed and nothing that
+//! other pages show of it did (its front matter, its anchors, its summary, its documents…),
+//! the site a clean build makes is the last one with that page's HTML replaced. `serve` makes
+//! it so, rather than walking 100,000 pages to find that nothing else moved.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::convert::{card_key, markdown_key, Converter, Targets};
+use super::{event_key, Converted, PlacedAsset, Published, Site, Sorted};
+use crate::citations::Table;
+use crate::config::BaseUrl;
+use crate::images::Processed;
+use crate::markdown::Rendered;
+use crate::model::Page;
+
+/// What converting a page's Markdown read of the rest of the site, kept by `serve` with its
+/// last site: every page as sorted (published or withheld), the files beside them and the
+/// table of documents.
+#[derive(Debug)]
+pub(crate) struct World {
+    sorted: Sorted,
+    base_url: BaseUrl,
+    /// The files beside the content, as links read them (before their resized copies).
+    assets: Vec<PlacedAsset>,
+    images: HashMap<String, Processed>,
+    documents: Option<Table>,
+    /// The first moment from the build's "now" at which the clock decides something anew:
+    /// an article's date or expiry, an event's start or end, the next day. Until then, a
+    /// build at a later moment publishes and lists the same pages.
+    steady_until: jiff::Timestamp,
+}
+
+impl World {
+    /// What `site`'s conversions read: its `sorted` pages, the files beside them as links
+    /// read them (`assets`, `images`) and the table of documents.
+    pub(super) fn new(
+        sorted: Sorted,
+        site: &Site,
+        assets: Vec<PlacedAsset>,
+        images: HashMap<String, Processed>,
+        documents: Option<Table>,
+    ) -> World {
+        let steady_until = steady_until(&sorted, site.settings.now, &site.config.timezone);
+        // Links read a photo's sizes, not its bytes, which the site's files hold already.
+        let mut images = images;
+        for photo in images.values_mut() {
+            let copies = photo.variants.iter_mut().chain([&mut photo.share]);
+            for copy in copies.chain(photo.original.as_mut()) {
+                copy.bytes = Vec::new();
+            }
+        }
+        World {
+            sorted,
+            base_url: site.config.base_url.clone(),
+            assets,
+            images,
+            documents,
+            steady_until,
+        }
+    }
+}
+
+/// The first moment at or after `now` that a page's dates name, or the next midnight in the
+/// site's time zone (what `site.now`, the ledger and the plan read is the day).
+fn steady_until(sorted: &Sorted, now: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> jiff::Timestamp {
+    let pages = (sorted.published.par_iter())
+        .chain(sorted.withheld.par_iter())
+        .chain(sorted.indexes.par_iter())
+        .chain(sorted.home.par_iter());
+    let soonest = pages
+        .filter_map(|p| {
+            let meta = &p.meta;
+            let event = meta.event.as_ref();
+            [
+                meta.date.as_ref(),
+                meta.expires.as_ref(),
+                event.map(|e| &e.start),
+                event.and_then(|e| e.end.as_ref()),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|d| d.timestamp())
+            .filter(|&t| t >= now)
+            .min()
+        })
+        .min();
+    let tomorrow = (now.to_zoned_datetime(tz.clone()).date().tomorrow().ok())
+        .and_then(|day| day.to_zoned_datetime(tz.clone()).ok())
+        .map_or(now, |day| day.timestamp());
+    soonest.map_or(tomorrow, |t| t.min(tomorrow))
+}
+
+/// The site after `edited` pages (parsed anew) changed only in their text, at `now`, and the
+/// indexes of those pages in `site.pages`; `None` when any edit reaches further (or the site
+/// was not kept for edits), and then only a whole build says what changed. Each conversion
+/// goes into `memo`, as a whole build would put it.
+pub(crate) fn text_edits(
+    site: &Site,
+    edited: &[Arc<Page>],
+    now: jiff::Timestamp,
+    memo: &mut FxHashMap<String, Converted>,
+) -> Option<(Site, Vec<usize>)> {
+    let world = site.world.as_deref()?;
+    if now < site.settings.now || now >= world.steady_until {
+        return None;
+    }
+    let targets = Targets {
+        base_url: &world.base_url,
+        assets: &world.assets,
+        images: &world.images,
+        documents: world.documents.as_ref(),
+    };
+    // The pages as the last build knew them: links read only their places and anchors, which
+    // an edited page keeps (its `link_key` is checked below).
+    let converter = Converter::new(targets, &world.sorted);
+    let mut replaced = Vec::with_capacity(edited.len());
+    for page in edited {
+        let index = (site.pages.par_iter()).position_any(|p| p.page.rel == page.rel)?;
+        let old = &site.pages[index];
+        if old.page.source_key == page.source_key {
+            continue;
+        }
+        let same_place = old.page.kind == page.kind
+            && old.page.front_key == page.front_key
+            && old.page.link_key == page.link_key;
+        if !same_place {
+            return None;
+        }
+        let markdown = converter.convert(page);
+        let card = card_key(page, &markdown);
+        let (rendered, image) = markdown;
+        if !shown_alike(&old.rendered, &rendered) || old.image != image {
+            return None;
+        }
+        let key = markdown_key(&converter.key, page);
+        memo.insert(
+            page.rel.clone(),
+            Converted {
+                from: (converter.key, page.source_key),
+                key,
+                card,
+                result: (rendered.clone(), image.clone()),
+            },
+        );
+        let published = Published {
+            page: page.clone(),
+            rendered,
+            image,
+            expired: old.expired,
+            front: old.front,
+            key: super::expiry::key(page, event_key(page, key, now), old.expired),
+            card: event_key(page, card, now),
+        };
+        debug_assert_eq!(published.card, old.card, "{}: the card changed", page.rel);
+        replaced.push((index, published));
+    }
+    let mut next = site.clone();
+    next.settings.now = now;
+    let indexes = replaced.iter().map(|(i, _)| *i).collect();
+    for (index, published) in replaced {
+        next.pages[index] = published;
+    }
+    Some((next, indexes))
+}
+
+/// Whether two conversions of one page differ only in what the page alone shows: its HTML and
+/// its word count. Everything else (summary, documents cited, attachments, gallery, problems)
+/// other pages, lists or the build's messages show too.
+fn shown_alike(old: &Rendered, new: &Rendered) -> bool {
+    let Rendered {
+        html: _,
+        word_count: _,
+        summary_html,
+        summary_text,
+        problems,
+        documents,
+        attachments,
+        videos,
+        gallery,
+    } = new;
+    old.summary_html == *summary_html
+        && old.summary_text == *summary_text
+        && old.problems == *problems
+        && old.documents == *documents
+        && old.attachments == *attachments
+        && old.videos == *videos
+        && old.gallery == *gallery
+}

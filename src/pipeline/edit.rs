@@ -1,0 +1,234 @@
+//! `serve`'s rebuild after text edits: only the edited articles are read, parsed, converted
+//! and rendered again, into the last site (`assemble::text_edits`). Any other change (a new
+//! or removed file, front matter, a heading, a summary, a template, the config) takes a
+//! whole build, which the caller runs when this gives `None`.
+
+use std::sync::Arc;
+
+use super::cache::Cache;
+use super::Options;
+use crate::assemble::Site;
+use crate::diag::Diagnostic;
+use crate::render::{self, Output, Outputs};
+use crate::{load, parse};
+
+/// What a text edit made: the next site, and its files that were made again (the edited
+/// pages, the feeds, the sitemap), each put in place of the last build's.
+#[derive(Debug)]
+pub struct Edited {
+    pub site: Site,
+    pub files: Vec<(String, Output)>,
+}
+
+/// The site after the files the cache holds as changed, when each is an article or page of
+/// `last` whose text alone changed; `outputs` are `last`'s files. `warnings` are `last`'s: a
+/// file with one takes a whole build, which places its problems anew. The changes stay
+/// reported in the cache, for the next whole build to read again.
+pub fn text_edit(
+    options: &Options,
+    cache: &mut Cache,
+    last: &Site,
+    outputs: &Outputs,
+    warnings: &[Diagnostic],
+) -> Option<Edited> {
+    let paths = cache.pending()?.clone();
+    let now = super::input::resolve_now(options.now.as_deref(), &last.config.timezone).ok()?;
+    let config_key = parse::config_fingerprint(&last.config);
+    let mut edited = Vec::with_capacity(paths.len());
+    for path in &paths {
+        let source = load::source_of(&options.root, &cache.files, path)?;
+        if warnings.iter().any(|w| w.path == source.display) {
+            return None;
+        }
+        let from = (config_key, source.hash);
+        let page = match cache.parsed.get(&source.rel) {
+            Some((f, (Some(page), found))) if *f == from && found.is_empty() => page.clone(),
+            _ => {
+                let (page, found) = parse::parse_keyed(&source, &last.config, &config_key);
+                let page = Arc::new(page.filter(|_| found.is_empty())?);
+                let parsed = (Some(page.clone()), found);
+                cache.parsed.insert(source.rel.clone(), (from, parsed));
+                page
+            }
+        };
+        edited.push(page);
+    }
+    let (site, indexes) = crate::assemble::text_edits(last, &edited, now, &mut cache.markdown)?;
+    let templates = cache.last_templates()?;
+    let files = render::edited(&site, &templates, &cache.rendered, &indexes, outputs, true).ok()?;
+    Some(Edited { site, files })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::pipeline::Built;
+    use crate::Destination;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// An article that expires (its key carries it) with a summary, then `body`.
+    fn article(title: &str, date: &str, body: &str) -> String {
+        format!(
+            "---\ntitle: \"{title}\"\ndate: {date}\ntopics: [nghi-dinh-118]\ntags: [một cửa]\nexpires: 2026-12-31\n---\nMở đầu.\n\n{body}\n"
+        )
+    }
+
+    /// A site of three articles built as `serve` builds it, at `now`; `b.md`'s path.
+    struct Served {
+        _dir: tempfile::TempDir,
+        options: Options,
+        cache: Cache,
+        built: Built,
+        b: PathBuf,
+    }
+
+    fn served(b_body: &str) -> Served {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        write(
+            &root,
+            "config.yaml",
+            "title: T\nbase_url: https://example.org/\ntopics:\n  - {key: nghi-dinh-118, name: N}\n",
+        );
+        for (name, date) in [
+            ("a", "2025-09-01"),
+            ("b", "2025-09-02"),
+            ("c", "2025-09-03"),
+        ] {
+            let body = if name == "b" { b_body } else { "Bài." };
+            write(
+                &root,
+                &format!("content/tin-tuc/{name}.md"),
+                &article(name, date, body),
+            );
+        }
+        // Published later: the clock reaching its date changes the lists.
+        let later = article("d", "2026-02-01", "Bài.");
+        write(&root, "content/tin-tuc/d.md", &later);
+        let options = Options {
+            root: root.clone(),
+            now: Some("2026-01-01 08:00".into()),
+            ..Options::default()
+        };
+        let mut cache = Cache::default();
+        cache.track_changes();
+        let built = crate::build(&options, &mut cache, Destination::Preview).unwrap();
+        let b = root.join("content/tin-tuc/b.md");
+        Served {
+            _dir: dir,
+            options,
+            cache,
+            built,
+            b,
+        }
+    }
+
+    impl Served {
+        /// Writes `text` to `b.md` and tries it as a text edit at `now`.
+        fn edit(&mut self, text: &str, now: &str) -> Option<Edited> {
+            std::fs::write(&self.b, text).unwrap();
+            self.cache.changed([self.b.clone()]);
+            let options = Options {
+                now: Some(now.into()),
+                ..self.options.clone()
+            };
+            let site = self.built.search.as_ref().unwrap().site().clone();
+            let warnings = self.built.warnings.clone();
+            text_edit(
+                &options,
+                &mut self.cache,
+                &site,
+                &self.built.outputs,
+                &warnings,
+            )
+        }
+    }
+
+    #[test]
+    fn a_text_edit_makes_the_files_a_whole_build_makes() {
+        let mut served = served("Bài.");
+        let text = article("b", "2025-09-02", "Bài đã sửa.");
+        let edited = served.edit(&text, "2026-01-01 09:00").expect("a text edit");
+        let options = Options {
+            now: Some("2026-01-01 09:00".into()),
+            ..served.options.clone()
+        };
+        let clean = crate::build(&options, &mut Cache::default(), Destination::Memory).unwrap();
+        let files: Vec<&str> = edited.files.iter().map(|(f, _)| f.as_str()).collect();
+        assert!(files.contains(&"tin-tuc/b/index.html"), "{files:?}");
+        assert!(!files.contains(&"tin-tuc/a/index.html"), "{files:?}");
+        for (file, output) in &edited.files {
+            let whole = &clean.outputs[file];
+            let bytes = output.clone().unpacked().bytes().map(|b| b.to_vec());
+            assert_eq!(whole.bytes().map(|b| b.to_vec()), bytes, "{file}");
+            // What the file says it was made from too: the next build reuses by it.
+            assert_eq!(whole.key, output.key, "{file}");
+        }
+        let page = String::from_utf8(
+            clean.outputs["tin-tuc/b/index.html"]
+                .bytes()
+                .unwrap()
+                .to_vec(),
+        );
+        assert!(page.unwrap().contains("Bài đã sửa."));
+    }
+
+    #[test]
+    fn edits_that_other_pages_show_take_a_whole_build() {
+        let now = "2026-01-01 09:00";
+        let cases = [
+            // The summary, which the lists show.
+            (
+                "summary",
+                article("b", "2025-09-02", "Bài.").replace("Mở đầu.", "Mở đầu khác."),
+            ),
+            // A heading: an anchor other pages may link to.
+            ("heading", article("b", "2025-09-02", "## Mục mới")),
+            // The front matter.
+            ("title", article("b mới", "2025-09-02", "Bài.")),
+            // A link that breaks: an error to report.
+            ("problem", article("b", "2025-09-02", "[x](khong-co.md)")),
+        ];
+        for (what, text) in cases {
+            let mut served = served("Bài.");
+            assert!(served.edit(&text, now).is_none(), "{what}");
+        }
+    }
+
+    #[test]
+    fn a_file_with_a_warning_takes_a_whole_build_which_places_it_again() {
+        let mut served = served("<b onclick=\"x()\">Bài.</b>");
+        assert!(served
+            .built
+            .warnings
+            .iter()
+            .any(|w| w.path.ends_with("b.md")));
+        // The warning stays on its line: the whole build would report it as it was.
+        let text = article(
+            "b",
+            "2025-09-02",
+            "<b onclick=\"x()\">Bài.</b>\n\nDòng mới.",
+        );
+        assert!(served.edit(&text, "2026-01-01 09:00").is_none());
+    }
+
+    #[test]
+    fn the_clock_reaching_a_date_or_the_next_day_takes_a_whole_build() {
+        let text = article("b", "2025-09-02", "Bài đã sửa.");
+        // The same day, before `d.md`'s date: the same pages are published.
+        assert!(served("Bài.").edit(&text, "2026-01-01 23:00").is_some());
+        // The next day: `site.now` shows the day.
+        assert!(served("Bài.").edit(&text, "2026-01-02 08:00").is_none());
+        // `d.md` is due: it is published, and listed.
+        assert!(served("Bài.").edit(&text, "2026-02-01 08:00").is_none());
+        // A clock gone back.
+        assert!(served("Bài.").edit(&text, "2026-01-01 07:00").is_none());
+    }
+}
