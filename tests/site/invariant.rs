@@ -17,6 +17,7 @@ enum Edit {
     Add(u8),
     Body(u8, u8),
     Text(u8, u8),
+    Lead(u8, u8),
     Topics(u8, u8),
     Date(u8, u8),
     Draft(u8, bool),
@@ -35,6 +36,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         any::<u8>().prop_map(Edit::Add),
         (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Body(a, b)),
         (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Text(a, b)),
+        (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Lead(a, b)),
         (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Topics(a, b)),
         (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Date(a, b)),
         (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Edit::Draft(a, b)),
@@ -51,7 +53,7 @@ fn edit() -> impl Strategy<Value = Edit> {
 
 /// What the test's page template shows of other articles, besides its neighbours: the
 /// related articles (which other pages' topics, tags and dates decide) and the expiry note.
-const PAGE_LISTS: &str = "{% for r in page.related %}<a href=\"{{ r.url }}\">{{ r.title }}</a>{% endfor %}{% if page.expired %}<p>hết hạn</p>{% endif %}{% for file in page.attachments %}<p>{{ file.size }}</p>{% endfor %}{% for photo in page.gallery %}<img src=\"{{ photo.thumb }}\" srcset=\"{{ photo.srcset }}\" alt=\"{{ photo.alt }}\">{% endfor %}";
+const PAGE_LISTS: &str = "{% for r in page.related %}<a href=\"{{ r.url }}\">{{ r.title }}</a><p>{{ r.summary_text }}</p>{% endfor %}{% if page.expired %}<p>hết hạn</p>{% endif %}{% for file in page.attachments %}<p>{{ file.size }}</p>{% endfor %}{% for photo in page.gallery %}<img src=\"{{ photo.thumb }}\" srcset=\"{{ photo.srcset }}\" alt=\"{{ photo.alt }}\">{% endfor %}";
 
 const TOPICS: [&str; 3] = ["nghi-dinh-118", "de-an-06", "par-index"];
 const TAGS: [[&str; 2]; 2] = [["Một cửa", "một cửa"], ["Chuyển đổi số", "chuyển đổi số"]];
@@ -158,6 +160,17 @@ fn apply(site: &Site, edit: &Edit) {
                     _ => "Thêm một câu.",
                 };
                 site.write(&path(&name), &format!("{text}\n{extra} {body}\n"));
+            }
+        }
+        Edit::Lead(n, word) => {
+            // The first paragraph, the summary that lists, related articles and neighbours'
+            // pages show: those must follow, and nothing else may change.
+            if let Some(name) = pick(n) {
+                let Ok(text) = std::fs::read_to_string(site.root().join(path(&name))) else {
+                    return;
+                };
+                let text = text.replacen("\n---\n", &format!("\n---\nMở đầu {word}. "), 1);
+                site.write(&path(&name), &text);
             }
         }
         Edit::Alias(n, to) => {
