@@ -1,7 +1,7 @@
-//! A text edit applied to the last site. When an article's Markdown changed and nothing that
-//! other pages show of it did (its front matter, its anchors, its summary, its documents…),
-//! the site a clean build makes is the last one with that page's HTML replaced. `serve` makes
-//! it so, rather than walking 100,000 pages to find that nothing else moved.
+//! A text edit applied to the last site. When an article's Markdown changed and, of what other
+//! pages show of it, at most its card did (its summary; not its front matter, anchors,
+//! documents cited…), the site a clean build makes is the last one with that page replaced.
+//! `serve` makes it so, rather than walking 100,000 pages to find that nothing else moved.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -94,16 +94,26 @@ fn steady_until(sorted: &Sorted, now: jiff::Timestamp, tz: &jiff::tz::TimeZone) 
     soonest.map_or(tomorrow, |t| t.min(tomorrow))
 }
 
-/// The site after `edited` pages (parsed anew) changed only in their text, at `now`, and the
-/// indexes of those pages in `site.pages`; `None` when any edit reaches further (or the site
-/// was not kept for edits), and then only a whole build says what changed. Each conversion
-/// goes into `memo`, as a whole build would put it.
+/// The next site after a text edit, and which of its pages changed.
+#[derive(Debug)]
+pub(crate) struct Edited {
+    pub site: Site,
+    /// Indexes into `site.pages` of the pages edited.
+    pub pages: Vec<usize>,
+    /// Those among `pages` whose card changed (their summary or image): the lists and the
+    /// pages that show it change too.
+    pub cards: Vec<usize>,
+}
+
+/// The site after `edited` pages (parsed anew) changed only in their text, at `now`; `None`
+/// when any edit reaches further (or the site was not kept for edits), and then only a whole
+/// build says what changed. Each conversion goes into `memo`, as a whole build would put it.
 pub(crate) fn text_edits(
     site: &Site,
     edited: &[Arc<Page>],
     now: jiff::Timestamp,
     memo: &mut FxHashMap<String, Converted>,
-) -> Option<(Site, Vec<usize>)> {
+) -> Option<Edited> {
     let world = site.world.as_deref()?;
     if now < site.settings.now || now >= world.steady_until {
         return None;
@@ -131,18 +141,22 @@ pub(crate) fn text_edits(
             return None;
         }
         let markdown = converter.convert(page);
-        let card = card_key(page, &markdown);
-        let (rendered, image) = markdown;
-        if !shown_alike(&old.rendered, &rendered) || old.image != image {
+        let raw_card = card_key(page, &markdown);
+        let card = event_key(page, raw_card, now);
+        // An event's summary is in the calendars too, which only a whole build makes.
+        if !shown_alike(&old.rendered, &markdown.0)
+            || (card != old.card && old.page.meta.event.is_some())
+        {
             return None;
         }
         let key = markdown_key(&converter.key, page);
+        let (rendered, image) = markdown;
         memo.insert(
             page.rel.clone(),
             Converted {
                 from: (converter.key, page.source_key),
                 key,
-                card,
+                card: raw_card,
                 result: (rendered.clone(), image.clone()),
             },
         );
@@ -153,38 +167,44 @@ pub(crate) fn text_edits(
             expired: old.expired,
             front: old.front,
             key: super::expiry::key(page, event_key(page, key, now), old.expired),
-            card: event_key(page, card, now),
+            card,
         };
-        debug_assert_eq!(published.card, old.card, "{}: the card changed", page.rel);
         replaced.push((index, published));
     }
     let mut next = site.clone();
     next.settings.now = now;
-    let indexes = replaced.iter().map(|(i, _)| *i).collect();
+    let pages = replaced.iter().map(|(i, _)| *i).collect();
+    let cards = (replaced.iter())
+        .filter(|(i, p)| p.card != site.pages[*i].card)
+        .map(|(i, _)| *i)
+        .collect();
     for (index, published) in replaced {
         next.pages[index] = published;
     }
-    Some((next, indexes))
+    Some(Edited {
+        site: next,
+        pages,
+        cards,
+    })
 }
 
-/// Whether two conversions of one page differ only in what the page alone shows: its HTML and
-/// its word count. Everything else (summary, documents cited, attachments, gallery, problems)
-/// other pages, lists or the build's messages show too.
+/// Whether two conversions of one page differ only in what the page itself and its card show:
+/// its HTML, its word count and its summary (the card's changes are followed by its key).
+/// Everything else (documents cited, attachments, gallery, problems) other pages, lists or
+/// the build's messages show apart from the card.
 fn shown_alike(old: &Rendered, new: &Rendered) -> bool {
     let Rendered {
         html: _,
         word_count: _,
-        summary_html,
-        summary_text,
+        summary_html: _,
+        summary_text: _,
         problems,
         documents,
         attachments,
         videos,
         gallery,
     } = new;
-    old.summary_html == *summary_html
-        && old.summary_text == *summary_text
-        && old.problems == *problems
+    old.problems == *problems
         && old.documents == *documents
         && old.attachments == *attachments
         && old.videos == *videos

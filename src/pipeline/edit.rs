@@ -1,7 +1,8 @@
 //! `serve`'s rebuild after text edits: only the edited articles are read, parsed, converted
-//! and rendered again, into the last site (`assemble::text_edits`). Any other change (a new
-//! or removed file, front matter, a heading, a summary, a template, the config) takes a
-//! whole build, which the caller runs when this gives `None`.
+//! and rendered again, into the last site (`assemble::text_edits`), with the lists and pages
+//! that show their summary when it changed. Any other change (a new or removed file, front
+//! matter, a heading, a template, the config) takes a whole build, which the caller runs when
+//! this gives `None`.
 
 use std::sync::Arc;
 
@@ -53,10 +54,18 @@ pub fn text_edit(
         };
         edited.push(page);
     }
-    let (site, indexes) = crate::assemble::text_edits(last, &edited, now, &mut cache.markdown)?;
+    let edits = crate::assemble::text_edits(last, &edited, now, &mut cache.markdown)?;
     let templates = cache.last_templates()?;
-    let files = render::edited(&site, &templates, &cache.rendered, &indexes, outputs, true).ok()?;
-    Some(Edited { site, files })
+    let changed = render::Changed {
+        pages: &edits.pages,
+        cards: &edits.cards,
+    };
+    let memo = &cache.rendered;
+    let files = render::edited(&edits.site, &templates, memo, changed, outputs, true).ok()?;
+    Some(Edited {
+        site: edits.site,
+        files,
+    })
 }
 
 #[cfg(test)]
@@ -151,44 +160,79 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_text_edit_makes_the_files_a_whole_build_makes() {
-        let mut served = served("Bài.");
-        let text = article("b", "2025-09-02", "Bài đã sửa.");
-        let edited = served.edit(&text, "2026-01-01 09:00").expect("a text edit");
+    /// Each file as a reader gets it, with its kind and what it says it was made from.
+    fn as_served(outputs: &Outputs) -> Vec<(String, String, Option<blake3::Hash>, Vec<u8>)> {
+        (outputs.iter())
+            .map(|(path, o)| {
+                let bytes = o.clone().unpacked().bytes().map(|b| b.to_vec());
+                (
+                    path.clone(),
+                    format!("{:?}", o.kind),
+                    o.key,
+                    bytes.unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    /// The last build's files with an edit's over them equal a clean build's at `now`, keys
+    /// included (the next build reuses by them); the edited page shows `words`.
+    fn served_is_a_clean_build(served: &Served, edited: Edited, now: &str, words: &str) {
         let options = Options {
-            now: Some("2026-01-01 09:00".into()),
+            now: Some(now.into()),
             ..served.options.clone()
         };
         let clean = crate::build(&options, &mut Cache::default(), Destination::Memory).unwrap();
-        let files: Vec<&str> = edited.files.iter().map(|(f, _)| f.as_str()).collect();
-        assert!(files.contains(&"tin-tuc/b/index.html"), "{files:?}");
-        assert!(!files.contains(&"tin-tuc/a/index.html"), "{files:?}");
-        for (file, output) in &edited.files {
-            let whole = &clean.outputs[file];
-            let bytes = output.clone().unpacked().bytes().map(|b| b.to_vec());
-            assert_eq!(whole.bytes().map(|b| b.to_vec()), bytes, "{file}");
-            // What the file says it was made from too: the next build reuses by it.
-            assert_eq!(whole.key, output.key, "{file}");
-        }
+        let mut outputs = served.built.outputs.clone();
+        // Search is made when first asked for: not among the served files.
+        outputs.retain(|path, _| clean.outputs.contains_key(path));
+        outputs.extend(edited.files);
+        let search = |path: &String| crate::search::is_index_file(path);
+        let mut expected = clean.outputs.clone();
+        expected.retain(|path, _| !search(path));
+        outputs.retain(|path, _| !search(path));
+        assert_eq!(as_served(&outputs), as_served(&expected));
         let page = String::from_utf8(
             clean.outputs["tin-tuc/b/index.html"]
                 .bytes()
                 .unwrap()
                 .to_vec(),
         );
-        assert!(page.unwrap().contains("Bài đã sửa."));
+        assert!(page.unwrap().contains(words));
+    }
+
+    #[test]
+    fn a_text_edit_makes_the_files_a_whole_build_makes() {
+        let mut served = served("Bài.");
+        let text = article("b", "2025-09-02", "Bài đã sửa.");
+        let edited = served.edit(&text, "2026-01-01 09:00").expect("a text edit");
+        let files: Vec<&str> = edited.files.iter().map(|(f, _)| f.as_str()).collect();
+        assert!(files.contains(&"tin-tuc/b/index.html"), "{files:?}");
+        assert!(!files.contains(&"tin-tuc/a/index.html"), "{files:?}");
+        assert!(!files.contains(&"tin-tuc/index.html"), "{files:?}");
+        served_is_a_clean_build(&served, edited, "2026-01-01 09:00", "Bài đã sửa.");
+    }
+
+    #[test]
+    fn an_edit_of_the_summary_makes_the_lists_and_the_pages_showing_it_again() {
+        let mut served = served("Bài.");
+        let text = article("b", "2025-09-02", "Bài.").replace("Mở đầu.", "Mở đầu khác.");
+        let edited = served.edit(&text, "2026-01-01 09:00").expect("a text edit");
+        let files: Vec<&str> = edited.files.iter().map(|(f, _)| f.as_str()).collect();
+        for shown in [
+            "tin-tuc/index.html",
+            "tin-tuc/a/index.html",
+            "tin-tuc/c/index.html",
+        ] {
+            assert!(files.contains(&shown), "{shown}: {files:?}");
+        }
+        served_is_a_clean_build(&served, edited, "2026-01-01 09:00", "Mở đầu khác.");
     }
 
     #[test]
     fn edits_that_other_pages_show_take_a_whole_build() {
         let now = "2026-01-01 09:00";
         let cases = [
-            // The summary, which the lists show.
-            (
-                "summary",
-                article("b", "2025-09-02", "Bài.").replace("Mở đầu.", "Mở đầu khác."),
-            ),
             // A heading: an anchor other pages may link to.
             ("heading", article("b", "2025-09-02", "## Mục mới")),
             // The front matter.

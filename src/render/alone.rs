@@ -1,28 +1,49 @@
 //! Pages rendered alone, with the rest of the site as the last build made it: the desk's
 //! preview of a draft, and the pages a text edit changed (with the feeds and the sitemap).
 
-use super::{Body, Output, Outputs, RenderMemo, Renderer};
+use rayon::prelude::*;
+
+use super::{Body, Done, Output, Outputs, RenderMemo, Renderer};
 use crate::assemble::Site;
 use crate::diag::Diagnostic;
 use crate::templates::Templates;
 
-/// After a text edit (`crate::assemble::text_edits`): the pages at `indexes` rendered anew,
-/// and the feeds (which carry the newest articles' text) and the sitemap, made with the last
-/// build's files (`outputs`) and memo. Every other file is the one a whole build would make
-/// again: none shows what changed. Nothing is kept in `memo`.
+/// The pages a text edit changed (`crate::assemble::text_edits`), by index in `Site::pages`.
+#[derive(Debug, Clone, Copy)]
+pub struct Changed<'a> {
+    pub pages: &'a [usize],
+    /// Those whose card changed: the lists and the pages beside them show it.
+    pub cards: &'a [usize],
+}
+
+/// After a text edit: the pages it `changed` rendered anew, the feeds (which carry the newest
+/// articles' text) and the sitemap, and where a card changed, the pages beside it and those
+/// listing it among their related articles, and every list (through the memo: only those
+/// showing the card are rendered again). Made with the last build's files (`outputs`) and
+/// `memo`; every other file is the one a whole build would make again, as none shows what
+/// changed. Nothing is kept in `memo`.
 pub fn edited(
     site: &Site,
     templates: &Templates,
     memo: &RenderMemo,
-    indexes: &[usize],
+    changed: Changed,
     outputs: &Outputs,
     pack: bool,
 ) -> Result<Vec<(String, Output)>, Diagnostic> {
     let mut r = Renderer::new(site, templates, memo, Vec::new(), None);
     r.pack = pack;
-    let mut made = Vec::with_capacity(indexes.len() + 2 * site.topics.len() + 3);
-    for &index in indexes {
-        made.push(r.page(index)?);
+    let mut pages: Vec<usize> = changed.pages.to_vec();
+    if !changed.cards.is_empty() {
+        pages.extend(showing(site, changed.cards));
+        pages.sort_unstable();
+        pages.dedup();
+    }
+    let mut made: Vec<Done> = (pages.par_iter())
+        .map(|&i| r.page(i))
+        .collect::<Result<_, _>>()?;
+    if !changed.cards.is_empty() {
+        let lists: Vec<Result<Done, Diagnostic>> = r.list_jobs().map(|job| r.run(job)).collect();
+        made.extend(lists.into_iter().collect::<Result<Vec<_>, _>>()?);
     }
     let contents = r.feed_contents();
     made.extend(r.feeds_and_sitemap(outputs, &contents));
@@ -30,6 +51,20 @@ pub fn edited(
         .into_iter()
         .map(|d| (d.out.clone(), d.output()))
         .collect())
+}
+
+/// The pages that show the cards of `cards`: beside them in their section, or listing them
+/// among their related articles.
+fn showing(site: &Site, cards: &[usize]) -> Vec<usize> {
+    let beside = (cards.iter()).flat_map(|&i| {
+        let (previous, next) = site.neighbours_of(i);
+        previous.into_iter().chain(next)
+    });
+    let related = (site.related.par_iter().enumerate())
+        .filter(|(_, list)| list.iter().any(|i| cards.contains(i)))
+        .map(|(j, _)| j)
+        .collect::<Vec<_>>();
+    beside.chain(related).collect()
 }
 
 /// One article or standalone page, rendered alone (the desk's preview of a draft): nothing

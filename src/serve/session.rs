@@ -200,8 +200,9 @@ impl Session {
     }
 
     /// The rebuild after text edits alone (`pipeline::text_edit`), when the last build was
-    /// good and the changes are only those: the edited pages, the feeds and the sitemap are
-    /// made again over the last site, as a whole build would make them.
+    /// good and the changes are only those: the edited pages, the feeds and the sitemap (and
+    /// the lists and pages showing a summary that changed) are made again over the last
+    /// site, as a whole build would make them.
     fn text_edit(&mut self) -> Option<(Notice, Vec<Diagnostic>)> {
         if !self.snapshot.errors.is_empty() {
             return None;
@@ -223,7 +224,10 @@ impl Session {
             if before.map(|o| &o.body) != Some(&output.body) {
                 changed.insert(url_of(&snapshot.base_path, &file));
             }
-            edits.insert(file, output);
+            // Most lists come back as they were, from the memo: only what differs is kept.
+            if before != Some(&output) {
+                edits.insert(file, output);
+            }
         }
         snapshot.version += 1;
         let search = crate::search::Deferred::new(Arc::new(edited.site), self.cache.search.clone());
