@@ -1,7 +1,8 @@
 //! Measures `loa serve`'s edit-to-served latency: from writing a file to the moment the updated
 //! page is served, debounce included. `cargo run --release --example serve-latency -- DIR
-//! [EDITS]` on a site made by `gen-corpus`: EDITS article edits, then EDITS/2 edits of a
-//! template (`page.html` of a theme added for the run); prints the median and the worst of each.
+//! [EDITS]` on a site made by `gen-corpus`: EDITS article edits (a line added at the end),
+//! EDITS edits of its first paragraph (its summary), then EDITS/2 edits of a template
+//! (`page.html` of a theme added for the run); prints the median and the worst of each.
 //! One more article edit comes first, 3 s after the preview starts, and is reported alone: it
 //! may wait for `serve`'s check of every file after starting (long on a large site). The
 //! site's files are restored afterwards.
@@ -50,8 +51,17 @@ fn main() {
     let first = measure(&url, 1, edit);
     println!("first edit: {} ms", first[0].as_millis());
     let times = measure(&url, edits, edit);
-    std::fs::write(&article, &original).expect("restore the article");
     report("article edits", times);
+
+    // An edit of the first paragraph: the summary that the lists and the related articles of
+    // other pages show, which they follow.
+    let body = original[4..].find("\n---\n").expect("front matter") + 4 + "\n---\n".len();
+    let times = measure(&url, edits, |marker| {
+        let text = format!("{}{marker} {}", &original[..body], &original[body..]);
+        std::fs::write(&article, text).expect("write the article");
+    });
+    std::fs::write(&article, &original).expect("restore the article");
+    report("summary edits", times);
 
     // A theme whose page.html carries a marker: each edit re-renders every article page.
     let config = root.join("config.yaml");
