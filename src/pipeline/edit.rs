@@ -14,7 +14,8 @@ use crate::render::{self, Output, Outputs};
 use crate::{load, parse};
 
 /// What a text edit made: the next site, and its files that were made again (the edited
-/// pages, the feeds, the sitemap), each put in place of the last build's.
+/// pages, the feeds, the sitemap, and after a summary edit the lists and the pages showing
+/// it), each to be put in place of the last build's.
 #[derive(Debug)]
 pub struct Edited {
     pub site: Site,
