@@ -13,6 +13,11 @@ use crate::diag::Diagnostic;
 use crate::render::{self, Output, Outputs};
 use crate::{load, parse};
 
+/// Every file edited since the last whole build is read and parsed again by each text edit
+/// (the watcher's changes stay reported for that build): past this many, a whole build runs,
+/// which reads them once and starts counting again.
+const MAX_EDITED: usize = 32;
+
 /// What a text edit made: the next site, and its files that were made again (the edited
 /// pages, the feeds, the sitemap, and after a summary edit the lists and the pages showing
 /// it), each to be put in place of the last build's.
@@ -34,6 +39,9 @@ pub fn text_edit(
     warnings: &[Diagnostic],
 ) -> Option<Edited> {
     let paths = cache.pending()?.clone();
+    if paths.len() > MAX_EDITED {
+        return None;
+    }
     let now = super::input::resolve_now(options.now.as_deref(), &last.config.timezone).ok()?;
     let config_key = parse::config_fingerprint(&last.config);
     let mut edited = Vec::with_capacity(paths.len());
@@ -100,6 +108,11 @@ mod tests {
     }
 
     fn served(b_body: &str) -> Served {
+        served_with(b_body, 0)
+    }
+
+    /// [`served`] with `more` articles besides (`x-0.md`…).
+    fn served_with(b_body: &str, more: usize) -> Served {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().canonicalize().unwrap();
         write(
@@ -118,6 +131,10 @@ mod tests {
                 &format!("content/tin-tuc/{name}.md"),
                 &article(name, date, body),
             );
+        }
+        for n in 0..more {
+            let text = article(&format!("x{n}"), "2025-08-01", "Bài.");
+            write(&root, &format!("content/tin-tuc/x-{n}.md"), &text);
         }
         // Published later: the clock reaching its date changes the lists.
         let later = article("d", "2026-02-01", "Bài.");
@@ -245,6 +262,19 @@ mod tests {
             let mut served = served("Bài.");
             assert!(served.edit(&text, now).is_none(), "{what}");
         }
+    }
+
+    #[test]
+    fn past_many_files_edited_since_the_last_whole_build_one_runs() {
+        let mut served = served_with("Bài.", MAX_EDITED);
+        let root = served.options.root.clone();
+        let text = article("b", "2025-09-02", "Bài đã sửa.");
+        // Saved since the last whole build (here as they were): each edit reads them again.
+        let saved = |n| root.join(format!("content/tin-tuc/x-{n}.md"));
+        served.cache.changed((0..MAX_EDITED - 1).map(saved));
+        assert!(served.edit(&text, "2026-01-01 09:00").is_some());
+        served.cache.changed([saved(MAX_EDITED - 1)]);
+        assert!(served.edit(&text, "2026-01-01 09:00").is_none());
     }
 
     #[test]
