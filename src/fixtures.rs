@@ -1,5 +1,6 @@
-//! What unit tests build their cases from: a small resolved config, and outputs from pairs
-//! of path and text. One place, so a change to `Config` or `Outputs` is made once for all.
+//! What unit tests build their cases from: a small resolved config, outputs from pairs of
+//! path and text, and site folders on disk. One place, so a change to `Config` or `Outputs`
+//! is made once for all.
 
 use crate::config::{parse, Config, Overrides};
 use crate::render::{Kind, Output, Outputs};
@@ -8,6 +9,17 @@ use crate::render::{Kind, Output, Outputs};
 pub fn config() -> Config {
     let text = "title: T\nbase_url: https://example.org/\ntopics:\n  - {key: nghi-dinh-118, name: N}\n  - {key: de-an-06, name: D}\nunits:\n  - {key: van-phong, name: VP}\n";
     parse(text, &Overrides::default()).expect("the fixture config is valid")
+}
+
+/// The `config.yaml` of a site with one topic, `nghi-dinh-118`.
+pub const ONE_TOPIC_CONFIG: &str =
+    "title: T\nbase_url: https://example.org/\ntopics:\n  - {key: nghi-dinh-118, name: N}\n";
+
+/// Writes `text` to `rel` under the site folder `root`, making its folders.
+pub fn write(root: &std::path::Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().expect("a file in a folder")).unwrap();
+    std::fs::write(path, text).unwrap();
 }
 
 /// Outputs from (path, text) pairs: pages (but the home page and `trang/N/` of lists), feeds

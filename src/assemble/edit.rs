@@ -12,7 +12,6 @@ use rustc_hash::FxHashMap;
 use super::convert::{card_key, markdown_key, Converter, Targets};
 use super::{event_key, Converted, PlacedAsset, Published, Site, Sorted};
 use crate::citations::Table;
-use crate::config::BaseUrl;
 use crate::images::Processed;
 use crate::markdown::Rendered;
 use crate::model::Page;
@@ -23,7 +22,6 @@ use crate::model::Page;
 #[derive(Debug)]
 pub(crate) struct World {
     sorted: Sorted,
-    base_url: BaseUrl,
     /// The files beside the content, as links read them (before their resized copies).
     assets: Vec<PlacedAsset>,
     images: HashMap<String, Processed>,
@@ -55,7 +53,6 @@ impl World {
         }
         World {
             sorted,
-            base_url: site.config.base_url.clone(),
             assets,
             images,
             documents,
@@ -119,7 +116,7 @@ pub(crate) fn text_edits(
         return None;
     }
     let targets = Targets {
-        base_url: &world.base_url,
+        base_url: &site.config.base_url,
         assets: &world.assets,
         images: &world.images,
         documents: world.documents.as_ref(),

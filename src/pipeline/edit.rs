@@ -79,17 +79,12 @@ pub fn text_edit(
 
 #[cfg(test)]
 mod tests {
-    use std::path::{Path, PathBuf};
+    use std::path::PathBuf;
 
     use super::*;
+    use crate::fixtures::{write, ONE_TOPIC_CONFIG};
     use crate::pipeline::Built;
     use crate::Destination;
-
-    fn write(root: &Path, rel: &str, text: &str) {
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
 
     /// An article that expires (its key carries it) with a summary, then `body`.
     fn article(title: &str, date: &str, body: &str) -> String {
@@ -115,11 +110,7 @@ mod tests {
     fn served_with(b_body: &str, more: usize) -> Served {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().canonicalize().unwrap();
-        write(
-            &root,
-            "config.yaml",
-            "title: T\nbase_url: https://example.org/\ntopics:\n  - {key: nghi-dinh-118, name: N}\n",
-        );
+        write(&root, "config.yaml", ONE_TOPIC_CONFIG);
         for (name, date) in [
             ("a", "2025-09-01"),
             ("b", "2025-09-02"),

@@ -226,12 +226,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-
-    fn write(root: &Path, rel: &str, text: &str) {
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
+    use crate::fixtures::{write, ONE_TOPIC_CONFIG};
 
     fn article(root: &Path, name: &str, date: &str, body: &str) {
         let text = format!(
@@ -244,11 +239,7 @@ mod tests {
     fn one_topic_site() -> (tempfile::TempDir, std::path::PathBuf, Options) {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().canonicalize().unwrap();
-        write(
-            &root,
-            "config.yaml",
-            "title: T\nbase_url: https://example.org/\ntopics:\n  - {key: nghi-dinh-118, name: N}\n",
-        );
+        write(&root, "config.yaml", ONE_TOPIC_CONFIG);
         let options = Options {
             root: root.clone(),
             now: Some("2026-01-01".into()),

@@ -49,7 +49,7 @@ pub fn edited(
     made.extend(r.feeds_and_sitemap(outputs, &contents));
     Ok(made
         .into_iter()
-        .map(|d| (d.out.clone(), d.output()))
+        .map(|mut d| (std::mem::take(&mut d.out), d.output()))
         .collect())
 }
 
