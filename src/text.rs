@@ -17,13 +17,32 @@ pub fn nfc(s: &str) -> String {
     }
 }
 
-/// Whether `s` is surely NFC already. ASCII characters are left out of Unicode's quick check:
-/// they are NFC and combine with nothing before them, so leaving them out can only turn a
-/// "yes" into "maybe" (a full normalization, same result), never the other way; and most
-/// characters of a Vietnamese text are ASCII.
+/// Whether `s` is surely NFC already. ASCII characters and Vietnamese's precomposed letters
+/// are left out of Unicode's quick check: each is NFC by itself and combines with nothing
+/// before it (a starter), so leaving them out can only turn a "yes" into "maybe" or "no" (a
+/// full normalization, same result), never the other way. A mark after such a letter that
+/// could combine with it is itself "maybe" in the check. Most characters of a Vietnamese
+/// text are one or the other, and the check's table lookups were a clean build's cost.
 fn is_nfc(s: &str) -> bool {
-    let marked = s.chars().filter(|c| !c.is_ascii());
+    let marked = s
+        .chars()
+        .filter(|&c| !c.is_ascii() && !is_vietnamese_letter(c));
     unicode_normalization::is_nfc_quick(marked) == unicode_normalization::IsNormalized::Yes
+}
+
+/// Precomposed letters Vietnamese writes (with the rest of their Unicode blocks): Latin-1's
+/// and Latin Extended-A's and -B's (`à`, `ă`, `đ`, `ơ`, `ư`…) and Latin Extended
+/// Additional's with two marks (`ạ` to `ỹ`). Each is NFC ("yes" in Unicode's quick check) and
+/// a starter (combining class 0): a test checks every one.
+fn is_vietnamese_letter(c: char) -> bool {
+    matches!(c, '\u{C0}'..='\u{1B0}' | '\u{1EA0}'..='\u{1EF9}')
+}
+
+/// `bytes` as UTF-8 text, checked with SIMD (a clean build checks every source: std's check
+/// is slow on Vietnamese letters); on failure, std's error, which tells where the first
+/// invalid byte is.
+fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes))
 }
 
 /// Decodes a file as UTF-8 and evens out what Windows editors add (a BOM, CRLF line ends)
@@ -31,7 +50,7 @@ fn is_nfc(s: &str) -> bool {
 /// invalid byte.
 pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    let text = utf8(bytes).map_err(|e| {
         let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
         crate::diag::line_col(good, good.len())
     })?;
@@ -314,6 +333,22 @@ mod tests {
         assert_ne!(composed, decomposed);
         assert_eq!(slugify(composed), slugify(&decomposed));
         assert_eq!(nfc(&decomposed), composed);
+    }
+
+    #[test]
+    fn the_letters_the_nfc_check_skips_are_nfc_starters() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{is_nfc_quick, IsNormalized};
+        let letters: Vec<char> = ('\u{80}'..='\u{1FFF}')
+            .filter(|&c| is_vietnamese_letter(c))
+            .collect();
+        assert_eq!(letters.len(), (0x1B0 - 0xC0 + 1) + (0x1EF9 - 0x1EA0 + 1));
+        for c in letters {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+        // A letter the check skips, followed by a mark it takes: composed.
+        assert_eq!(nfc("a\u{306}\u{301} \u{1ea1}\u{302}"), "\u{1eaf} \u{1ead}");
     }
 
     proptest::proptest! {

@@ -55,15 +55,25 @@ struct Letters {
     lower: usize,
 }
 
+/// Whether `c` is a capital, and whether a small letter. Most letters of Vietnamese text are
+/// ASCII or in Latin Extended Additional (`ạ` to `ỹ`, capitals at even code points, as a test
+/// checks): Unicode's tables only for the rest.
+fn case_of(c: char) -> (bool, bool) {
+    match c {
+        _ if c.is_ascii() => (c.is_ascii_uppercase(), c.is_ascii_lowercase()),
+        '\u{1EA0}'..='\u{1EF9}' => {
+            let upper = u32::from(c) % 2 == 0;
+            (upper, !upper)
+        }
+        _ => (c.is_uppercase(), c.is_lowercase()),
+    }
+}
+
 impl Letters {
     fn add(&mut self, text: &str) {
         for c in text.chars() {
             // Most letters of Vietnamese text are ASCII: the Unicode tables only for the rest.
-            let (upper, lower) = if c.is_ascii() {
-                (c.is_ascii_uppercase(), c.is_ascii_lowercase())
-            } else {
-                (c.is_uppercase(), c.is_lowercase())
-            };
+            let (upper, lower) = case_of(c);
             self.upper += usize::from(upper);
             self.lower += usize::from(lower);
         }
@@ -218,6 +228,13 @@ fn is_vague(words: &str) -> bool {
 mod tests {
     use super::super::testing::{events, page, placed};
     use super::*;
+
+    #[test]
+    fn letters_are_capitals_or_small_as_unicode_says() {
+        for c in ('\0'..='\u{2FFF}').chain(['\u{1F600}']) {
+            assert_eq!(case_of(c), (c.is_uppercase(), c.is_lowercase()), "{c:?}");
+        }
+    }
 
     fn warnings(body: &str) -> Vec<(usize, usize, bool)> {
         let page = page(body);

@@ -41,8 +41,11 @@ fn count_words(text: &str) -> usize {
             b' ' | b'\t'..=b'\r' => true,
             // Inside a character: it was decided at its first byte.
             0x80..=0xBF => continue,
-            // U+0085 and U+00A0; U+1680; U+2000 to U+205F; U+3000 (and letters, such as
-            // most of Vietnamese's, that share these first bytes). `at` starts a character.
+            // U+1680 is the only space starting with 0xE1, whose other characters include
+            // most of Vietnamese's letters (U+1EA0 to U+1EF9): not decoded.
+            0xE1 if text.as_bytes().get(at + 1) != Some(&0x9A) => false,
+            // U+0085 and U+00A0; U+1680; U+2000 to U+205F; U+3000 (and letters that share
+            // these first bytes). `at` starts a character.
             0xC2 | 0xE1 | 0xE2 | 0xE3 => text[at..].chars().next().is_some_and(char::is_whitespace),
             _ => false,
         };
@@ -61,7 +64,7 @@ mod tests {
     proptest! {
         #[test]
         fn words_are_counted_as_split_whitespace_counts_them(
-            text in "[a-zA-Zàáạảãâầấậẩẫăằắặẳẵđơờớợởỡưừứựửữ .,\t\r\n\u{a0}\u{3000}\u{2009}\u{85}\u{1680}\u{202f}\u{205f}\u{2028}\u{1e00}\u{2010}\u{3001}\u{c0}\u{b}\u{c}]{0,60}"
+            text in "[a-zA-Zàáạảãâầấậẩẫăằắặẳẵđơờớợởỡưừứựửữ .,\t\r\n\u{a0}\u{3000}\u{2009}\u{85}\u{1680}\u{1681}\u{167f}\u{1a80}\u{202f}\u{205f}\u{2028}\u{1e00}\u{2010}\u{3001}\u{c0}\u{b}\u{c}]{0,60}"
         ) {
             prop_assert_eq!(count_words(&text), text.split_whitespace().count());
         }
