@@ -107,25 +107,45 @@ fn is_kept(folded: &str) -> bool {
 /// The HTML is loa's own output (pulldown-cmark, then the sanitizer), so tags are well formed;
 /// a `>` inside a quoted attribute value is still skipped correctly.
 pub fn html_text(html: &str) -> String {
-    let mut text = String::with_capacity(html.len() / 2);
+    let mut text = Collapsed {
+        text: String::with_capacity(html.len() / 2),
+        space: false,
+    };
     let mut rest = html;
     while let Some(open) = rest.find('<') {
-        push_unescaped(&mut text, &rest[..open]);
+        text.push(&unescaped(&rest[..open]));
         let tag_len = tag_length(&rest[open..]);
         if separates_words(&rest[open..open + tag_len]) {
-            text.push(' ');
+            text.space = true;
         }
         rest = &rest[open + tag_len..];
     }
-    push_unescaped(&mut text, rest);
-    let mut folded = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !folded.is_empty() {
-            folded.push(' ');
+    text.push(&unescaped(rest));
+    text.text
+}
+
+/// Text with its white space folded as it is appended: words joined by one space, none at
+/// either end (as `split_whitespace` and `join` would make it, in one pass rather than two).
+struct Collapsed {
+    text: String,
+    /// Whether white space (or a tag that separates words) came after the last word.
+    space: bool,
+}
+
+impl Collapsed {
+    fn push(&mut self, piece: &str) {
+        let space_before = piece.starts_with(char::is_whitespace);
+        for (i, word) in piece.split_whitespace().enumerate() {
+            if !self.text.is_empty() && (self.space || space_before || i > 0) {
+                self.text.push(' ');
+            }
+            self.text.push_str(word);
+            self.space = false;
         }
-        folded.push_str(word);
+        if piece.ends_with(char::is_whitespace) {
+            self.space = true;
+        }
     }
-    folded
 }
 
 /// Length of the tag starting at `s[0] == '<'`, up to and including its `>` (or the end).
@@ -159,17 +179,15 @@ fn separates_words(tag: &str) -> bool {
         .any(|inline| inline.eq_ignore_ascii_case(name))
 }
 
-/// Appends text with its character references resolved (`&amp;`, `&#39;`, and the `&nbsp;`
-/// the sanitizer writes); text that is not valid escaped text is kept as it is.
-fn push_unescaped(out: &mut String, escaped: &str) {
+/// Text with its character references resolved (`&amp;`, `&#39;`, and the `&nbsp;` the
+/// sanitizer writes); text that is not valid escaped text is kept as it is.
+fn unescaped(escaped: &str) -> std::borrow::Cow<'_, str> {
     let resolve = |entity: &str| match entity {
         "nbsp" => Some("\u{a0}"),
         other => quick_xml::escape::resolve_predefined_entity(other),
     };
-    match quick_xml::escape::unescape_with(escaped, resolve) {
-        Ok(text) => out.push_str(&text),
-        Err(_) => out.push_str(escaped),
-    }
+    quick_xml::escape::unescape_with(escaped, resolve)
+        .unwrap_or(std::borrow::Cow::Borrowed(escaped))
 }
 
 #[cfg(test)]
@@ -236,6 +254,28 @@ mod tests {
             html_text(html),
             "Mục tiêu Sở Tư pháp & dân cư Hồ sơ 85% Hết"
         );
+    }
+
+    proptest::proptest! {
+        /// Folding the white space while appending gives what folding it after would.
+        #[test]
+        fn text_is_folded_as_split_whitespace_and_join_fold_it(
+            html in "([ab \u{a0}\n]|&nbsp;|&amp;|<p>|</p>|<em>|</em>|<td>){0,24}"
+        ) {
+            let mut joined = String::new();
+            let mut rest = html.as_str();
+            while let Some(open) = rest.find('<') {
+                joined.push_str(&unescaped(&rest[..open]));
+                let tag_len = tag_length(&rest[open..]);
+                if separates_words(&rest[open..open + tag_len]) {
+                    joined.push(' ');
+                }
+                rest = &rest[open + tag_len..];
+            }
+            joined.push_str(&unescaped(rest));
+            let expected = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(html_text(&html), expected);
+        }
     }
 
     #[test]
