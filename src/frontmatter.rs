@@ -37,7 +37,7 @@ pub fn read(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<FrontMatter> {
     // The YAML block starts on the file's second line.
-    let keys = yaml::top_level_keys(yaml_text)
+    let (keys, value) = yaml::mapping_of(yaml_text)
         .map_err(|e| problems.push(e.at(display, 1)))
         .ok()?;
     let allowed = allowed_keys(kind);
@@ -46,7 +46,7 @@ pub fn read(
         let d = Diagnostic::error(display, key.line + 1, key.col, msg::unknown_key(&key.name));
         problems.push(d.with_hint(msg::did_you_mean(suggestion, allowed)));
     }
-    let raw: RawFront = yaml::from_str(yaml_text)
+    let raw: RawFront = yaml::from_value(value, yaml_text)
         .map_err(|e| problems.push(e.at(display, 1)))
         .ok()?;
     let ctx = FrontContext {

@@ -60,9 +60,15 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
 /// The keys of the top-level mapping, in order, with their places. A YAML text that is not a
 /// mapping (a list, a bare word) is an error: config and front matter are both mappings.
 pub fn top_level_keys(text: &str) -> Result<Vec<Key>, YamlError> {
+    mapping_of(text).map(|(keys, _)| keys)
+}
+
+/// [`top_level_keys`], with the mapping they belong to, for [`from_value`]: one parse of the
+/// text for both (a clean build reads every page's front matter).
+pub fn mapping_of(text: &str) -> Result<(Vec<Key>, Value), YamlError> {
     let value: Value = from_str(text)?;
-    let mapping = match value {
-        Value::Null => return Ok(Vec::new()),
+    let mapping = match &value {
+        Value::Null => return Ok((Vec::new(), value)),
         Value::Mapping(m) => m,
         _ => {
             return Err(YamlError {
@@ -73,7 +79,7 @@ pub fn top_level_keys(text: &str) -> Result<Vec<Key>, YamlError> {
             })
         }
     };
-    Ok(mapping
+    let keys = mapping
         .keys()
         .map(|k| {
             let name = match k {
@@ -86,7 +92,16 @@ pub fn top_level_keys(text: &str) -> Result<Vec<Key>, YamlError> {
             let (line, col) = find_key_line(text, &name);
             Key { name, line, col }
         })
-        .collect())
+        .collect();
+    Ok((keys, value))
+}
+
+/// `value`, read from `text` by [`mapping_of`], as a `T`: far cheaper than parsing the text
+/// again. When that fails, the text is parsed again, and decides: its error has the problem's
+/// line, and a plain scalar the value holds as a number or a boolean (`title: 2025`) reads
+/// there as the text it is written as, where a `T` wants text.
+pub fn from_value<T: DeserializeOwned>(value: Value, text: &str) -> Result<T, YamlError> {
+    serde_yaml::from_value(value).or_else(|_| from_str(text))
 }
 
 /// Finds the line where a top-level key is written (`key:` at the start of a line).
@@ -290,6 +305,46 @@ fn kind(serde_kind: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Reading the parsed mapping gives what parsing the text again gives: the same values,
+    /// the same problems at the same lines, and scalars written plain read as text.
+    #[test]
+    fn a_mapping_read_once_gives_what_the_text_gives() {
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        struct Front {
+            title: Option<String>,
+            paginate: Option<usize>,
+            draft: Option<bool>,
+            tags: Option<Vec<String>>,
+            extra: Option<Value>,
+        }
+        let texts = [
+            "title: Hội nghị\npaginate: 5\ndraft: true\ntags: [a, \"b\"]\nextra: {k: [1, x]}",
+            "title: 2025\ntags: [\"2025\"]",
+            "title: 1.10",
+            "title: true\ndraft: false",
+            "title: ~",
+            "paginate: nhiều\ntitle: A",
+            "title: A\n\ndraft: có",
+            "tags: [2025, x]",
+        ];
+        for text in texts {
+            let (_, value) = mapping_of(text).unwrap();
+            let once = from_value::<Front>(value, text);
+            assert_eq!(once, from_str::<Front>(text), "{text}");
+        }
+        let (_, value) = mapping_of("title: 1.10").unwrap();
+        let front: Front = from_value(value, "title: 1.10").unwrap();
+        assert_eq!(
+            front.title.as_deref(),
+            Some("1.10"),
+            "as written, not as a number"
+        );
+        let text = "title: A\n\ndraft: có";
+        let (_, value) = mapping_of(text).unwrap();
+        let problem = from_value::<Front>(value, text).unwrap_err();
+        assert_eq!(problem.line, 3, "placed at its line: {problem:?}");
+    }
 
     #[test]
     fn top_level_keys_are_found_with_their_lines() {
