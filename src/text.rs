@@ -45,6 +45,30 @@ fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
     simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes))
 }
 
+/// The length in bytes of the white space character (as `char::is_whitespace` says) starting
+/// at byte `at` of `text`, or 0 when none starts there (a byte inside a character gives 0).
+/// Byte by byte: most characters are told from their first byte, without decoding (this runs
+/// over every text of every page).
+#[inline]
+pub fn space_len(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    match bytes[at] {
+        b' ' | b'\t'..=b'\r' => 1,
+        0..=0x7F => 0,
+        // U+1680 is the only space starting with 0xE1, whose other characters include most
+        // of Vietnamese's letters (U+1EA0 to U+1EF9).
+        0xE1 if bytes.get(at + 1) != Some(&0x9A) => 0,
+        // U+0085 and U+00A0; U+1680; U+2000 to U+205F; U+3000 (and the other characters
+        // that share these first bytes).
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => text[at..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
+}
+
 /// Decodes a file as UTF-8 and evens out what Windows editors add (a BOM, CRLF line ends)
 /// without moving any line. On failure, returns the place (line, column) of the first
 /// invalid byte.
@@ -333,6 +357,15 @@ mod tests {
         assert_ne!(composed, decomposed);
         assert_eq!(slugify(composed), slugify(&decomposed));
         assert_eq!(nfc(&decomposed), composed);
+    }
+
+    #[test]
+    fn white_space_is_told_as_char_is_whitespace_tells_it() {
+        for c in ('\0'..='\u{3100}').chain(['\u{FEFF}', '\u{1F600}']) {
+            let text = format!("{c}x");
+            let expected = if c.is_whitespace() { c.len_utf8() } else { 0 };
+            assert_eq!(space_len(&text, 0), expected, "{c:?}");
+        }
     }
 
     #[test]

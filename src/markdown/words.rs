@@ -31,24 +31,17 @@ impl<'e, I: Iterator<Item = Spanned<'e>>> Iterator for WordCount<'_, I> {
 
 /// The words of `text`, as `split_whitespace` counts them: the places where a word begins
 /// after white space or at the start. Byte by byte, without cutting the text into pieces
-/// nor decoding every letter (this runs over every text of every page): a non-ASCII
-/// character is white space only if it starts with one of four bytes, and then decoded.
+/// nor decoding every letter (this runs over every text of every page): see
+/// [`crate::text::space_len`].
 fn count_words(text: &str) -> usize {
     let mut words = 0;
     let mut in_word = false;
     for (at, byte) in text.bytes().enumerate() {
-        let space = match byte {
-            b' ' | b'\t'..=b'\r' => true,
-            // Inside a character: it was decided at its first byte.
-            0x80..=0xBF => continue,
-            // U+1680 is the only space starting with 0xE1, whose other characters include
-            // most of Vietnamese's letters (U+1EA0 to U+1EF9): not decoded.
-            0xE1 if text.as_bytes().get(at + 1) != Some(&0x9A) => false,
-            // U+0085 and U+00A0; U+1680; U+2000 to U+205F; U+3000 (and letters that share
-            // these first bytes). `at` starts a character.
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => text[at..].chars().next().is_some_and(char::is_whitespace),
-            _ => false,
-        };
+        // Inside a character: it was decided at its first byte.
+        if (0x80..=0xBF).contains(&byte) {
+            continue;
+        }
+        let space = crate::text::space_len(text, at) > 0;
         words += usize::from(!space && !in_word);
         in_word = !space;
     }

@@ -24,19 +24,64 @@ pub fn fold(word: &str) -> String {
 fn fold_into(word: &str, folded: &mut String) {
     folded.clear();
     for c in word.chars() {
-        // Most characters of most words are ASCII; the rest are decomposed one by one (the
-        // order of the marks an NFD pass would fix does not matter: they are all dropped).
+        // Most characters of most words are ASCII, and most of the rest Vietnamese letters,
+        // folded once into a table; anything else is decomposed here (the order of the marks
+        // an NFD pass would fix does not matter: they are all dropped).
         if c.is_ascii() {
             folded.push(c.to_ascii_lowercase());
-            continue;
+        } else if let Some(letter) = LETTERS.get(c) {
+            folded.push(letter);
+        } else {
+            fold_char(c, folded);
         }
-        for lower in c.to_lowercase() {
-            decompose_canonical(lower, |d| {
-                if !is_combining_mark(d) {
-                    folded.push(if matches!(d, 'đ' | 'ð') { 'd' } else { d });
+    }
+}
+
+/// One character folded: lowercase, decomposed, its marks dropped, `đ` and `ð` made `d`.
+fn fold_char(c: char, folded: &mut String) {
+    for lower in c.to_lowercase() {
+        decompose_canonical(lower, |d| {
+            if !is_combining_mark(d) {
+                folded.push(if matches!(d, 'đ' | 'ð') { 'd' } else { d });
+            }
+        });
+    }
+}
+
+/// The letters of Vietnamese's blocks (as [`crate::text`] names them: U+00C0 to U+01B0 and
+/// U+1EA0 to U+1EF9) that fold to one ASCII letter, each folded once by [`fold_char`].
+struct Letters {
+    latin: Vec<Option<char>>,
+    additional: Vec<Option<char>>,
+}
+
+static LETTERS: std::sync::LazyLock<Letters> = std::sync::LazyLock::new(|| {
+    let table = |range: std::ops::RangeInclusive<char>| -> Vec<Option<char>> {
+        range
+            .map(|c| {
+                let mut folded = String::new();
+                fold_char(c, &mut folded);
+                let mut chars = folded.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(one), None) if one.is_ascii() => Some(one),
+                    _ => None,
                 }
-            });
-        }
+            })
+            .collect()
+    };
+    Letters {
+        latin: table('\u{C0}'..='\u{1B0}'),
+        additional: table('\u{1EA0}'..='\u{1EF9}'),
+    }
+});
+
+impl Letters {
+    fn get(&self, c: char) -> Option<char> {
+        let at = |table: &[Option<char>], first: u32| {
+            let i = u32::from(c).checked_sub(first)? as usize;
+            table.get(i).copied().flatten()
+        };
+        at(&self.latin, 0xC0).or_else(|| at(&self.additional, 0x1EA0))
     }
 }
 
@@ -134,16 +179,25 @@ struct Collapsed {
 
 impl Collapsed {
     fn push(&mut self, piece: &str) {
-        let space_before = piece.starts_with(char::is_whitespace);
-        for (i, word) in piece.split_whitespace().enumerate() {
-            if !self.text.is_empty() && (self.space || space_before || i > 0) {
+        let mut at = 0;
+        while at < piece.len() {
+            let space = crate::text::space_len(piece, at);
+            if space > 0 {
+                self.space = true;
+                at += space;
+                continue;
+            }
+            // A word: up to the next white space, copied whole.
+            let start = at;
+            at += 1;
+            while at < piece.len() && crate::text::space_len(piece, at) == 0 {
+                at += 1;
+            }
+            if self.space && !self.text.is_empty() {
                 self.text.push(' ');
             }
-            self.text.push_str(word);
             self.space = false;
-        }
-        if piece.ends_with(char::is_whitespace) {
-            self.space = true;
+            self.text.push_str(&piece[start..at]);
         }
     }
 }
@@ -206,6 +260,19 @@ mod tests {
 
     fn all(text: &str) -> Vec<String> {
         words(text)
+    }
+
+    #[test]
+    fn the_letters_table_folds_as_each_letter_is_folded() {
+        let ranges = ['\u{80}'..='\u{2FF}', '\u{1E00}'..='\u{1EFF}'];
+        for c in ranges.into_iter().flatten() {
+            let mut slow = String::new();
+            fold_char(c, &mut slow);
+            assert_eq!(fold(&c.to_string()), slow, "{c:?}");
+        }
+        assert_eq!(LETTERS.get('ệ'), Some('e'));
+        assert_eq!(LETTERS.get('Đ'), Some('d'));
+        assert_eq!(LETTERS.get('ß'), None, "not one ASCII letter");
     }
 
     #[test]
