@@ -48,8 +48,16 @@ impl serde::Serialize for Sorted<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::{SerializeMap, SerializeSeq};
         if let Some(map) = self.0.as_map() {
-            let mut entries: Vec<(String, &tera::Value)> =
-                map.iter().map(|(k, v)| (k.to_string(), v)).collect();
+            // Keys are text (a page's data comes from JSON); others are written as Tera shows them.
+            let mut entries: Vec<(std::borrow::Cow<str>, &tera::Value)> = map
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        k.as_str().map_or_else(|| k.to_string().into(), Into::into),
+                        v,
+                    )
+                })
+                .collect();
             entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
             let mut out = serializer.serialize_map(Some(entries.len()))?;
             for (key, value) in entries {
@@ -72,16 +80,27 @@ impl serde::Serialize for Sorted<'_> {
 /// containing `</script>`) can end the block, and the JSON still reads the same.
 fn script_safe(json: &str) -> String {
     let mut safe = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        match c {
-            '<' => safe.push_str("\\u003c"),
-            '>' => safe.push_str("\\u003e"),
-            '&' => safe.push_str("\\u0026"),
-            '\u{2028}' => safe.push_str("\\u2028"),
-            '\u{2029}' => safe.push_str("\\u2029"),
-            c => safe.push(c),
-        }
+    let bytes = json.as_bytes();
+    // Every character escaped starts with an ASCII byte or 0xE2, so each run between them is
+    // whole characters, copied at once.
+    let mut run = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let escape = match byte {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
+            0xE2 => match bytes.get(at + 1..at + 3) {
+                Some([0x80, 0xA8]) => "\\u2028",
+                Some([0x80, 0xA9]) => "\\u2029",
+                _ => continue,
+            },
+            _ => continue,
+        };
+        safe.push_str(&json[run..at]);
+        safe.push_str(escape);
+        run = at + if byte == 0xE2 { 3 } else { 1 };
     }
+    safe.push_str(&json[run..]);
     safe
 }
 
@@ -100,7 +119,7 @@ mod tests {
         #[test]
         fn json_ld_writes_what_serde_jsons_sorted_map_writes(
             keys in proptest::collection::vec("[a-zA-Z@ đ]{1,8}", 0..12),
-            text in "[a-zđ&<>\"'\u{2028} ]{0,20}",
+            text in "[a-zđ&<>\"'\u{2028}\u{2029}\u{2027}\u{20ac} ]{0,20}",
             n in proptest::num::i64::ANY,
         ) {
             // Maps inside maps and lists, strings needing escapes, numbers, null.
