@@ -305,6 +305,8 @@ impl Indexed {
             *n = (*n).min(u32::from(WEIGHT_COUNT));
         }
         let snippet = cut_at_word(&text, SNIPPET_TEXT_BYTES);
+        // Room for the pairs (about one per 7 bytes of snippet) and the title's words.
+        weights.reserve((snippet.len() + meta.title.len()) / 7 + labels.len());
         add_pairs(&mut weights, &meta.title, snippet);
         for (field, bit) in [(meta.title.as_str(), WEIGHT_TITLE)]
             .into_iter()

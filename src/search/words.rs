@@ -108,7 +108,10 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
 /// Each folded word of `text` with how many times it occurs. A page repeats its words, so
 /// each distinct spelling is folded once, which is most of the cost of indexing.
 pub fn count_words(text: &str) -> FxHashMap<String, u32> {
-    let mut spellings: FxHashMap<&str, u32> = FxHashMap::default();
+    // Sized for a page's distinct spellings (about one per 50 bytes of text), so the map
+    // seldom grows while it fills.
+    let mut spellings: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(text.len() / 50, Default::default());
     for run in runs(text) {
         *spellings.entry(run).or_insert(0) += 1;
     }
