@@ -252,28 +252,3 @@ pub(super) fn card_key(page: &Page, (rendered, image): &Markdown) -> blake3::Has
     }
     key.finish()
 }
-
-/// Each field of a card, with what it is made from in [`card_key`] (or, for an event's state,
-/// in `event_key`). Written without `..`: a new field of `ArticleCard` stops this compiling
-/// until it is placed here, and what it is made from is in the key. Else a text edit (which
-/// keeps every other page's card) would leave the lists showing a stale card.
-const _: fn(&crate::views::ArticleCard) = |card| {
-    let crate::views::ArticleCard {
-        // The front matter and the page's place: `front_key`.
-        kind: _,
-        title: _,
-        url: _,
-        permalink: _,
-        date: _,
-        topics: _,
-        unit: _,
-        expires: _,
-        // A written summary: `front_key`; else the first paragraph, hashed as it renders.
-        summary: _,
-        summary_text: _,
-        // The image as published: its copies, sizes and share crop.
-        image: _,
-        // The event's front matter, and whether it is still to come: `event_key`.
-        event: _,
-    } = card;
-};
