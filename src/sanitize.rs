@@ -205,7 +205,8 @@ pub fn clean(html: &str) -> String {
 fn text_of(document: &ammonia::Document, size: usize) -> String {
     let mut text = Utf8Writer(String::with_capacity(size + size / 16));
     // Writing into memory fails only when memory does, as `to_string` would, or if a piece
-    // were not UTF-8 by itself (html5ever writes whole strings): then the slow way.
+    // were not UTF-8 by itself (html5ever writes whole strings and characters, never part of
+    // one): then the slow way.
     if document.write_to(&mut text).is_err() {
         return document.to_string();
     }
