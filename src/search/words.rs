@@ -48,40 +48,35 @@ fn fold_char(c: char, folded: &mut String) {
     }
 }
 
-/// The letters of Vietnamese's blocks (as [`crate::text`] names them: U+00C0 to U+01B0 and
-/// U+1EA0 to U+1EF9) that fold to one ASCII letter, each folded once by [`fold_char`].
-struct Letters {
-    latin: Vec<Option<char>>,
-    additional: Vec<Option<char>>,
-}
+/// The letters of Vietnamese's blocks ([`crate::text::VIETNAMESE_LETTERS`]) that fold to one
+/// ASCII letter, each folded once by [`fold_char`]: per block, its first letter and what
+/// each of its letters folds to.
+struct Letters(Vec<(char, Vec<Option<char>>)>);
 
 static LETTERS: std::sync::LazyLock<Letters> = std::sync::LazyLock::new(|| {
-    let table = |range: std::ops::RangeInclusive<char>| -> Vec<Option<char>> {
-        range
-            .map(|c| {
-                let mut folded = String::new();
-                fold_char(c, &mut folded);
-                let mut chars = folded.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(one), None) if one.is_ascii() => Some(one),
-                    _ => None,
-                }
-            })
-            .collect()
+    let folded = |c: char| {
+        let mut folded = String::new();
+        fold_char(c, &mut folded);
+        let mut chars = folded.chars();
+        match (chars.next(), chars.next()) {
+            (Some(one), None) if one.is_ascii() => Some(one),
+            _ => None,
+        }
     };
-    Letters {
-        latin: table('\u{C0}'..='\u{1B0}'),
-        additional: table('\u{1EA0}'..='\u{1EF9}'),
-    }
+    Letters(
+        crate::text::VIETNAMESE_LETTERS
+            .iter()
+            .map(|block| (*block.start(), block.clone().map(folded).collect()))
+            .collect(),
+    )
 });
 
 impl Letters {
     fn get(&self, c: char) -> Option<char> {
-        let at = |table: &[Option<char>], first: u32| {
-            let i = u32::from(c).checked_sub(first)? as usize;
+        self.0.iter().find_map(|(first, table)| {
+            let i = u32::from(c).checked_sub(u32::from(*first))? as usize;
             table.get(i).copied().flatten()
-        };
-        at(&self.latin, 0xC0).or_else(|| at(&self.additional, 0x1EA0))
+        })
     }
 }
 
