@@ -221,6 +221,7 @@ for size in "${sizes[@]}"; do
         res[$size,serve,article]=$(echo "$lat" | sed -n 's/^article edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
         res[$size,serve,summary]=$(echo "$lat" | sed -n 's/^summary edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
         res[$size,serve,template]=$(echo "$lat" | sed -n 's/^template edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
+        res[$size,serve,whole]=$(echo "$lat" | sed -n 's/^template edits, whole site: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
         res[$size,serve,rss]=$(echo "$lat" | sed -n 's/^peak-rss \([0-9]*\)/\1/p')
     done
 done
@@ -273,11 +274,11 @@ done
     if [ -n "$any" ]; then
         echo "## \`loa serve\`: file written → updated page served (debounce included)"
         echo
-        echo "| Articles | First build | First edit | Article edit ($EDITS): median / worst | Summary edit ($EDITS): median / worst | Template edit ($(((EDITS + 1) / 2))): median / worst | Peak RSS |"
-        echo "|---|---|---|---|---|---|---|"
+        echo "| Articles | First build | First edit | Article edit ($EDITS): median / worst | Summary edit ($EDITS): median / worst | Template edit ($(((EDITS + 1) / 2))), page in view: median / worst | Template edit, whole site | Peak RSS |"
+        echo "|---|---|---|---|---|---|---|---|"
         for size in "${sizes[@]}"; do
             [ -n "${res[$size,serve,article]:-}" ] || continue
-            echo "| $size | ${res[$size,serve,first]} ms | ${res[$size,serve,first_edit]} ms | ${res[$size,serve,article]} ms | ${res[$size,serve,summary]:-–} ms | ${res[$size,serve,template]} ms | $(fmt_mib "${res[$size,serve,rss]}") |"
+            echo "| $size | ${res[$size,serve,first]} ms | ${res[$size,serve,first_edit]} ms | ${res[$size,serve,article]} ms | ${res[$size,serve,summary]:-–} ms | ${res[$size,serve,template]} ms | ${res[$size,serve,whole]:-–} ms | $(fmt_mib "${res[$size,serve,rss]}") |"
         done
         echo
     fi

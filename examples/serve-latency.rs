@@ -2,7 +2,9 @@
 //! page is served, debounce included. `cargo run --release --example serve-latency -- DIR
 //! [EDITS]` on a site made by `gen-corpus`: EDITS article edits (a line added at the end),
 //! EDITS edits of its first paragraph (its summary), then EDITS/2 edits of a template
-//! (`page.html` of a theme added for the run); prints the median and the worst of each.
+//! (`page.html` of a theme added for the run), each timed until the page in view shows it and
+//! until an article never served shows it (the whole site made again); prints the median and
+//! the worst of each.
 //! One more article edit comes first, 3 s after the preview starts, and is reported alone: it
 //! may wait for `serve`'s check of every file after starting (long on a large site). The
 //! site's files are restored afterwards.
@@ -80,44 +82,88 @@ fn main() {
         std::fs::write(&template, page(marker)).expect("write the template");
         std::fs::write(&config, format!("{config_text}theme: latency\n")).expect("add the theme");
     });
-    let times = measure(&url, edits.div_ceil(2), |marker| {
+    // The page in view shows a template edit first (`serve` makes the pages it served last
+    // before the others); an article never served before shows it once the whole site is
+    // made again.
+    let count = edits.div_ceil(2);
+    let snapshot = server.snapshot();
+    let unseen: Vec<String> = (100..)
+        .map(|n| format!("tin-tuc/bai-{n:05}/"))
+        .filter(|page| snapshot.has(&format!("{page}index.html")))
+        .take(count)
+        .map(|page| format!("{}{page}", server.url()))
+        .collect();
+    drop(snapshot);
+    let (times, whole) = measure_then(&url, &unseen, |marker| {
         std::fs::write(&template, page(marker)).expect("write the template");
     });
     std::fs::write(&config, config_text).expect("restore config.yaml");
     let _ = std::fs::remove_dir_all(root.join("themes/latency"));
     report("template edits", times);
+    report("template edits, whole site", whole);
 }
 
 /// Applies `edit` with a new marker `count` times, timing each until `url` shows the marker.
 fn measure(url: &str, count: usize, edit: impl Fn(&str)) -> Vec<Duration> {
+    let none = vec![None; count];
+    measure_each(url, &none, edit).0
+}
+
+/// [`measure`] once per page of `then`, each edit timed also until that page shows it.
+fn measure_then(url: &str, then: &[String], edit: impl Fn(&str)) -> (Vec<Duration>, Vec<Duration>) {
+    let then: Vec<Option<&str>> = then.iter().map(|u| Some(u.as_str())).collect();
+    measure_each(url, &then, edit)
+}
+
+/// One edit per entry of `then`: timed until `url` shows its marker, then until the page
+/// of the entry does, if there is one.
+fn measure_each(
+    url: &str,
+    then: &[Option<&str>],
+    edit: impl Fn(&str),
+) -> (Vec<Duration>, Vec<Duration>) {
     let run = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
     // One kept-alive connection, as a browser has: the polling itself must not load the
     // machine that is rebuilding.
     let agent = ureq::Agent::new_with_defaults();
-    let mut times = Vec::new();
-    for n in 0..count {
+    let (mut times, mut later) = (Vec::new(), Vec::new());
+    for (n, other) in then.iter().enumerate() {
         // Unique to this run: a run cut short leaves its last marker in the article, and a
         // marker already there would be "seen" at once.
         let marker = format!("Đoạn sửa lần thứ {n} của lượt đo {run} để đo độ trễ.");
         let written = Instant::now();
         edit(&marker);
-        loop {
-            let body = agent
-                .get(url)
-                .call()
-                .ok()
-                .and_then(|mut r| r.body_mut().read_to_string().ok());
-            if body.is_some_and(|b| b.contains(&marker)) {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(2));
-        }
+        wait_for(&agent, url, &marker);
         times.push(written.elapsed());
+        if let Some(other) = other {
+            wait_for(&agent, other, &marker);
+            later.push(written.elapsed());
+        }
         std::thread::sleep(Duration::from_millis(300));
     }
-    times
+    (times, later)
+}
+
+/// Asks for `url` until it shows `marker`.
+fn wait_for(agent: &ureq::Agent, url: &str, marker: &str) {
+    let started = Instant::now();
+    loop {
+        let body = agent
+            .get(url)
+            .call()
+            .ok()
+            .and_then(|mut r| r.body_mut().read_to_string().ok());
+        if body.is_some_and(|b| b.contains(marker)) {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "{url} never showed the edit"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
 }
 
 fn report(what: &str, mut times: Vec<Duration>) {

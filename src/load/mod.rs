@@ -301,20 +301,33 @@ fn load_all(
                     .with_hint(msg::HINT_THEME_FOLDER),
             );
         }
-        for (rel, path) in walk(root, &dir.join("templates"), &mut problems) {
-            match read(root, &path).and_then(|b| decode(root, &path, b)) {
-                Ok(text) => files.theme_templates.push(TemplateFile {
-                    name: rel,
-                    display: crate::diag::display_path(root, &path),
-                    text,
-                }),
-                Err(d) => problems.push(d),
-            }
-        }
+        files.theme_templates = theme_templates(root, name, &mut problems);
         let theme_statics = walk(root, &dir.join("static"), &mut problems);
         files.theme_statics = read_assets(reader, theme_statics, &mut problems);
     }
     (files, problems, complete)
+}
+
+/// The template files of the theme `name` (`themes/<name>/templates/`), read again each time:
+/// a whole load, and `serve` after an edit of templates alone.
+pub fn theme_templates(
+    root: &Path,
+    name: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<TemplateFile> {
+    let dir = root.join("themes").join(name).join("templates");
+    let mut templates = Vec::new();
+    for (rel, path) in walk(root, &dir, problems) {
+        match read(root, &path).and_then(|b| decode(root, &path, b)) {
+            Ok(text) => templates.push(TemplateFile {
+                name: rel,
+                display: crate::diag::display_path(root, &path),
+                text,
+            }),
+            Err(d) => problems.push(d),
+        }
+    }
+    templates
 }
 
 fn read_assets(

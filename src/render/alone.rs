@@ -53,6 +53,35 @@ pub fn edited(
         .collect())
 }
 
+/// The pages at `outs` (output paths of articles, standalone pages and lists) rendered with
+/// `templates` over the last build's `site`, packed as `serve` keeps them: after a save of
+/// templates alone, the pages open in the browser are shown before the whole site is made
+/// again. Paths of other files are left out. Nothing is reused from `memo` (the templates
+/// are in every key) nor kept in it.
+pub fn viewed(
+    site: &Site,
+    templates: &Templates,
+    memo: &RenderMemo,
+    outs: &[String],
+) -> Result<Vec<(String, Output)>, Diagnostic> {
+    let mut r = Renderer::new(site, templates, memo, Vec::new(), None);
+    r.pack = true;
+    let is_viewed = |out: &str| outs.iter().any(|o| o == out);
+    let pages = (site.pages.iter().enumerate())
+        .filter(|(_, p)| {
+            outs.iter()
+                .any(|o| o.strip_suffix("index.html") == Some(&p.page.path))
+        })
+        .map(|(i, _)| r.page(i));
+    let lists = r.list_jobs().filter(|job| is_viewed(&job.out));
+    let lists: Vec<Result<Done, Diagnostic>> = lists.map(|job| r.run(job)).collect();
+    let made = pages.chain(lists).collect::<Result<Vec<Done>, _>>()?;
+    Ok(made
+        .into_iter()
+        .map(|mut d| (std::mem::take(&mut d.out), d.output()))
+        .collect())
+}
+
 /// The pages that show the cards of `cards`: beside them in their section, or listing them
 /// among their related articles.
 fn showing(site: &Site, cards: &[usize]) -> Vec<usize> {

@@ -31,7 +31,7 @@ use crate::msg;
 pub use crate::output::{Body, Kind, Output, Outputs};
 use crate::templates::{Templates, SHARE_IMAGE};
 use crate::views::{ArticleCard, HeadView, ShareImage, Views};
-pub use alone::{edited, one_page, Changed};
+pub use alone::{edited, one_page, viewed, Changed};
 use memo::remember;
 pub use memo::{Memoized, RenderMemo};
 use page_keys::PageKeys;

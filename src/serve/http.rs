@@ -19,6 +19,7 @@ use tokio::sync::watch;
 
 use super::guard::{self, Guard};
 use super::session::{Notice, Snapshot};
+use super::viewed::Viewed;
 
 /// Where the preview's own files live under the base path. `__` cannot start a slug, so no
 /// page of the site can be there.
@@ -33,6 +34,8 @@ pub struct Shared {
     pub snapshot: Arc<RwLock<Snapshot>>,
     pub notices: watch::Receiver<Notice>,
     pub secret: Arc<str>,
+    /// The pages served last, for the builder to make first after a template edit.
+    pub viewed: Viewed,
 }
 
 /// Every request passes the guard before it reaches a handler; in a review preview, then the
@@ -85,7 +88,7 @@ async fn handle(State(shared): State<Shared>, method: Method, uri: Uri) -> Respo
             "text/javascript; charset=utf-8",
         ),
         "__loa/events" => events(notices, &snapshot).into_response(),
-        _ => serve_file(rel, &page),
+        _ => serve_file(rel, &page, &shared.viewed),
     }
 }
 
@@ -104,7 +107,8 @@ fn redirect_into_site(uri: &Uri, snapshot: &Snapshot, secret: &str) -> Response 
     not_found(&Served { snapshot, secret })
 }
 
-fn serve_file(rel: &str, page: &Served) -> Response {
+/// The file at `rel`; a page served is noted in `viewed`.
+fn serve_file(rel: &str, page: &Served, viewed: &Viewed) -> Response {
     let snapshot = page.snapshot;
     let Some(rel) = safe_path(rel) else {
         return not_found(page);
@@ -115,6 +119,9 @@ fn serve_file(rel: &str, page: &Served) -> Response {
         rel.clone()
     };
     if let Some(bytes) = snapshot.file(&file) {
+        if file.ends_with(".html") {
+            viewed.saw(&file);
+        }
         return file_response(&file, &bytes, page);
     }
     // A folder asked for without its slash: send the browser to the slashed URL, so relative

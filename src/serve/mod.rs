@@ -11,6 +11,7 @@ mod http;
 pub mod review;
 mod review_page;
 pub mod session;
+mod viewed;
 mod watch;
 
 use std::collections::BTreeSet;
@@ -108,6 +109,7 @@ impl Server {
             snapshot: snapshot.clone(),
             notices: notify_rx,
             secret: guard.secret().into(),
+            viewed: viewed::Viewed::default(),
         };
         let review = opened.token.map(|token| review::Review {
             token,
@@ -130,8 +132,11 @@ impl Server {
         let builder = spawn_builder(
             options.root,
             session,
-            snapshot,
-            notify_tx,
+            Published {
+                snapshot,
+                notices: notify_tx,
+                viewed: shared.viewed.clone(),
+            },
             stop.clone(),
             report,
         )?;
@@ -312,8 +317,7 @@ fn io_problem(e: &std::io::Error) -> Diagnostic {
 fn spawn_builder(
     root: PathBuf,
     session: Arc<Mutex<Session>>,
-    snapshot: Arc<RwLock<Snapshot>>,
-    notices: channel::Sender<Notice>,
+    published: Published,
     stop: Arc<AtomicBool>,
     report: impl Fn(&BuildReport) + Send + 'static,
 ) -> Result<JoinHandle<()>, Diagnostic> {
@@ -352,32 +356,55 @@ fn spawn_builder(
                 Some(build_report(&session, started, notice, warnings))
             }));
             match verified {
-                Ok(Some(result)) => publish(&lock(&session), &result, &snapshot, &notices, &report),
+                Ok(Some(result)) => published.publish(&lock(&session), &result, &report),
                 Ok(None) => {}
                 // Should it panic, the first save tries again, looking at every file.
                 Err(_) => lock(&session).track_changes(),
             }
             while let Some(burst) = watch::next_change(&root, &rx, &stop) {
                 let mut session = lock(&session);
-                match burst {
-                    watch::Burst::Paths(paths) => session.changed(paths),
-                    watch::Burst::Unknown => session.track_changes(),
-                }
+                let saved = match burst {
+                    watch::Burst::Paths(paths) => {
+                        session.changed(paths.iter().cloned());
+                        paths
+                    }
+                    watch::Burst::Unknown => {
+                        session.track_changes();
+                        BTreeSet::new()
+                    }
+                };
                 // A folder such as static/ may have appeared: watch it too.
                 if watch_new(&mut debouncer) {
                     session.track_changes();
                 }
-                // Nothing the officer writes may stop the preview: should a build ever panic,
-                // the last good site stays served and the next save tries again.
-                let Ok(result) =
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(&mut session)))
-                else {
-                    continue;
-                };
-                publish(&session, &result, &snapshot, &notices, &report);
+                rebuild(&mut session, &saved, &published, &report);
             }
         })
         .map_err(|e| io_problem(&e))
+}
+
+/// The site made again after a burst of saves (`saved`, empty when unknown), and served.
+/// After a save of templates alone, the pages in view are made and served first.
+fn rebuild(
+    session: &mut Session,
+    saved: &BTreeSet<PathBuf>,
+    published: &Published,
+    report: &impl Fn(&BuildReport),
+) {
+    // Nothing the officer writes may stop the preview: should a build ever panic, the last
+    // good site stays served and the next save tries again (a panic in the pages in view
+    // leaves them to the whole build).
+    let viewed = published.viewed.pages();
+    let first = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        session.templates_first(saved, &viewed)
+    }));
+    if let Ok(Some(notice)) = first {
+        drop(published.show(session, notice));
+    }
+    let whole = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(session)));
+    if let Ok(result) = whole {
+        published.publish(session, &result, report);
+    }
 }
 
 /// The session, even after a build panicked while holding it: the next build starts afresh.
@@ -387,22 +414,32 @@ fn lock(session: &Mutex<Session>) -> std::sync::MutexGuard<'_, Session> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Serves a build's site, tells the open pages, and reports it to the terminal.
-fn publish(
-    session: &Session,
-    result: &BuildReport,
-    snapshot: &RwLock<Snapshot>,
-    notices: &channel::Sender<Notice>,
-    report: &impl Fn(&BuildReport),
-) {
-    // The previous site is dropped after the lock is released and the pages are told: freeing
-    // a large site takes a few milliseconds that no request needs to wait for.
-    let previous = snapshot
-        .write()
-        .map(|mut shared| std::mem::replace(&mut *shared, session.snapshot().clone()));
-    let _ = notices.send(result.notice.clone());
-    report(result);
-    drop(previous);
+/// Where the builder puts what it made: the served snapshot, the notices to the open pages,
+/// and the pages they viewed last (read before a build).
+struct Published {
+    snapshot: Arc<RwLock<Snapshot>>,
+    notices: channel::Sender<Notice>,
+    viewed: viewed::Viewed,
+}
+
+impl Published {
+    /// Serves the session's site and tells the open pages what changed. Returns the site
+    /// served before, for the caller to drop: freeing a large site takes a few milliseconds
+    /// that no request (nor the pages' notice) needs to wait for.
+    #[must_use]
+    fn show(&self, session: &Session, notice: Notice) -> Option<Snapshot> {
+        let previous = (self.snapshot.write().ok())
+            .map(|mut shared| std::mem::replace(&mut *shared, session.snapshot().clone()));
+        let _ = self.notices.send(notice);
+        previous
+    }
+
+    /// Serves a build's site, tells the open pages, and reports it to the terminal.
+    fn publish(&self, session: &Session, result: &BuildReport, report: &impl Fn(&BuildReport)) {
+        let previous = self.show(session, result.notice.clone());
+        report(result);
+        drop(previous);
+    }
 }
 
 /// Runs the HTTP server on its own thread and runtime until shut down.

@@ -100,6 +100,10 @@ pub struct Session {
     /// Pure stages' results kept between builds: an unchanged article is not parsed or
     /// converted from Markdown again.
     cache: Cache,
+    /// The edits served before [`Session::templates_first`] put pages made with new
+    /// templates among them: served again if the whole build that follows fails, so that
+    /// the site served stays the last good one.
+    before_first: Option<Arc<Outputs>>,
 }
 
 impl Session {
@@ -117,6 +121,7 @@ impl Session {
                 ..Snapshot::default()
             },
             cache,
+            before_first: None,
         }
     }
 
@@ -158,6 +163,7 @@ impl Session {
 
     /// Builds the site again from the files. Returns what changed and the warnings to print.
     pub fn rebuild(&mut self) -> (Notice, Vec<Diagnostic>) {
+        let before_first = self.before_first.take();
         if let Some(done) = self.text_edit() {
             return done;
         }
@@ -188,6 +194,9 @@ impl Session {
                 (notice, built.warnings)
             }
             Err(problems) => {
+                if let Some(edits) = before_first {
+                    self.snapshot.edits = edits;
+                }
                 self.snapshot.errors = problems;
                 // Before any good build there is nothing to keep: follow the config's path, so
                 // the browser is already at the right address when the site builds.
@@ -234,6 +243,46 @@ impl Session {
         crate::memo::drop_later(snapshot.search.replace(Arc::new(search)));
         let warnings = snapshot.warnings.to_vec();
         Some((self.notice(changed.into_iter().collect()), warnings))
+    }
+
+    /// After a save of templates alone (`burst`), the pages open in the browser (`viewed`,
+    /// output paths, most recent first) made with the new templates and served at once, over
+    /// the last good site; [`Session::rebuild`] must follow, to make the whole site. Returns
+    /// what changed, or `None` when the save is anything else or no page in view changed.
+    pub fn templates_first(
+        &mut self,
+        burst: &BTreeSet<PathBuf>,
+        viewed: &[String],
+    ) -> Option<Notice> {
+        // Most saves are of articles: told apart before anything is read.
+        let themes = self.options.root.join("themes");
+        if !self.snapshot.errors.is_empty() || !burst.iter().all(|p| p.starts_with(&themes)) {
+            return None;
+        }
+        let last = self.snapshot.search.as_ref()?.site().clone();
+        let options = self.build_options();
+        let files =
+            crate::pipeline::templates_first(&options, &mut self.cache, &last, burst, viewed)?;
+        let snapshot = &mut self.snapshot;
+        let files: Vec<_> = (files.into_iter())
+            .filter(|(file, output)| {
+                let before = snapshot.edits.get(file);
+                before
+                    .or_else(|| snapshot.outputs.get(file))
+                    .map(|o| &o.body)
+                    != Some(&output.body)
+            })
+            .collect();
+        if files.is_empty() {
+            return None;
+        }
+        self.before_first = Some(snapshot.edits.clone());
+        let changed: BTreeSet<String> = (files.iter())
+            .map(|(file, _)| url_of(&snapshot.base_path, file))
+            .collect();
+        Arc::make_mut(&mut snapshot.edits).extend(files);
+        snapshot.version += 1;
+        Some(self.notice(changed.into_iter().collect()))
     }
 
     /// The page the desk's unsaved text makes, built with this session's cache (what the
@@ -318,7 +367,7 @@ fn changed_urls(old: &Snapshot, new: &Outputs, base_path: &str) -> BTreeSet<Stri
 mod tests {
     use super::*;
 
-    use crate::fixtures::outputs;
+    use crate::fixtures::{outputs, write, ONE_TOPIC_CONFIG};
 
     #[test]
     fn changed_urls_name_pages_by_their_folder_and_include_removals() {
@@ -334,5 +383,181 @@ mod tests {
         };
         let changed: Vec<String> = changed_urls(&old, &new, "/cchc/").into_iter().collect();
         assert_eq!(changed, ["/cchc/a/", "/cchc/b/", "/cchc/c.xml"]);
+    }
+
+    const PAGE: &str = "themes/t/templates/page.html";
+
+    /// A page template that shows `mark` (and whatever `more` adds).
+    fn template(mark: &str, more: &str) -> String {
+        format!(
+            "{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ page.title }}}}</h1>\
+             <p>{mark}</p>{more}{{{{ page.content | safe }}}}{{% endblock content %}}"
+        )
+    }
+
+    /// A site of two articles with its own theme's page template, built once as `serve`
+    /// builds it.
+    fn served() -> (tempfile::TempDir, Session) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        write(
+            &root,
+            "config.yaml",
+            &format!("{ONE_TOPIC_CONFIG}theme: t\n"),
+        );
+        write(&root, PAGE, &template("Mẫu một", ""));
+        for (name, date) in [("a", "2025-09-01"), ("b", "2025-09-02")] {
+            let text = format!(
+                "---\ntitle: \"{name}\"\ndate: {date}\ntopics: [nghi-dinh-118]\n---\nBài {name}.\n"
+            );
+            write(&root, &format!("content/tin-tuc/{name}.md"), &text);
+        }
+        let mut session = Session::new(SessionOptions {
+            root,
+            origin: "http://127.0.0.1:1111".into(),
+            drafts: false,
+            now: Some("2026-01-01 08:00".into()),
+            waiting: false,
+        });
+        let (_, warnings) = session.rebuild();
+        assert!(session.snapshot().errors.is_empty(), "{warnings:?}");
+        (dir, session)
+    }
+
+    impl Session {
+        /// Saves `rel` with `text`, as the watcher would report it; the burst of that save.
+        fn save(&mut self, rel: &str, text: &str) -> BTreeSet<PathBuf> {
+            write(&self.options.root, rel, text);
+            let burst = BTreeSet::from([self.options.root.join(rel)]);
+            self.changed(burst.iter().cloned());
+            burst
+        }
+
+        fn page(&self, file: &str) -> String {
+            let bytes = self.snapshot().file(file).expect("served");
+            String::from_utf8(bytes.to_vec()).unwrap()
+        }
+    }
+
+    const A: &str = "tin-tuc/a/index.html";
+    const B: &str = "tin-tuc/b/index.html";
+
+    #[test]
+    fn a_template_save_shows_the_page_in_view_first_as_the_whole_build_makes_it() {
+        let (_dir, mut session) = served();
+        let burst = session.save(PAGE, &template("Mẫu hai", ""));
+
+        let first = session.templates_first(&burst, &[A.into()]).unwrap();
+        assert_eq!(first.changed, ["/tin-tuc/a/"]);
+        assert!(session.page(A).contains("Mẫu hai"));
+        assert!(session.page(B).contains("Mẫu một"), "the others wait");
+        let shown = session.page(A);
+
+        let (whole, _) = session.rebuild();
+        assert!(session.snapshot().errors.is_empty());
+        assert_eq!(whole.version, first.version + 1);
+        assert!(whole.changed.contains(&"/tin-tuc/b/".to_string()));
+        assert!(
+            !whole.changed.contains(&"/tin-tuc/a/".to_string()),
+            "shown already"
+        );
+        assert!(session.page(B).contains("Mẫu hai"));
+        assert_eq!(session.page(A), shown);
+        // Every page served is the one a clean build makes.
+        let options = session.build_options();
+        let clean = crate::build(&options, &mut Cache::default(), Destination::Memory).unwrap();
+        let pages = clean
+            .outputs
+            .iter()
+            .filter(|(path, _)| path.ends_with(".html"));
+        for (path, output) in pages {
+            let bytes = output.clone().unpacked().bytes().unwrap().to_vec();
+            assert_eq!(session.page(path).into_bytes(), bytes, "{path}");
+        }
+    }
+
+    #[test]
+    fn only_a_save_of_templates_alone_over_a_good_site_is_shown_first() {
+        let (_dir, mut session) = served();
+        let article = |name: &str| {
+            format!(
+                "---\ntitle: \"{name}\"\ndate: 2025-09-01\ntopics: [nghi-dinh-118]\n---\nSửa.\n"
+            )
+        };
+        let burst = session.save("content/tin-tuc/a.md", &article("a"));
+        assert_eq!(
+            session.templates_first(&burst, &[A.into()]),
+            None,
+            "an article"
+        );
+        let mut both = session.save(PAGE, &template("Mẫu hai", ""));
+        both.extend(session.save("content/tin-tuc/b.md", &article("b")));
+        assert_eq!(
+            session.templates_first(&both, &[A.into()]),
+            None,
+            "and an article"
+        );
+        session.rebuild();
+
+        let burst = session.save(PAGE, &template("Mẫu ba", ""));
+        assert_eq!(
+            session.templates_first(&burst, &[]),
+            None,
+            "no page in view"
+        );
+        session.rebuild();
+        let same = session.save(PAGE, &template("Mẫu ba", ""));
+        assert_eq!(
+            session.templates_first(&same, &[A.into()]),
+            None,
+            "nothing changed"
+        );
+        let broken = session.save(PAGE, "{% block content %}");
+        assert_eq!(
+            session.templates_first(&broken, &[A.into()]),
+            None,
+            "broken"
+        );
+        assert!(session.page(A).contains("Mẫu ba"));
+        // The whole build reports what the template has; until it is fixed, every save
+        // waits for a whole build.
+        session.rebuild();
+        assert!(!session.snapshot().errors.is_empty());
+        assert!(session.page(A).contains("Mẫu ba"), "the last good site");
+        let fixed = session.save(PAGE, &template("Mẫu bốn", ""));
+        assert_eq!(
+            session.templates_first(&fixed, &[A.into()]),
+            None,
+            "after errors"
+        );
+    }
+
+    #[test]
+    fn a_whole_build_that_fails_after_the_page_in_view_serves_the_last_good_site_again() {
+        let (_dir, mut session) = served();
+        // Page b fails to render with the new template; page a, in view, does not.
+        let failing = "{% if page.title == \"b\" %}{{ khong_co.gi }}{% endif %}";
+        let burst = session.save(PAGE, &template("Mẫu hai", failing));
+        let first = session.templates_first(&burst, &[A.into()]).unwrap();
+        assert_eq!(first.changed, ["/tin-tuc/a/"]);
+        assert!(session.page(A).contains("Mẫu hai"));
+
+        let (failed, _) = session.rebuild();
+        assert!(!failed.errors.is_empty());
+        assert!(session.page(A).contains("Mẫu một"), "the last good site");
+        assert!(session.page(B).contains("Mẫu một"));
+    }
+
+    #[test]
+    fn a_list_in_view_is_shown_first_too() {
+        let (_dir, mut session) = served();
+        let base = include_str!("../../themes/default/templates/base.html");
+        let marked = base.replace("</body>", "<p>Khung hai</p></body>");
+        let burst = session.save("themes/t/templates/base.html", &marked);
+        let viewed = ["index.html".to_string(), A.into()];
+        let first = session.templates_first(&burst, &viewed).unwrap();
+        assert_eq!(first.changed, ["/", "/tin-tuc/a/"]);
+        assert!(session.page("index.html").contains("Khung hai"));
+        assert!(!session.page(B).contains("Khung hai"));
     }
 }

@@ -328,11 +328,9 @@ fn a_page_shows_what_other_files_decide_as_soon_as_they_change() {
     assert!(shows("MỘT CỬA")(&other));
 }
 
-#[test]
-fn a_broken_save_keeps_the_last_good_site_and_tells_open_pages() {
-    let site = Site::new();
-    sample(&site);
-    let server = start(&site);
+/// Opens the preview's event stream, as an open page does: each call gives the next
+/// notice's data.
+fn events(server: &Server) -> impl FnMut() -> serde_json::Value {
     let events = agent()
         .get(&format!("http://{}/cchc/__loa/events", server.addr()))
         .call()
@@ -342,12 +340,61 @@ fn a_broken_save_keeps_the_last_good_site_and_tells_open_pages() {
         "text/event-stream"
     );
     let mut lines = BufReader::new(events.into_body().into_reader()).lines();
-    let mut next_data = move || loop {
+    move || loop {
         let line = lines.next().expect("an event").expect("readable");
         if let Some(data) = line.strip_prefix("data: ") {
             return serde_json::from_str::<serde_json::Value>(data).unwrap();
         }
+    }
+}
+
+#[test]
+fn a_template_save_reaches_the_page_in_view_before_the_rest_of_the_site() {
+    let site = Site::new();
+    sample(&site);
+    site.config_plus("theme: rieng\n");
+    let template = |mark: &str| {
+        format!(
+            "{{% extends \"base.html\" %}}{{% block content %}}<p>{mark}</p>\
+             {{{{ page.content | safe }}}}{{% endblock content %}}"
+        )
     };
+    site.write("themes/rieng/templates/page.html", &template("Mẫu một"));
+    let server = start(&site);
+    let mut next_data = events(&server);
+    assert_eq!(next_data()["initial"], true);
+    // Page a is in view; page b has never been asked for.
+    assert!(get(&server, "/cchc/tin-tuc/a/").body.contains("Mẫu một"));
+
+    site.write("themes/rieng/templates/page.html", &template("Mẫu hai"));
+    let mut before_b = Vec::new();
+    loop {
+        let changed = next_data()["changed"].clone();
+        if changed
+            .as_array()
+            .unwrap()
+            .contains(&"/cchc/tin-tuc/b/".into())
+        {
+            break;
+        }
+        before_b.push(changed);
+    }
+    // The first notice tells of page a alone, made with the new template.
+    assert_eq!(
+        before_b.first(),
+        Some(&serde_json::json!(["/cchc/tin-tuc/a/"]))
+    );
+    let shows = |r: &Reply| r.body.contains("Mẫu hai");
+    assert!(shows(&eventually(&server, "/cchc/tin-tuc/a/", shows)));
+    assert!(shows(&eventually(&server, "/cchc/tin-tuc/b/", shows)));
+}
+
+#[test]
+fn a_broken_save_keeps_the_last_good_site_and_tells_open_pages() {
+    let site = Site::new();
+    sample(&site);
+    let server = start(&site);
+    let mut next_data = events(&server);
     let first = next_data();
     assert_eq!(first["initial"], true);
 
