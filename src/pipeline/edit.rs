@@ -96,8 +96,9 @@ pub fn templates_first(
 ) -> Option<Vec<(String, Output)>> {
     let theme = last.config.theme.as_deref()?;
     let dir = options.root.join("themes").join(theme).join("templates");
-    // Changes missed or not yet read by a whole build (`pending` holds them) are fine only
-    // if they are text edits already in `last`: the caller has made sure of it.
+    // When the watcher may have missed changes, `last` may not be the files' site: the whole
+    // build looks at every file. The changes it does know and `burst` does not are earlier
+    // text edits, already in `last` when the last build was good (the caller's to check).
     cache.pending()?;
     if viewed.is_empty() || burst.is_empty() || !burst.iter().all(|p| p.starts_with(&dir)) {
         return None;

@@ -1,13 +1,16 @@
 // loa serve in a real browser: an article updates when its Markdown is saved, an error
 // overlay names the file and line while the front matter is broken and leaves once fixed,
-// the reader's scroll position survives the reload, and a CSS change applies without one.
+// the reader's scroll position survives the reload, a CSS change applies without one, and a
+// template edit shows in the page, which is not reloaded again once it shows it (the page in
+// view is made first, then the whole site; src/serve/session.rs tests that the two agree).
 //
 // Usage: node live-reload.mjs <article URL> <path of its .md file> <path of static/style.css>
+//        <path of the theme's page.html>
 import { readFileSync, writeFileSync, renameSync } from "node:fs";
 import { withPage, waitInPage, fail } from "./harness.mjs";
 
-const [url, markdown, stylesheet] = process.argv.slice(2);
-if (!url || !markdown || !stylesheet) fail("usage: live-reload.mjs URL FILE.md STYLE.css");
+const [url, markdown, stylesheet, template] = process.argv.slice(2);
+if (!url || !markdown || !stylesheet || !template) fail("usage: live-reload.mjs URL FILE.md STYLE.css PAGE.html");
 const original = readFileSync(markdown, "utf8");
 
 // Editors save by writing a temporary file and renaming it over the original.
@@ -50,5 +53,18 @@ await withPage(async (page) => {
   await waitInPage(page, "the new stylesheet", () => getComputedStyle(document.body).backgroundColor === "rgb(1, 2, 3)");
   const marker = await page.evaluate(() => window.loaMarker);
   if (marker !== "còn đây") fail("the page reloaded for a CSS change");
+
+  // 5. A template edit: the page shows it, and is not reloaded again afterwards.
+  const page_html = readFileSync(template, "utf8");
+  save(template, page_html.replace("{% block content %}", '{% block content %}<p id="mau">Mẫu vừa sửa</p>'));
+  await waitInPage(page, "the edited template", () => document.getElementById("mau") !== null);
+  await page.evaluate(() => { window.loaMarker = "sau khi sửa mẫu"; });
+  await page.waitForTimeout(1000);
+  if ((await page.evaluate(() => window.loaMarker)) !== "sau khi sửa mẫu") {
+    fail("the page reloaded a second time after a template edit");
+  }
+  if (!(await page.evaluate(() => document.body.innerText.includes("Đã sửa xong lỗi.")))) {
+    fail("the page lost its text after a template edit");
+  }
 });
 console.log("ok");

@@ -26,15 +26,28 @@ fn a_served_page_follows_saves_errors_and_fixes_in_the_browser() {
         "themes/rieng/static/style.css",
         "body { background: white; }\n",
     );
+    // The theme's page template, the built-in one to start with: the script edits it.
+    let builtin = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/themes/default/templates/page.html"
+    );
+    let page_html = std::fs::read_to_string(builtin).unwrap();
+    site.write("themes/rieng/templates/page.html", &page_html);
     let options = crate::support::preview_options(site.root(), NOW);
     let server = Server::start(options, |_| {}).expect("serve starts");
     let url = format!("{}tin-tuc/a/", server.url());
     let markdown = site.root().join("content/tin-tuc/a.md");
     let css = site.root().join("themes/rieng/static/style.css");
+    let template = site.root().join("themes/rieng/templates/page.html");
     run_browser_script(
         &node,
         "live-reload.mjs",
-        &[&url, markdown.to_str().unwrap(), css.to_str().unwrap()],
+        &[
+            &url,
+            markdown.to_str().unwrap(),
+            css.to_str().unwrap(),
+            template.to_str().unwrap(),
+        ],
     );
 }
 
