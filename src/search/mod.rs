@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap;
 use crate::assemble::{Published, Site};
 use crate::key::Key;
 pub use deferred::Deferred;
-pub use words::{count_words, fold, for_each_word, html_text, words, MAX_WORD_CHARS};
+pub use words::{collapse, count_words, fold, for_each_word, html_text, words, MAX_WORD_CHARS};
 
 /// The search page, under the site's base path.
 pub const PAGE: &str = "tim-kiem/";
@@ -293,18 +293,23 @@ impl Indexed {
     fn new(p: &Published, labels: &[&str]) -> Indexed {
         let meta = &p.page.meta;
         let body = html_text(&p.rendered.html);
+        // Only the text's beginning is shown, so only that much has its white space folded:
+        // enough to tell whether it starts with the summary, and to cut the snippet from.
+        let summary = meta.summary.as_deref().unwrap_or_default();
+        let beginning = collapse(&body, SNIPPET_TEXT_BYTES + summary.len() + 1);
         // A written summary is shown on cards: search it, and show it when the body does not
         // start with it.
-        let text = match &meta.summary {
-            Some(s) if !body.starts_with(s.as_str()) => format!("{s} {body}"),
-            _ => body,
+        let (shown, searched) = if summary.is_empty() || beginning.starts_with(summary) {
+            (beginning, ["", body.as_str()])
+        } else {
+            (format!("{summary} {beginning}"), [summary, body.as_str()])
         };
         // The counts' map becomes the weights' map: each count is capped to its bits.
-        let mut weights = count_words(&text);
+        let mut weights = count_words(&searched);
         for n in weights.values_mut() {
             *n = (*n).min(u32::from(WEIGHT_COUNT));
         }
-        let snippet = cut_at_word(&text, SNIPPET_TEXT_BYTES);
+        let snippet = cut_at_word(&shown, SNIPPET_TEXT_BYTES);
         // Room for the pairs (about one per 7 bytes of snippet) and the title's words.
         weights.reserve((snippet.len() + meta.title.len()) / 7 + labels.len());
         add_pairs(&mut weights, &meta.title, snippet);

@@ -100,14 +100,15 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     }
 }
 
-/// Each folded word of `text` with how many times it occurs. A page repeats its words, so
-/// each distinct spelling is folded once, which is most of the cost of indexing.
-pub fn count_words(text: &str) -> FxHashMap<String, u32> {
+/// Each folded word of `texts` with how many times it occurs in them. A page repeats its
+/// words, so each distinct spelling is folded once, which is most of the cost of indexing.
+pub fn count_words(texts: &[&str]) -> FxHashMap<String, u32> {
     // Sized for a page's distinct spellings (about one per 50 bytes of text), so the map
     // seldom grows while it fills.
+    let len: usize = texts.iter().map(|t| t.len()).sum();
     let mut spellings: FxHashMap<&str, u32> =
-        FxHashMap::with_capacity_and_hasher(text.len() / 50, Default::default());
-    for run in runs(text) {
+        FxHashMap::with_capacity_and_hasher(len / 50, Default::default());
+    for run in texts.iter().flat_map(|t| runs(t)) {
         *spellings.entry(run).or_insert(0) += 1;
     }
     let mut counts: FxHashMap<String, u32> =
@@ -145,59 +146,56 @@ fn is_kept(folded: &str) -> bool {
     !folded.is_empty() && folded.chars().count() <= MAX_WORD_CHARS
 }
 
-/// The text a reader sees in a page's HTML, spaces folded. Block elements (paragraphs, cells,
-/// list items, line breaks…) separate words; inline ones (`<strong>`, `<a>`…) do not.
+/// The text a reader sees in a page's HTML, its white space as written: block elements
+/// (paragraphs, cells, list items, line breaks…) separate words with a space; inline ones
+/// (`<strong>`, `<a>`…) do not. [`collapse`] folds its white space as a reader sees it; the
+/// words are the same either way, and counting them does not need it folded.
 /// The HTML is loa's own output (pulldown-cmark, then the sanitizer), so tags are well formed;
 /// a `>` inside a quoted attribute value is still skipped correctly.
 pub fn html_text(html: &str) -> String {
-    let mut text = Collapsed {
-        text: String::with_capacity(html.len() / 2),
-        space: false,
-    };
+    let mut text = String::with_capacity(html.len() / 2);
     let mut rest = html;
     while let Some(open) = rest.find('<') {
-        text.push(&unescaped(&rest[..open]));
+        text.push_str(&unescaped(&rest[..open]));
         let tag_len = tag_length(&rest[open..]);
         if separates_words(&rest[open..open + tag_len]) {
-            text.space = true;
+            text.push(' ');
         }
         rest = &rest[open + tag_len..];
     }
-    text.push(&unescaped(rest));
-    text.text
+    text.push_str(&unescaped(rest));
+    text
 }
 
-/// Text with its white space folded as it is appended: words joined by one space, none at
-/// either end (as `split_whitespace` and `join` would make it, in one pass rather than two).
-struct Collapsed {
-    text: String,
-    /// Whether white space (or a tag that separates words) came after the last word.
-    space: bool,
-}
-
-impl Collapsed {
-    fn push(&mut self, piece: &str) {
-        let mut at = 0;
-        while at < piece.len() {
-            let space = crate::text::space_len(piece, at);
-            if space > 0 {
-                self.space = true;
-                at += space;
-                continue;
-            }
-            // A word: up to the next white space, copied whole.
-            let start = at;
-            at += 1;
-            while at < piece.len() && crate::text::space_len(piece, at) == 0 {
-                at += 1;
-            }
-            if self.space && !self.text.is_empty() {
-                self.text.push(' ');
-            }
-            self.space = false;
-            self.text.push_str(&piece[start..at]);
+/// The beginning of `text` with its white space folded (words joined by one space, none at
+/// either end, as `split_whitespace` and `join` would make it): more than `at_least` bytes
+/// of it, or all of it when it is not that long. Always the beginning of what folding the
+/// whole text gives: only that much is shown (the snippet), so only that much is folded.
+pub fn collapse(text: &str, at_least: usize) -> String {
+    let mut folded = String::with_capacity(at_least.min(text.len()) + 64);
+    // Whether white space came after the last word.
+    let mut space = false;
+    let mut at = 0;
+    while at < text.len() && folded.len() <= at_least {
+        let len = crate::text::space_len(text, at);
+        if len > 0 {
+            space = true;
+            at += len;
+            continue;
         }
+        // A word: up to the next white space, copied whole.
+        let start = at;
+        at += 1;
+        while at < text.len() && crate::text::space_len(text, at) == 0 {
+            at += 1;
+        }
+        if space && !folded.is_empty() {
+            folded.push(' ');
+        }
+        space = false;
+        folded.push_str(&text[start..at]);
     }
+    folded
 }
 
 /// Length of the tag starting at `s[0] == '<'`, up to and including its `>` (or the end).
@@ -296,8 +294,9 @@ mod tests {
     #[test]
     fn counting_folds_different_spellings_into_one_word() {
         let decomposed: String = "Định".nfd().collect();
-        let counts = count_words(&format!("định, ĐỊNH dinh {decomposed} 118"));
-        assert_eq!(counts.get("dinh"), Some(&4));
+        let text = format!("định, ĐỊNH dinh {decomposed} 118");
+        let counts = count_words(&[&text, "Định"]);
+        assert_eq!(counts.get("dinh"), Some(&5));
         assert_eq!(counts.get("118"), Some(&1));
         assert_eq!(counts.len(), 2);
     }
@@ -316,16 +315,29 @@ mod tests {
         let html = "<h2 id=\"muc-tieu\">Mục tiêu</h2>\n<p>Sở <strong>Tư</strong> pháp &amp; dân&nbsp;cư</p>\
                     <table><tr><td>Hồ sơ</td><td>85%</td></tr></table><p title=\"a > b\">Hết</p>";
         assert_eq!(
-            html_text(html),
+            collapse(&html_text(html), usize::MAX),
             "Mục tiêu Sở Tư pháp & dân cư Hồ sơ 85% Hết"
         );
     }
 
+    #[test]
+    fn collapsing_stops_after_enough_of_the_text() {
+        let text = " Nghị  định\n số\u{a0}118 ";
+        assert_eq!(collapse(text, usize::MAX), "Nghị định số 118");
+        // "Nghị" is 6 bytes: more than 4 or 5, not more than 6.
+        assert_eq!(collapse(text, 4), "Nghị");
+        assert_eq!(collapse(text, 6), "Nghị định");
+        assert_eq!(collapse(text, 0), "Nghị");
+        assert_eq!(collapse(text, 16), "Nghị định số");
+    }
+
     proptest::proptest! {
-        /// Folding the white space while appending gives what folding it after would.
+        /// Folding the white space gives what `split_whitespace` and `join` give, and
+        /// folding less of it gives its beginning; the words are those of the text as written.
         #[test]
         fn text_is_folded_as_split_whitespace_and_join_fold_it(
-            html in "([ab \u{a0}\n]|&nbsp;|&amp;|<p>|</p>|<em>|</em>|<td>){0,24}"
+            html in "([ab \u{a0}\n]|&nbsp;|&amp;|<p>|</p>|<em>|</em>|<td>){0,24}",
+            at_least in 0usize..30,
         ) {
             let mut joined = String::new();
             let mut rest = html.as_str();
@@ -338,17 +350,23 @@ mod tests {
                 rest = &rest[open + tag_len..];
             }
             joined.push_str(&unescaped(rest));
+            proptest::prop_assert_eq!(&html_text(&html), &joined);
             let expected = joined.split_whitespace().collect::<Vec<_>>().join(" ");
-            proptest::prop_assert_eq!(html_text(&html), expected);
+            proptest::prop_assert_eq!(&collapse(&joined, usize::MAX), &expected);
+            let beginning = collapse(&joined, at_least);
+            proptest::prop_assert!(expected.starts_with(&beginning));
+            proptest::prop_assert!(beginning.len() > at_least || beginning == expected);
+            proptest::prop_assert_eq!(count_words(&[&joined]), count_words(&[&expected]));
         }
     }
 
     #[test]
     fn inline_tags_do_not_split_a_word_but_cells_and_footnotes_do() {
-        assert_eq!(html_text("<p>Ngh<em>ị</em> định</p>"), "Nghị định");
-        assert_eq!(html_text("<td>a</td><td>b</td>"), "a b");
+        let text = |html| collapse(&html_text(html), usize::MAX);
+        assert_eq!(text("<p>Ngh<em>ị</em> định</p>"), "Nghị định");
+        assert_eq!(text("<td>a</td><td>b</td>"), "a b");
         assert_eq!(
-            html_text("luật<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup>"),
+            text("luật<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup>"),
             "luật 1"
         );
     }
