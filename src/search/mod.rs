@@ -310,9 +310,7 @@ impl Indexed {
             *n = (*n).min(u32::from(WEIGHT_COUNT));
         }
         let snippet = cut_at_word(&shown, SNIPPET_TEXT_BYTES);
-        // Room for the pairs (about one per 7 bytes of snippet) and the title's words.
-        weights.reserve((snippet.len() + meta.title.len()) / 7 + labels.len());
-        add_pairs(&mut weights, &meta.title, snippet);
+        weights.reserve(meta.title.len() / 5 + labels.len());
         for (field, bit) in [(meta.title.as_str(), WEIGHT_TITLE)]
             .into_iter()
             .chain(labels.iter().map(|l| (*l, WEIGHT_LABEL)))
@@ -324,14 +322,21 @@ impl Indexed {
                 }
             });
         }
+        let pairs = Pairs::of(&meta.title, snippet);
+        // Pairs have a space, words none: the two never meet.
+        let all: Vec<(&str, u8)> = weights
+            .iter()
+            .map(|(word, weight)| (word.as_str(), *weight as u8))
+            .chain(pairs.each().map(|pair| (pair, 1)))
+            .collect();
         Indexed {
-            // Kept for every page until the postings are made: a list is smaller than the map.
-            words: weights.keys().map(String::as_str).collect(),
-            ends: weights
+            // Kept for every page until the postings are made: a list is smaller than a map.
+            words: all.iter().map(|(word, _)| *word).collect(),
+            ends: all
                 .iter()
                 .scan(0, |end, (word, weight)| {
                     *end += word.len() as u32;
-                    Some((*end, *weight as u8))
+                    Some((*end, *weight))
                 })
                 .collect(),
             text: snippet.to_string(),
@@ -340,29 +345,49 @@ impl Indexed {
 }
 
 /// The pairs of neighbouring words (`nghi dinh`, `dinh 118`) of the title and of the text's
-/// beginning (what the result shows), as words of their own with a count of 1: the page
-/// script ranks first the pages having every pair of a query, that is its phrase, where a
-/// reader sees it. Only the beginning: pairs of the whole text would double the index.
-fn add_pairs(weights: &mut FxHashMap<String, u32>, title: &str, beginning: &str) {
-    // One buffer holds "previous word" then "previous word + ' ' + word": a pair is only
-    // copied into a key of its own when the page has not had it yet.
-    let mut pair = String::new();
-    for field in [title, beginning] {
-        pair.clear();
-        for_each_word(field, |word| {
-            if !pair.is_empty() {
-                let previous = pair.len();
-                pair.push(' ');
-                pair.push_str(word);
-                if !weights.contains_key(pair.as_str()) {
-                    weights.insert(pair.clone(), 1);
+/// beginning (what the result shows), each once: words of their own with a count of 1. The
+/// page script ranks first the pages having every pair of a query, that is its phrase, where
+/// a reader sees it. Only the beginning: pairs of the whole text would double the index.
+struct Pairs {
+    /// The folded words of both, each field's joined by one space, so that each pair is a
+    /// piece of it (pairs do not cross from one field to the next).
+    text: String,
+    /// Where each pair starts and ends in `text`, once each.
+    spans: Vec<(u32, u32)>,
+}
+
+impl Pairs {
+    fn of(title: &str, beginning: &str) -> Pairs {
+        let mut text = String::with_capacity(title.len() + beginning.len() + 1);
+        let mut spans = Vec::new();
+        for field in [title, beginning] {
+            // Where the last word of this field starts, once there is one.
+            let mut previous: Option<usize> = None;
+            for_each_word(field, |word| {
+                if previous.is_some() {
+                    text.push(' ');
                 }
-                pair.drain(..=previous);
-            } else {
-                pair.push_str(word);
-            }
-        });
+                let start = text.len();
+                text.push_str(word);
+                if let Some(first) = previous {
+                    spans.push((first as u32, text.len() as u32));
+                }
+                previous = Some(start);
+            });
+        }
+        let mut seen: rustc_hash::FxHashSet<&str> =
+            rustc_hash::FxHashSet::with_capacity_and_hasher(spans.len(), Default::default());
+        spans.retain(|span| seen.insert(piece(&text, *span)));
+        Pairs { text, spans }
     }
+
+    fn each(&self) -> impl Iterator<Item = &str> + '_ {
+        self.spans.iter().map(|span| piece(&self.text, *span))
+    }
+}
+
+fn piece(text: &str, (start, end): (u32, u32)) -> &str {
+    &text[start as usize..end as usize]
 }
 
 /// At most `max` bytes of `text`, ending at a space when there is one.
@@ -553,6 +578,15 @@ mod tests {
     fn an_empty_site_still_has_one_empty_shard() {
         let s = shards(&FxHashMap::default());
         assert_eq!((s.len(), s[0].json.as_str()), (1, "{}"));
+    }
+
+    #[test]
+    fn pairs_of_neighbouring_words_once_each_and_not_across_title_and_text() {
+        let pairs = Pairs::of("Nghị định 118", "nghị định mới, Nghị định 118.");
+        let mut each: Vec<&str> = pairs.each().collect();
+        each.sort_unstable();
+        assert_eq!(each, ["dinh 118", "dinh moi", "moi nghi", "nghi dinh"]);
+        assert_eq!(Pairs::of("Một", "").each().count(), 0);
     }
 
     #[test]
