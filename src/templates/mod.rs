@@ -400,24 +400,42 @@ fn reports(text: &str) -> Vec<(String, usize, usize, String)> {
 /// Tera's own escaping (`&`, `<`, `>`, `"` and `'`), written a run of plain text at a time:
 /// Tera's writes each byte through the output's `dyn Write`, which was an eighth of a clean
 /// build. (Its `fast_escape` feature leaves `'` alone, which a theme's single-quoted
-/// attribute would need.)
+/// attribute would need.) Most text has none of these: it is looked at 32 bytes at once, and
+/// only a run of 32 with one of them byte by byte.
 fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    const RUN: usize = 32;
     let bytes = input.as_bytes();
     let mut plain = 0;
-    for (i, byte) in bytes.iter().enumerate() {
-        let escaped: &[u8] = match byte {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
-            b'\'' => b"&#39;",
-            _ => continue,
-        };
-        out.write_all(&bytes[plain..i])?;
-        out.write_all(escaped)?;
-        plain = i + 1;
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = (at + RUN).min(bytes.len());
+        let run = &bytes[at..end];
+        // Flags as bytes, not booleans, so that the compiler does the run at once.
+        let special = run
+            .iter()
+            .fold(0u8, |any, &byte| any | u8::from(needs_escape(byte)));
+        if special != 0 {
+            for (i, byte) in run.iter().enumerate() {
+                let escaped: &[u8] = match byte {
+                    b'&' => b"&amp;",
+                    b'<' => b"&lt;",
+                    b'>' => b"&gt;",
+                    b'"' => b"&quot;",
+                    b'\'' => b"&#39;",
+                    _ => continue,
+                };
+                out.write_all(&bytes[plain..at + i])?;
+                out.write_all(escaped)?;
+                plain = at + i + 1;
+            }
+        }
+        at = end;
     }
     out.write_all(&bytes[plain..])
+}
+
+fn needs_escape(byte: u8) -> bool {
+    (byte == b'&') | (byte == b'<') | (byte == b'>') | (byte == b'"') | (byte == b'\'')
 }
 
 #[cfg(test)]
@@ -426,7 +444,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn escaping_writes_what_teras_own_escaping_writes(text in "[a-zđ&<>\"' ]{0,40}") {
+        fn escaping_writes_what_teras_own_escaping_writes(text in "([a-zđ ]{0,40}|[&<>\"']){0,12}") {
             let (mut ours, mut teras) = (Vec::new(), Vec::new());
             escape_html(&text, &mut ours).unwrap();
             tera::escape_html(&text, &mut teras).unwrap();
