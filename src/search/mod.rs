@@ -11,6 +11,7 @@
 //! Only published pages are indexed (drafts and future articles are not in `Site::pages`).
 
 mod deferred;
+mod pairs;
 mod words;
 
 use std::sync::Arc;
@@ -21,6 +22,7 @@ use rustc_hash::FxHashMap;
 use crate::assemble::{Published, Site};
 use crate::key::Key;
 pub use deferred::Deferred;
+use pairs::Pairs;
 pub use words::{collapse, count_words, fold, for_each_word, html_text, words, MAX_WORD_CHARS};
 
 /// The search page, under the site's base path.
@@ -344,52 +346,6 @@ impl Indexed {
     }
 }
 
-/// The pairs of neighbouring words (`nghi dinh`, `dinh 118`) of the title and of the text's
-/// beginning (what the result shows), each once: words of their own with a count of 1. The
-/// page script ranks first the pages having every pair of a query, that is its phrase, where
-/// a reader sees it. Only the beginning: pairs of the whole text would double the index.
-struct Pairs {
-    /// The folded words of both, each field's joined by one space, so that each pair is a
-    /// piece of it (pairs do not cross from one field to the next).
-    text: String,
-    /// Where each pair starts and ends in `text`, once each.
-    spans: Vec<(u32, u32)>,
-}
-
-impl Pairs {
-    fn of(title: &str, beginning: &str) -> Pairs {
-        let mut text = String::with_capacity(title.len() + beginning.len() + 1);
-        let mut spans = Vec::new();
-        for field in [title, beginning] {
-            // Where the last word of this field starts, once there is one.
-            let mut previous: Option<usize> = None;
-            for_each_word(field, |word| {
-                if previous.is_some() {
-                    text.push(' ');
-                }
-                let start = text.len();
-                text.push_str(word);
-                if let Some(first) = previous {
-                    spans.push((first as u32, text.len() as u32));
-                }
-                previous = Some(start);
-            });
-        }
-        let mut seen: rustc_hash::FxHashSet<&str> =
-            rustc_hash::FxHashSet::with_capacity_and_hasher(spans.len(), Default::default());
-        spans.retain(|span| seen.insert(piece(&text, *span)));
-        Pairs { text, spans }
-    }
-
-    fn each(&self) -> impl Iterator<Item = &str> + '_ {
-        self.spans.iter().map(|span| piece(&self.text, *span))
-    }
-}
-
-fn piece(text: &str, (start, end): (u32, u32)) -> &str {
-    &text[start as usize..end as usize]
-}
-
 /// At most `max` bytes of `text`, ending at a space when there is one.
 fn cut_at_word(text: &str, max: usize) -> &str {
     if text.len() <= max {
@@ -578,15 +534,6 @@ mod tests {
     fn an_empty_site_still_has_one_empty_shard() {
         let s = shards(&FxHashMap::default());
         assert_eq!((s.len(), s[0].json.as_str()), (1, "{}"));
-    }
-
-    #[test]
-    fn pairs_of_neighbouring_words_once_each_and_not_across_title_and_text() {
-        let pairs = Pairs::of("Nghị định 118", "nghị định mới, Nghị định 118.");
-        let mut each: Vec<&str> = pairs.each().collect();
-        each.sort_unstable();
-        assert_eq!(each, ["dinh 118", "dinh moi", "moi nghi", "nghi dinh"]);
-        assert_eq!(Pairs::of("Một", "").each().count(), 0);
     }
 
     #[test]

@@ -1,0 +1,65 @@
+//! The pairs of neighbouring words a page is indexed with, for phrases.
+
+use rustc_hash::FxHashSet;
+
+use super::for_each_word;
+
+/// The pairs of neighbouring words (`nghi dinh`, `dinh 118`) of the title and of the text's
+/// beginning (what the result shows), each once: words of their own with a count of 1. The
+/// page script ranks first the pages having every pair of a query, that is its phrase, where
+/// a reader sees it. Only the beginning: pairs of the whole text would double the index.
+pub struct Pairs {
+    /// The folded words of both, each field's joined by one space, so that each pair is a
+    /// piece of it (pairs do not cross from one field to the next).
+    text: String,
+    /// Where each pair starts and ends in `text`, once each.
+    spans: Vec<(u32, u32)>,
+}
+
+impl Pairs {
+    pub fn of(title: &str, beginning: &str) -> Pairs {
+        let mut text = String::with_capacity(title.len() + beginning.len() + 1);
+        let mut spans = Vec::new();
+        for field in [title, beginning] {
+            // Where the last word of this field starts, once there is one.
+            let mut previous: Option<usize> = None;
+            for_each_word(field, |word| {
+                if previous.is_some() {
+                    text.push(' ');
+                }
+                let start = text.len();
+                text.push_str(word);
+                if let Some(first) = previous {
+                    spans.push((first as u32, text.len() as u32));
+                }
+                previous = Some(start);
+            });
+        }
+        let mut seen: FxHashSet<&str> =
+            FxHashSet::with_capacity_and_hasher(spans.len(), Default::default());
+        spans.retain(|span| seen.insert(piece(&text, *span)));
+        Pairs { text, spans }
+    }
+
+    pub fn each(&self) -> impl Iterator<Item = &str> + '_ {
+        self.spans.iter().map(|span| piece(&self.text, *span))
+    }
+}
+
+fn piece(text: &str, (start, end): (u32, u32)) -> &str {
+    &text[start as usize..end as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_of_neighbouring_words_once_each_and_not_across_title_and_text() {
+        let pairs = Pairs::of("Nghị định 118", "nghị định mới, Nghị định 118.");
+        let mut each: Vec<&str> = pairs.each().collect();
+        each.sort_unstable();
+        assert_eq!(each, ["dinh 118", "dinh moi", "moi nghi", "nghi dinh"]);
+        assert_eq!(Pairs::of("Một", "").each().count(), 0);
+    }
+}
