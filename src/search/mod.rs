@@ -23,7 +23,8 @@ use crate::assemble::{Published, Site};
 use crate::key::Key;
 pub use deferred::Deferred;
 use pairs::Pairs;
-pub use words::{collapse, count_words, fold, for_each_word, html_text, words, MAX_WORD_CHARS};
+use words::collapse;
+pub use words::{count_words, fold, for_each_word, html_text, words, MAX_WORD_CHARS};
 
 /// The search page, under the site's base path.
 pub const PAGE: &str = "tim-kiem/";
@@ -312,6 +313,7 @@ impl Indexed {
             *n = (*n).min(u32::from(WEIGHT_COUNT));
         }
         let snippet = cut_at_word(&shown, SNIPPET_TEXT_BYTES);
+        // Room for the title's words and the labels' (the pairs are kept apart, in `Pairs`).
         weights.reserve(meta.title.len() / 5 + labels.len());
         for (field, bit) in [(meta.title.as_str(), WEIGHT_TITLE)]
             .into_iter()
