@@ -165,7 +165,8 @@ pub fn load_with(
         now: SystemTime::now(),
         seen: std::sync::Mutex::new(Vec::new()),
     };
-    let (files, problems, listing) = load_all(root, theme, &reader, listed);
+    let (files, problems, listing) =
+        reader::on_readers(&reader, || load_all(root, theme, &reader, listed));
     let read = reader.seen.into_inner().unwrap_or_default();
     memo.known = match changed {
         // Only the changed files were looked at: the others stay as they were known.

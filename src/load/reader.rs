@@ -59,6 +59,25 @@ impl Stamp {
     }
 }
 
+/// Threads that read a whole site's files. More than a PC has cores: a read the disk must
+/// serve (the first build of the day, or files the system has let go of since) waits without
+/// using its core, and the other threads go on meanwhile. When the files are in memory
+/// already, the extra threads cost about a millisecond.
+const READERS: usize = 8;
+
+/// Runs `work`, whose parallel loops read files, on [`READERS`] threads; on the caller's
+/// threads when only some changed files are read (`serve` after an edit).
+pub(super) fn on_readers<R: Send>(reader: &Reader, work: impl FnOnce() -> R + Send) -> R {
+    if reader.changed.is_some() {
+        return work();
+    }
+    match rayon::ThreadPoolBuilder::new().num_threads(READERS).build() {
+        Ok(pool) => pool.install(work),
+        // No threads to be had: the files are read all the same, on the threads there are.
+        Err(_) => work(),
+    }
+}
+
 /// Reads files, reusing what `previous` knows, and records what it read for the next load.
 pub(super) struct Reader<'a> {
     pub(super) root: &'a Path,
@@ -133,5 +152,32 @@ impl Reader<'_> {
                 }
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reader<'a>(memo: &'a Memo, changed: Option<&'a BTreeSet<PathBuf>>) -> Reader<'a> {
+        Reader {
+            root: Path::new("."),
+            previous: memo,
+            changed,
+            now: SystemTime::now(),
+            seen: std::sync::Mutex::new(Vec::new()),
+        }
+    }
+
+    #[test]
+    fn a_whole_site_is_read_on_more_threads_than_an_edit() {
+        let memo = Memo::default();
+        let threads = rayon::current_num_threads;
+        assert_eq!(on_readers(&reader(&memo, None), threads), READERS);
+        let changed = BTreeSet::from([PathBuf::from("content/a.md")]);
+        assert_eq!(
+            on_readers(&reader(&memo, Some(&changed)), threads),
+            rayon::current_num_threads()
+        );
     }
 }
