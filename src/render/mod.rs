@@ -452,9 +452,12 @@ impl<'a> Renderer<'a> {
         jobs.extend(self.documents());
         jobs.push(self.not_found());
         jobs.push(self.search_page());
-        let sections = (self.site.sections.par_iter()).flat_map_iter(move |s| self.section(s));
-        let terms =
-            (terms.into_par_iter()).flat_map_iter(move |(taxonomy, t)| self.term(taxonomy, t));
+        // A list's pages are shared out too, not only the lists: a site may have one section
+        // of hundreds of pages, which one core would otherwise render while the others wait.
+        let sections =
+            (self.site.sections.par_iter()).flat_map(move |s| self.section(s).into_par_iter());
+        let terms = (terms.into_par_iter())
+            .flat_map(move |(taxonomy, t)| self.term(taxonomy, t).into_par_iter());
         jobs.into_par_iter().chain(sections).chain(terms)
     }
 }
