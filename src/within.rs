@@ -211,8 +211,14 @@ impl Folders {
         if rel_folder.is_empty() {
             return Ok(());
         }
-        let mut real = self.real.lock().unwrap_or_else(|e| e.into_inner());
-        if real.contains(rel_folder) {
+        // The set is locked only to look and to record: the folders are made outside the
+        // lock, so writers on other cores are not held up by each other's `mkdir`. Two may
+        // make the same folder at once; the second finds it there and looks at it.
+        let known = |part: &str| {
+            let real = self.real.lock().unwrap_or_else(|e| e.into_inner());
+            real.contains(part)
+        };
+        if known(rel_folder) {
             return Ok(());
         }
         let mut end = 0;
@@ -221,8 +227,9 @@ impl Folders {
                 .find('/')
                 .map_or(rel_folder.len(), |i| end + i);
             let part = &rel_folder[..end];
-            if !real.contains(part) {
+            if !known(part) {
                 make_folder(&self.root.join(part), self.fresh)?;
+                let mut real = self.real.lock().unwrap_or_else(|e| e.into_inner());
                 real.insert(part.to_string());
             }
             end += 1;
