@@ -364,4 +364,31 @@ mod tests {
         assert_eq!(first_link(&root, "a/b/c/x.html").unwrap(), None);
         assert_eq!(first_link(&root, "khong-co/x.html").unwrap(), None);
     }
+
+    #[test]
+    fn writers_making_the_same_folders_at_once_all_succeed() {
+        let tmp = tempfile::tempdir().unwrap();
+        for folders in [Folders::fresh(tmp.path()), Folders::new(tmp.path())] {
+            let start = std::sync::Barrier::new(8);
+            std::thread::scope(|s| {
+                for _ in 0..8 {
+                    let (folders, start) = (&folders, &start);
+                    s.spawn(move || {
+                        start.wait();
+                        // Every writer makes every folder, in the same order: each is raced.
+                        for n in 0..300 {
+                            let folder = format!("tin-tuc/bai-{n}/anh");
+                            assert!(folders.ensure(&folder).is_ok(), "{folder}");
+                        }
+                    });
+                }
+            });
+        }
+        assert_eq!(
+            std::fs::read_dir(tmp.path().join("tin-tuc"))
+                .unwrap()
+                .count(),
+            300
+        );
+    }
 }
