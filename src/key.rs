@@ -51,6 +51,14 @@ impl Key {
     }
 }
 
+/// The hash a written file's bytes are known by (the output folder's manifest): XXH3, 128
+/// bits, in hex. It only tells whether a file holds the bytes loa would write now, never
+/// what may be trusted, so it need not resist a forger; and every byte of the site passes
+/// here, where blake3 took 4 % of a clean build's time.
+pub fn content_hash(bytes: &[u8]) -> String {
+    format!("{:032x}", twox_hash::XxHash3_128::oneshot(bytes))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

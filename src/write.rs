@@ -22,6 +22,7 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 
 use crate::diag::Diagnostic;
+use crate::key::content_hash;
 use crate::msg;
 use crate::render::{Body, Outputs};
 use crate::within::{self, Blocked, Folders};
@@ -31,7 +32,7 @@ pub const MANIFEST: &str = ".loa-manifest.json";
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Manifest {
     generator: String,
-    /// Output path → blake3 hash of the bytes written.
+    /// Output path → hash of the bytes written ([`content_hash`]).
     files: BTreeMap<String, String>,
     /// The program that wrote the folder ([`Program`]): the keys below are trusted only by the
     /// same program, as another one may make other bytes from the same inputs.
@@ -188,7 +189,7 @@ pub fn write(outputs: &Outputs, dir: &Path, program: &Program) -> Result<WriteRe
     let results: Vec<Result<(&String, String, bool), Diagnostic>> = in_memory
         .map(|(rel, bytes)| {
             let target = dir.join(rel);
-            let hash = blake3::hash(bytes).to_hex().to_string();
+            let hash = content_hash(bytes);
             let found = std::fs::symlink_metadata(&target).ok();
             if found.as_ref().is_some_and(|m| m.file_type().is_symlink()) {
                 return Err(blocked(Blocked::Link(target)));
@@ -309,7 +310,7 @@ impl Stream {
         let folder = rel.rsplit_once('/').map_or("", |(folder, _)| folder);
         self.folders.ensure(folder).map_err(blocked)?;
         let target = self.dir.join(rel);
-        let hash = blake3::hash(bytes).to_hex().to_string();
+        let hash = content_hash(bytes);
         write_file(&target, bytes, true).map_err(blocked)?;
         let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
         written.push((rel.to_string(), hash, bytes.len() as u64));
