@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::{Converted, Markdown};
-use super::{PlacedAsset, Published, Sorted};
+use super::{PlacedAsset, Published, Sorted, PIECE};
 use crate::citations::{Linker, Table};
 use crate::config::BaseUrl;
 use crate::diag::Diagnostic;
@@ -34,7 +34,7 @@ pub(super) fn render_markdown(
     converter: Converter,
     sorted: &Sorted,
     problems: &mut Vec<Diagnostic>,
-    memo: &mut FxHashMap<String, Converted>,
+    mut memo: Option<&mut FxHashMap<String, Converted>>,
 ) -> (Vec<Published>, Option<Published>, Vec<Published>) {
     let Sorted {
         home,
@@ -44,9 +44,12 @@ pub(super) fn render_markdown(
     } = sorted;
     let index_key = converter.key;
     let (html, home_html, index_html) = {
-        let memo = &*memo;
+        let none = FxHashMap::default();
+        let memo = memo.as_deref().unwrap_or(&none);
         let convert = |page: &Arc<Page>| converter.reuse_or_convert(memo, page);
-        let html: Vec<_> = published.par_iter().map(convert).collect();
+        let html: Vec<_> = (published.par_iter().with_max_len(PIECE))
+            .map(convert)
+            .collect();
         let home_html = home.as_ref().map(convert);
         let index_html: Vec<_> = indexes.par_iter().map(convert).collect();
         (html, home_html, index_html)
@@ -62,7 +65,7 @@ pub(super) fn render_markdown(
         } = conversion;
         let (rendered, image) = result;
         problems.extend(rendered.problems.iter().cloned());
-        if fresh {
+        if let (true, Some(memo)) = (fresh, memo.as_deref_mut()) {
             let converted = Converted {
                 from: (index_key, page.source_key),
                 key,
@@ -92,11 +95,13 @@ pub(super) fn render_markdown(
         .zip(index_html)
         .map(|(p, r)| publish(p, r))
         .collect();
-    crate::memo::forget_gone(memo, count, || {
-        (pages.iter().chain(&indexes))
-            .chain(&home)
-            .map(|p: &Published| p.page.rel.as_str())
-    });
+    if let Some(memo) = memo {
+        crate::memo::forget_gone(memo, count, || {
+            (pages.iter().chain(&indexes))
+                .chain(&home)
+                .map(|p: &Published| p.page.rel.as_str())
+        });
+    }
     (pages, home, indexes)
 }
 

@@ -197,3 +197,112 @@ pub(super) fn terms_key(config: &Config, pages: &[Published], articles: &[usize]
     }
     key.finish()
 }
+
+/// What [`walks`] makes.
+pub(super) struct Walks {
+    pub sections: Vec<Section>,
+    pub neighbours: Vec<(Option<usize>, Option<usize>)>,
+    pub terms_key: blake3::Hash,
+    pub terms: Terms,
+    pub documents: Vec<crate::citations::Cited>,
+}
+
+/// The sections (and each article's neighbours in its own), the terms' lists and the legal
+/// documents cited: each a walk over every article, independent of the others, so made side
+/// by side.
+pub(super) fn walks(
+    (config, pages, articles): (&Config, &[Published], &[usize]),
+    indexes: Vec<Published>,
+    now: jiff::Timestamp,
+    terms: Option<&mut TermsMemo>,
+    table: Option<crate::citations::Table>,
+) -> Walks {
+    let ((sections, neighbours), (terms, documents)) = rayon::join(
+        || {
+            let sections = group_sections(config, pages, articles, indexes, now);
+            let neighbours = neighbours(&sections, pages.len());
+            (sections, neighbours)
+        },
+        || {
+            rayon::join(
+                || terms_kept(config, pages, articles, terms),
+                || super::documents::documents(table, pages, articles),
+            )
+        },
+    );
+    Walks {
+        sections,
+        neighbours,
+        terms_key: terms.0,
+        terms: terms.1,
+        documents,
+    }
+}
+
+/// The topics', units' and tags' lists and their key, from `memo` when it holds them.
+fn terms_kept(
+    config: &Config,
+    pages: &[Published],
+    articles: &[usize],
+    memo: Option<&mut TermsMemo>,
+) -> (blake3::Hash, Terms) {
+    let key = terms_key(config, pages, articles);
+    let make = || terms(config, pages, articles);
+    let terms = match memo {
+        Some(memo) => memo.get_or(key, make),
+        None => make(),
+    };
+    (key, terms)
+}
+
+/// The topics', units' and tags' lists. They do not depend on each other: made side by side.
+fn terms(config: &Config, pages: &[Published], articles: &[usize]) -> Terms {
+    let ((topics, units), tags) = rayon::join(
+        || {
+            let topics = in_terms(&config.topics, pages, articles, |p| &p.meta.topics);
+            let units = in_terms(&config.units, pages, articles, |p| p.meta.unit.as_slice());
+            (topics, units)
+        },
+        || group_tags(pages, articles),
+    );
+    Terms {
+        topics,
+        units,
+        tags,
+    }
+}
+
+/// The config's terms (topics or units), each with its articles in `articles`' order.
+fn in_terms(
+    terms: &[crate::config::Term],
+    pages: &[Published],
+    articles: &[usize],
+    keys_of: impl Fn(&Page) -> &[String],
+) -> Vec<Term> {
+    let place: FxHashMap<&str, usize> = terms
+        .iter()
+        .enumerate()
+        .map(|(n, t)| (t.key.as_str(), n))
+        .collect();
+    let mut lists: Vec<Vec<usize>> = vec![Vec::new(); terms.len()];
+    for &i in articles {
+        for key in keys_of(&pages[i].page) {
+            if let Some(&n) = place.get(key.as_str()) {
+                // A key written twice lists the article once.
+                if lists[n].last() != Some(&i) {
+                    lists[n].push(i);
+                }
+            }
+        }
+    }
+    terms
+        .iter()
+        .zip(lists)
+        .map(|(t, pages)| Term {
+            key: t.key.clone(),
+            name: t.name.clone(),
+            description: t.description.clone(),
+            pages,
+        })
+        .collect()
+}

@@ -27,13 +27,18 @@ use rustc_hash::FxHashMap;
 use assets::{place_assets, resized_copies};
 pub(crate) use edit::{text_edits, World};
 pub use expiry::{expiring_soon, is_expired, Expiring, SOON_DAYS};
+use lists::walks;
 pub use lists::TermsMemo;
-use lists::{group_sections, group_tags, neighbours, terms_key, Terms};
 pub use lists::{is_upcoming, EVENTS_SECTION};
 pub use menus::{Href, MenuLink, MenuLinks};
 pub use paths::AddressesMemo;
 use paths::{check_addresses, collect_aliases};
 pub use related::{related, RelatedMemo, RELATED};
+
+/// The most pages a parallel loop over the site's pages hands one core at a time. rayon
+/// splits a loop only as far as it sees idle cores, so a core could be left with thousands of
+/// pages at the end while the others wait; pieces this small cost nothing next to a page.
+pub const PIECE: usize = 64;
 
 use crate::config::Config;
 use crate::diag::Diagnostic;
@@ -248,7 +253,9 @@ pub struct ContentFiles {
 /// What `serve` keeps of the last assemble: a build that is not followed by others has only
 /// the Markdown memo (emptied after), and no `terms` or `addresses`.
 pub(crate) struct Memos<'a> {
-    pub markdown: &'a mut FxHashMap<String, Converted>,
+    /// The pages' converted Markdown, kept for the next build; `None` when no build follows,
+    /// so that no page's HTML is copied into a memo only to be dropped.
+    pub markdown: Option<&'a mut FxHashMap<String, Converted>>,
     pub terms: Option<&'a mut TermsMemo>,
     pub addresses: Option<&'a mut AddressesMemo>,
     /// Keep with the site what a text edit needs ([`World`]): it holds every page a second
@@ -298,18 +305,20 @@ pub(crate) fn assemble(
     resized_copies(&mut assets, &content.images);
     key_events(&mut pages, settings.now);
     expiry::mark(&mut pages, settings.now);
-
     let (articles, expired): (Vec<usize>, Vec<usize>) =
         (newest_first(&pages).into_iter()).partition(|&i| !pages[i].expired);
-    let sections = group_sections(&config, &pages, &articles, indexes, settings.now);
-    let neighbours = neighbours(&sections, pages.len());
-    let (terms_key, terms) = terms_kept(&config, &pages, &articles, memos.terms);
-    let documents = documents::documents(content.documents, &pages, &articles);
+    let lists = walks(
+        (&config, &pages, &articles),
+        indexes,
+        settings.now,
+        memos.terms,
+        content.documents,
+    );
     let mut site = Site {
         activities: crate::ledger::held(content.activities, settings.now, &config.timezone),
-        neighbours,
+        neighbours: lists.neighbours,
         related: Default::default(),
-        tags: terms.tags,
+        tags: lists.terms.tags,
         aliases: aliases.into_iter().map(|(a, _)| a).collect(),
         config,
         settings,
@@ -317,14 +326,14 @@ pub(crate) fn assemble(
         articles,
         expired,
         home,
-        sections,
-        topics: terms.topics,
-        units: terms.units,
+        sections: lists.sections,
+        topics: lists.terms.topics,
+        units: lists.terms.units,
         assets,
-        documents,
+        documents: lists.documents,
         waiting,
         menus: MenuLinks::default(),
-        terms_key,
+        terms_key: lists.terms_key,
         world: None,
     };
     let withheld: Vec<&Page> = sorted.withheld.iter().map(|p| &**p).collect();
@@ -334,39 +343,6 @@ pub(crate) fn assemble(
         site.world = Some(Arc::new(world));
     }
     (site, problems)
-}
-
-/// The topics', units' and tags' lists and their key, from `memo` when it holds them.
-fn terms_kept(
-    config: &Config,
-    pages: &[Published],
-    articles: &[usize],
-    memo: Option<&mut TermsMemo>,
-) -> (blake3::Hash, Terms) {
-    let key = terms_key(config, pages, articles);
-    let make = || terms(config, pages, articles);
-    let terms = match memo {
-        Some(memo) => memo.get_or(key, make),
-        None => make(),
-    };
-    (key, terms)
-}
-
-/// The topics', units' and tags' lists. They do not depend on each other: made side by side.
-fn terms(config: &Config, pages: &[Published], articles: &[usize]) -> Terms {
-    let ((topics, units), tags) = rayon::join(
-        || {
-            let topics = in_terms(&config.topics, pages, articles, |p| &p.meta.topics);
-            let units = in_terms(&config.units, pages, articles, |p| p.meta.unit.as_slice());
-            (topics, units)
-        },
-        || group_tags(pages, articles),
-    );
-    Terms {
-        topics,
-        units,
-        tags,
-    }
 }
 
 /// Whether an event is still to come is the clock's decision, shown on its page and in the
@@ -387,41 +363,6 @@ fn event_key(page: &Page, key: blake3::Hash, now: jiff::Timestamp) -> blake3::Ha
             .finish(),
         None => key,
     }
-}
-
-/// The config's terms (topics or units), each with its articles in `articles`' order.
-fn in_terms(
-    terms: &[crate::config::Term],
-    pages: &[Published],
-    articles: &[usize],
-    keys_of: impl Fn(&Page) -> &[String],
-) -> Vec<Term> {
-    let place: FxHashMap<&str, usize> = terms
-        .iter()
-        .enumerate()
-        .map(|(n, t)| (t.key.as_str(), n))
-        .collect();
-    let mut lists: Vec<Vec<usize>> = vec![Vec::new(); terms.len()];
-    for &i in articles {
-        for key in keys_of(&pages[i].page) {
-            if let Some(&n) = place.get(key.as_str()) {
-                // A key written twice lists the article once.
-                if lists[n].last() != Some(&i) {
-                    lists[n].push(i);
-                }
-            }
-        }
-    }
-    terms
-        .iter()
-        .zip(lists)
-        .map(|(t, pages)| Term {
-            key: t.key.clone(),
-            name: t.name.clone(),
-            description: t.description.clone(),
-            pages,
-        })
-        .collect()
 }
 
 /// Pages sorted by what they are and whether they are published now.

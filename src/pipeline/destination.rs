@@ -148,9 +148,9 @@ impl Open {
             }
             (Index::Keep, None) => {
                 let mut memo = cache.search.lock().unwrap_or_else(|e| e.into_inner());
-                search::documents(site, &mut memo)
+                search::documents(site, Some(&mut memo))
             }
-            (Index::Once, None) => search::documents(site, &mut search::Memo::default()),
+            (Index::Once, None) => search::documents(site, None),
         };
         SearchIndex::Documents { key, documents }
     }

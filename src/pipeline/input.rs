@@ -77,7 +77,7 @@ pub(super) fn assemble(
         content,
         settings,
         assemble::Memos {
-            markdown: &mut cache.markdown,
+            markdown: tracked.then_some(&mut cache.markdown),
             terms: tracked.then_some(&mut cache.terms),
             addresses: tracked.then_some(&mut cache.addresses),
             edits: tracked,
@@ -154,6 +154,7 @@ fn parse_all(
     type From = (blake3::Hash, blake3::Hash);
     let parsed: Vec<(From, super::cache::Parsed, String, bool)> = sources
         .into_par_iter()
+        .with_max_len(crate::assemble::PIECE)
         .map(|s| {
             let from = (config_key, s.hash);
             match cache.parsed.get(&s.rel) {

@@ -112,6 +112,7 @@ pub fn render(
     // the parallel loop, a few at a time, rather than all up front.
     let pages: Vec<Result<Done, Diagnostic>> = (0..site.pages.len())
         .into_par_iter()
+        .with_max_len(crate::assemble::PIECE)
         .map(|i| emit(r.page(i)))
         .collect();
     let rendered: Vec<Result<Done, Diagnostic>> =

@@ -81,7 +81,7 @@ pub fn is_index_file(path: &str) -> bool {
 /// The index files: output path → bytes. Deterministic: the same site gives the same bytes,
 /// whatever `memo` holds.
 pub fn index_files(site: &Site, memo: &mut Memo) -> Vec<(String, Vec<u8>)> {
-    documents(site, memo).files(site)
+    documents(site, Some(memo)).files(site)
 }
 
 /// The pages' documents, their words read from the pages' HTML (on every core). The files
@@ -90,16 +90,19 @@ pub fn index_files(site: &Site, memo: &mut Memo) -> Vec<(String, Vec<u8>)> {
 pub struct Documents(Vec<Document>);
 
 /// Reads every page's document, again only where what its words come from changed; `memo`
-/// then holds this site's.
-pub fn documents(site: &Site, memo: &mut Memo) -> Documents {
+/// then holds this site's. Without a memo (no build follows), every page's words are read.
+pub fn documents(site: &Site, mut memo: Option<&mut Memo>) -> Documents {
     let order = document_order(site);
-    let previous = std::mem::take(memo);
+    let previous = memo.as_deref_mut().map(std::mem::take).unwrap_or_default();
     let documents: Vec<(blake3::Hash, Document)> = order
         .par_iter()
+        .with_max_len(crate::assemble::PIECE)
         .map(|&i| Document::new(site, &site.pages[i], &previous))
         .collect();
-    for (i, (key, d)) in order.iter().zip(&documents) {
-        memo.insert(site.pages[*i].page.path.clone(), (*key, d.indexed.clone()));
+    if let Some(memo) = memo {
+        for (i, (key, d)) in order.iter().zip(&documents) {
+            memo.insert(site.pages[*i].page.path.clone(), (*key, d.indexed.clone()));
+        }
     }
     Documents(documents.into_iter().map(|(_, d)| d).collect())
 }
