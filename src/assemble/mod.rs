@@ -35,11 +35,6 @@ pub use paths::AddressesMemo;
 use paths::{check_addresses, collect_aliases};
 pub use related::{related, RelatedMemo, RELATED};
 
-/// The most pages a parallel loop over the site's pages hands one core at a time. rayon
-/// splits a loop only as far as it sees idle cores, so a core could be left with thousands of
-/// pages at the end while the others wait; pieces this small cost nothing next to a page.
-pub const PIECE: usize = 64;
-
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::images::Processed;
@@ -49,6 +44,11 @@ use crate::markdown::{ImageAttrs, Rendered};
 use crate::model::{Page, PageKind};
 use crate::taxonomy::Taxonomy;
 pub(crate) use converted::{Converted, Markdown};
+
+/// The most pages a parallel loop over the site's pages hands one core at a time. rayon
+/// splits a loop only as far as it sees idle cores, so a core could be left with thousands of
+/// pages at the end while the others wait; pieces this small cost nothing next to a page.
+pub const PIECE: usize = 64;
 
 /// Inputs that are not files: the build's mode and its clock.
 #[derive(Debug, Clone)]
