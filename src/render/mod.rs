@@ -158,7 +158,9 @@ pub fn render(
         std::mem::take(&mut r.cards),
         std::mem::take(&mut r.card_values),
     ));
+    let dictionary = r.dictionary.take();
     drop(r);
+    memo.dictionary = memo.dictionary.take().or(dictionary);
     remember(memo, fresh, reused, &outputs);
     memo.feed_html = feed_html;
     Made { outputs, problems }
@@ -252,6 +254,8 @@ pub(crate) struct Renderer<'a> {
     html: Vec<std::sync::Mutex<Option<String>>>,
     /// Pages are kept packed (see [`Disk::pack`]).
     pack: bool,
+    /// What pages are packed against: the memo's, else the first page packed.
+    dictionary: std::sync::OnceLock<Arc<Vec<u8>>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -311,6 +315,7 @@ impl<'a> Renderer<'a> {
             on_disk,
             html: html.into_iter().map(std::sync::Mutex::new).collect(),
             pack: false,
+            dictionary: previous.dictionary.clone().map_or_else(Default::default, Into::into),
         }
     }
 
@@ -398,7 +403,8 @@ impl<'a> Renderer<'a> {
     /// A page's body as this build keeps it: packed for `serve`, else as it is.
     pub(crate) fn body(&self, bytes: Vec<u8>) -> Body {
         if self.pack {
-            Body::Packed(Arc::new(crate::output::Packed::new(&bytes)))
+            let dictionary = self.dictionary.get_or_init(|| Arc::new(bytes.clone()));
+            Body::Packed(Arc::new(crate::output::Packed::new(&bytes, dictionary)))
         } else {
             Body::Bytes(Arc::new(bytes))
         }
