@@ -157,8 +157,7 @@ impl Packed {
 /// dictionary (`serve`'s builds do), unpacked otherwise.
 impl PartialEq for Packed {
     fn eq(&self, other: &Packed) -> bool {
-        if Arc::ptr_eq(&self.dictionary, &other.dictionary) || self.dictionary == other.dictionary
-        {
+        if Arc::ptr_eq(&self.dictionary, &other.dictionary) || self.dictionary == other.dictionary {
             self.bytes == other.bytes
         } else {
             self.unpack() == other.unpack()
@@ -214,10 +213,18 @@ mod tests {
         let alone = Packed::new(page.as_bytes(), &Arc::new(Vec::new()));
         let with = Packed::new(page.as_bytes(), &dictionary);
         assert_eq!(with.unpack(), page.as_bytes());
-        assert!(with.len() * 4 < alone.len(), "{} against {}", with.len(), alone.len());
+        assert!(
+            with.len() * 4 < alone.len(),
+            "{} against {}",
+            with.len(),
+            alone.len()
+        );
         // Pages packed against different dictionaries are still equal when their bytes are.
         assert_eq!(with, alone);
-        assert_eq!(with, Packed::new(page.as_bytes(), &Arc::new(head(1).into_bytes())));
+        assert_eq!(
+            with,
+            Packed::new(page.as_bytes(), &Arc::new(head(1).into_bytes()))
+        );
         assert_ne!(with, Packed::new(head(3).as_bytes(), &dictionary));
     }
 }

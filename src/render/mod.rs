@@ -315,7 +315,10 @@ impl<'a> Renderer<'a> {
             on_disk,
             html: html.into_iter().map(std::sync::Mutex::new).collect(),
             pack: false,
-            dictionary: previous.dictionary.clone().map_or_else(Default::default, Into::into),
+            dictionary: previous
+                .dictionary
+                .clone()
+                .map_or_else(Default::default, Into::into),
         }
     }
 
