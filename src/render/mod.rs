@@ -153,13 +153,7 @@ pub fn render(
         outputs.insert(done.out.clone(), done.output());
     }
     copy_statics(site, statics, &mut outputs, &mut problems);
-    // The cards' values are most of what the renderer made: freed on the side.
-    crate::memo::drop_later((
-        std::mem::take(&mut r.cards),
-        std::mem::take(&mut r.card_values),
-    ));
-    let dictionary = r.dictionary.take();
-    drop(r);
+    let dictionary = r.finish();
     memo.dictionary = memo.dictionary.take().or(dictionary);
     remember(memo, fresh, reused, &outputs);
     memo.feed_html = feed_html;
@@ -315,11 +309,18 @@ impl<'a> Renderer<'a> {
             on_disk,
             html: html.into_iter().map(std::sync::Mutex::new).collect(),
             pack: false,
-            dictionary: previous
-                .dictionary
-                .clone()
-                .map_or_else(Default::default, Into::into),
+            dictionary: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Ends the render: the cards' values, most of what the renderer made, are freed on the
+    /// side. Returns what pages were packed against, for the memo.
+    fn finish(mut self) -> Option<Arc<Vec<u8>>> {
+        crate::memo::drop_later((
+            std::mem::take(&mut self.cards),
+            std::mem::take(&mut self.card_values),
+        ));
+        self.dictionary.take()
     }
 
     /// The card of `pages[index]`, as lists and the page itself show it.
@@ -406,7 +407,9 @@ impl<'a> Renderer<'a> {
     /// A page's body as this build keeps it: packed for `serve`, else as it is.
     pub(crate) fn body(&self, bytes: Vec<u8>) -> Body {
         if self.pack {
-            let dictionary = self.dictionary.get_or_init(|| Arc::new(bytes.clone()));
+            let dictionary = (self.dictionary).get_or_init(|| {
+                (self.previous.dictionary.clone()).unwrap_or_else(|| Arc::new(bytes.clone()))
+            });
             Body::Packed(Arc::new(crate::output::Packed::new(&bytes, dictionary)))
         } else {
             Body::Bytes(Arc::new(bytes))

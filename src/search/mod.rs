@@ -367,10 +367,9 @@ fn cut_at_word(text: &str, max: usize) -> &str {
     cut.rfind(' ').map_or(cut, |space| &cut[..space])
 }
 
-/// Word → the documents having it, in document order, with their weight.
-/// Each word's postings, encoded as they are gathered: held as (document, weight) pairs,
-/// the postings of a site of 100,000 articles took 8 bytes each, 28 million of them, in
-/// memory the system had to clear first; encoded, they take about 2.
+/// Word → the documents having it, in document order, with their weight. Encoded as they are
+/// gathered: held as (document, weight) pairs, the postings of a site of 100,000 articles took
+/// 8 bytes each, 28 million of them, in memory the system had to clear first; encoded, about 2.
 fn postings(documents: &[Document]) -> FxHashMap<&str, Encoded> {
     let mut all: FxHashMap<&str, Encoded> = FxHashMap::default();
     for (n, d) in documents.iter().enumerate() {
