@@ -321,6 +321,21 @@ mod tests {
     }
 
     #[test]
+    fn pages_rendered_again_are_packed_against_the_first_builds_dictionary() {
+        let mut served = served("Bài.");
+        let first = (served.cache.rendered.dictionary().cloned())
+            .expect("the first build's pages are packed against a dictionary");
+        std::fs::write(&served.b, article("b", "2025-09-02", "Bài đã sửa.")).unwrap();
+        served.cache.changed([served.b.clone()]);
+        let built = crate::build(&served.options, &mut served.cache, Destination::Preview);
+        let page = &built.unwrap().outputs["tin-tuc/b/index.html"];
+        let html = String::from_utf8(page.contents().unwrap().to_vec()).unwrap();
+        assert!(html.contains("Bài đã sửa."), "rendered again");
+        let kept = served.cache.rendered.dictionary().unwrap();
+        assert!(std::sync::Arc::ptr_eq(kept, &first), "the same dictionary");
+    }
+
+    #[test]
     fn the_clock_reaching_a_date_or_the_next_day_takes_a_whole_build() {
         let text = article("b", "2025-09-02", "Bài đã sửa.");
         // The same day, before `d.md`'s date: the same pages are published.

@@ -21,6 +21,12 @@ pub struct RenderMemo {
 }
 
 impl RenderMemo {
+    /// What the pages are packed against, once a build has packed some.
+    #[cfg(test)]
+    pub(crate) fn dictionary(&self) -> Option<&std::sync::Arc<Vec<u8>>> {
+        self.dictionary.as_ref()
+    }
+
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.pages.len() + self.feed_html.len()

@@ -412,18 +412,6 @@ impl Encoded {
     }
 }
 
-/// `postings` (document, weight), in document order, packed as [`Encoded`] says.
-pub fn encode_postings(postings: &[(u32, u8)]) -> String {
-    let mut encoded = Encoded {
-        last: 0,
-        text: String::with_capacity(postings.len() * 2),
-    };
-    for &(doc, weight) in postings {
-        encoded.push(doc, weight);
-    }
-    encoded.text
-}
-
 /// A word with its postings as a JSON object member: `"word":"…"`.
 fn entry_json(word: &str, postings: &Encoded) -> String {
     let key = serde_json::to_string(word).unwrap_or_default();
@@ -504,7 +492,7 @@ mod tests {
         );
         // A run of consecutive documents with small weights takes two characters each.
         let dense: Vec<(u32, u8)> = (0..1000).map(|d| (d, 3)).collect();
-        assert_eq!(encode_postings(&dense).len(), 1 + 2 * 999);
+        assert_eq!(encoded(&dense).text.len(), 1 + 2 * 999);
     }
 
     #[test]
@@ -516,7 +504,7 @@ mod tests {
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].first, "");
         let back: serde_json::Value = serde_json::from_str(&s[0].json).unwrap();
-        assert_eq!(back["a"], encode_postings(&[(0, 1), (1, 1)]));
+        assert_eq!(back["a"], encoded(&[(0, 1), (1, 1)]).text);
     }
 
     #[test]
