@@ -160,11 +160,16 @@ impl Open {
     }
 
     /// Writes what the build made (what was not streamed already); `None` in memory.
-    pub(super) fn write(self, outputs: &Outputs) -> Result<Option<write::WriteReport>, Diagnostic> {
+    pub(super) fn write(
+        self,
+        outputs: &Outputs,
+    ) -> Result<Option<write::WriteReport>, Vec<Diagnostic>> {
         match self.writer {
             Writer::Memory => Ok(None),
             Writer::Stream(stream) => stream.finish(outputs).map(Some),
-            Writer::Update { dir, program, .. } => write::write(outputs, &dir, &program).map(Some),
+            Writer::Update { dir, program, .. } => (write::write(outputs, &dir, &program))
+                .map(Some)
+                .map_err(|d| vec![d]),
         }
     }
 

@@ -115,7 +115,7 @@ pub fn build(
     let later = to.later();
     let written = to
         .write(&outputs)
-        .map_err(|d| [warnings.clone(), vec![d]].concat())?;
+        .map_err(|d| finish([warnings.clone(), d].concat()))?;
     let search = if later {
         Some(search::Deferred::new(Arc::new(site), cache.search.clone()))
     } else {

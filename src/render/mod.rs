@@ -45,9 +45,9 @@ pub struct Statics<'a> {
     pub theme_dir: PathBuf,
 }
 
-/// Takes the site's pages as they are rendered (`crate::write::Stream`).
+/// Takes the site's pages as they are rendered (`crate::write::Stream`, which reports at the end).
 pub trait Sink: Sync {
-    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
+    fn put(&self, rel: &str, bytes: &Arc<Vec<u8>>) -> Result<(), Diagnostic>;
 }
 
 /// The files an earlier build wrote into the folder a build writes to, by the key they were

@@ -6,8 +6,9 @@
 //! folder without that manifest was not made by loa and is refused, never emptied.
 //!
 //! A folder that is absent or empty is filled by a [`Stream`] instead: each page is written
-//! as soon as it is rendered, so a clean build never holds the whole site in memory and the
-//! disk works while the pages render. If anything fails, what it wrote is removed again.
+//! as soon as it is rendered, by threads of its own, so a clean build never holds the whole
+//! site in memory and the disk works while the pages render. If anything fails, what it
+//! wrote is removed again.
 //!
 //! Nothing is written or removed outside the folder ([`crate::within`]): the manifest's
 //! paths are checked before anything changes, no symbolic link below the folder is followed
@@ -17,7 +18,6 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +26,9 @@ use crate::key::content_hash;
 use crate::msg;
 use crate::render::{Body, Outputs};
 use crate::within::{self, Blocked, Folders};
+
+mod stream;
+pub use stream::Stream;
 
 pub const MANIFEST: &str = ".loa-manifest.json";
 
@@ -253,127 +256,6 @@ pub fn write(outputs: &Outputs, dir: &Path, program: &Program) -> Result<WriteRe
     Ok(report)
 }
 
-/// A clean build's writer: files go into a folder that was absent or empty, each as soon as
-/// it is rendered ([`crate::render::Sink`]). [`Stream::finish`] writes the manifest of them
-/// all; [`Stream::abandon`] removes them, leaving the folder as it was found.
-pub struct Stream {
-    dir: PathBuf,
-    /// The folder did not exist before: abandoning removes it too.
-    created: bool,
-    /// Output path → hash of the bytes and their size, of every file written so far.
-    written: Mutex<Vec<(String, String, u64)>>,
-    program: Program,
-    /// The folders made (or found real) so far.
-    folders: Folders,
-}
-
-impl crate::render::Sink for Stream {
-    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        Stream::put(self, rel, bytes)
-    }
-}
-
-impl Stream {
-    /// Starts a clean build's writing into `dir`, or `None` when `dir` already has files:
-    /// those are updated by [`write`] once everything rendered.
-    pub fn start(dir: &Path, program: &Program) -> Result<Option<Stream>, Diagnostic> {
-        let created = match std::fs::read_dir(dir) {
-            Ok(mut entries) => match entries.next() {
-                Some(_) => return Ok(None),
-                None => false,
-            },
-            Err(e) if e.kind() == io::ErrorKind::NotFound => true,
-            Err(e) => return Err(Diagnostic::file_error(dir.to_path_buf(), msg::io_read(&e))),
-        };
-        std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
-        let stream = Stream {
-            dir: dir.to_path_buf(),
-            created,
-            written: Mutex::new(Vec::new()),
-            program: program.clone(),
-            folders: Folders::fresh(dir),
-        };
-        // The folder is marked as loa's before the first page: a build stopped half-way
-        // leaves a folder the next build updates, rather than refuses as someone else's.
-        let marker = Manifest::new(BTreeMap::new(), &Program(None), &Outputs::new(), |_| None);
-        if let Err(d) = save_manifest(dir, &marker) {
-            stream.abandon();
-            return Err(d);
-        }
-        Ok(Some(stream))
-    }
-
-    /// Writes one file of the site.
-    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        relative(&self.dir, rel)?;
-        // The folder was empty, but someone may have made a link in it since.
-        let folder = rel.rsplit_once('/').map_or("", |(folder, _)| folder);
-        self.folders.ensure(folder).map_err(blocked)?;
-        let target = self.dir.join(rel);
-        let hash = content_hash(bytes);
-        write_file(&target, bytes, true).map_err(blocked)?;
-        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
-        written.push((rel.to_string(), hash, bytes.len() as u64));
-        Ok(())
-    }
-
-    /// Writes the `outputs` that were not streamed, then the manifest of everything, with the
-    /// keys they were made from.
-    pub fn finish(self, outputs: &Outputs) -> Result<WriteReport, Diagnostic> {
-        let result = outputs
-            .par_iter()
-            .filter_map(|(rel, output)| Some((rel, output.bytes()?)))
-            .try_for_each(|(rel, bytes)| self.put(rel, bytes))
-            .and_then(|()| {
-                let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
-                // Sorted, the map is built at once. Two maps of every file, side by side.
-                written.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                let (files, sizes) = rayon::join(
-                    || -> BTreeMap<String, String> {
-                        (written.iter())
-                            .map(|(rel, hash, _)| (rel.clone(), hash.clone()))
-                            .collect()
-                    },
-                    || -> rustc_hash::FxHashMap<&str, u64> {
-                        (written.iter())
-                            .map(|(rel, _, size)| (rel.as_str(), *size))
-                            .collect()
-                    },
-                );
-                let report = WriteReport {
-                    written: files.len(),
-                    ..WriteReport::default()
-                };
-                let size_of = |rel: &str| sizes.get(rel).copied();
-                let manifest = Manifest::new(files, &self.program, outputs, size_of);
-                save_manifest(&self.dir, &manifest).map(|()| report)
-            });
-        if result.is_err() {
-            self.abandon();
-        }
-        result
-    }
-
-    /// Removes every file written and the folders made for them: the build failed, and the
-    /// folder is left as it was found.
-    pub fn abandon(self) {
-        let written = self.written.into_inner().unwrap_or_else(|e| e.into_inner());
-        for (rel, _, _) in &written {
-            if within::no_link(&self.dir, rel).is_err() {
-                continue;
-            }
-            let target = self.dir.join(rel);
-            if std::fs::remove_file(&target).is_ok() {
-                remove_empty_parents(&self.dir, &target);
-            }
-        }
-        let _ = std::fs::remove_file(self.dir.join(MANIFEST));
-        if self.created {
-            let _ = std::fs::remove_dir(&self.dir);
-        }
-    }
-}
-
 /// Records what loa wrote into `dir`, so the next build knows the folder and its files.
 /// Compact: at 100,000 articles the manifest is tens of megabytes, for loa only to read.
 fn save_manifest(dir: &Path, manifest: &Manifest) -> Result<(), Diagnostic> {
@@ -545,37 +427,5 @@ mod tests {
         assert!(relative(tmp.path(), "/etc/passwd").is_err());
         assert!(relative(tmp.path(), "a\\..\\..\\x").is_err());
         assert!(relative(tmp.path(), "a/b.html").is_ok());
-    }
-
-    #[test]
-    fn a_stream_fills_only_an_absent_or_empty_folder_and_can_be_undone() {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path().join("output");
-        let stream = Stream::start(&out, &Program(None))
-            .unwrap()
-            .expect("an absent folder");
-        stream.put("a/b/index.html", b"A").unwrap();
-        assert!(stream.put("../ngoai.html", b"x").is_err());
-        let report = stream.finish(&outputs(&[("rss.xml", "R")])).unwrap();
-        assert_eq!(report.written, 2);
-        assert_eq!(
-            std::fs::read_to_string(out.join("a/b/index.html")).unwrap(),
-            "A"
-        );
-        assert!(!tmp.path().join("ngoai.html").exists());
-        // Now the folder has files: it is updated by `write` instead.
-        assert!(Stream::start(&out, &Program(None)).unwrap().is_none());
-        let again = write(&outputs(&[("a/b/index.html", "A"), ("rss.xml", "R")]), &out);
-        assert_eq!(
-            again.unwrap().unchanged,
-            2,
-            "the manifest lists what was streamed"
-        );
-
-        let fresh = tmp.path().join("moi");
-        let stream = Stream::start(&fresh, &Program(None)).unwrap().unwrap();
-        stream.put("x/y/z.html", b"Z").unwrap();
-        stream.abandon();
-        assert!(!fresh.exists());
     }
 }
