@@ -4,7 +4,7 @@
 //! EDITS edits of its first paragraph (its summary), then EDITS/2 edits of a template
 //! (`page.html` of a theme added for the run), each timed until the page in view shows it and
 //! until an article never served shows it (the whole site made again); prints the median and
-//! the worst of each.
+//! the worst of each, every time in the order made, and how long each save itself took.
 //! One more article edit comes first, 3 s after the preview starts, and is reported alone: it
 //! may wait for `serve`'s check of every file after starting (long on a large site). The
 //! site's files are restored afterwards.
@@ -51,9 +51,9 @@ fn main() {
     // started were not watched): the first save may wait for that. Reported on its own; the
     // edits measured after it are the officer's usual ones.
     let first = measure(&url, 1, edit);
-    println!("first edit: {} ms", first[0].as_millis());
+    println!("first edit: {} ms", first.served[0].as_millis());
     let times = measure(&url, edits, edit);
-    report("article edits", times);
+    report("article edits", &times);
 
     // An edit of the first paragraph: the summary that the lists and the related articles of
     // other pages show, which they follow.
@@ -63,7 +63,7 @@ fn main() {
         std::fs::write(&article, text).expect("write the article");
     });
     std::fs::write(&article, &original).expect("restore the article");
-    report("summary edits", times);
+    report("summary edits", &times);
 
     // A theme whose page.html carries a marker: each edit re-renders every article page.
     let config = root.join("config.yaml");
@@ -99,44 +99,50 @@ fn main() {
     });
     std::fs::write(&config, config_text).expect("restore config.yaml");
     let _ = std::fs::remove_dir_all(root.join("themes/latency"));
-    report("template edits", times);
-    report("template edits, whole site", whole);
+    report("template edits", &times);
+    report_served("template edits, whole site", whole);
+}
+
+/// Each edit's time from the save to the page served, and the part of it the save itself
+/// took: a write the system holds up (while it writes earlier builds' files to the disk) is
+/// the disk's, not `serve`'s, and shows there.
+#[derive(Default)]
+struct Times {
+    served: Vec<Duration>,
+    saves: Vec<Duration>,
 }
 
 /// Applies `edit` with a new marker `count` times, timing each until `url` shows the marker.
-fn measure(url: &str, count: usize, edit: impl Fn(&str)) -> Vec<Duration> {
+fn measure(url: &str, count: usize, edit: impl Fn(&str)) -> Times {
     let none = vec![None; count];
     measure_each(url, &none, edit).0
 }
 
 /// [`measure`] once per page of `then`, each edit timed also until that page shows it.
-fn measure_then(url: &str, then: &[String], edit: impl Fn(&str)) -> (Vec<Duration>, Vec<Duration>) {
+fn measure_then(url: &str, then: &[String], edit: impl Fn(&str)) -> (Times, Vec<Duration>) {
     let then: Vec<Option<&str>> = then.iter().map(|u| Some(u.as_str())).collect();
     measure_each(url, &then, edit)
 }
 
 /// One edit per entry of `then`: timed until `url` shows its marker, then until the page
 /// of the entry does, if there is one.
-fn measure_each(
-    url: &str,
-    then: &[Option<&str>],
-    edit: impl Fn(&str),
-) -> (Vec<Duration>, Vec<Duration>) {
+fn measure_each(url: &str, then: &[Option<&str>], edit: impl Fn(&str)) -> (Times, Vec<Duration>) {
     let run = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
     // One kept-alive connection, as a browser has: the polling itself must not load the
     // machine that is rebuilding.
     let agent = ureq::Agent::new_with_defaults();
-    let (mut times, mut later) = (Vec::new(), Vec::new());
+    let (mut times, mut later) = (Times::default(), Vec::new());
     for (n, other) in then.iter().enumerate() {
         // Unique to this run: a run cut short leaves its last marker in the article, and a
         // marker already there would be "seen" at once.
         let marker = format!("Đoạn sửa lần thứ {n} của lượt đo {run} để đo độ trễ.");
         let written = Instant::now();
         edit(&marker);
+        times.saves.push(written.elapsed());
         wait_for(&agent, url, &marker);
-        times.push(written.elapsed());
+        times.served.push(written.elapsed());
         if let Some(other) = other {
             wait_for(&agent, other, &marker);
             later.push(written.elapsed());
@@ -166,7 +172,23 @@ fn wait_for(agent: &ureq::Agent, url: &str, marker: &str) {
     }
 }
 
-fn report(what: &str, mut times: Vec<Duration>) {
+/// The median and the worst, each edit's time in the order made (so that an outlier can be
+/// told apart from a slow start), and the saves' own times.
+fn report(what: &str, times: &Times) {
+    report_served(what, times.served.clone());
+    println!(
+        "{what}, the save itself, in order (ms): {}",
+        in_order(&times.saves)
+    );
+}
+
+fn in_order(times: &[Duration]) -> String {
+    let times: Vec<String> = times.iter().map(|t| t.as_millis().to_string()).collect();
+    times.join(" ")
+}
+
+fn report_served(what: &str, mut times: Vec<Duration>) {
+    println!("{what}, in order (ms): {}", in_order(&times));
     times.sort();
     println!(
         "{what}: {} edits, median {} ms, worst {} ms",
