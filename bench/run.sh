@@ -21,6 +21,8 @@
 #   EDITS=20                    article edits and summary edits per latency measure
 #   HUGO_REBUILDS=1             0 skips Hugo's no-change rebuilds (no target depends on them;
 #                               they take as long as its clean builds)
+#   DROP_CACHES=1               0 keeps the page cache between runs (see `settle`); dropping
+#                               it needs root, and without root the bench says so and keeps it
 #
 # Not part of `cargo test` or CI: it times things, and the figures depend on the machine.
 set -euo pipefail
@@ -33,6 +35,7 @@ HUGO=${HUGO:-hugo}
 LATENCY_SIZES=${LATENCY_SIZES:-10000 30000}
 EDITS=${EDITS:-20}
 HUGO_REBUILDS=${HUGO_REBUILDS:-1}
+DROP_CACHES=${DROP_CACHES:-1}
 NOW=2027-01-01
 if [ "$#" -gt 0 ]; then sizes=("$@"); else sizes=(1000 10000 30000); fi
 
@@ -109,13 +112,38 @@ set_commands() {
 runs="$BENCH_DIR/runs-$stamp"
 trap 'rm -rf "$runs"' EXIT
 newdir() { mkdir -p "$runs/$1"; sync; echo "$runs/$1/out"; }
+
+# Every clean build and `serve` measure starts from the same memory: the earlier runs' files
+# written to the disk (sync, in `newdir`), the page cache emptied, then the corpus and the tools
+# read back into it, so each tool reads warm sources and writes into free memory. Kept folders
+# otherwise pile up in the cache (16 GB after three runs of each tool at 100,000 articles), and
+# on the machine of docs/performance.md writing into a full page cache grows faster than the
+# bytes written: a plain program making 10,000 and then 100,000 folders of one 16 KB file each
+# took 0.55 and 8.49 s of system time with the cache full, 0.69 and 4.62 s with it emptied.
+# Only the large sizes write enough to meet it, so without this the growth from 10,000 to
+# 100,000 articles carries the runs before as well as the tool. Needs root; otherwise says so.
+can_drop=0
+if [ "$DROP_CACHES" != 0 ]; then
+    if [ -w /proc/sys/vm/drop_caches ]; then
+        can_drop=1
+    else
+        echo "bench: cannot empty the page cache (needs root): each run starts with the earlier runs' files cached" >&2
+    fi
+fi
+settle() {
+    [ "$can_drop" = 1 ] || return 0
+    sync
+    echo 1 >/proc/sys/vm/drop_caches
+    find "$1" "$here/hugo" -type f -print0 | xargs -0 cat >/dev/null
+    cat "$LOA" "$LATENCY" >/dev/null
+    if [ -n "$hugo_version" ]; then cat "$(command -v "$HUGO")" >/dev/null; fi
+}
 # Megabytes the kept folders take: (N + 1) builds of each tool, about 21 KB per article each.
 needed_mb=0
 for size in "${sizes[@]}"; do needed_mb=$((needed_mb + (N + 1) * 2 * size * 21 / 1000)); done
 free_mb=$(df --output=avail -m "$BENCH_DIR" | tail -n1 | tr -d ' ')
 [ "$free_mb" -gt $((needed_mb + 1000)) ] ||
     die "$BENCH_DIR has $free_mb MB free; the clean builds need about $needed_mb MB (fewer SIZES or a smaller N)"
-# starts, so that no run pays for the previous one's writes.
 
 # Column of the measures file: 1 wall, 2 cpu, 3 rss KiB, 4 load.
 col() { [ ! -f "$1" ] || awk -v c="$2" '{ print $c }' "$1"; }
@@ -143,6 +171,11 @@ loa_rev=$(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo "?")
     echo "- loa: $LOA (repo at $loa_rev); Hugo: ${hugo_version:-not installed}"
     echo "- N=$N timed runs per measure after one warm-up; medians, wall spread min–max"
     echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+    if [ "$can_drop" = 1 ]; then
+        echo "- page cache emptied before each clean build and \`serve\` measure, then the corpus and the tools read back"
+    else
+        echo "- page cache kept between runs (DROP_CACHES=0 or not root)"
+    fi
     echo
 } | tee "$results"
 
@@ -171,9 +204,11 @@ for size in "${sizes[@]}"; do
     for i in $(seq 1 "$N"); do
         echo "bench: $size articles: clean builds, run $i of $N" >&2
         out_loa=$(newdir "$size/loa-$i")
+        settle "$corpus"
         timed "$m.loa-clean" "${loa[@]}" "$out_loa"
         if [ -n "$hugo_version" ]; then
             out_hugo=$(newdir "$size/hugo-$i")
+            settle "$corpus"
             timed "$m.hugo-clean" "${hugo[@]}" "$out_hugo"
         fi
     done
@@ -213,6 +248,8 @@ for size in "${sizes[@]}"; do
     for s in $LATENCY_SIZES; do
         [ "$s" = "$size" ] || continue
         echo "bench: $size articles: serve latency, $EDITS edits" >&2
+        sync
+        settle "$corpus"
         lat=$(/usr/bin/time -f 'peak-rss %M' "$LATENCY" "$corpus" "$EDITS" 2>&1) ||
             die "serve-latency failed: $lat"
         echo "$lat" >>"$log"
