@@ -9,7 +9,7 @@
 //! may wait for `serve`'s check of every file after starting (long on a large site). The
 //! site's files are restored afterwards.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use loa::serve::{ServeOptions, Server};
@@ -26,6 +26,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let root = PathBuf::from(args.next().expect("usage: serve-latency DIR [EDITS]"));
     let edits: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
+    refuse_changed(&root);
     let options = ServeOptions {
         root: root.clone(),
         bind: [127, 0, 0, 1].into(),
@@ -41,6 +42,23 @@ fn main() {
     println!("first build: {} ms", started.elapsed().as_millis());
     std::thread::sleep(FIRST_SAVE);
     let url = format!("{}tin-tuc/bai-00007/", server.url());
+    // The pages that show a template edit only once the whole site is made again: articles
+    // the measuring never opens. Found first, so that a site too small stops before any edit.
+    let count = edits.div_ceil(2);
+    let snapshot = server.snapshot();
+    let unseen: Vec<String> = (100..1_000_000)
+        .map(|n| format!("tin-tuc/bai-{n:05}/"))
+        .filter(|page| snapshot.has(&format!("{page}index.html")))
+        .take(count)
+        .map(|page| format!("{}{page}", server.url()))
+        .collect();
+    drop(snapshot);
+    assert!(
+        unseen.len() == count,
+        "the template edits need {count} articles from bai-00100 on: make the site with \
+         gen-corpus --articles {} or more",
+        100 + count
+    );
 
     let article = root.join("content/tin-tuc/bai-00007.md");
     let original = std::fs::read_to_string(&article).expect("bai-00007.md from gen-corpus");
@@ -85,15 +103,6 @@ fn main() {
     // The page in view shows a template edit first (`serve` makes the pages it served last
     // before the others); an article never served before shows it once the whole site is
     // made again.
-    let count = edits.div_ceil(2);
-    let snapshot = server.snapshot();
-    let unseen: Vec<String> = (100..)
-        .map(|n| format!("tin-tuc/bai-{n:05}/"))
-        .filter(|page| snapshot.has(&format!("{page}index.html")))
-        .take(count)
-        .map(|page| format!("{}{page}", server.url()))
-        .collect();
-    drop(snapshot);
     let (times, whole) = measure_then(&url, &unseen, |marker| {
         std::fs::write(&template, page(marker)).expect("write the template");
     });
@@ -101,6 +110,24 @@ fn main() {
     let _ = std::fs::remove_dir_all(root.join("themes/latency"));
     report("template edits", &times);
     report_served("template edits, whole site", whole);
+}
+
+/// Stops, saying what to do, when a run cut short left its edits in the corpus: the marked
+/// article, the measuring theme, `theme: latency` in config.yaml. Measured again, such a site
+/// has a config that no longer loads (the line twice) or an article that is not gen-corpus's.
+fn refuse_changed(root: &Path) {
+    let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap_or_default();
+    let left = read("config.yaml")
+        .lines()
+        .any(|l| l.trim() == "theme: latency")
+        || root.join("themes/latency").exists()
+        || read("content/tin-tuc/bai-00007.md").contains("để đo độ trễ.");
+    assert!(
+        !left,
+        "{} still holds the edits of a serve-latency run that was cut short: delete that folder \
+         and let bench/run.sh make it again (examples/gen-corpus.rs)",
+        root.display()
+    );
 }
 
 /// Each edit's time from the save to the page served, and the part of it the save itself
