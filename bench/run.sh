@@ -114,7 +114,7 @@ trap 'rm -rf "$runs"' EXIT
 newdir() { mkdir -p "$runs/$1"; sync; echo "$runs/$1/out"; }
 
 # Every clean build and `serve` measure starts from the same memory: the earlier runs' files
-# written to the disk (sync, in `newdir`), the page cache emptied, then the corpus and the tools
+# written to the disk (sync, with or without root), the page cache emptied, then the corpus and the tools
 # read back into it, so each tool reads warm sources and writes into free memory. Kept folders
 # otherwise pile up in the cache (16 GB after three runs of each tool at 100,000 articles), and
 # on the machine of docs/performance.md writing into a full page cache grows faster than the
@@ -131,8 +131,8 @@ if [ "$DROP_CACHES" != 0 ]; then
     fi
 fi
 settle() {
-    [ "$can_drop" = 1 ] || return 0
     sync
+    [ "$can_drop" = 1 ] || return 0
     echo 1 >/proc/sys/vm/drop_caches
     find "$1" "$here/hugo" -type f -print0 | xargs -0 cat >/dev/null
     cat "$LOA" "$LATENCY" >/dev/null
@@ -248,7 +248,6 @@ for size in "${sizes[@]}"; do
     for s in $LATENCY_SIZES; do
         [ "$s" = "$size" ] || continue
         echo "bench: $size articles: serve latency, $EDITS edits" >&2
-        sync
         settle "$corpus"
         lat=$(/usr/bin/time -f 'peak-rss %M' "$LATENCY" "$corpus" "$EDITS" 2>&1) ||
             die "serve-latency failed: $lat"

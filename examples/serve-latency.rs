@@ -21,6 +21,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// About when an officer saves for the first time after starting the preview.
 const FIRST_SAVE: Duration = Duration::from_secs(3);
 
+/// What the run edits and adds, under the site's folder; [`refuse_changed`] looks for the same.
+const ARTICLE: &str = "content/tin-tuc/bai-00007.md";
+const THEME: &str = "themes/latency";
+const THEME_LINE: &str = "theme: latency";
+/// How every marker the run writes ends.
+const MARKER_END: &str = "để đo độ trễ.";
+
 fn main() {
     loa::allocator::configure();
     let mut args = std::env::args().skip(1);
@@ -60,7 +67,7 @@ fn main() {
         100 + count
     );
 
-    let article = root.join("content/tin-tuc/bai-00007.md");
+    let article = root.join(ARTICLE);
     let original = std::fs::read_to_string(&article).expect("bai-00007.md from gen-corpus");
     let edit = |marker: &str| {
         std::fs::write(&article, format!("{original}\n{marker}\n")).expect("write the article");
@@ -86,7 +93,7 @@ fn main() {
     // A theme whose page.html carries a marker: each edit re-renders every article page.
     let config = root.join("config.yaml");
     let config_text = std::fs::read_to_string(&config).expect("config.yaml");
-    let template = root.join("themes/latency/templates/page.html");
+    let template = root.join(THEME).join("templates/page.html");
     std::fs::create_dir_all(template.parent().expect("a folder")).expect("theme folder");
     let page = |marker: &str| {
         format!(
@@ -98,7 +105,7 @@ fn main() {
     // for, not counted (it was the worst "template edit" before).
     measure(&url, 1, |marker| {
         std::fs::write(&template, page(marker)).expect("write the template");
-        std::fs::write(&config, format!("{config_text}theme: latency\n")).expect("add the theme");
+        std::fs::write(&config, format!("{config_text}{THEME_LINE}\n")).expect("add the theme");
     });
     // The page in view shows a template edit first (`serve` makes the pages it served last
     // before the others); an article never served before shows it once the whole site is
@@ -107,7 +114,7 @@ fn main() {
         std::fs::write(&template, page(marker)).expect("write the template");
     });
     std::fs::write(&config, config_text).expect("restore config.yaml");
-    let _ = std::fs::remove_dir_all(root.join("themes/latency"));
+    let _ = std::fs::remove_dir_all(root.join(THEME));
     report("template edits", &times);
     report_served("template edits, whole site", whole);
 }
@@ -117,11 +124,9 @@ fn main() {
 /// has a config that no longer loads (the line twice) or an article that is not gen-corpus's.
 fn refuse_changed(root: &Path) {
     let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap_or_default();
-    let left = read("config.yaml")
-        .lines()
-        .any(|l| l.trim() == "theme: latency")
-        || root.join("themes/latency").exists()
-        || read("content/tin-tuc/bai-00007.md").contains("để đo độ trễ.");
+    let left = read("config.yaml").lines().any(|l| l.trim() == THEME_LINE)
+        || root.join(THEME).exists()
+        || read(ARTICLE).contains(MARKER_END);
     assert!(
         !left,
         "{} still holds the edits of a serve-latency run that was cut short: delete that folder \
@@ -164,7 +169,7 @@ fn measure_each(url: &str, then: &[Option<&str>], edit: impl Fn(&str)) -> (Times
     for (n, other) in then.iter().enumerate() {
         // Unique to this run: a run cut short leaves its last marker in the article, and a
         // marker already there would be "seen" at once.
-        let marker = format!("Đoạn sửa lần thứ {n} của lượt đo {run} để đo độ trễ.");
+        let marker = format!("Đoạn sửa lần thứ {n} của lượt đo {run} {MARKER_END}");
         let written = Instant::now();
         edit(&marker);
         times.saves.push(written.elapsed());
