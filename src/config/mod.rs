@@ -157,25 +157,23 @@ fn is_folder_name(name: &str) -> bool {
 
 /// Reads and resolves `config.yaml` in `root`, reporting every problem found.
 pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
-    let path = root.join(CONFIG_FILE);
-    let text = match crate::text::read_text_file(&path) {
-        Ok(bytes) => match crate::text::decode(&bytes) {
-            Ok(text) => text,
-            Err((line, col)) => {
-                let d = Diagnostic::error(CONFIG_FILE, line, col, msg::NOT_UTF8);
-                return Err(vec![d.with_hint(msg::HINT_SAVE_UTF8)]);
-            }
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(vec![Diagnostic::file_error(
-                CONFIG_FILE,
-                msg::CONFIG_MISSING,
-            )
-            .with_hint(msg::HINT_RUN_INIT)])
-        }
-        Err(e) => return Err(vec![Diagnostic::file_error(CONFIG_FILE, msg::io_read(&e))]),
-    };
-    parse(&text, overrides)
+    parse(&read(root)?, overrides)
+}
+
+/// The text of `config.yaml` in `root`, as [`load`] reads it.
+pub fn read(root: &Path) -> Result<String, Vec<Diagnostic>> {
+    match crate::text::read_text_file(&root.join(CONFIG_FILE)) {
+        Ok(bytes) => crate::text::decode(&bytes).map_err(|(line, col)| {
+            let d = Diagnostic::error(CONFIG_FILE, line, col, msg::NOT_UTF8);
+            vec![d.with_hint(msg::HINT_SAVE_UTF8)]
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(vec![Diagnostic::file_error(
+            CONFIG_FILE,
+            msg::CONFIG_MISSING,
+        )
+        .with_hint(msg::HINT_RUN_INIT)]),
+        Err(e) => Err(vec![Diagnostic::file_error(CONFIG_FILE, msg::io_read(&e))]),
+    }
 }
 
 /// Parses and resolves the text of `config.yaml`.

@@ -108,6 +108,16 @@ pub struct Memo {
 type Listing = Vec<(String, PathBuf)>;
 
 impl Memo {
+    /// Whether `path` is a file the latest load read, and it holds the same bytes now.
+    pub fn holds(&self, path: &Path) -> bool {
+        let Some(known) = self.known.get(path.as_os_str()) else {
+            return false;
+        };
+        // Not through a link: the load reads only the files it lists.
+        std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
+            && std::fs::read(path).is_ok_and(|bytes| blake3::hash(&bytes) == known.hash)
+    }
+
     pub fn len(&self) -> usize {
         self.known.len()
     }

@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::assemble::Converted;
@@ -59,6 +59,8 @@ pub struct Cache {
     /// The templates of the last build, with the hash of the theme's files they were made
     /// from: parsing them took a millisecond or more of every rebuild and desk preview.
     templates: Option<(blake3::Hash, Arc<crate::templates::Templates>)>,
+    /// The hash of `config.yaml`'s text as the latest build read it.
+    pub(crate) config: Option<blake3::Hash>,
 }
 
 impl Cache {
@@ -73,6 +75,24 @@ impl Cache {
         if let Changes::Since(known) = &mut self.changes {
             known.extend(paths);
         }
+    }
+
+    /// Whether `paths` (files of the site, absolute as the root is given) hold what the
+    /// latest load read, with no change reported since that it did not read: building again
+    /// would read the same. Folders, new files, removed ones and files a load reads afresh
+    /// each time (templates, data) are never held.
+    pub fn holds(&self, root: &Path, paths: &BTreeSet<PathBuf>) -> bool {
+        let settled = matches!(&self.changes, Changes::Since(known) if known.is_empty());
+        settled
+            && paths.iter().all(|path| {
+                if *path == root.join(crate::config::CONFIG_FILE) {
+                    let text = crate::config::read(root);
+                    self.config.is_some()
+                        && text.is_ok_and(|t| Some(blake3::hash(t.as_bytes())) == self.config)
+                } else {
+                    self.files.holds(path)
+                }
+            })
     }
 
     /// Whether changes are reported: only then is keeping the files' bytes worth it.

@@ -23,7 +23,9 @@ pub(super) fn assemble(
     let overrides = config::Overrides {
         base_url: options.base_url.clone(),
     };
-    let config = config::load(&options.root, &overrides)?;
+    let text = config::read(&options.root);
+    cache.config = text.as_ref().ok().map(|t| blake3::hash(t.as_bytes()));
+    let config = config::parse(&text?, &overrides)?;
     let now = resolve_now(options.now.as_deref(), &config.timezone)?;
 
     // A build that is not followed by others (no one reports changes) keeps no bytes.

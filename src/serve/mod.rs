@@ -363,7 +363,12 @@ fn spawn_builder(
             }
             while let Some(burst) = watch::next_change(&root, &rx, &stop) {
                 let mut session = lock(&session);
+                // A folder such as static/ may have appeared: watch it too.
+                let new_folder = watch_new(&mut debouncer);
                 let saved = match burst {
+                    watch::Burst::Paths(paths) if !new_folder && session.built_already(&paths) => {
+                        continue
+                    }
                     watch::Burst::Paths(paths) => {
                         session.changed(paths.iter().cloned());
                         paths
@@ -373,8 +378,7 @@ fn spawn_builder(
                         BTreeSet::new()
                     }
                 };
-                // A folder such as static/ may have appeared: watch it too.
-                if watch_new(&mut debouncer) {
+                if new_folder {
                     session.track_changes();
                 }
                 rebuild(&mut session, &saved, &published, &report);

@@ -104,6 +104,11 @@ pub struct Session {
     /// templates among them: served again if the whole build that follows fails, so that
     /// the site served stays the last good one.
     before_first: Option<Arc<Outputs>>,
+    /// Whether what the cache last read of the files is what the served site (or its errors)
+    /// was made from. Not after a text edit, which reads the edited files outside the cache,
+    /// nor after a desk preview, which may read files the served site does not show yet, nor
+    /// while a build runs (one that panicked leaves it false).
+    built_from_reads: bool,
 }
 
 impl Session {
@@ -122,6 +127,7 @@ impl Session {
             },
             cache,
             before_first: None,
+            built_from_reads: false,
         }
     }
 
@@ -134,6 +140,21 @@ impl Session {
     /// How many results the session's cache holds, for tests and reports.
     pub fn cached(&self) -> usize {
         self.cache.len()
+    }
+
+    /// Whether a burst of saves (`paths`) left every file as the served site's build read
+    /// it, so that building again would make the same site: then no build is needed. Such a
+    /// burst comes when a save lands as a build starts (the build reads the new text, and
+    /// the watcher's report comes after), or when an editor saves a file unchanged. At
+    /// 100,000 articles the build it spares takes 0.4 s, which the next save waited for.
+    pub fn built_already(&self, paths: &BTreeSet<PathBuf>) -> bool {
+        // More files at once are a checkout or a copy: reading them twice costs more than
+        // the rare build it could spare.
+        const MAX_CHECKED: usize = 32;
+        self.built_from_reads
+            && !paths.is_empty()
+            && paths.len() <= MAX_CHECKED
+            && self.cache.holds(&self.options.root, paths)
     }
 
     /// Reports files the watcher saw created, written or removed.
@@ -164,6 +185,7 @@ impl Session {
     /// Builds the site again from the files. Returns what changed and the warnings to print.
     pub fn rebuild(&mut self) -> (Notice, Vec<Diagnostic>) {
         let before_first = self.before_first.take();
+        self.built_from_reads = false;
         if let Some(done) = self.text_edit() {
             return done;
         }
@@ -174,7 +196,9 @@ impl Session {
             .and_then(|u| config::BaseUrl::parse(u).ok())
             .map_or_else(|| "/".to_string(), |b| b.path);
         self.snapshot.version += 1;
-        match crate::build(&options, &mut self.cache, Destination::Preview) {
+        let built = crate::build(&options, &mut self.cache, Destination::Preview);
+        self.built_from_reads = true;
+        match built {
             Ok(built) => {
                 let outputs = Arc::new(built.outputs);
                 let mut changed = changed_urls(&self.snapshot, &outputs, &self.snapshot.base_path);
@@ -292,6 +316,7 @@ impl Session {
         draft: &crate::pipeline::Draft,
     ) -> Result<crate::pipeline::PagePreview, Vec<Diagnostic>> {
         let options = self.build_options();
+        self.built_from_reads = false;
         crate::pipeline::preview(&options, &mut self.cache, draft)
     }
 

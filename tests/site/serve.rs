@@ -242,6 +242,23 @@ fn editor_droppings_do_not_trigger_builds() {
 }
 
 #[test]
+fn a_save_without_edits_builds_nothing_and_the_next_edit_still_shows() {
+    let site = Site::new();
+    sample(&site);
+    let builds = Arc::new(AtomicUsize::new(0));
+    let server = start_counting(&site, builds.clone());
+    save_unchanged(&site, "content/tin-tuc/a.md");
+    save_unchanged(&site, "config.yaml");
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(builds.load(Ordering::SeqCst), 1, "only the first build");
+
+    site.article("tin-tuc/a.md", "Bài A", "2025-09-01", "", "Đã sửa.\n");
+    let reply = eventually(&server, "/cchc/tin-tuc/a/", |r| r.body.contains("Đã sửa."));
+    assert!(reply.body.contains("Đã sửa."));
+    assert_eq!(builds.load(Ordering::SeqCst), 2);
+}
+
+#[test]
 fn a_burst_of_500_files_gives_a_few_rebuilds_not_500() {
     let site = Site::new();
     sample(&site);
@@ -592,6 +609,94 @@ fn the_check_after_starting_tells_only_of_files_changed_before_the_watcher() {
         "{notice:?}"
     );
     assert_eq!(notice.version, version + 1);
+}
+
+fn session(site: &Site) -> loa::serve::session::Session {
+    loa::serve::session::Session::new(loa::serve::session::SessionOptions {
+        root: site.root().to_path_buf(),
+        origin: "http://127.0.0.1:1111".into(),
+        drafts: false,
+        now: Some(NOW.into()),
+        waiting: false,
+    })
+}
+
+fn paths(site: &Site, rels: &[&str]) -> std::collections::BTreeSet<std::path::PathBuf> {
+    rels.iter().map(|rel| site.root().join(rel)).collect()
+}
+
+/// Writes the file at `rel` again with the bytes it holds, as an editor's save without edits.
+fn save_unchanged(site: &Site, rel: &str) {
+    let path = site.root().join(rel);
+    std::fs::write(&path, std::fs::read(&path).unwrap()).unwrap();
+}
+
+#[test]
+fn a_save_that_leaves_the_files_as_the_build_read_them_needs_no_build() {
+    let site = Site::new();
+    sample(&site);
+    let mut session = session(&site);
+    let saved = paths(&site, &["content/tin-tuc/a.md", "config.yaml"]);
+    assert!(!session.built_already(&saved), "nothing was built yet");
+    session.rebuild();
+
+    save_unchanged(&site, "content/tin-tuc/a.md");
+    save_unchanged(&site, "config.yaml");
+    assert!(session.built_already(&saved));
+
+    // Anything else is built: a changed file, a new one, a folder, a removed one.
+    let original = std::fs::read_to_string(site.root().join("content/tin-tuc/a.md")).unwrap();
+    site.write(
+        "config.yaml",
+        &format!("{}\n# ghi chú\n", crate::support::CONFIG),
+    );
+    assert!(!session.built_already(&saved), "config.yaml changed");
+    site.write("config.yaml", crate::support::CONFIG);
+    assert!(session.built_already(&saved), "config.yaml as it was");
+    site.write("content/tin-tuc/c.md", &original);
+    for other in [
+        "content/tin-tuc/c.md",
+        "content/tin-tuc",
+        "content/tin-tuc/x.md",
+    ] {
+        assert!(!session.built_already(&paths(&site, &[other])), "{other}");
+    }
+}
+
+#[test]
+fn a_file_put_back_after_an_edit_is_built_again() {
+    let site = Site::new();
+    sample(&site);
+    let mut session = session(&site);
+    session.rebuild();
+    let a = paths(&site, &["content/tin-tuc/a.md"]);
+    let original = std::fs::read(site.root().join("content/tin-tuc/a.md")).unwrap();
+
+    // A text edit is served without the whole build that records what the files hold: the
+    // article put back as the whole build read it is not the served page.
+    let edited = String::from_utf8(original.clone()).unwrap() + "\nĐã sửa.\n";
+    site.write("content/tin-tuc/a.md", &edited);
+    session.changed(a.clone());
+    let (notice, _) = session.rebuild();
+    assert!(notice.changed.contains(&"/cchc/tin-tuc/a/".to_string()));
+    std::fs::write(site.root().join("content/tin-tuc/a.md"), &original).unwrap();
+    assert!(!session.built_already(&a));
+    session.changed(a.clone());
+    let (notice, _) = session.rebuild();
+    assert!(notice.changed.contains(&"/cchc/tin-tuc/a/".to_string()));
+
+    // The desk's preview reads a file written moments ago afresh: the served site may not
+    // show it yet. (A whole build first, looking at every file.)
+    session.track_changes();
+    session.rebuild();
+    assert!(session.built_already(&a));
+    site.write("content/tin-tuc/a.md", &edited);
+    let draft = loa::pipeline::Draft {
+        rel: "tin-tuc/b.md".into(),
+        text: std::fs::read_to_string(site.root().join("content/tin-tuc/b.md")).unwrap(),
+    };
+    session.preview(&draft).expect("a preview");
+    assert!(!session.built_already(&a));
 }
 
 /// What came back from a raw request.
