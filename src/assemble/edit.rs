@@ -91,6 +91,13 @@ fn steady_until(sorted: &Sorted, now: jiff::Timestamp, tz: &jiff::tz::TimeZone) 
     soonest.map_or(tomorrow, |t| t.min(tomorrow))
 }
 
+/// Whether a build of `site`'s files at `now` publishes and lists the same pages as it did:
+/// the clock has not gone back, nor reached a date of its pages or the next day. `false` for a
+/// site not kept for edits.
+pub(crate) fn steady_at(site: &Site, now: jiff::Timestamp) -> bool {
+    (site.world.as_deref()).is_some_and(|w| now >= site.settings.now && now < w.steady_until)
+}
+
 /// The next site after a text edit, and which of its pages changed.
 #[derive(Debug)]
 pub(crate) struct Edited {
@@ -112,7 +119,7 @@ pub(crate) fn text_edits(
     memo: &mut FxHashMap<String, Converted>,
 ) -> Option<Edited> {
     let world = site.world.as_deref()?;
-    if now < site.settings.now || now >= world.steady_until {
+    if !steady_at(site, now) {
         return None;
     }
     let targets = Targets {

@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use assets::{place_assets, resized_copies};
-pub(crate) use edit::{text_edits, World};
+pub(crate) use edit::{steady_at, text_edits, World};
 pub use expiry::{expiring_soon, is_expired, Expiring, SOON_DAYS};
 use lists::walks;
 pub use lists::TermsMemo;

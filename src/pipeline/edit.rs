@@ -80,6 +80,14 @@ pub fn text_edit(
     })
 }
 
+/// Whether a build now (`now` as the options give it, else the clock) of the files `last`
+/// was made from would publish and list the same pages: no date of its pages, and not the
+/// next day, has come since.
+pub fn steady_now(now: Option<&str>, last: &Site) -> bool {
+    super::input::resolve_now(now, &last.config.timezone)
+        .is_ok_and(|now| crate::assemble::steady_at(last, now))
+}
+
 /// `serve`'s first answer to a save of the theme's templates alone (`burst`, the paths the
 /// watcher saw): the pages open in the browser (`viewed`, output paths) rendered with the
 /// new templates over the last site, which such a save leaves as it was. The whole build
@@ -346,5 +354,21 @@ mod tests {
         assert!(served("Bài.").edit(&text, "2026-02-01 08:00").is_none());
         // A clock gone back.
         assert!(served("Bài.").edit(&text, "2026-01-01 07:00").is_none());
+    }
+
+    #[test]
+    fn the_site_stays_as_built_until_a_date_or_the_next_day() {
+        let served = served("Bài.");
+        let site = served.built.search.as_ref().unwrap().site();
+        assert!(steady_now(Some("2026-01-01 08:00"), site));
+        assert!(steady_now(Some("2026-01-01 23:59"), site));
+        assert!(!steady_now(Some("2026-01-02 00:00"), site), "the next day");
+        assert!(!steady_now(Some("2026-02-01 08:00"), site), "d.md is due");
+        assert!(
+            !steady_now(Some("2026-01-01 07:59"), site),
+            "a clock gone back"
+        );
+        // The real clock is long past the site's day.
+        assert!(!steady_now(None, site));
     }
 }

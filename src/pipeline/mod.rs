@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use destination::Destination;
-pub use edit::{templates_first, text_edit, Edited};
+pub use edit::{steady_now, templates_first, text_edit, Edited};
 pub use input::parse_now;
 
 use crate::assemble::Site;

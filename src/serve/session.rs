@@ -151,9 +151,17 @@ impl Session {
         // More files at once are a checkout or a copy: reading them twice costs more than
         // the rare build it could spare.
         const MAX_CHECKED: usize = 32;
+        // The same files make the same site only at a moment that decides nothing anew: a
+        // save after midnight builds, as it always did.
+        let steady = || {
+            let last = self.snapshot.search.as_ref();
+            last.is_some_and(|s| crate::pipeline::steady_now(self.options.now.as_deref(), s.site()))
+        };
         self.built_from_reads
+            && self.snapshot.errors.is_empty()
             && !paths.is_empty()
             && paths.len() <= MAX_CHECKED
+            && steady()
             && self.cache.holds(&self.options.root, paths)
     }
 

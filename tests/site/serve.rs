@@ -661,6 +661,18 @@ fn a_save_that_leaves_the_files_as_the_build_read_them_needs_no_build() {
     ] {
         assert!(!session.built_already(&paths(&site, &[other])), "{other}");
     }
+
+    // While the preview shows errors, every save is built again.
+    std::fs::remove_file(site.root().join("content/tin-tuc/c.md")).unwrap();
+    site.write("content/tin-tuc/a.md", "---\ntitle: [\n---\nHỏng.\n");
+    session.changed(paths(
+        &site,
+        &["content/tin-tuc/a.md", "content/tin-tuc/c.md"],
+    ));
+    session.rebuild();
+    assert!(!session.snapshot().errors.is_empty());
+    save_unchanged(&site, "content/tin-tuc/a.md");
+    assert!(!session.built_already(&saved));
 }
 
 #[test]
