@@ -329,7 +329,7 @@ pub fn theme_templates(
     let dir = root.join("themes").join(name).join("templates");
     let mut templates = Vec::new();
     for (rel, path) in walk(root, &dir, problems) {
-        match read(root, &path).and_then(|b| decode(root, &path, b)) {
+        match template_text(root, &path) {
             Ok(text) => templates.push(TemplateFile {
                 name: rel,
                 display: crate::diag::display_path(root, &path),
@@ -433,6 +433,11 @@ fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
             _ => d,
         }
     })
+}
+
+/// A template file's text, as every load reads it.
+pub fn template_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    read(root, path).and_then(|b| decode(root, path, b))
 }
 
 /// Decodes a template like content (BOM and CRLF evened out, NFC), placing a bad byte.

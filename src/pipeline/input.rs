@@ -40,6 +40,12 @@ pub(super) fn assemble(
         changed.as_ref(),
     );
     drop(once);
+    // What `serve` compares a save with: a template saved unchanged needs no build.
+    let text_of = |t: &load::TemplateFile| {
+        let hash = blake3::hash(t.text.as_bytes());
+        (options.root.join(&t.display), hash)
+    };
+    cache.template_texts = files.theme_templates.iter().map(text_of).collect();
     if let Some(draft) = draft {
         put_draft(&mut files.sources, draft);
     }

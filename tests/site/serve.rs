@@ -635,23 +635,30 @@ fn save_unchanged(site: &Site, rel: &str) {
 fn a_save_that_leaves_the_files_as_the_build_read_them_needs_no_build() {
     let site = Site::new();
     sample(&site);
+    site.config_plus("theme: rieng\n");
+    let page = "themes/rieng/templates/page.html";
+    let template = "{% extends \"base.html\" %}{% block content %}<p>Mẫu</p>{% endblock content %}";
+    site.write(page, template);
     let mut session = session(&site);
-    let saved = paths(&site, &["content/tin-tuc/a.md", "config.yaml"]);
+    let saved = paths(&site, &["content/tin-tuc/a.md", "config.yaml", page]);
     assert!(!session.built_already(&saved), "nothing was built yet");
     session.rebuild();
 
-    save_unchanged(&site, "content/tin-tuc/a.md");
-    save_unchanged(&site, "config.yaml");
+    for rel in ["content/tin-tuc/a.md", "config.yaml", page] {
+        save_unchanged(&site, rel);
+    }
     assert!(session.built_already(&saved));
+    site.write(page, &template.replace("Mẫu", "Mẫu mới"));
+    assert!(!session.built_already(&saved), "a template changed");
+    site.write(page, template);
+    assert!(session.built_already(&saved), "the template as it was");
 
     // Anything else is built: a changed file, a new one, a folder, a removed one.
     let original = std::fs::read_to_string(site.root().join("content/tin-tuc/a.md")).unwrap();
-    site.write(
-        "config.yaml",
-        &format!("{}\n# ghi chú\n", crate::support::CONFIG),
-    );
+    let config = std::fs::read_to_string(site.root().join("config.yaml")).unwrap();
+    site.write("config.yaml", &format!("{config}\n# ghi chú\n"));
     assert!(!session.built_already(&saved), "config.yaml changed");
-    site.write("config.yaml", crate::support::CONFIG);
+    site.write("config.yaml", &config);
     assert!(session.built_already(&saved), "config.yaml as it was");
     site.write("content/tin-tuc/c.md", &original);
     for other in [
