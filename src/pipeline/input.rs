@@ -20,32 +20,10 @@ pub(super) fn assemble(
     cache: &mut Cache,
     draft: Option<&super::Draft>,
 ) -> Result<(Site, SiteFiles, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let overrides = config::Overrides {
-        base_url: options.base_url.clone(),
-    };
-    let text = config::read(&options.root);
-    cache.config = text.as_ref().ok().map(|t| blake3::hash(t.as_bytes()));
-    let config = config::parse(&text?, &overrides)?;
+    let config = read_config(options, cache)?;
     let now = resolve_now(options.now.as_deref(), &config.timezone)?;
-
-    // A build that is not followed by others (no one reports changes) keeps no bytes.
-    let mut once = load::Memo::default();
     let tracked = cache.tracks_changes();
-    let changed = cache.take_changes();
-    let memo = if tracked { &mut cache.files } else { &mut once };
-    let (mut files, mut problems) = load::load_with(
-        &options.root,
-        config.theme.as_deref(),
-        memo,
-        changed.as_ref(),
-    );
-    drop(once);
-    // What `serve` compares a save with: a template saved unchanged needs no build.
-    let text_of = |t: &load::TemplateFile| {
-        let hash = blake3::hash(t.text.as_bytes());
-        (options.root.join(&t.display), hash)
-    };
-    cache.template_texts = files.theme_templates.iter().map(text_of).collect();
+    let (mut files, mut problems) = load_files(options, config.theme.as_deref(), cache);
     if let Some(draft) = draft {
         put_draft(&mut files.sources, draft);
     }
@@ -100,6 +78,41 @@ pub(super) fn assemble(
     }
     problems.extend(found);
     Ok((site, files, problems))
+}
+
+/// The config, its text's hash left in the cache: `serve` compares a save of `config.yaml`
+/// with it.
+fn read_config(options: &Options, cache: &mut Cache) -> Result<config::Config, Vec<Diagnostic>> {
+    let overrides = config::Overrides {
+        base_url: options.base_url.clone(),
+    };
+    let text = config::read(&options.root);
+    cache.config = text.as_ref().ok().map(|t| blake3::hash(t.as_bytes()));
+    config::parse(&text?, &overrides)
+}
+
+/// The site's files, read anew only where the cache says they changed. The hash of each
+/// template's text is left in the cache, which `serve` compares a saved template with.
+fn load_files(
+    options: &Options,
+    theme: Option<&str>,
+    cache: &mut Cache,
+) -> (SiteFiles, Vec<Diagnostic>) {
+    // A build that is not followed by others (no one reports changes) keeps no bytes.
+    let mut once = load::Memo::default();
+    let changed = cache.take_changes();
+    let memo = if cache.tracks_changes() {
+        &mut cache.files
+    } else {
+        &mut once
+    };
+    let (files, problems) = load::load_with(&options.root, theme, memo, changed.as_ref());
+    let text_of = |t: &load::TemplateFile| {
+        let hash = blake3::hash(t.text.as_bytes());
+        (options.root.join(&t.display), hash)
+    };
+    cache.template_texts = files.theme_templates.iter().map(text_of).collect();
+    (files, problems)
 }
 
 /// Photos are resized once: results are kept in memory and in .loa-cache/ under the site.
