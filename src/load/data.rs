@@ -5,7 +5,7 @@ use std::path::Path;
 
 use walkdir::WalkDir;
 
-use super::{decode, read, relative};
+use super::relative;
 use crate::diag::Diagnostic;
 use std::collections::BTreeSet;
 
@@ -54,7 +54,5 @@ pub fn read_data_text(root: &Path, rel: &str) -> Result<Option<String>, Diagnost
     if !path.is_file() {
         return Ok(None);
     }
-    read(root, &path)
-        .and_then(|b| decode(root, &path, b))
-        .map(Some)
+    super::fresh_text(root, &path).map(Some)
 }

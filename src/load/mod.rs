@@ -329,7 +329,7 @@ pub fn theme_templates(
     let dir = root.join("themes").join(name).join("templates");
     let mut templates = Vec::new();
     for (rel, path) in walk(root, &dir, problems) {
-        match template_text(root, &path) {
+        match fresh_text(root, &path) {
             Ok(text) => templates.push(TemplateFile {
                 name: rel,
                 display: crate::diag::display_path(root, &path),
@@ -435,8 +435,9 @@ fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
     })
 }
 
-/// A template file's text, as every load reads it.
-pub fn template_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+/// The text of a file every load reads afresh (a template, a data table), decoded like
+/// content.
+pub fn fresh_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     read(root, path).and_then(|b| decode(root, path, b))
 }
 

@@ -61,8 +61,9 @@ pub struct Cache {
     templates: Option<(blake3::Hash, Arc<crate::templates::Templates>)>,
     /// The hash of `config.yaml`'s text as the latest build read it.
     pub(crate) config: Option<blake3::Hash>,
-    /// The hash of each template file's text (by path) as the latest build read it.
-    pub(crate) template_texts: FxHashMap<PathBuf, blake3::Hash>,
+    /// The hash of the text of each file a load reads afresh (the templates, the data
+    /// tables), by path, as the latest build read it.
+    pub(crate) fresh_texts: FxHashMap<PathBuf, blake3::Hash>,
 }
 
 impl Cache {
@@ -81,8 +82,8 @@ impl Cache {
 
     /// Whether `paths` (files of the site, absolute as the root is given) hold what the
     /// latest load read, with no change reported since that it did not read: building again
-    /// would read the same. Folders, new files, removed ones and the data files (read afresh
-    /// by each load, and not hashed) are never held.
+    /// would read the same. Folders, new files, removed ones and the files in `data/` other
+    /// than its two tables (listed, not read) are never held.
     pub fn holds(&self, root: &Path, paths: &BTreeSet<PathBuf>) -> bool {
         let settled = matches!(&self.changes, Changes::Since(known) if known.is_empty());
         settled && paths.iter().all(|path| self.holds_file(root, path))
@@ -93,10 +94,10 @@ impl Cache {
         if path == root.join(crate::config::CONFIG_FILE) {
             let text = crate::config::read(root);
             self.config.is_some() && text.is_ok_and(|t| hashed(&t) == self.config)
-        } else if let Some(&known) = self.template_texts.get(path) {
+        } else if let Some(&known) = self.fresh_texts.get(path) {
             // Not through a link: a load lists only files.
             let file = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
-            let text = crate::load::template_text(root, path);
+            let text = crate::load::fresh_text(root, path);
             file && text.is_ok_and(|t| hashed(&t) == Some(known))
         } else {
             self.files.holds(path)

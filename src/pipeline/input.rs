@@ -1,9 +1,10 @@
 //! The input half of the pipeline: config → load → parse → images → assemble, reusing what
 //! the cache kept of unchanged files.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::cache::Cache;
 use super::Options;
@@ -91,8 +92,9 @@ fn read_config(options: &Options, cache: &mut Cache) -> Result<config::Config, V
     config::parse(&text?, &overrides)
 }
 
-/// The site's files, read anew only where the cache says they changed. The hash of each
-/// template's text is left in the cache, which `serve` compares a saved template with.
+/// The site's files, read anew only where the cache says they changed. The hash of the text
+/// of each template and data table, which every load reads afresh, is left in the cache:
+/// `serve` compares a save of one with it.
 fn load_files(
     options: &Options,
     theme: Option<&str>,
@@ -107,12 +109,22 @@ fn load_files(
         &mut once
     };
     let (files, problems) = load::load_with(&options.root, theme, memo, changed.as_ref());
-    let text_of = |t: &load::TemplateFile| {
-        let hash = blake3::hash(t.text.as_bytes());
-        (options.root.join(&t.display), hash)
-    };
-    cache.template_texts = files.theme_templates.iter().map(text_of).collect();
+    cache.fresh_texts = fresh_texts(&options.root, &files);
     (files, problems)
+}
+
+/// The hash of the text of each file every load reads afresh (the templates, the data
+/// tables), by path.
+fn fresh_texts(root: &Path, files: &SiteFiles) -> FxHashMap<PathBuf, blake3::Hash> {
+    let templates = (files.theme_templates.iter()).map(|t| (t.display.as_path(), &t.text));
+    let tables = [
+        (load::DOCUMENTS_FILE, &files.documents),
+        (load::LEDGER_FILE, &files.ledger),
+    ];
+    let tables =
+        (tables.into_iter()).filter_map(|(rel, text)| Some((Path::new(rel), text.as_ref()?)));
+    let hashed = |(rel, text): (&Path, &String)| (root.join(rel), blake3::hash(text.as_bytes()));
+    templates.chain(tables).map(hashed).collect()
 }
 
 /// Photos are resized once: results are kept in memory and in .loa-cache/ under the site.

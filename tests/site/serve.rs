@@ -639,15 +639,35 @@ fn a_save_that_leaves_the_files_as_the_build_read_them_needs_no_build() {
     let page = "themes/rieng/templates/page.html";
     let template = "{% extends \"base.html\" %}{% block content %}<p>Mẫu</p>{% endblock content %}";
     site.write(page, template);
+    let table = "- number: \"118/2025/NĐ-CP\"\n  title: \"Nghị định về một cửa\"\n  \
+                 date: 2025-06-09\n  url: \"https://vanban.chinhphu.vn/\"\n";
+    site.write("data/van-ban.yaml", table);
     let mut session = session(&site);
-    let saved = paths(&site, &["content/tin-tuc/a.md", "config.yaml", page]);
+    let files = [
+        "content/tin-tuc/a.md",
+        "config.yaml",
+        page,
+        "data/van-ban.yaml",
+    ];
+    let saved = paths(&site, &files);
     assert!(!session.built_already(&saved), "nothing was built yet");
     session.rebuild();
+    assert!(
+        session.snapshot().errors.is_empty(),
+        "{:?}",
+        session.snapshot().errors
+    );
 
-    for rel in ["content/tin-tuc/a.md", "config.yaml", page] {
+    for rel in files {
         save_unchanged(&site, rel);
     }
     assert!(session.built_already(&saved));
+    site.write(
+        "data/van-ban.yaml",
+        &table.replace("một cửa", "một cửa liên thông"),
+    );
+    assert!(!session.built_already(&saved), "a table changed");
+    site.write("data/van-ban.yaml", table);
     site.write(page, &template.replace("Mẫu", "Mẫu mới"));
     assert!(!session.built_already(&saved), "a template changed");
     site.write(page, template);
