@@ -7,7 +7,7 @@
 //! the worst of each, every time in the order made, and how long each save itself took.
 //! One more article edit comes first, 3 s after the preview starts, and is reported alone: it
 //! may wait for `serve`'s check of every file after starting (long on a large site). The
-//! site's files are restored afterwards.
+//! site's files are restored afterwards, also when the run stops on a panic.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -34,6 +34,16 @@ fn main() {
     let root = PathBuf::from(args.next().expect("usage: serve-latency DIR [EDITS]"));
     let edits: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
     refuse_changed(&root);
+    let article = root.join(ARTICLE);
+    let config = root.join("config.yaml");
+    let restore = Restore {
+        root: root.clone(),
+        article: std::fs::read_to_string(&article).expect("bai-00007.md from gen-corpus"),
+        config: std::fs::read_to_string(&config).expect("config.yaml"),
+        themes_made: !root.join("themes").exists(),
+    };
+    let original = restore.article.clone();
+    let config_text = restore.config.clone();
     let options = ServeOptions {
         root: root.clone(),
         bind: [127, 0, 0, 1].into(),
@@ -67,8 +77,6 @@ fn main() {
         100 + count
     );
 
-    let article = root.join(ARTICLE);
-    let original = std::fs::read_to_string(&article).expect("bai-00007.md from gen-corpus");
     let edit = |marker: &str| {
         std::fs::write(&article, format!("{original}\n{marker}\n")).expect("write the article");
     };
@@ -91,8 +99,6 @@ fn main() {
     report("summary edits", &times);
 
     // A theme whose page.html carries a marker: each edit re-renders every article page.
-    let config = root.join("config.yaml");
-    let config_text = std::fs::read_to_string(&config).expect("config.yaml");
     let template = root.join(THEME).join("templates/page.html");
     std::fs::create_dir_all(template.parent().expect("a folder")).expect("theme folder");
     let page = |marker: &str| {
@@ -113,10 +119,33 @@ fn main() {
     let (times, whole) = measure_then(&url, &unseen, |marker| {
         std::fs::write(&template, page(marker)).expect("write the template");
     });
-    std::fs::write(&config, config_text).expect("restore config.yaml");
-    let _ = std::fs::remove_dir_all(root.join(THEME));
+    drop(server);
+    drop(restore);
     report("template edits", &times);
     report_served("template edits, whole site", whole);
+}
+
+/// Puts back what the run changes when dropped, on a panic too: the article and config.yaml
+/// as they were at the start, and no measuring theme (nor `themes/`, when the run made it). A
+/// run killed outright leaves them, and the next one refuses the folder ([`refuse_changed`]).
+struct Restore {
+    root: PathBuf,
+    article: String,
+    config: String,
+    themes_made: bool,
+}
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        // Each part is put back even if another cannot be.
+        let _ = std::fs::write(self.root.join(ARTICLE), &self.article);
+        let _ = std::fs::write(self.root.join("config.yaml"), &self.config);
+        let _ = std::fs::remove_dir_all(self.root.join(THEME));
+        if self.themes_made {
+            // Only if empty: nothing else of the site is removed.
+            let _ = std::fs::remove_dir(self.root.join("themes"));
+        }
+    }
 }
 
 /// Stops, saying what to do, when a run cut short left its edits in the corpus: the marked
