@@ -435,8 +435,8 @@ fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
     })
 }
 
-/// The text of a file every load reads afresh (a template, a data table), decoded like
-/// content.
+/// The text of a file every build reads afresh (a template, a data table; `config.yaml` is
+/// read the same way by `config::read`), decoded like content.
 pub fn fresh_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     read(root, path).and_then(|b| decode(root, path, b))
 }

@@ -59,10 +59,8 @@ pub struct Cache {
     /// The templates of the last build, with the hash of the theme's files they were made
     /// from: parsing them took a millisecond or more of every rebuild and desk preview.
     templates: Option<(blake3::Hash, Arc<crate::templates::Templates>)>,
-    /// The hash of `config.yaml`'s text as the latest build read it.
-    pub(crate) config: Option<blake3::Hash>,
-    /// The hash of the text of each file a load reads afresh (the templates, the data
-    /// tables), by path, as the latest build read it.
+    /// The hash of the text of each file a build reads afresh (`config.yaml`, the templates,
+    /// the data tables), by path, as the latest build read it.
     pub(crate) fresh_texts: FxHashMap<PathBuf, blake3::Hash>,
 }
 
@@ -90,15 +88,11 @@ impl Cache {
     }
 
     fn holds_file(&self, root: &Path, path: &Path) -> bool {
-        let hashed = |text: &String| Some(blake3::hash(text.as_bytes()));
-        if path == root.join(crate::config::CONFIG_FILE) {
-            let text = crate::config::read(root);
-            self.config.is_some() && text.is_ok_and(|t| hashed(&t) == self.config)
-        } else if let Some(&known) = self.fresh_texts.get(path) {
+        if let Some(&known) = self.fresh_texts.get(path) {
             // Not through a link: a load lists only files.
             let file = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
             let text = crate::load::fresh_text(root, path);
-            file && text.is_ok_and(|t| hashed(&t) == Some(known))
+            file && text.is_ok_and(|t| blake3::hash(t.as_bytes()) == known)
         } else {
             self.files.holds(path)
         }

@@ -81,14 +81,20 @@ pub(super) fn assemble(
     Ok((site, files, problems))
 }
 
-/// The config, its text's hash left in the cache: `serve` compares a save of `config.yaml`
-/// with it.
+/// The config. The hashes of the texts read afresh start anew with its own (none when it
+/// cannot be read): `serve` compares a save of `config.yaml` with it.
 fn read_config(options: &Options, cache: &mut Cache) -> Result<config::Config, Vec<Diagnostic>> {
     let overrides = config::Overrides {
         base_url: options.base_url.clone(),
     };
     let text = config::read(&options.root);
-    cache.config = text.as_ref().ok().map(|t| blake3::hash(t.as_bytes()));
+    cache.fresh_texts.clear();
+    if let Ok(text) = &text {
+        let path = options.root.join(config::CONFIG_FILE);
+        cache
+            .fresh_texts
+            .insert(path, blake3::hash(text.as_bytes()));
+    }
     config::parse(&text?, &overrides)
 }
 
@@ -109,7 +115,7 @@ fn load_files(
         &mut once
     };
     let (files, problems) = load::load_with(&options.root, theme, memo, changed.as_ref());
-    cache.fresh_texts = fresh_texts(&options.root, &files);
+    cache.fresh_texts.extend(fresh_texts(&options.root, &files));
     (files, problems)
 }
 

@@ -578,16 +578,9 @@ fn a_site_broken_from_the_start_is_previewed_once_it_is_fixed() {
 
 #[test]
 fn the_check_after_starting_tells_only_of_files_changed_before_the_watcher() {
-    use loa::serve::session::{Session, SessionOptions};
     let site = Site::new();
     sample(&site);
-    let mut session = Session::new(SessionOptions {
-        root: site.root().to_path_buf(),
-        origin: "http://127.0.0.1:1111".into(),
-        drafts: false,
-        now: Some(NOW.into()),
-        waiting: false,
-    });
+    let mut session = session(&site);
     session.rebuild();
     let version = session.snapshot().version;
     let kept = session.cached();
@@ -611,6 +604,7 @@ fn the_check_after_starting_tells_only_of_files_changed_before_the_watcher() {
     assert_eq!(notice.version, version + 1);
 }
 
+/// A preview session of `site` at [`NOW`], built by hand rather than by a watcher.
 fn session(site: &Site) -> loa::serve::session::Session {
     loa::serve::session::Session::new(loa::serve::session::SessionOptions {
         root: site.root().to_path_buf(),
