@@ -23,6 +23,17 @@ pub struct DataFiles {
 }
 use crate::msg;
 
+impl DataFiles {
+    /// Whether `path` (under the site folder `root`) is one of the regular files listed, and
+    /// is still one, not reached through a link: what a build takes from an evidence file.
+    pub fn holds(&self, root: &Path, path: &Path) -> bool {
+        let dir = root.join(DATA_DIR);
+        path.starts_with(&dir)
+            && self.files.contains(&relative(&dir, path))
+            && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
+    }
+}
+
 /// The files and symbolic links under `data/`, for the ledger's evidence files. A link is
 /// listed, never followed: evidence is read from inside the site's folder only.
 pub(super) fn list_data(root: &Path, problems: &mut Vec<Diagnostic>) -> DataFiles {

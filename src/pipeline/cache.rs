@@ -62,6 +62,9 @@ pub struct Cache {
     /// The hash of the text of each file a build reads afresh (`config.yaml`, the templates,
     /// the data tables), by path, as the latest build read it.
     pub(crate) fresh_texts: FxHashMap<PathBuf, blake3::Hash>,
+    /// The regular files under `data/` as the latest load listed them (only for a site with
+    /// a ledger: its evidence files). The build takes nothing from one but that it is there.
+    pub(crate) listed_data: crate::load::DataFiles,
 }
 
 impl Cache {
@@ -80,8 +83,9 @@ impl Cache {
 
     /// Whether `paths` (files of the site, absolute as the root is given) hold what the
     /// latest load read, with no change reported since that it did not read: building again
-    /// would read the same. Folders, new files, removed ones and the files in `data/` other
-    /// than its two tables (listed, not read) are never held.
+    /// would read the same. A file under `data/` the load only listed (an evidence file)
+    /// holds while it is still a regular file there. Folders, new files and removed ones are
+    /// never held.
     pub fn holds(&self, root: &Path, paths: &BTreeSet<PathBuf>) -> bool {
         let settled = matches!(&self.changes, Changes::Since(known) if known.is_empty());
         settled && paths.iter().all(|path| self.holds_file(root, path))
@@ -94,7 +98,7 @@ impl Cache {
             let text = crate::load::fresh_text(root, path);
             file && text.is_ok_and(|t| blake3::hash(t.as_bytes()) == known)
         } else {
-            self.files.holds(path)
+            self.files.holds(path) || self.listed_data.holds(root, path)
         }
     }
 

@@ -99,8 +99,8 @@ fn read_config(options: &Options, cache: &mut Cache) -> Result<config::Config, V
 }
 
 /// The site's files, read anew only where the cache says they changed. The hash of the text
-/// of each template and data table, which every load reads afresh, is left in the cache:
-/// `serve` compares a save of one with it.
+/// of each template and data table, which every load reads afresh, and the listing of
+/// `data/` are left in the cache: `serve` compares a save of one with them.
 fn load_files(
     options: &Options,
     theme: Option<&str>,
@@ -116,6 +116,7 @@ fn load_files(
     };
     let (files, problems) = load::load_with(&options.root, theme, memo, changed.as_ref());
     cache.fresh_texts.extend(fresh_texts(&options.root, &files));
+    cache.listed_data = files.data.clone();
     (files, problems)
 }
 

@@ -697,6 +697,64 @@ fn a_save_that_leaves_the_files_as_the_build_read_them_needs_no_build() {
 }
 
 #[test]
+fn an_evidence_file_saved_again_needs_no_build_but_one_gone_does() {
+    let site = Site::new();
+    sample(&site);
+    let ledger = "- date: 2025-10-01\n  channel: zalo\n  title: \"Tờ rơi một cửa\"\n  \
+                  evidence: minh-chung/to-roi.pdf\n";
+    site.write("data/hoat-dong.yaml", ledger);
+    site.write("data/minh-chung/to-roi.pdf", "%PDF-1.4 bản đầu");
+    let mut session = session(&site);
+    session.track_changes();
+    session.rebuild();
+    assert!(
+        session.snapshot().errors.is_empty(),
+        "{:?}",
+        session.snapshot().errors
+    );
+    let evidence = paths(&site, &["data/minh-chung/to-roi.pdf"]);
+
+    // The build takes only that the file is there: saved again, even with other bytes, it
+    // makes the same site.
+    save_unchanged(&site, "data/minh-chung/to-roi.pdf");
+    assert!(session.built_already(&evidence));
+    site.write("data/minh-chung/to-roi.pdf", "%PDF-1.4 bản đã ký");
+    assert!(session.built_already(&evidence));
+    let both = paths(
+        &site,
+        &["data/minh-chung/to-roi.pdf", "data/hoat-dong.yaml"],
+    );
+    assert!(
+        session.built_already(&both),
+        "the ledger as the build read it"
+    );
+
+    // A file the load did not list, one gone, and one that became a folder are built.
+    site.write("data/minh-chung/moi.pdf", "%PDF-1.4");
+    let new = paths(&site, &["data/minh-chung/moi.pdf"]);
+    assert!(!session.built_already(&new), "a new file");
+    let pdf = site.root().join("data/minh-chung/to-roi.pdf");
+    std::fs::remove_file(&pdf).unwrap();
+    assert!(!session.built_already(&evidence), "the evidence is gone");
+    std::fs::create_dir(&pdf).unwrap();
+    assert!(!session.built_already(&evidence), "a folder by that name");
+    std::fs::remove_dir(&pdf).unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(site.root().join("config.yaml"), &pdf).unwrap();
+        assert!(!session.built_already(&evidence), "a link by that name");
+        std::fs::remove_file(&pdf).unwrap();
+    }
+    // What it spares is a build that would say so.
+    session.changed(evidence.clone());
+    session.rebuild();
+    assert!(
+        !session.snapshot().errors.is_empty(),
+        "the ledger names a missing file"
+    );
+}
+
+#[test]
 fn a_file_put_back_after_an_edit_is_built_again() {
     let site = Site::new();
     sample(&site);
