@@ -30,7 +30,7 @@ impl DataFiles {
         let dir = root.join(DATA_DIR);
         path.starts_with(&dir)
             && self.files.contains(&relative(&dir, path))
-            && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
+            && super::is_plain_file(path)
     }
 }
 

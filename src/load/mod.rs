@@ -113,8 +113,7 @@ impl Memo {
         let Some(known) = self.known.get(path.as_os_str()) else {
             return false;
         };
-        // Not through a link: the load reads only the files it lists.
-        std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
+        is_plain_file(path)
             && std::fs::read(path).is_ok_and(|bytes| blake3::hash(&bytes) == known.hash)
     }
 
@@ -134,8 +133,7 @@ pub fn source_of(root: &Path, memo: &Memo, path: &Path) -> Option<Source> {
     let listing = memo.content.as_ref()?;
     let at = (listing.binary_search_by(|(_, p)| p.as_path().cmp(path))).ok()?;
     let rel = &listing[at].0;
-    let is_file = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
-    if !rel.ends_with(".md") || !is_file {
+    if !rel.ends_with(".md") || !is_plain_file(path) {
         return None;
     }
     let bytes = read(root, path).ok()?;
@@ -439,6 +437,13 @@ fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
 /// read the same way by `config::read`), decoded like content.
 pub fn fresh_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     read(root, path).and_then(|b| decode(root, path, b))
+}
+
+/// Whether `path` is a regular file itself, not a folder nor a link (which a load lists and
+/// never follows): what a file a load read or listed must still be for a save of it to leave
+/// the site as built.
+pub fn is_plain_file(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
 }
 
 /// Decodes a template like content (BOM and CRLF evened out, NFC), placing a bad byte.

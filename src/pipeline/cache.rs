@@ -93,10 +93,9 @@ impl Cache {
 
     fn holds_file(&self, root: &Path, path: &Path) -> bool {
         if let Some(&known) = self.fresh_texts.get(path) {
-            // Not through a link: a load lists only files.
-            let file = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
-            let text = crate::load::fresh_text(root, path);
-            file && text.is_ok_and(|t| blake3::hash(t.as_bytes()) == known)
+            crate::load::is_plain_file(path)
+                && crate::load::fresh_text(root, path)
+                    .is_ok_and(|t| blake3::hash(t.as_bytes()) == known)
         } else {
             self.files.holds(path) || self.listed_data.holds(root, path)
         }

@@ -82,18 +82,20 @@ pub(super) fn assemble(
 }
 
 /// The config. The hashes of the texts read afresh start anew with its own (none when it
-/// cannot be read): `serve` compares a save of `config.yaml` with it.
+/// cannot be read, or when no build follows): `serve` compares a save of `config.yaml` with it.
 fn read_config(options: &Options, cache: &mut Cache) -> Result<config::Config, Vec<Diagnostic>> {
     let overrides = config::Overrides {
         base_url: options.base_url.clone(),
     };
     let text = config::read(&options.root);
     cache.fresh_texts.clear();
-    if let Ok(text) = &text {
-        let path = options.root.join(config::CONFIG_FILE);
-        cache
-            .fresh_texts
-            .insert(path, blake3::hash(text.as_bytes()));
+    match &text {
+        Ok(text) if cache.tracks_changes() => {
+            let path = options.root.join(config::CONFIG_FILE);
+            let hash = blake3::hash(text.as_bytes());
+            cache.fresh_texts.insert(path, hash);
+        }
+        _ => {}
     }
     config::parse(&text?, &overrides)
 }
@@ -115,8 +117,11 @@ fn load_files(
         &mut once
     };
     let (files, problems) = load::load_with(&options.root, theme, memo, changed.as_ref());
-    cache.fresh_texts.extend(fresh_texts(&options.root, &files));
-    cache.listed_data = files.data.clone();
+    // Only `serve` compares saves with them: a build that no other follows keeps none.
+    if cache.tracks_changes() {
+        cache.fresh_texts.extend(fresh_texts(&options.root, &files));
+        cache.listed_data = files.data.clone();
+    }
     (files, problems)
 }
 
