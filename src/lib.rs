@@ -28,6 +28,7 @@ mod fixtures;
 pub mod frontmatter;
 pub mod images;
 pub mod import;
+pub mod kept;
 pub mod key;
 pub mod ledger;
 pub mod legacy;

@@ -109,8 +109,8 @@ pub struct Page {
     pub bundle_dir: Option<String>,
     pub meta: Meta,
     /// The Markdown after the front matter. Only the Markdown stage reads it: a one-off
-    /// build empties it afterwards (`Site::free_bodies`).
-    pub body: String,
+    /// build empties it afterwards (`Site::free_bodies`), `serve` keeps it packed.
+    pub body: crate::kept::KeptText,
     /// Line of the file where `body` starts, so Markdown problems are placed in the file.
     pub body_line: usize,
     pub headings: Vec<Heading>,

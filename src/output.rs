@@ -8,6 +8,8 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+pub use crate::kept::Packed;
+
 /// The site's files: output path (relative, `/` separators) → the file.
 pub type Outputs = BTreeMap<String, Output>;
 
@@ -116,57 +118,6 @@ impl Output {
     }
 }
 
-/// A file's bytes compressed with LZ4, which packs the pages `serve` keeps in memory to about
-/// a fifth of their size, and unpacks one page in well under a millisecond when a browser asks
-/// for it. Pages are packed against a dictionary, another page of the same site: what every
-/// page repeats (the head, the header, the topics' menu, the footer) is then a reference into
-/// it rather than packed again in each (HTML at 10,000 articles: 207 MB → 44 MB, against 79
-/// MB each on its own). The same bytes with the same dictionary always pack the same.
-#[derive(Debug)]
-pub struct Packed {
-    /// Shared by the pages of a build, and by `serve`'s later builds.
-    dictionary: Arc<Vec<u8>>,
-    bytes: Vec<u8>,
-}
-
-impl Packed {
-    pub fn new(bytes: &[u8], dictionary: &Arc<Vec<u8>>) -> Packed {
-        Packed {
-            bytes: lz4_flex::block::compress_prepend_size_with_dict(bytes, dictionary),
-            dictionary: dictionary.clone(),
-        }
-    }
-
-    pub fn unpack(&self) -> Vec<u8> {
-        // Only `Packed::new` makes these bytes, with this dictionary, so they always unpack.
-        lz4_flex::block::decompress_size_prepended_with_dict(&self.bytes, &self.dictionary)
-            .expect("bytes packed by Packed::new unpack")
-    }
-
-    /// Bytes held, packed (the dictionary, shared, is not counted).
-    pub fn len(&self) -> usize {
-        self.bytes.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
-    }
-}
-
-/// Packed files are equal when their bytes are: compared packed when they share a
-/// dictionary (`serve`'s builds do), unpacked otherwise.
-impl PartialEq for Packed {
-    fn eq(&self, other: &Packed) -> bool {
-        if Arc::ptr_eq(&self.dictionary, &other.dictionary) || self.dictionary == other.dictionary {
-            self.bytes == other.bytes
-        } else {
-            self.unpack() == other.unpack()
-        }
-    }
-}
-
-impl Eq for Packed {}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,33 +149,5 @@ mod tests {
             output.unpacked().bytes().unwrap().as_slice(),
             page.as_bytes()
         );
-    }
-
-    #[test]
-    fn what_pages_share_with_the_dictionary_is_not_packed_again() {
-        let head = |n: usize| {
-            let menu: String = (0..40)
-                .map(|i| format!("<li><a href=\"/chu-de/{i}/\">Chủ đề số {i}</a></li>"))
-                .collect();
-            format!("<html lang=\"vi\"><nav><ul>{menu}</ul></nav><main>Bài số {n}: một cửa</main></html>")
-        };
-        let dictionary = Arc::new(head(1).into_bytes());
-        let page = head(2);
-        let alone = Packed::new(page.as_bytes(), &Arc::new(Vec::new()));
-        let with = Packed::new(page.as_bytes(), &dictionary);
-        assert_eq!(with.unpack(), page.as_bytes());
-        assert!(
-            with.len() * 4 < alone.len(),
-            "{} against {}",
-            with.len(),
-            alone.len()
-        );
-        // Pages packed against different dictionaries are still equal when their bytes are.
-        assert_eq!(with, alone);
-        assert_eq!(
-            with,
-            Packed::new(page.as_bytes(), &Arc::new(head(1).into_bytes()))
-        );
-        assert_ne!(with, Packed::new(head(3).as_bytes(), &dictionary));
     }
 }

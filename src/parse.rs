@@ -163,7 +163,7 @@ fn parse_inner(
         meta: front.meta,
         headings,
         tag_keys,
-        body: body.to_string(),
+        body: body.into(),
         body_line: line_col(&text, split.body_start).0,
         key_lines: front.key_lines,
         source_key: source_key(config_key, source),
@@ -286,6 +286,6 @@ mod tests {
             &config(),
         );
         assert!(probs.is_empty(), "{probs:?}");
-        assert_eq!(page.unwrap().body, "x\n");
+        assert_eq!(page.unwrap().body.text(), "x\n");
     }
 }

@@ -23,8 +23,8 @@ fn imported_text(site: &Site) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for p in &site.pages {
         let file = Path::new("content").join(&p.page.rel);
-        let html = &p.rendered.html;
-        for picture in pictures_with_alt_todo(html) {
+        let html = p.rendered.html.text();
+        for picture in pictures_with_alt_todo(&html) {
             found.push(
                 Diagnostic::warning(&file, 0, 0, msg::alt_todo(&picture))
                     .with_hint(msg::HINT_ALT_TODO),

@@ -121,6 +121,8 @@ pub(super) struct Converter<'a> {
     /// A hash of all of it: a page's HTML depends on the page and on every page, file and
     /// document it could link to.
     pub(super) key: blake3::Hash,
+    /// Whether each page's HTML is packed as it is made ([`Converter::packing`]).
+    pack: bool,
 }
 
 impl<'a> Converter<'a> {
@@ -151,7 +153,19 @@ impl<'a> Converter<'a> {
             table,
             base: targets.base_url,
         });
-        Converter { index, linker, key }
+        Converter {
+            index,
+            linker,
+            key,
+            pack: false,
+        }
+    }
+
+    /// Packs each page's HTML as it is made, on the cores that make it: for a build whose
+    /// pages a memo keeps for the next one (`serve`), which reads a page's HTML again only
+    /// when it renders that page again or reads it for search.
+    pub(super) fn packing(self, pack: bool) -> Self {
+        Converter { pack, ..self }
     }
 
     /// The hash of where every published page is and of its anchors (see
@@ -194,6 +208,9 @@ impl<'a> Converter<'a> {
         rendered.gallery = gallery;
         rendered.problems.extend(problems);
         super::bundle::documents_beside(page, &self.index, &mut rendered.attachments);
+        if self.pack {
+            rendered.html.pack();
+        }
         let image =
             page.meta
                 .image

@@ -130,7 +130,8 @@ pub(crate) fn text_edits(
     };
     // The pages as the last build knew them: links read only their places and anchors, which
     // an edited page keeps (its `link_key` is checked below).
-    let converter = Converter::new(targets, &world.sorted);
+    // Its pages go into the Markdown memo, packed as the whole build's are.
+    let converter = Converter::new(targets, &world.sorted).packing(true);
     let mut replaced = Vec::with_capacity(edited.len());
     for page in edited {
         let index = (site.pages.par_iter()).position_any(|p| p.page.rel == page.rel)?;

@@ -180,7 +180,7 @@ impl Site {
             .chain(indexes)
         {
             if let Some(page) = Arc::get_mut(&mut p.page) {
-                page.body = String::new();
+                page.body = crate::kept::KeptText::default();
             }
         }
     }
@@ -191,7 +191,7 @@ impl Site {
     pub fn take_html(&mut self) -> Vec<Option<String>> {
         self.pages
             .iter_mut()
-            .map(|p| Arc::get_mut(&mut p.rendered).map(|r| std::mem::take(&mut r.html)))
+            .map(|p| Arc::get_mut(&mut p.rendered).and_then(|r| r.html.take()))
             .collect()
     }
 
@@ -282,7 +282,7 @@ pub(crate) fn assemble(
         images: &content.images,
         documents: content.documents.as_ref(),
     };
-    let converter = convert::Converter::new(targets, &sorted);
+    let converter = convert::Converter::new(targets, &sorted).packing(memos.markdown.is_some());
     let places = converter.addresses();
     // Independent of each other: on two cores, one checks URLs while the other converts.
     let (collisions, (mut pages, home, indexes)) = rayon::join(

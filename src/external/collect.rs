@@ -28,7 +28,7 @@ pub fn collect(root: &Path, config: &Config, drafts: bool) -> (Vec<Link>, Vec<Di
         if page.meta.draft && !drafts {
             continue;
         }
-        links.extend(in_body(&page.body, page.body_line, &page.display));
+        links.extend(in_body(&page.body.text(), page.body_line, &page.display));
     }
     (links, problems)
 }

@@ -125,12 +125,12 @@ pub fn file_name(rel: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{events, page, Site};
+    use super::super::testing::{body_of, events, page, Site};
     use super::*;
 
     fn run(body: &str) -> (String, Vec<Attachment>) {
         let page = page(body);
-        let problems = Problems::new(&page);
+        let problems = Problems::new(&page, body_of(&page));
         let mut found = Vec::new();
         let events: Vec<Event> = Attachments::new(events(&page), &Site, &problems, &mut found)
             .map(|(e, _)| e)

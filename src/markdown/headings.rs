@@ -132,7 +132,7 @@ impl<'e, I: Iterator<Item = Spanned<'e>>> Iterator for HeadingIds<'_, I> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{events, page, placed};
+    use super::super::testing::{body_of, events, page, placed};
     use super::*;
 
     #[test]
@@ -168,7 +168,7 @@ mod tests {
     #[test]
     fn headings_get_their_outlined_ids_and_lose_every_other_attribute_with_a_warning() {
         let page = page("## Mục\n\n## Mục {.do style=x}\n");
-        let problems = Problems::new(&page);
+        let problems = Problems::new(&page, body_of(&page));
         let headings: Vec<_> = HeadingIds::new(events(&page), &page.headings, &problems)
             .filter_map(|(e, _)| match e {
                 Event::Start(Tag::Heading {

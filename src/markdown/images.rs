@@ -87,14 +87,14 @@ impl ImageAttrs {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{events, page, placed, Site};
+    use super::super::testing::{body_of, events, page, placed, Site};
     use super::*;
 
     #[test]
     fn a_site_image_becomes_one_img_tag_whose_alt_is_its_description_as_text() {
         let page =
             page("![Sơ đồ **bộ** `máy`](a.jpg \"Tiêu đề\") và ![ngoài](https://x.vn/b.png)\n");
-        let problems = Problems::new(&page);
+        let problems = Problems::new(&page, body_of(&page));
         let out: Vec<Event> = Images::new(events(&page), &Site, &problems)
             .map(|(e, _)| e)
             .collect();
@@ -110,7 +110,7 @@ mod tests {
     #[test]
     fn an_image_that_cannot_be_published_is_an_error_where_it_is_written() {
         let page = page("Xem\n\n  ![Sơ đồ](bad.jpg)\n");
-        let problems = Problems::new(&page);
+        let problems = Problems::new(&page, body_of(&page));
         let out: Vec<Event> = Images::new(events(&page), &Site, &problems)
             .map(|(e, _)| e)
             .collect();

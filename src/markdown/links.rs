@@ -68,12 +68,12 @@ impl<I> Links<'_, I> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{events, page, placed, Site};
+    use super::super::testing::{body_of, events, page, placed, Site};
     use super::*;
 
     fn destinations(body: &str) -> (Vec<String>, Vec<(usize, usize, bool)>) {
         let page = page(body);
-        let problems = Problems::new(&page);
+        let problems = Problems::new(&page, body_of(&page));
         let found = Links::new(events(&page), &Site, &problems)
             .filter_map(|(e, _)| match e {
                 Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),

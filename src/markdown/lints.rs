@@ -234,7 +234,7 @@ fn is_vague(words: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{events, page, placed};
+    use super::super::testing::{body_of, events, page, placed};
     use super::*;
 
     #[test]
@@ -260,7 +260,7 @@ mod tests {
 
     fn warnings(body: &str) -> Vec<(usize, usize, bool)> {
         let page = page(body);
-        let problems = Problems::new(&page);
+        let problems = Problems::new(&page, body_of(&page));
         Lints::new(events(&page), &problems).for_each(drop);
         placed(problems)
     }

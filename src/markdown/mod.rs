@@ -27,6 +27,7 @@ use pulldown_cmark::{Event, Options, Parser};
 
 use crate::citations::{LinkCitations, Linker, Notes};
 use crate::diag::{line_col, Diagnostic};
+use crate::kept::KeptText;
 use crate::model::Page;
 use crate::msg::Advice;
 use crate::sanitize;
@@ -160,7 +161,8 @@ pub type LinkProblem = crate::msg::Advice;
 /// A page's Markdown as HTML, with what templates need besides.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
-    pub html: String,
+    /// Read with [`KeptText::text`]: `serve` keeps it packed.
+    pub html: KeptText,
     /// HTML of the text before `<!-- more -->`, else of the first paragraph.
     pub summary_html: String,
     /// The same summary as plain text (words only), for meta descriptions.
@@ -185,7 +187,9 @@ pub fn render(page: &Page, resolver: &dyn Resolve) -> Rendered {
 /// [`render`], also linking the legal documents the page cites when the site has a table of
 /// them (`data/van-ban.yaml`), and warning about numbers it does not know.
 pub fn render_with(page: &Page, resolver: &dyn Resolve, citations: Option<Linker>) -> Rendered {
-    let problems = Problems::new(page);
+    // Unpacked once, if `serve` keeps it packed.
+    let source = page.body.text();
+    let problems = Problems::new(page, &source);
     let mut word_count = 0;
     let mut videos = 0;
     let mut attachments = Vec::new();
@@ -194,7 +198,7 @@ pub fn render_with(page: &Page, resolver: &dyn Resolve, citations: Option<Linker
         cited: &mut cited,
         warn: |offset, advice| problems.warning(offset, advice),
     };
-    let events = Parser::new_ext(&page.body, options()).into_offset_iter();
+    let events = Parser::new_ext(&source, options()).into_offset_iter();
     let events = Lints::new(events, &problems);
     let events = Videos::new(events, resolver, &problems, &mut videos);
     let events = Images::new(events, resolver, &problems);
@@ -203,7 +207,7 @@ pub fn render_with(page: &Page, resolver: &dyn Resolve, citations: Option<Linker
     let events = Links::new(events, resolver, &problems);
     let events = RawHtml::new(events, &problems);
     let events = WordCount::new(events, &mut word_count);
-    let events = LinkCitations::new(events, citations, &page.body, notes);
+    let events = LinkCitations::new(events, citations, &source, notes);
     let body = Body::collect(events.map(|(event, _)| event));
 
     if let Some(linker) = citations {
@@ -218,11 +222,11 @@ pub fn render_with(page: &Page, resolver: &dyn Resolve, citations: Option<Linker
     let summary = body.summary();
     let summary_text = summary::plain_text(summary);
     let summary_html = to_html(summary.iter().cloned(), 0);
-    let html = to_html(body.events.into_iter(), page.body.len() * 3 / 2);
+    let html = to_html(body.events.into_iter(), source.len() * 3 / 2);
     // Every page passes the sanitizer, raw HTML or not: it is the one place that guarantees no
     // author markup can script the portal, whatever path it took through Markdown.
     Rendered {
-        html: sanitize::clean(&html),
+        html: sanitize::clean(&html).into(),
         summary_html: sanitize::clean(&summary_html),
         summary_text,
         word_count,
@@ -249,20 +253,23 @@ fn to_html<'e>(events: impl Iterator<Item = Event<'e>>, capacity: usize) -> Stri
 /// adapters share it (hence the cell): each reports as the events pass.
 struct Problems<'p> {
     page: &'p Page,
+    /// The page's body as read.
+    source: &'p str,
     found: RefCell<Vec<Diagnostic>>,
 }
 
 impl<'p> Problems<'p> {
-    fn new(page: &'p Page) -> Self {
+    fn new(page: &'p Page, source: &'p str) -> Self {
         Problems {
             page,
+            source,
             found: RefCell::new(Vec::new()),
         }
     }
 
     /// Line and column in the file of a byte offset of the page's body.
     fn place(&self, offset: usize) -> (usize, usize) {
-        let (line, col) = line_col(&self.page.body, offset);
+        let (line, col) = line_col(self.source, offset);
         (self.page.body_line + line - 1, col)
     }
 
@@ -312,7 +319,15 @@ mod testing {
 
     /// The events of a page's body, with their bytes, as the first adapter gets them.
     pub fn events(page: &Page) -> impl Iterator<Item = Spanned<'_>> {
-        Parser::new_ext(&page.body, options()).into_offset_iter()
+        Parser::new_ext(body_of(page), options()).into_offset_iter()
+    }
+
+    /// The body of a test's page (never packed).
+    pub fn body_of(page: &Page) -> &str {
+        match page.body.text() {
+            std::borrow::Cow::Borrowed(body) => body,
+            std::borrow::Cow::Owned(_) => panic!("a test's page is not packed"),
+        }
     }
 
     /// Links `*.md` and images `*.jpg` of the site, refuses anything starting `bad`, and
@@ -385,17 +400,21 @@ mod tests {
             "## Mở đầu {.x}\n\nĐọc [bài](khac.md) và [hỏng](bad.md).\n\n![Ảnh](a.jpg)\n\n<!-- more -->\n\nHết <b onclick=x>.\n",
         );
         assert!(
-            r.html.contains("<h2 id=\"mo-dau\">Mở đầu</h2>"),
+            r.html.text().contains("<h2 id=\"mo-dau\">Mở đầu</h2>"),
             "{}",
-            r.html
+            r.html.text()
         );
-        assert!(r.html.contains("<a href=\"/khac/\">bài</a>"), "{}", r.html);
         assert!(
-            r.html.contains("<img src=\"/a.jpg\" alt=\"Ảnh\""),
+            r.html.text().contains("<a href=\"/khac/\">bài</a>"),
             "{}",
-            r.html
+            r.html.text()
         );
-        assert!(!r.html.contains("onclick"), "{}", r.html);
+        assert!(
+            r.html.text().contains("<img src=\"/a.jpg\" alt=\"Ảnh\""),
+            "{}",
+            r.html.text()
+        );
+        assert!(!r.html.text().contains("onclick"), "{}", r.html.text());
         assert!(!r.summary_html.contains("Hết"), "{}", r.summary_html);
         assert_eq!(r.summary_text, "Mở đầu Đọc bài và hỏng.");
         assert_eq!(r.word_count, 9);
@@ -418,9 +437,11 @@ mod tests {
         assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
         assert_eq!(r.problems[0].line, page.line_of("title"));
         assert!(
-            r.html.contains("<a href=\"/van-ban/118-2025-nd-cp/\""),
-            "{}",
             r.html
+                .text()
+                .contains("<a href=\"/van-ban/118-2025-nd-cp/\""),
+            "{}",
+            r.html.text()
         );
     }
 }

@@ -84,12 +84,12 @@ impl<I> RawHtml<'_, I> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{events, page, placed};
+    use super::super::testing::{body_of, events, page, placed};
     use super::*;
 
     fn problems_of(body: &str) -> Vec<(usize, usize, bool)> {
         let page = page(body);
-        let problems = Problems::new(&page);
+        let problems = Problems::new(&page, body_of(&page));
         let passed = RawHtml::new(events(&page), &problems).count();
         assert_eq!(passed, events(&page).count(), "every event passes");
         placed(problems)

@@ -286,13 +286,13 @@ fn player(
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{events, page, placed, Site};
+    use super::super::testing::{body_of, events, page, placed, Site};
     use super::*;
 
     /// The HTML events a body becomes, with how many facades it has and the problems.
     fn run(body: &str) -> (Vec<Event<'static>>, usize, Vec<(usize, usize, bool)>) {
         let page = page(body);
-        let problems = Problems::new(&page);
+        let problems = Problems::new(&page, body_of(&page));
         let mut facades = 0;
         let out: Vec<Event<'static>> = Videos::new(events(&page), &Site, &problems, &mut facades)
             .map(|(e, _)| e.into_static())

@@ -7,7 +7,6 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use super::cache::Cache;
 use super::Options;
@@ -57,8 +56,9 @@ pub fn text_edit(
         let page = match cache.parsed.get(&source.rel) {
             Some((f, (Some(page), found))) if *f == from && found.is_empty() => page.clone(),
             _ => {
-                let (page, found) = parse::parse_keyed(&source, &last.config, &config_key);
-                let page = Arc::new(page.filter(|_| found.is_empty())?);
+                let (page, found) =
+                    super::input::parse_to_keep(&source, &last.config, &config_key, true);
+                let page = page.filter(|_| found.is_empty())?;
                 let parsed = (Some(page.clone()), found);
                 cache.parsed.insert(source.rel.clone(), (from, parsed));
                 page
@@ -262,6 +262,12 @@ mod tests {
         assert!(files.contains(&"tin-tuc/b/index.html"), "{files:?}");
         assert!(!files.contains(&"tin-tuc/a/index.html"), "{files:?}");
         assert!(!files.contains(&"tin-tuc/index.html"), "{files:?}");
+        // Kept packed for the next build, as the whole build keeps every page.
+        let b = (edited.site.pages.iter())
+            .find(|p| p.page.rel == "tin-tuc/b.md")
+            .unwrap();
+        assert!(b.rendered.html.is_packed() && b.page.body.is_packed());
+        assert!(b.rendered.html.text().contains("Bài đã sửa."));
         served_is_a_clean_build(&served, edited, "2026-01-01 09:00", "Bài đã sửa.");
     }
 

@@ -213,8 +213,8 @@ fn parse_all(
                         Err(d) => return (from, (None, vec![d]), rel, false),
                     };
                     let from = (config_key, s.hash);
-                    let (page, found) = parse::parse_keyed(&s, config, &config_key);
-                    (from, (page.map(std::sync::Arc::new), found), rel, true)
+                    let parsed = parse_to_keep(&s, config, &config_key, tracked);
+                    (from, parsed, rel, true)
                 }
             }
         })
@@ -245,6 +245,24 @@ fn parse_all(
         (pages.iter().map(|p| p.rel.as_str())).chain(failed.iter().map(String::as_str))
     });
     pages
+}
+
+/// A file's parse, its Markdown packed when `keep` (a build whose pages are kept for the next
+/// one, `crate::kept`): read again only when the page is converted again.
+pub(super) fn parse_to_keep(
+    source: &load::Source,
+    config: &config::Config,
+    config_key: &blake3::Hash,
+    keep: bool,
+) -> super::cache::Parsed {
+    let (page, found) = parse::parse_keyed(source, config, config_key);
+    let page = page.map(|mut page| {
+        if keep {
+            page.body.pack();
+        }
+        std::sync::Arc::new(page)
+    });
+    (page, found)
 }
 
 pub(super) fn resolve_now(
@@ -298,6 +316,35 @@ mod tests {
         assemble(options, cache, None)
             .map(|(site, _, _)| site)
             .unwrap()
+    }
+
+    #[test]
+    fn a_build_kept_for_the_next_holds_each_page_packed_and_reads_it_back_the_same() {
+        let (_dir, root, options) = one_topic_site();
+        article(
+            &root,
+            "a",
+            "2025-09-01",
+            "Thủ tục **một cửa** theo Nghị định 118.",
+        );
+        article(&root, "b", "2025-09-02", "Bài.");
+        let mut cache = Cache::default();
+        cache.track_changes();
+        let kept = site_of(&options, &mut cache);
+        let once = site_of(&options, &mut Cache::default());
+        assert_eq!(kept.pages.len(), 2);
+        for (kept, once) in kept.pages.iter().zip(&once.pages) {
+            assert!(kept.rendered.html.is_packed(), "{}", kept.page.rel);
+            assert!(kept.page.body.is_packed(), "{}", kept.page.rel);
+            assert!(!once.rendered.html.is_packed(), "{}", once.page.rel);
+            assert_eq!(kept.rendered.html.text(), once.rendered.html.text());
+        }
+        let a = kept.pages.iter().find(|p| p.page.rel == "tin-tuc/a.md");
+        let a = a.unwrap();
+        let html = a.rendered.html.text();
+        assert!(html.contains("<strong>một cửa</strong>"), "{html}");
+        let markdown = "Thủ tục **một cửa** theo Nghị định 118.\n";
+        assert_eq!(a.page.body.text(), markdown);
     }
 
     #[test]

@@ -184,7 +184,7 @@ pub fn preview(
     let page = &site.pages[index].page;
     preview.path = Some(page.path.clone());
     if let Some(table) = crate::citations::table_of(&site.documents) {
-        preview.citations = crate::markdown::linked_citations(&table, &page.body);
+        preview.citations = crate::markdown::linked_citations(&table, &page.body.text());
     }
     match cache.templates(&files.theme_templates) {
         Ok(templates) => match render::one_page(&site, &templates, index) {

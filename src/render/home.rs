@@ -30,7 +30,7 @@ impl Renderer<'_> {
         let mut ctx = self.context(head);
         let featured = self.featured();
         let view = HomeView {
-            content: home.map_or_else(String::new, |h| h.rendered.html.clone()),
+            content: home.map_or_else(String::new, |h| h.rendered.html.text().into_owned()),
             extra: home.map_or(serde_json::Value::Null, |h| h.page.meta.extra.clone()),
             featured: featured.map(|i| self.card(i).clone()),
             latest: self.cards_of(

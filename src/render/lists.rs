@@ -60,7 +60,9 @@ impl<'a> Renderer<'a> {
             description: index
                 .and_then(|i| i.page.meta.description.clone())
                 .unwrap_or_default(),
-            content: index.map(|i| i.rendered.html.clone()).unwrap_or_default(),
+            content: index
+                .map(|i| i.rendered.html.text().into_owned())
+                .unwrap_or_default(),
             url: self.views.link(&format!("{}/", section.slug)),
             permalink: self.views.permalink(&format!("{}/", section.slug)),
             feed_url: None,

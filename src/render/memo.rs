@@ -14,7 +14,7 @@ pub struct RenderMemo {
     /// (hash of the page's key and permalink, the HTML). Cleaning them was a quarter of an
     /// article edit's rendering at 10,000 articles.
     pub(super) feed_html: rustc_hash::FxHashMap<String, (blake3::Hash, String)>,
-    /// What pages are packed against ([`crate::output::Packed`]): the first page packed,
+    /// What pages are packed against ([`crate::kept::Packed`]): the first page packed,
     /// kept for the later builds, so that their pages pack as the earlier ones did and
     /// compare packed.
     pub(super) dictionary: Option<std::sync::Arc<Vec<u8>>>,

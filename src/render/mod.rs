@@ -67,7 +67,7 @@ pub trait Previous: Sync {
 pub struct Disk<'a> {
     pub sink: Option<&'a dyn Sink>,
     pub previous: Option<&'a dyn Previous>,
-    /// Keep the pages in memory packed ([`crate::output::Packed`]): `serve` holds them
+    /// Keep the pages in memory packed ([`crate::kept::Packed`]): `serve` holds them
     /// between builds and sends a few.
     pub pack: bool,
 }

@@ -39,7 +39,7 @@ impl Renderer<'_> {
         let taken = self.html.get(index).and_then(|h| h.lock().ok()?.take());
         let content = match taken {
             Some(html) => Cow::Owned(html),
-            None => Cow::Borrowed(p.rendered.html.as_str()),
+            None => p.rendered.html.text(),
         };
         let view = self.views.page(index, self.card(index), content);
         let kind = view.card.kind;

@@ -1,6 +1,7 @@
 //! The site's other files: feeds, the sitemap, robots.txt, redirect pages and copied files.
 
 use crate::taxonomy::Taxonomy;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -213,13 +214,14 @@ impl Renderer<'_> {
                     }
                 }
                 let taken = self.html.get(i).and_then(|h| h.lock().ok());
-                let html = (taken.as_ref())
-                    .and_then(|h| h.as_deref())
-                    .unwrap_or(&p.rendered.html);
+                let html = match (taken.as_ref()).and_then(|h| h.as_deref()) {
+                    Some(html) => Cow::Borrowed(html),
+                    None => p.rendered.html.text(),
+                };
                 let content = match url::Url::parse(&permalink) {
-                    Ok(page) => crate::sanitize::clean_for_feed(html, &page),
+                    Ok(page) => crate::sanitize::clean_for_feed(&html, &page),
                     // Never: every permalink is an absolute URL.
-                    Err(_) => crate::sanitize::clean(html),
+                    Err(_) => crate::sanitize::clean(&html),
                 };
                 (i, (key, content))
             })

@@ -301,7 +301,7 @@ impl Indexed {
     /// summary), its title and its labels (topic names, tags, unit).
     fn new(p: &Published, labels: &[&str]) -> Indexed {
         let meta = &p.page.meta;
-        let body = html_text(&p.rendered.html);
+        let body = html_text(&p.rendered.html.text());
         // Only the text's beginning is shown, so only that much has its white space folded:
         // enough to tell whether it starts with the summary, and to cut the snippet from.
         let summary = meta.summary.as_deref().unwrap_or_default();

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// own layer and those below.
 const LAYERS: &[&str] = &[
     // Foundations.
-    "allocator diag embed key legacy memo msg random taxonomy text url_policy within yaml",
+    "allocator diag embed kept key legacy memo msg random taxonomy text url_policy within yaml",
     // Input.
     "approval config frontmatter load model parse",
     // Assemble.
