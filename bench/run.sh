@@ -78,14 +78,20 @@ maximum() { sort -g | tail -n1; }
 # a/b with 2 decimals, or "–" when either is missing.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0 || a == "nan" || b == "nan") print "–"; else printf "%.2f", a / b }'; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
+# CPU time the hypervisor gave to others while this machine wanted it ("steal", all cores, in
+# clock ticks): a virtual machine's builds slow down when its host is busy, and this tells such
+# a run from a slower tool.
+steal_ticks() { awk '/^cpu / { print $9 }' /proc/stat; }
+ticks_per_s=$(getconf CLK_TCK)
 
-# Runs "$@" under GNU time; appends "wall cpu rss_kib load" to the file $1 and keeps the
-# command's output of the last run in $1.out.
+# Runs "$@" under GNU time; appends "wall cpu rss_kib load steal_s" to the file $1 and keeps
+# the command's output of the last run in $1.out.
 timed() {
-    local into=$1 t load
+    local into=$1 t load steal
     shift
     t=$(mktemp)
     load=$(load1)
+    steal=$(steal_ticks)
     if ! /usr/bin/time -f '%e %U %S %M' -o "$t" "$@" >"$into.out" 2>&1; then
         echo "bench: failed: $*" >&2
         tail -n 20 "$into.out" >&2
@@ -93,7 +99,9 @@ timed() {
         exit 1
     fi
     cat "$into.out" >>"$log"
-    tail -n1 "$t" | awk -v l="$load" '{ printf "%s %.2f %s %s\n", $1, $2 + $3, $4, l }' >>"$into"
+    steal=$(($(steal_ticks) - steal))
+    tail -n1 "$t" | awk -v l="$load" -v st="$steal" -v hz="$ticks_per_s" \
+        '{ printf "%s %.2f %s %s %.2f\n", $1, $2 + $3, $4, l, st / hz }' >>"$into"
     rm -f "$t"
 }
 
@@ -145,7 +153,7 @@ free_mb=$(df --output=avail -m "$BENCH_DIR" | tail -n1 | tr -d ' ')
 [ "$free_mb" -gt $((needed_mb + 1000)) ] ||
     die "$BENCH_DIR has $free_mb MB free; the clean builds need about $needed_mb MB (fewer SIZES or a smaller N)"
 
-# Column of the measures file: 1 wall, 2 cpu, 3 rss KiB, 4 load.
+# Column of the measures file: 1 wall, 2 cpu, 3 rss KiB, 4 load, 5 steal s.
 col() { [ ! -f "$1" ] || awk -v c="$2" '{ print $c }' "$1"; }
 fmt_s() { awk -v v="$1" 'BEGIN { if (v == "nan" || v == "") print "–"; else printf "%.2f s", v }'; }
 fmt_mib() { awk -v v="$1" 'BEGIN { if (v == "nan" || v == "") print "–"; else printf "%.0f MiB", v / 1024 }'; }
@@ -267,8 +275,8 @@ done
 {
     echo "## Clean build and no-change rebuild"
     echo
-    echo "| Articles | Tool | Pages | HTML files | HTML | All files | Clean build, wall (min–max) | CPU (user+sys) | Peak RSS | No-change rebuild | Files written by it | Load (1 min) |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| Articles | Tool | Pages | HTML files | HTML | All files | Clean build, wall (min–max) | CPU (user+sys) | Peak RSS | No-change rebuild | Files written by it | Load (1 min) | Steal, the most in a run (s) |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     for size in "${sizes[@]}"; do
         m="$BENCH_DIR/measures-$stamp-$size"
         for tool in loa hugo; do
@@ -276,7 +284,7 @@ done
             if [ "$tool" = loa ]; then w=${res[$size,loa,written]}; elif [ -f "$m.hugo-again" ]; then w="all"; else w="–"; fi
             pages=${res[$size,$tool,pages]}
             [ "$tool" = hugo ] && pages="$pages (+${res[$size,hugo,aliases]} redirects)"
-            echo "| $size | $tool | $pages | ${res[$size,$tool,html]} | ${res[$size,$tool,mb]} MB | ${res[$size,$tool,files]} | $(fmt_s "$(col "$m.$tool-clean" 1 | median)") ($(spread "$m.$tool-clean")) | $(fmt_s "$(col "$m.$tool-clean" 2 | median)") | $(fmt_mib "$(col "$m.$tool-clean" 3 | median)") | $(fmt_s "$(col "$m.$tool-again" 1 | median)") | $w | $(col "$m.$tool-clean" 4 | median | awk '{ printf "%.1f", $1 }') |"
+            echo "| $size | $tool | $pages | ${res[$size,$tool,html]} | ${res[$size,$tool,mb]} MB | ${res[$size,$tool,files]} | $(fmt_s "$(col "$m.$tool-clean" 1 | median)") ($(spread "$m.$tool-clean")) | $(fmt_s "$(col "$m.$tool-clean" 2 | median)") | $(fmt_mib "$(col "$m.$tool-clean" 3 | median)") | $(fmt_s "$(col "$m.$tool-again" 1 | median)") | $w | $(col "$m.$tool-clean" 4 | median | awk '{ printf "%.1f", $1 }') | $(col "$m.$tool-clean" 5 | maximum | awk '{ printf "%.2f", $1 }') |"
         done
     done
     echo
@@ -319,6 +327,6 @@ done
         echo
     fi
     echo "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "- raw measures (wall s, CPU s, peak RSS KiB, load): $BENCH_DIR/measures-$stamp-*; tool output: $log"
+    echo "- raw measures (wall s, CPU s, peak RSS KiB, load, steal s): $BENCH_DIR/measures-$stamp-*; tool output: $log"
 } | tee -a "$results"
 echo "bench: results in $results" >&2
