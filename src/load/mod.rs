@@ -121,6 +121,11 @@ impl Memo {
         self.known.len()
     }
 
+    /// The files the latest load read.
+    pub fn paths(&self) -> impl Iterator<Item = &Path> + '_ {
+        self.known.keys().map(Path::new)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.known.is_empty()
     }

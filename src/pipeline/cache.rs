@@ -5,6 +5,7 @@
 //! builds cannot drift from one (the invariant test in tests/site/invariant.rs holds us to it).
 //! Only entries used by the latest build are kept, so the cache never outgrows the site.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
@@ -81,14 +82,54 @@ impl Cache {
         }
     }
 
-    /// Whether `paths` (files of the site, absolute as the root is given) hold what the
-    /// latest load read, with no change reported since that it did not read: building again
-    /// would read the same. A file under `data/` the load only listed (an evidence file)
-    /// holds while it is still a regular file there. Folders, new files and removed ones are
-    /// never held.
+    /// Whether `paths` (files and folders of the site, absolute as the root is given) hold
+    /// what the latest load read, with no change reported since that it did not read:
+    /// building again would read the same. A file under `data/` the load only listed (an
+    /// evidence file) holds while it is still a regular file there. A folder holds when every
+    /// file under it does and none is gone. New files, removed ones and links never hold.
     pub fn holds(&self, root: &Path, paths: &BTreeSet<PathBuf>) -> bool {
         let settled = matches!(&self.changes, Changes::Since(known) if known.is_empty());
-        settled && paths.iter().all(|path| self.holds_file(root, path))
+        settled
+            && paths
+                .iter()
+                .all(|path| match std::fs::symlink_metadata(path) {
+                    Ok(meta) if meta.is_dir() => self.holds_folder(root, path),
+                    _ => self.holds_file(root, path),
+                })
+    }
+
+    /// A folder whose every file the latest load read as it is now, none of them gone, with no
+    /// link inside and at most a few dozen files. The watcher reports a folder made with
+    /// files in it, such as a theme's `templates/`, sometimes only after the build that read
+    /// them has started: that report alone must not build the site again (at 100,000
+    /// articles the needless build took 0.4 s, which the next save waited for).
+    fn holds_folder(&self, root: &Path, dir: &Path) -> bool {
+        // More is a copy of many files: reading them again costs more than the build it
+        // could spare.
+        const MAX_FILES: usize = 32;
+        let mut found = BTreeSet::new();
+        for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+            let Ok(entry) = entry else { return false };
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            if found.len() == MAX_FILES || !self.holds_file(root, entry.path()) {
+                return false;
+            }
+            found.insert(entry.into_path());
+        }
+        // A removal inside the folder may be reported as the folder alone.
+        !self
+            .read_paths(root)
+            .any(|path| path.starts_with(dir) && !found.contains(path.as_ref()))
+    }
+
+    /// Every file the latest load read or listed.
+    fn read_paths<'a>(&'a self, root: &'a Path) -> impl Iterator<Item = Cow<'a, Path>> + 'a {
+        let data = root.join(crate::load::DATA_DIR);
+        (self.files.paths().map(Cow::Borrowed))
+            .chain(self.fresh_texts.keys().map(|p| Cow::Borrowed(p.as_path())))
+            .chain((self.listed_data.files.iter()).map(move |rel| Cow::Owned(data.join(rel))))
     }
 
     fn holds_file(&self, root: &Path, path: &Path) -> bool {

@@ -667,6 +667,37 @@ fn a_save_that_leaves_the_files_as_the_build_read_them_needs_no_build() {
     site.write(page, template);
     assert!(session.built_already(&saved), "the template as it was");
 
+    // A folder holds when every file under it does: the watcher can report a theme's new
+    // `templates/` only after the build that read its files has started.
+    let templates = "themes/rieng/templates";
+    let folder = paths(&site, &[templates, "config.yaml"]);
+    assert!(
+        session.built_already(&folder),
+        "the folder as the build read it"
+    );
+    site.write("themes/rieng/templates/ghi-chu.html", "chưa đọc");
+    assert!(
+        !session.built_already(&folder),
+        "a file the build did not read"
+    );
+    std::fs::remove_file(site.root().join("themes/rieng/templates/ghi-chu.html")).unwrap();
+    assert!(session.built_already(&folder));
+    std::fs::remove_file(site.root().join(page)).unwrap();
+    let alone = paths(&site, &[templates]);
+    assert!(
+        !session.built_already(&alone),
+        "a file gone from the folder"
+    );
+    site.write(page, template);
+    assert!(session.built_already(&alone));
+    #[cfg(unix)]
+    {
+        let link = site.root().join("themes/rieng/templates/lien-ket.html");
+        std::os::unix::fs::symlink(site.root().join(page), &link).unwrap();
+        assert!(!session.built_already(&folder), "a link in the folder");
+        std::fs::remove_file(link).unwrap();
+    }
+
     // Anything else is built: a changed file, a new one, a folder, a removed one.
     let original = std::fs::read_to_string(site.root().join("content/tin-tuc/a.md")).unwrap();
     let config = std::fs::read_to_string(site.root().join("config.yaml")).unwrap();
