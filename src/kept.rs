@@ -158,6 +158,24 @@ mod tests {
     }
 
     #[test]
+    fn packed_bytes_unpack_to_themselves_and_take_less_room() {
+        let page = "<article><p>Thủ tục hành chính một cửa.</p></article>\n".repeat(200);
+        let none = Arc::new(Vec::new());
+        let packed = Packed::new(page.as_bytes(), &none);
+        assert_eq!(packed.unpack(), page.as_bytes());
+        assert!(
+            packed.len() * 5 < page.len(),
+            "{} of {}",
+            packed.len(),
+            page.len()
+        );
+        assert_eq!(Packed::new(b"", &none).unpack(), b"");
+        // Packing is deterministic: equal bytes give equal packs, different ones do not.
+        assert_eq!(packed, Packed::new(page.as_bytes(), &none));
+        assert_ne!(packed, Packed::new(format!("{page}.").as_bytes(), &none));
+    }
+
+    #[test]
     fn what_pages_share_with_the_dictionary_is_not_packed_again() {
         let head = |n: usize| {
             let menu: String = (0..40)
