@@ -1,7 +1,8 @@
 //! Measures `loa serve`'s edit-to-served latency: from writing a file to the moment the updated
 //! page is served, debounce included. `cargo run --release --example serve-latency -- DIR
 //! [EDITS]` on a site made by `gen-corpus`: EDITS article edits (a line added at the end),
-//! EDITS edits of its first paragraph (its summary), then EDITS/2 edits of a template
+//! EDITS edits of its first paragraph (its summary), EDITS/2 edits of its title (front matter,
+//! which the lists, feeds and neighbours are made from), then EDITS/2 edits of a template
 //! (`page.html` of a theme added for the run), each timed until the page in view shows it and
 //! until an article never served shows it (the whole site made again); prints the median and
 //! the worst of each, every time in the order made, and how long each save itself took.
@@ -97,6 +98,19 @@ fn main() {
     });
     std::fs::write(&article, &original).expect("restore the article");
     report("summary edits", &times);
+
+    // An edit of the title, in the front matter: the site's lists, feeds, the neighbours'
+    // links and the search index are made from it, so it goes through the whole pipeline.
+    let title = original
+        .lines()
+        .find(|line| line.starts_with("title: "))
+        .expect("a title line from gen-corpus");
+    let times = measure(&url, count, |marker| {
+        let text = original.replacen(title, &format!("title: \"Bài {marker}\""), 1);
+        std::fs::write(&article, text).expect("write the article");
+    });
+    std::fs::write(&article, &original).expect("restore the article");
+    report("title edits", &times);
 
     // A theme whose page.html carries a marker: each edit re-renders every article page.
     let template = root.join(THEME).join("templates/page.html");
