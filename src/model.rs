@@ -39,7 +39,7 @@ pub enum SortBy {
 }
 
 /// Front matter after checking: keys resolved against config, dates in the site time zone.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Meta {
     pub title: String,
     pub description: Option<String>,

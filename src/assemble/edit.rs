@@ -1,6 +1,7 @@
-//! A text edit applied to the last site. When an article's Markdown changed and, of what other
-//! pages show of it, at most its card did (its summary; not its front matter, anchors,
-//! documents cited…), the site a clean build makes is the last one with that page replaced.
+//! A text edit applied to the last site. When an article's Markdown or title changed and, of
+//! what other pages show of it, at most its card did (its summary or title; not the rest of its
+//! front matter, anchors, documents cited…), the site a clean build makes is the last one with
+//! that page replaced.
 //! `serve` makes it so, rather than walking 100,000 pages to find that nothing else moved.
 
 use std::collections::HashMap;
@@ -14,7 +15,7 @@ use super::{event_key, Converted, PlacedAsset, Published, Site, Sorted};
 use crate::citations::Table;
 use crate::images::Processed;
 use crate::markdown::Rendered;
-use crate::model::Page;
+use crate::model::{Meta, Page};
 
 /// What converting a page's Markdown read of the rest of the site, kept by `serve` with its
 /// last site: every page as sorted (published or withheld), the files beside them and the
@@ -104,12 +105,13 @@ pub(crate) struct Edited {
     pub site: Site,
     /// Indexes into `site.pages` of the pages edited.
     pub pages: Vec<usize>,
-    /// Those among `pages` whose card changed (their summary or image): the lists and the
-    /// pages that show it change too.
+    /// Those among `pages` whose card changed (their summary, title or image): the lists and
+    /// the pages that show it change too.
     pub cards: Vec<usize>,
 }
 
-/// The site after `edited` pages (parsed anew) changed only in their text, at `now`; `None`
+/// The site after `edited` pages (parsed anew) changed only in their text or title, at `now`;
+/// `None`
 /// when any edit reaches further (or the site was not kept for edits), and then only a whole
 /// build says what changed. Each conversion goes into `memo`, as a whole build would put it.
 pub(crate) fn text_edits(
@@ -140,8 +142,8 @@ pub(crate) fn text_edits(
             continue;
         }
         let same_place = old.page.kind == page.kind
-            && old.page.front_key == page.front_key
-            && old.page.link_key == page.link_key;
+            && old.page.link_key == page.link_key
+            && (old.page.front_key == page.front_key || retitled(site, &old.page, page));
         if !same_place {
             return None;
         }
@@ -170,7 +172,7 @@ pub(crate) fn text_edits(
             rendered,
             image,
             expired: old.expired,
-            front: old.front,
+            front: page.front_key,
             key: super::expiry::key(page, event_key(page, key, now), old.expired),
             card,
         };
@@ -183,14 +185,46 @@ pub(crate) fn text_edits(
         .filter(|(i, p)| p.card != site.pages[*i].card)
         .map(|(i, _)| *i)
         .collect();
+    let retitled = (replaced.iter()).any(|(i, p)| p.front != site.pages[*i].front);
     for (index, published) in replaced {
         next.pages[index] = published;
+    }
+    // A title is no part of the terms, but the key says what they were made from: the next
+    // site's, as a whole build would make it.
+    if retitled {
+        next.terms_key = super::lists::terms_key(&next.config, &next.pages, &next.articles);
     }
     Some(Edited {
         site: next,
         pages,
         cards,
     })
+}
+
+/// Whether `page` differs from the last build's `old` in its front matter by its title alone,
+/// and the title shows only where the page's card does (its lists, the pages beside it and
+/// those listing it among their related articles, the feeds), which follow a changed card.
+/// Not when a menu links to the page (a menu may show its title on every page), nor when its
+/// section lists by title (the order would change), nor for a page other than an article.
+/// Its events' calendars are left to [`text_edits`]'s check of the card.
+fn retitled(site: &Site, old: &Page, page: &Page) -> bool {
+    use crate::model::{PageKind, SortBy};
+    let rest_alike = Meta {
+        title: old.meta.title.clone(),
+        ..page.meta.clone()
+    } == old.meta
+        && old.key_lines == page.key_lines;
+    let in_menu = (site.menus.main.iter())
+        .chain(&site.menus.footer)
+        .any(|link| match &link.href {
+            super::Href::Site(path) => path.split('#').next() == Some(page.path.as_str()),
+            super::Href::External(_) => false,
+        });
+    let by_title = (site.sections.iter())
+        .filter(|s| page.section.as_deref() == Some(s.slug.as_str()))
+        .filter_map(|s| s.index.as_ref())
+        .any(|index| index.page.line_of("sort") > 0 && index.page.meta.sort == SortBy::Title);
+    page.kind == PageKind::Article && rest_alike && !in_menu && !by_title
 }
 
 /// Whether two conversions of one page differ only in what the page itself and its card show:

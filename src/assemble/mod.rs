@@ -153,6 +153,9 @@ pub struct Site {
     /// The key of what the topics', units' and tags' lists are made from, which related
     /// lists are ranked from too.
     pub terms_key: blake3::Hash,
+    /// The key of what the sitemap shows of the pages: each one's path, its last date and
+    /// whether it expired ([`lists::places_key`]). Not its title, which `terms_key` reads.
+    pub places_key: blake3::Hash,
     /// What a text edit needs to make the next site from this one ([`text_edits`]); kept
     /// only for `serve` (see [`Memos::edits`]).
     pub(crate) world: Option<Arc<World>>,
@@ -314,6 +317,7 @@ pub(crate) fn assemble(
         memos.terms,
         content.documents,
     );
+    let places_key = lists::places_key(&pages);
     let mut site = Site {
         activities: crate::ledger::held(content.activities, settings.now, &config.timezone),
         neighbours: lists.neighbours,
@@ -334,6 +338,7 @@ pub(crate) fn assemble(
         waiting,
         menus: MenuLinks::default(),
         terms_key: lists.terms_key,
+        places_key,
         world: None,
     };
     let withheld: Vec<&Page> = sorted.withheld.iter().map(|p| &**p).collect();

@@ -1,9 +1,10 @@
 //! `serve`'s rebuild after text edits: only the edited articles are read, parsed, converted
 //! and rendered again, into the last site (`assemble::text_edits`), with the lists and pages
-//! that show their summary when it changed. Any other change (a new or removed file, front
-//! matter, a heading, a template, the config) takes a whole build, which the caller runs when
-//! this gives `None`. After a save of templates alone, the pages open in the browser are
-//! made first ([`templates_first`]), then the whole build follows.
+//! that show their summary or title when it changed. Any other change (a new or removed file,
+//! front matter other than an article's title, a heading, a template, the config) takes a
+//! whole build, which the caller runs when this gives `None`. After a save of templates
+//! alone, the pages open in the browser are made first ([`templates_first`]), then the whole
+//! build follows.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -288,13 +289,62 @@ mod tests {
     }
 
     #[test]
+    fn an_edit_of_the_title_makes_the_pages_showing_it_again() {
+        let mut served = served("Bài.");
+        let text = article("Tiêu đề mới", "2025-09-02", "Bài.");
+        let edited = served.edit(&text, "2026-01-01 09:00").expect("a text edit");
+        let files: Vec<&str> = edited.files.iter().map(|(f, _)| f.as_str()).collect();
+        for shown in [
+            "tin-tuc/b/index.html",
+            "tin-tuc/index.html",
+            "tin-tuc/a/index.html",
+            "tin-tuc/c/index.html",
+            "rss.xml",
+        ] {
+            assert!(files.contains(&shown), "{shown}: {files:?}");
+        }
+        // The sitemap shows no title: its key is the last build's, so it is taken as it was.
+        let sitemap = |files: &Outputs| files["sitemap.xml"].key;
+        let before = sitemap(&served.built.outputs);
+        let after = edited.files.iter().find(|(f, _)| f == "sitemap.xml");
+        assert_eq!(after.map(|(_, o)| o.key), Some(before));
+        served_is_a_clean_build(&served, edited, "2026-01-01 09:00", "Tiêu đề mới");
+    }
+
+    #[test]
+    fn a_title_shown_elsewhere_than_the_cards_takes_a_whole_build() {
+        let text = article("Tiêu đề mới", "2025-09-02", "Bài.");
+        let now = "2026-01-01 09:00";
+        // A menu links to the article: every page shows its title.
+        let mut menu = served("Bài.");
+        let config = menu.options.root.join("config.yaml");
+        let with_menu = format!("{ONE_TOPIC_CONFIG}menus:\n  main:\n    - page: tin-tuc/b.md\n");
+        std::fs::write(&config, with_menu).unwrap();
+        menu.cache.changed([config]);
+        menu.built = crate::build(&menu.options, &mut menu.cache, Destination::Preview).unwrap();
+        assert!(menu.edit(&text, now).is_none(), "in a menu");
+        // Its section lists by title: the order changes.
+        let mut sorted = served("Bài.");
+        let index = sorted.options.root.join("content/tin-tuc/_index.md");
+        std::fs::write(&index, "---\ntitle: \"Tin tức\"\nsort: title\n---\n").unwrap();
+        sorted.cache.changed([index]);
+        sorted.built =
+            crate::build(&sorted.options, &mut sorted.cache, Destination::Preview).unwrap();
+        assert!(sorted.edit(&text, now).is_none(), "listed by title");
+        // And the title with anything else of the front matter.
+        let both =
+            article("Tiêu đề mới", "2025-09-02", "Bài.").replace("tags: [một cửa]", "tags: []");
+        assert!(served("Bài.").edit(&both, now).is_none(), "title and tags");
+    }
+
+    #[test]
     fn edits_that_other_pages_show_take_a_whole_build() {
         let now = "2026-01-01 09:00";
         let cases = [
             // A heading: an anchor other pages may link to.
             ("heading", article("b", "2025-09-02", "## Mục mới")),
-            // The front matter.
-            ("title", article("b mới", "2025-09-02", "Bài.")),
+            // The front matter besides the title: the lists' order.
+            ("date", article("b", "2025-09-04", "Bài.")),
             // A link that breaks: an error to report.
             ("problem", article("b", "2025-09-02", "[x](khong-co.md)")),
         ];

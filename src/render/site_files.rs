@@ -240,12 +240,12 @@ impl Renderer<'_> {
 
     /// `sitemap.xml`, reused from the last build when it would list the same pages with the
     /// same dates. Its key reads no page: every page's path, dates and expiry are in the
-    /// site's `terms_key` (its pages' front matter), and the lists are keyed by their
-    /// members, whose newest date the sitemap shows.
+    /// site's `places_key`, and the lists are keyed by their members, whose newest date the
+    /// sitemap shows.
     fn sitemap(&self, outputs: &Outputs) -> Done {
         let lists = self.sitemap_lists(outputs);
         let mut key = self.key("sitemap", "");
-        key.hash(&self.site.terms_key);
+        key.hash(&self.site.places_key);
         for (path, members) in &lists {
             key.text(path).number(members.len() as u64);
             for list in members {

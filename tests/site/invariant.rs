@@ -19,6 +19,7 @@ enum Edit {
     Body(u8, u8),
     Text(u8, u8),
     Lead(u8, u8),
+    Title(u8, u8),
     Topics(u8, u8),
     Date(u8, u8),
     Draft(u8, bool),
@@ -38,6 +39,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Body(a, b)),
         (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Text(a, b)),
         (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Lead(a, b)),
+        (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Title(a, b)),
         (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Topics(a, b)),
         (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Date(a, b)),
         (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Edit::Draft(a, b)),
@@ -171,6 +173,21 @@ fn apply(site: &Site, edit: &Edit) {
                     return;
                 };
                 let text = text.replacen("\n---\n", &format!("\n---\nMở đầu {word}. "), 1);
+                site.write(&path(&name), &text);
+            }
+        }
+        Edit::Title(n, word) => {
+            // The title alone, which lists, neighbours, related articles, feeds, search and a
+            // menu naming the article show: `serve` remakes what shows the card, or the whole
+            // site when a menu names it.
+            if let Some(name) = pick(n) {
+                let Ok(text) = std::fs::read_to_string(site.root().join(path(&name))) else {
+                    return;
+                };
+                let Some(line) = text.lines().find(|l| l.starts_with("title: ")) else {
+                    return;
+                };
+                let text = text.replacen(line, &format!("title: \"Tên mới {word}\""), 1);
                 site.write(&path(&name), &text);
             }
         }
