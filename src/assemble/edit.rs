@@ -111,9 +111,9 @@ pub(crate) struct Edited {
 }
 
 /// The site after `edited` pages (parsed anew) changed only in their text or title, at `now`;
-/// `None`
-/// when any edit reaches further (or the site was not kept for edits), and then only a whole
-/// build says what changed. Each conversion goes into `memo`, as a whole build would put it.
+/// `None` when any edit reaches further (or the site was not kept for edits), and then only a
+/// whole build says what changed. Each conversion goes into `memo`, as a whole build would put
+/// it.
 pub(crate) fn text_edits(
     site: &Site,
     edited: &[Arc<Page>],
@@ -178,6 +178,11 @@ pub(crate) fn text_edits(
         };
         replaced.push((index, published));
     }
+    Some(next_site(site, replaced, now))
+}
+
+/// `site` at `now` with the pages `replaced` (index, page as now published).
+fn next_site(site: &Site, replaced: Vec<(usize, Published)>, now: jiff::Timestamp) -> Edited {
     let mut next = site.clone();
     next.settings.now = now;
     let pages = replaced.iter().map(|(i, _)| *i).collect();
@@ -194,11 +199,11 @@ pub(crate) fn text_edits(
     if retitled {
         next.terms_key = super::lists::terms_key(&next.config, &next.pages, &next.articles);
     }
-    Some(Edited {
+    Edited {
         site: next,
         pages,
         cards,
-    })
+    }
 }
 
 /// Whether `page` differs from the last build's `old` in its front matter by its title alone,

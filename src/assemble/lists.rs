@@ -201,7 +201,7 @@ pub(super) fn terms_key(config: &Config, pages: &[Published], articles: &[usize]
 /// The key of what the sitemap shows of each page: its path, when it last changed (its
 /// `updated` date, else its date) and whether it expired. A title edit leaves it as it was,
 /// where it changes the pages' `front_key`s and so the `terms_key`.
-pub(crate) fn places_key(pages: &[Published]) -> blake3::Hash {
+pub(super) fn places_key(pages: &[Published]) -> blake3::Hash {
     let mut key = Key::new("places");
     key.number(pages.len() as u64);
     for p in pages {
@@ -223,6 +223,7 @@ pub(super) struct Walks {
     pub terms_key: blake3::Hash,
     pub terms: Terms,
     pub documents: Vec<crate::citations::Cited>,
+    pub places_key: blake3::Hash,
 }
 
 /// The sections (and each article's neighbours in its own), the terms' lists and the legal
@@ -244,16 +245,23 @@ pub(super) fn walks(
         || {
             rayon::join(
                 || terms_kept(config, pages, articles, terms),
-                || super::documents::documents(table, pages, articles),
+                || {
+                    (
+                        super::documents::documents(table, pages, articles),
+                        places_key(pages),
+                    )
+                },
             )
         },
     );
+    let (documents, places_key) = documents;
     Walks {
         sections,
         neighbours,
         terms_key: terms.0,
         terms: terms.1,
         documents,
+        places_key,
     }
 }
 

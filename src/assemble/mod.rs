@@ -317,7 +317,6 @@ pub(crate) fn assemble(
         memos.terms,
         content.documents,
     );
-    let places_key = lists::places_key(&pages);
     let mut site = Site {
         activities: crate::ledger::held(content.activities, settings.now, &config.timezone),
         neighbours: lists.neighbours,
@@ -338,15 +337,13 @@ pub(crate) fn assemble(
         waiting,
         menus: MenuLinks::default(),
         terms_key: lists.terms_key,
-        places_key,
+        places_key: lists.places_key,
         world: None,
     };
     let withheld: Vec<&Page> = sorted.withheld.iter().map(|p| &**p).collect();
     site.menus = menus::links(&site, &withheld, &mut problems);
-    if let Some((assets, documents)) = kept {
-        let world = World::new(sorted, &site, assets, content.images, documents);
-        site.world = Some(Arc::new(world));
-    }
+    let world = |(assets, documents)| World::new(sorted, &site, assets, content.images, documents);
+    site.world = kept.map(world).map(Arc::new);
     (site, problems)
 }
 
