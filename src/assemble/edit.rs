@@ -214,22 +214,28 @@ fn next_site(site: &Site, replaced: Vec<(usize, Published)>, now: jiff::Timestam
 /// Its events' calendars are left to [`text_edits`]'s check of the card.
 fn retitled(site: &Site, old: &Page, page: &Page) -> bool {
     use crate::model::{PageKind, SortBy};
-    let rest_alike = Meta {
-        title: old.meta.title.clone(),
-        ..page.meta.clone()
-    } == old.meta
-        && old.key_lines == page.key_lines;
-    let in_menu = (site.menus.main.iter())
-        .chain(&site.menus.footer)
-        .any(|link| match &link.href {
-            super::Href::Site(path) => path.split('#').next() == Some(page.path.as_str()),
-            super::Href::External(_) => false,
-        });
-    let by_title = (site.sections.iter())
-        .filter(|s| page.section.as_deref() == Some(s.slug.as_str()))
-        .filter_map(|s| s.index.as_ref())
-        .any(|index| index.page.line_of("sort") > 0 && index.page.meta.sort == SortBy::Title);
-    page.kind == PageKind::Article && rest_alike && !in_menu && !by_title
+    let rest_alike = || {
+        let retitled = Meta {
+            title: old.meta.title.clone(),
+            ..page.meta.clone()
+        };
+        retitled == old.meta && old.key_lines == page.key_lines
+    };
+    let in_menu = || {
+        (site.menus.main.iter())
+            .chain(&site.menus.footer)
+            .any(|link| match &link.href {
+                super::Href::Site(path) => path.split('#').next() == Some(page.path.as_str()),
+                super::Href::External(_) => false,
+            })
+    };
+    let by_title = || {
+        (site.sections.iter())
+            .filter(|s| page.section.as_deref() == Some(s.slug.as_str()))
+            .filter_map(|s| s.index.as_ref())
+            .any(|index| index.page.line_of("sort") > 0 && index.page.meta.sort == SortBy::Title)
+    };
+    page.kind == PageKind::Article && rest_alike() && !in_menu() && !by_title()
 }
 
 /// Whether two conversions of one page differ only in what the page itself and its card show:

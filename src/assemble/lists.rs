@@ -198,16 +198,15 @@ pub(super) fn terms_key(config: &Config, pages: &[Published], articles: &[usize]
     key.finish()
 }
 
-/// The key of what the sitemap shows of each page: its path, when it last changed (its
-/// `updated` date, else its date) and whether it expired. A title edit leaves it as it was,
+/// The key of what the sitemap shows of each page: its path, when it last changed
+/// ([`Published::last_changed`]) and whether it expired. A title edit leaves it as it was,
 /// where it changes the pages' `front_key`s and so the `terms_key`.
 pub(super) fn places_key(pages: &[Published]) -> blake3::Hash {
     let mut key = Key::new("places");
     key.number(pages.len() as u64);
     for p in pages {
-        let meta = &p.page.meta;
         // Dates are in the site's time zone (the config, in every key): the moment says it.
-        let last = (meta.updated.as_ref().or(meta.date.as_ref())).map(|d| d.timestamp());
+        let last = p.last_changed().map(|d| d.timestamp());
         key.text(&p.page.path)
             .number(last.map_or(u64::MAX, |t| t.as_second() as u64))
             .number(last.map_or(0, |t| u64::from(t.subsec_nanosecond().unsigned_abs())))

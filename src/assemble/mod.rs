@@ -85,6 +85,14 @@ pub struct Published {
     pub card: blake3::Hash,
 }
 
+impl Published {
+    /// When the page last changed, as the sitemap says it: its `updated` date, else its date.
+    pub fn last_changed(&self) -> Option<&jiff::ZonedDateTime> {
+        let meta = &self.page.meta;
+        meta.updated.as_ref().or(meta.date.as_ref())
+    }
+}
+
 /// A section list: `content/<section>/` and its optional `_index.md`.
 #[derive(Debug, Clone)]
 pub struct Section {

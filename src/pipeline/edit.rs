@@ -254,6 +254,14 @@ mod tests {
         assert!(page.unwrap().contains(words));
     }
 
+    /// Each of `shown` is among the files the edit made again.
+    fn made_again(edited: &Edited, shown: &[&str]) {
+        let files: Vec<&str> = edited.files.iter().map(|(f, _)| f.as_str()).collect();
+        for shown in shown {
+            assert!(files.contains(shown), "{shown}: {files:?}");
+        }
+    }
+
     #[test]
     fn a_text_edit_makes_the_files_a_whole_build_makes() {
         let mut served = served("Bài.");
@@ -277,14 +285,14 @@ mod tests {
         let mut served = served("Bài.");
         let text = article("b", "2025-09-02", "Bài.").replace("Mở đầu.", "Mở đầu khác.");
         let edited = served.edit(&text, "2026-01-01 09:00").expect("a text edit");
-        let files: Vec<&str> = edited.files.iter().map(|(f, _)| f.as_str()).collect();
-        for shown in [
-            "tin-tuc/index.html",
-            "tin-tuc/a/index.html",
-            "tin-tuc/c/index.html",
-        ] {
-            assert!(files.contains(&shown), "{shown}: {files:?}");
-        }
+        made_again(
+            &edited,
+            &[
+                "tin-tuc/index.html",
+                "tin-tuc/a/index.html",
+                "tin-tuc/c/index.html",
+            ],
+        );
         served_is_a_clean_build(&served, edited, "2026-01-01 09:00", "Mở đầu khác.");
     }
 
@@ -293,16 +301,16 @@ mod tests {
         let mut served = served("Bài.");
         let text = article("Tiêu đề mới", "2025-09-02", "Bài.");
         let edited = served.edit(&text, "2026-01-01 09:00").expect("a text edit");
-        let files: Vec<&str> = edited.files.iter().map(|(f, _)| f.as_str()).collect();
-        for shown in [
-            "tin-tuc/b/index.html",
-            "tin-tuc/index.html",
-            "tin-tuc/a/index.html",
-            "tin-tuc/c/index.html",
-            "rss.xml",
-        ] {
-            assert!(files.contains(&shown), "{shown}: {files:?}");
-        }
+        made_again(
+            &edited,
+            &[
+                "tin-tuc/b/index.html",
+                "tin-tuc/index.html",
+                "tin-tuc/a/index.html",
+                "tin-tuc/c/index.html",
+                "rss.xml",
+            ],
+        );
         // The sitemap shows no title: its key is the last build's, so it is taken as it was.
         let sitemap = |files: &Outputs| files["sitemap.xml"].key;
         let before = sitemap(&served.built.outputs);

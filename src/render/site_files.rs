@@ -262,12 +262,12 @@ impl Renderer<'_> {
         };
         let newest = |members: &[&[usize]]| {
             (members.iter().flat_map(|l| l.iter()))
-                .filter_map(|&i| lastmod(&self.site.pages[i]))
+                .filter_map(|&i| self.site.pages[i].last_changed())
                 .max_by_key(|d| d.timestamp())
         };
         // Every page, then the lists (a list's date wins should a path be both).
         let pages = self.site.pages.iter().filter(|p| !p.expired);
-        let pages = pages.map(|p| (p.page.path.as_str(), lastmod(p)));
+        let pages = pages.map(|p| (p.page.path.as_str(), p.last_changed()));
         let lists = (lists.iter()).map(|(path, members)| (path.as_str(), newest(members)));
         // Dates are compared as moments and written once per entry: formatting is the cost.
         let by_path: BTreeMap<&str, Option<&jiff::ZonedDateTime>> = pages.chain(lists).collect();
@@ -437,11 +437,6 @@ pub(super) fn copy_statics(
             outputs.insert(path, Output::new(Kind::Asset, bytes));
         }
     }
-}
-
-/// When a page last changed, for the sitemap: its `updated` date, else its date.
-fn lastmod(p: &Published) -> Option<&jiff::ZonedDateTime> {
-    p.page.meta.updated.as_ref().or(p.page.meta.date.as_ref())
 }
 
 /// What an article's HTML cleaned for the feeds is made from: the page (its key covers its
