@@ -19,7 +19,7 @@
 #   HUGO=hugo                   the Hugo binary; skipped, with the reason, when absent
 #   LATENCY_SIZES="10000 30000" sizes (among SIZES) at which `serve` latency is measured
 #   EDITS=20                    article edits and summary edits per latency measure (half as
-#                               many title edits and template edits)
+#                               many title, tag and template edits)
 #   HUGO_REBUILDS=1             0 skips Hugo's no-change rebuilds (no target depends on them;
 #                               they take as long as its clean builds)
 #   DROP_CACHES=1               0 keeps the page cache between runs (see `settle`); dropping
@@ -266,6 +266,7 @@ for size in "${sizes[@]}"; do
         res[$size,serve,article]=$(echo "$lat" | sed -n 's/^article edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
         res[$size,serve,summary]=$(echo "$lat" | sed -n 's/^summary edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
         res[$size,serve,title]=$(echo "$lat" | sed -n 's/^title edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
+        res[$size,serve,tags]=$(echo "$lat" | sed -n 's/^tag edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
         res[$size,serve,template]=$(echo "$lat" | sed -n 's/^template edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
         res[$size,serve,whole]=$(echo "$lat" | sed -n 's/^template edits, whole site: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
         res[$size,serve,rss]=$(echo "$lat" | sed -n 's/^peak-rss \([0-9]*\)/\1/p')
@@ -320,11 +321,11 @@ done
     if [ -n "$any" ]; then
         echo "## \`loa serve\`: file written → updated page served (debounce included)"
         echo
-        echo "| Articles | First build | First edit | Article edit ($EDITS): median / worst | Summary edit ($EDITS): median / worst | Title edit ($(((EDITS + 1) / 2))): median / worst | Template edit ($(((EDITS + 1) / 2))), page in view: median / worst | Template edit, whole site | Peak RSS |"
-        echo "|---|---|---|---|---|---|---|---|---|"
+        echo "| Articles | First build | First edit | Article edit ($EDITS): median / worst | Summary edit ($EDITS): median / worst | Title edit ($(((EDITS + 1) / 2))): median / worst | Tag edit ($(((EDITS + 1) / 2))): median / worst | Template edit ($(((EDITS + 1) / 2))), page in view: median / worst | Template edit, whole site | Peak RSS |"
+        echo "|---|---|---|---|---|---|---|---|---|---|"
         for size in "${sizes[@]}"; do
             [ -n "${res[$size,serve,article]:-}" ] || continue
-            echo "| $size | ${res[$size,serve,first]} ms | ${res[$size,serve,first_edit]} ms | ${res[$size,serve,article]} ms | ${res[$size,serve,summary]:-–} ms | ${res[$size,serve,title]:-–} ms | ${res[$size,serve,template]} ms | ${res[$size,serve,whole]:-–} ms | $(fmt_mib "${res[$size,serve,rss]}") |"
+            echo "| $size | ${res[$size,serve,first]} ms | ${res[$size,serve,first_edit]} ms | ${res[$size,serve,article]} ms | ${res[$size,serve,summary]:-–} ms | ${res[$size,serve,title]:-–} ms | ${res[$size,serve,tags]:-–} ms | ${res[$size,serve,template]} ms | ${res[$size,serve,whole]:-–} ms | $(fmt_mib "${res[$size,serve,rss]}") |"
         done
         echo
     fi

@@ -2,7 +2,8 @@
 //! page is served, debounce included. `cargo run --release --example serve-latency -- DIR
 //! [EDITS]` on a site made by `gen-corpus`: EDITS article edits (a line added at the end),
 //! EDITS edits of its first paragraph (its summary), EDITS/2 edits of its title (front matter,
-//! which the lists, feeds and neighbours are made from), then EDITS/2 edits of a template
+//! which the lists, feeds and neighbours are made from), EDITS/2 edits of its tags (a new tag
+//! each time, which makes the whole site again), then EDITS/2 edits of a template
 //! (`page.html` of a theme added for the run), each timed until the page in view shows it and
 //! until an article never served shows it (the whole site made again); prints the median and
 //! the worst of each, every time in the order made, and how long each save itself took.
@@ -111,6 +112,20 @@ fn main() {
     });
     std::fs::write(&article, &original).expect("restore the article");
     report("title edits", &times);
+
+    // An edit of the tags, in the front matter: the article leaves its tag's list for a new
+    // one, so the tags' lists, the related articles and the sitemap change (the whole
+    // pipeline, as for a date or topics).
+    let tags = original
+        .lines()
+        .find(|line| line.starts_with("tags: "))
+        .expect("a tags line from gen-corpus");
+    let times = measure(&url, count, |marker| {
+        let text = original.replacen(tags, &format!("tags: [\"{marker}\"]"), 1);
+        std::fs::write(&article, text).expect("write the article");
+    });
+    std::fs::write(&article, &original).expect("restore the article");
+    report("tag edits", &times);
 
     // A theme whose page.html carries a marker: each edit re-renders every article page.
     let template = root.join(THEME).join("templates/page.html");
