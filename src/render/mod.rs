@@ -179,7 +179,7 @@ fn by_path(files: Vec<(String, Output)>) -> Outputs {
 
 /// The first 16 bytes of `path` as a number, padded with zeros: numbers compare as the paths
 /// do, but for paths these bytes do not tell apart.
-fn prefix(path: &str) -> u128 {
+pub(super) fn prefix(path: &str) -> u128 {
     let mut bytes = [0u8; 16];
     let n = path.len().min(16);
     bytes[..n].copy_from_slice(&path.as_bytes()[..n]);
@@ -347,6 +347,14 @@ impl<'a> Renderer<'a> {
     pub(crate) fn key(&self, kind: &str, template: &str) -> Key {
         let mut key = Key::new(kind);
         key.hash(&self.shared_key(template));
+        key
+    }
+
+    /// A memo key of a `kind` of file written without a template (a feed, the sitemap):
+    /// what every page shares but the templates, so that a template edit leaves it as it was.
+    pub(crate) fn data_key(&self, kind: &str) -> Key {
+        let mut key = Key::new(kind);
+        key.hash(&self.global);
         key
     }
 

@@ -162,7 +162,7 @@ impl Renderer<'_> {
     /// `rss.xml` and `feed.json` of the list at `path`, each reused from the last build when
     /// the feed is the same.
     fn put_feeds(&self, path: &str, feed: &Feed, made: &mut Vec<Done>) {
-        let mut key = self.key("feed", "");
+        let mut key = self.data_key("feed");
         key.text(path);
         feeds::add_to_key(&mut key, feed);
         let key = key.finish();
@@ -244,7 +244,7 @@ impl Renderer<'_> {
     /// sitemap shows.
     fn sitemap(&self, outputs: &Outputs) -> Done {
         let lists = self.sitemap_lists(outputs);
-        let mut key = self.key("sitemap", "");
+        let mut key = self.data_key("sitemap");
         key.hash(&self.site.places_key);
         for (path, members) in &lists {
             key.text(path).number(members.len() as u64);
@@ -269,10 +269,12 @@ impl Renderer<'_> {
         let pages = self.site.pages.iter().filter(|p| !p.expired);
         let pages = pages.map(|p| (p.page.path.as_str(), p.last_changed()));
         let lists = (lists.iter()).map(|(path, members)| (path.as_str(), newest(members)));
-        // Dates are compared as moments and written once per entry: formatting is the cost.
-        let by_path: BTreeMap<&str, Option<&jiff::ZonedDateTime>> = pages.chain(lists).collect();
+        let by_path = in_path_order(pages.chain(lists).collect());
+        // Dates are compared as moments and written once per entry: formatting is the cost,
+        // shared by both cores (the sitemap is made after every page, on one core otherwise).
         let entries: Vec<SitemapEntry> = by_path
-            .into_iter()
+            .into_par_iter()
+            .with_min_len(1024)
             .map(|(path, lastmod)| SitemapEntry {
                 loc: self.views.permalink(path),
                 lastmod: lastmod.map(|d| self.views.date(d)),
@@ -446,4 +448,58 @@ fn feed_html_key(p: &Published, permalink: &str) -> blake3::Hash {
         .hash(&p.key)
         .text(permalink)
         .finish()
+}
+
+/// `entries` sorted by path, each path once: the last entry given for it wins. Sorted on both
+/// cores by each path's first 16 bytes (as `render::by_path` sorts the files), the whole
+/// paths compared only where those are equal.
+fn in_path_order<T: Send + Sync>(entries: Vec<(&str, T)>) -> Vec<(&str, T)> {
+    let mut order: Vec<(u128, usize)> = (entries.par_iter().enumerate())
+        .map(|(i, (path, _))| (super::prefix(path), i))
+        .collect();
+    // Stable, on the index too: of two entries for one path, the one given last comes last.
+    order.par_sort_unstable_by(|a, b| {
+        (a.0.cmp(&b.0))
+            .then_with(|| entries[a.1].0.cmp(entries[b.1].0))
+            .then(a.1.cmp(&b.1))
+    });
+    let mut entries: Vec<Option<(&str, T)>> = entries.into_iter().map(Some).collect();
+    let mut sorted: Vec<(&str, T)> = Vec::with_capacity(order.len());
+    for (_, i) in order {
+        let entry = entries[i].take().expect("each entry taken once");
+        match sorted.last_mut() {
+            Some(last) if last.0 == entry.0 => *last = entry,
+            _ => sorted.push(entry),
+        }
+    }
+    sorted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The order and the winners a `BTreeMap` collected from the same entries gives:
+        /// paths that share their first 16 bytes or more, paths given twice (the last wins).
+        #[test]
+        fn entries_come_in_path_order_each_path_once_the_last_winning(
+            picks in proptest::collection::vec((0usize..6, 0usize..4, any::<u16>()), 0..200),
+        ) {
+            let stems = ["", "tin-tuc/", "tin-tuc/bai-viet-so-", "chu-de/", "z", "tin-tuc/bai-viet-so-1"];
+            let tails = ["", "a/", "b/", "10/"];
+            let paths: Vec<String> = (picks.iter())
+                .map(|&(stem, tail, _)| format!("{}{}", stems[stem], tails[tail]))
+                .collect();
+            let entries: Vec<(&str, u16)> = (paths.iter().zip(&picks))
+                .map(|(path, &(_, _, value))| (path.as_str(), value))
+                .collect();
+            let expected: Vec<(&str, u16)> = (entries.iter().copied())
+                .collect::<BTreeMap<&str, u16>>()
+                .into_iter()
+                .collect();
+            prop_assert_eq!(in_path_order(entries), expected);
+        }
+    }
 }
