@@ -378,6 +378,55 @@ mod tests {
         assert_ne!(*moved.related, *first.related);
     }
 
+    #[test]
+    fn related_lists_are_kept_by_place_only_for_the_same_pages_in_the_same_places() {
+        let (_dir, root, options) = one_topic_site();
+        let tagged = |name: &str, day: u8, tag: &str| {
+            let text =
+                format!("---\ntitle: \"{name}\"\ndate: 2025-09-{day:02}\ntags: [{tag}]\n---\nBài.\n");
+            write(&root, &format!("content/tin-tuc/{name}.md"), &text);
+        };
+        tagged("a", 1, "x");
+        tagged("b", 2, "y");
+        tagged("c", 3, "x");
+        tagged("d", 4, "y");
+        let mut cache = Cache::default();
+        cache.track_changes();
+        let first = site_of(&options, &mut cache);
+        let titles = |site: &Site| -> Vec<(String, Vec<String>)> {
+            (site.pages.iter().enumerate())
+                .map(|(i, p)| {
+                    let related = site.related_of(i).iter();
+                    let related = related.map(|&j| site.pages[j].page.meta.title.clone());
+                    (p.page.meta.title.clone(), related.collect())
+                })
+                .collect()
+        };
+        assert!(titles(&first).contains(&("a".to_string(), vec!["c".to_string()])));
+
+        // `d` becomes `b2`, between `b` and `c`: `a`, its tag and its place are as they were,
+        // but `c`, its related article, is one place further.
+        std::fs::remove_file(root.join("content/tin-tuc/d.md")).unwrap();
+        tagged("b2", 4, "y");
+        cache.changed([
+            root.join("content/tin-tuc/d.md"),
+            root.join("content/tin-tuc/b2.md"),
+        ]);
+        let renamed = site_of(&options, &mut cache);
+        let clean = site_of(&options, &mut Cache::default());
+        assert_eq!(titles(&renamed), titles(&clean));
+        assert!(titles(&renamed).contains(&("a".to_string(), vec!["c".to_string()])));
+
+        // A tag edit elsewhere: the lists of the pages it does not reach are kept, and all
+        // are a clean build's.
+        tagged("b", 2, "z");
+        cache.changed([root.join("content/tin-tuc/b.md")]);
+        let retagged = site_of(&options, &mut cache);
+        let clean = site_of(&options, &mut Cache::default());
+        assert_eq!(titles(&retagged), titles(&clean));
+        assert_ne!(titles(&retagged), titles(&renamed));
+    }
+
     fn names_and_pages(terms: &[assemble::Term]) -> Vec<(String, Vec<usize>)> {
         (terms.iter())
             .map(|t| (t.name.clone(), t.pages.clone()))

@@ -12,18 +12,20 @@
 //! articles sharing a topic or tag with it. Editing an article's text changes nothing ranking
 //! reads: then the key of what the site's lists are made from (`Site::terms_key`, read from
 //! the pages' array) finds every list unchanged at once (the articles' own keys cost a fifth
-//! of a rebuild at 100,000 articles).
+//! of a rebuild at 100,000 articles). When that key changed but the pages are the same ones
+//! in the same places, an article whose front matter and whose terms' lists are all as they
+//! were keeps its last list without its key being made: its key would be the same.
 
 mod rank;
 
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Site, Term};
 use crate::key::Key;
-use crate::model::PageKind;
+use crate::model::{Page, PageKind};
 use rank::{places_in, Ranks};
 
 /// How many related articles a page shows at most.
@@ -34,14 +36,30 @@ pub const RELATED: usize = 5;
 pub struct RelatedMemo {
     /// Article path → (key, the related articles' paths).
     articles: FxHashMap<String, (blake3::Hash, Vec<String>)>,
-    /// The key of everything ranking read in the last build (`Site::terms_key`), and every
-    /// page's list it gave.
-    whole: Option<(blake3::Hash, Lists)>,
+    /// What ranking read in the last build, and every page's list it gave.
+    last: Option<Last>,
+}
+
+/// The last build's ranking: what it read, and what it gave.
+#[derive(Debug)]
+struct Last {
+    /// The key of everything ranking read (from `Site::terms_key`).
+    whole: blake3::Hash,
+    /// Every page's list, by page index.
+    lists: Lists,
+    /// Every page, by page index: the lists name pages by index, so they hold only for the
+    /// same pages in the same places.
+    pages: Vec<Arc<Page>>,
+    /// Every page's `front_key`, by page index.
+    fronts: Vec<blake3::Hash>,
+    /// Each topic's and tag's fingerprint, by its key.
+    topics: FxHashMap<String, blake3::Hash>,
+    tags: FxHashMap<String, blake3::Hash>,
 }
 
 impl RelatedMemo {
     pub fn len(&self) -> usize {
-        self.articles.len() + usize::from(self.whole.is_some())
+        self.articles.len() + usize::from(self.last.is_some())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -59,8 +77,8 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
     // Ranking reads what the topics' and tags' lists are made from, and nothing else: a
     // text edit builds no ranking structures.
     let whole = Key::new("related-site").hash(&site.terms_key).finish();
-    match memo.whole.as_ref() {
-        Some((k, lists)) if keep && *k == whole => return lists.clone(),
+    match memo.last.as_ref() {
+        Some(last) if keep && last.whole == whole => return last.lists.clone(),
         _ => {}
     }
     let place = places(site);
@@ -73,10 +91,72 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
         return Arc::new(rank_all(site, &ranks, &topic_place, &tag_place));
     }
     let ranks = Ranks::from_lists(place, topics_of, &site.tags, &site.articles);
-    let lists = each_list(site, &ranks, &topic_place, &tag_place, &mut memo.articles);
+    let fingerprints = Fingerprints::new(site, &ranks);
+    let last = memo.last.take();
+    let kept = (last.as_ref())
+        .filter(|last| same_places(&last.pages, &site.pages))
+        .map(|last| Kept::new(last, &fingerprints));
+    let places = (&topic_place, &tag_place);
+    let lists = each_list(site, &ranks, places, &fingerprints, kept, &mut memo.articles);
     let lists = Arc::new(lists);
-    memo.whole = Some((whole, lists.clone()));
+    memo.last = Some(Last {
+        whole,
+        lists: lists.clone(),
+        pages: site.pages.iter().map(|p| p.page.clone()).collect(),
+        fronts: site.pages.iter().map(|p| p.front).collect(),
+        topics: fingerprints.owned(&fingerprints.topics),
+        tags: fingerprints.owned(&fingerprints.tags),
+    });
     lists
+}
+
+/// Whether `pages` are the `last` build's pages in the same places: each the same file.
+fn same_places(last: &[Arc<Page>], pages: &[super::Published]) -> bool {
+    last.len() == pages.len()
+        && (last.par_iter().zip(pages))
+            .all(|(old, now)| Arc::ptr_eq(old, &now.page) || old.rel == now.page.rel)
+}
+
+/// The last build's lists that a page may keep: those of the pages whose front matter is
+/// as it was, when none of the topics and tags it names changed its fingerprint.
+struct Kept<'a> {
+    last: &'a Last,
+    /// The topics and tags whose fingerprint changed, came or went since the last build.
+    topics: FxHashSet<&'a str>,
+    tags: FxHashSet<&'a str>,
+}
+
+impl<'a> Kept<'a> {
+    fn new(last: &'a Last, now: &Fingerprints<'a>) -> Kept<'a> {
+        Kept {
+            last,
+            topics: changed(&last.topics, &now.topics),
+            tags: changed(&last.tags, &now.tags),
+        }
+    }
+
+    /// Page `i`'s last list, when its key would be the one it had: the same page in the same
+    /// place (its front matter, hence its topics and tags) and the same fingerprints.
+    fn list(&self, site: &Site, i: usize) -> Option<Vec<usize>> {
+        let page = &site.pages[i];
+        let same = self.last.fronts[i] == page.front
+            && !(page.page.meta.topics.iter()).any(|t| self.topics.contains(t.as_str()))
+            && !(page.page.tag_keys.iter()).any(|t| self.tags.contains(t.as_str()));
+        same.then(|| self.last.lists.get(i).cloned().unwrap_or_default())
+    }
+}
+
+/// The terms whose fingerprint is not the same in `last` and `now`: changed, new or gone.
+fn changed<'a>(
+    last: &'a FxHashMap<String, blake3::Hash>,
+    now: &FxHashMap<&'a str, blake3::Hash>,
+) -> FxHashSet<&'a str> {
+    let mut changed: FxHashSet<&'a str> = (now.iter())
+        .filter(|(k, print)| last.get(**k) != Some(print))
+        .map(|(k, _)| *k)
+        .collect();
+    changed.extend((last.keys()).filter(|k| !now.contains_key(k.as_str())).map(String::as_str));
+    changed
 }
 
 /// Each listed article's place in the site's newest-first order; `None` for other pages.
@@ -110,28 +190,37 @@ fn rank_all(
         .collect()
 }
 
-/// Each page's list, each article's taken from `memo` where its own key is unchanged; the
-/// memo then holds this site's.
+/// Each page's list: kept from the last build where `kept` says so, else each article's
+/// taken from `memo` where its own key is unchanged; the memo then holds this site's.
 fn each_list(
     site: &Site,
     ranks: &Ranks,
-    topic_place: &FxHashMap<&str, u32>,
-    tag_place: &FxHashMap<&str, u32>,
+    (topic_place, tag_place): (&FxHashMap<&str, u32>, &FxHashMap<&str, u32>),
+    fingerprints: &Fingerprints,
+    kept: Option<Kept>,
     memo: &mut FxHashMap<String, (blake3::Hash, Vec<String>)>,
 ) -> Vec<Vec<usize>> {
-    let index_of: FxHashMap<&str, usize> = (site.pages.iter().enumerate())
-        .map(|(i, p)| (p.page.path.as_str(), i))
-        .collect();
+    // Made only when a list is looked up in the memo by its paths.
+    let index_of = std::sync::OnceLock::new();
+    let index_of = || -> &FxHashMap<&str, usize> {
+        index_of.get_or_init(|| {
+            (site.pages.iter().enumerate())
+                .map(|(i, p)| (p.page.path.as_str(), i))
+                .collect()
+        })
+    };
     let topics = by_key(&site.topics);
-    let fingerprints = Fingerprints::new(site, ranks);
-    let lists: Vec<(Vec<usize>, Option<blake3::Hash>, bool)> = (0..site.pages.len())
+    let lists: Vec<Found> = (0..site.pages.len())
         .into_par_iter()
         .map_init(
             || vec![0u32; site.pages.len()],
             |counts, i| {
                 let p = &site.pages[i];
                 if p.page.kind != PageKind::Article {
-                    return (Vec::new(), None, false);
+                    return Found::NoList;
+                }
+                if let Some(list) = kept.as_ref().and_then(|k| k.list(site, i)) {
+                    return Found::Known(list);
                 }
                 let topics: Vec<&Term> = (p.page.meta.topics.iter())
                     .filter_map(|k| topics.get(k.as_str()).copied())
@@ -145,30 +234,44 @@ fn each_list(
                 if let Some((_, paths)) = memo.get(&p.page.path).filter(|(k, _)| *k == key) {
                     let found: Option<Vec<usize>> = paths
                         .iter()
-                        .map(|p| index_of.get(p.as_str()).copied())
+                        .map(|p| index_of().get(p.as_str()).copied())
                         .collect();
                     if let Some(found) = found {
-                        return (found, Some(key), false);
+                        return Found::Known(found);
                     }
                 }
-                let found = ranks.best(i, &topic_places, &tag_places, counts);
-                (found, Some(key), true)
+                Found::Ranked(ranks.best(i, &topic_places, &tag_places, counts), key)
             },
         )
         .collect();
-    for (i, (found, key, fresh)) in lists.iter().enumerate() {
-        if let (Some(key), true) = (key, fresh) {
+    for (i, found) in lists.iter().enumerate() {
+        if let Found::Ranked(found, key) = found {
             let paths = found.iter().map(|&j| site.pages[j].page.path.clone());
             memo.insert(site.pages[i].page.path.clone(), (*key, paths.collect()));
         }
     }
-    let articles = lists.iter().filter(|(_, key, _)| key.is_some()).count();
+    let articles = lists.iter().filter(|f| !matches!(f, Found::NoList)).count();
     crate::memo::forget_gone(memo, articles, || {
         (site.pages.iter())
             .filter(|p| p.page.kind == PageKind::Article)
             .map(|p| p.page.path.as_str())
     });
-    lists.into_iter().map(|(found, _, _)| found).collect()
+    (lists.into_iter())
+        .map(|found| match found {
+            Found::NoList => Vec::new(),
+            Found::Known(list) | Found::Ranked(list, _) => list,
+        })
+        .collect()
+}
+
+/// What [`each_list`] found for one page.
+enum Found {
+    /// Not an article: it has no list.
+    NoList,
+    /// An article's list as the memo holds it already.
+    Known(Vec<usize>),
+    /// An article's list ranked anew, for the memo under its key.
+    Ranked(Vec<usize>, blake3::Hash),
 }
 
 /// What page `i`'s list is ranked on: the places of the topics and of the tags it names,
@@ -230,6 +333,11 @@ impl<'a> Fingerprints<'a> {
         };
         let (topics, tags) = rayon::join(|| of(&site.topics), || of(&site.tags));
         Fingerprints { topics, tags }
+    }
+
+    /// `prints` with keys of their own, to be kept for the next build.
+    fn owned(&self, prints: &FxHashMap<&str, blake3::Hash>) -> FxHashMap<String, blake3::Hash> {
+        (prints.iter()).map(|(k, v)| (k.to_string(), *v)).collect()
     }
 
     /// The key of the related list of the article at `path`, on those topics and tags.
