@@ -382,8 +382,9 @@ mod tests {
     fn related_lists_are_kept_by_place_only_for_the_same_pages_in_the_same_places() {
         let (_dir, root, options) = one_topic_site();
         let tagged = |name: &str, day: u8, tag: &str| {
-            let text =
-                format!("---\ntitle: \"{name}\"\ndate: 2025-09-{day:02}\ntags: [{tag}]\n---\nBài.\n");
+            let text = format!(
+                "---\ntitle: \"{name}\"\ndate: 2025-09-{day:02}\ntags: [{tag}]\n---\nBài.\n"
+            );
             write(&root, &format!("content/tin-tuc/{name}.md"), &text);
         };
         tagged("a", 1, "x");

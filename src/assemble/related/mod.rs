@@ -97,7 +97,14 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
         .filter(|last| same_places(&last.pages, &site.pages))
         .map(|last| Kept::new(last, &fingerprints));
     let places = (&topic_place, &tag_place);
-    let lists = each_list(site, &ranks, places, &fingerprints, kept, &mut memo.articles);
+    let lists = each_list(
+        site,
+        &ranks,
+        places,
+        &fingerprints,
+        kept,
+        &mut memo.articles,
+    );
     let lists = Arc::new(lists);
     memo.last = Some(Last {
         whole,
@@ -155,7 +162,11 @@ fn changed<'a>(
         .filter(|(k, print)| last.get(**k) != Some(print))
         .map(|(k, _)| *k)
         .collect();
-    changed.extend((last.keys()).filter(|k| !now.contains_key(k.as_str())).map(String::as_str));
+    changed.extend(
+        (last.keys())
+            .filter(|k| !now.contains_key(k.as_str()))
+            .map(String::as_str),
+    );
     changed
 }
 
