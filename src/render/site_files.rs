@@ -260,16 +260,29 @@ impl Renderer<'_> {
             Ok(done) => return done,
             Err(out) => out,
         };
+        // Each page's last date as a moment, read once: the lists (the home page's and the
+        // progress page's each name every article) compare them member by member.
+        let pages = &self.site.pages;
+        let last: Vec<Option<jiff::Timestamp>> = (pages.par_iter())
+            .map(|p| p.last_changed().map(|d| d.timestamp()))
+            .collect();
+        // The newest member's date; of equal moments, the last member's.
         let newest = |members: &[&[usize]]| {
-            (members.iter().flat_map(|l| l.iter()))
-                .filter_map(|&i| self.site.pages[i].last_changed())
-                .max_by_key(|d| d.timestamp())
+            let members = members.iter().flat_map(|l| l.iter());
+            let dated = members.filter_map(|&i| Some((last[i]?, i)));
+            let found = dated.fold(None, |best, (t, i)| match best {
+                Some((b, _)) if b > t => best,
+                _ => Some((t, i)),
+            });
+            found.and_then(|(_, i)| pages[i].last_changed())
         };
         // Every page, then the lists (a list's date wins should a path be both).
-        let pages = self.site.pages.iter().filter(|p| !p.expired);
+        let pages = pages.iter().filter(|p| !p.expired);
         let pages = pages.map(|p| (p.page.path.as_str(), p.last_changed()));
-        let lists = (lists.iter()).map(|(path, members)| (path.as_str(), newest(members)));
-        let by_path = in_path_order(pages.chain(lists).collect());
+        let lists: Vec<_> = (lists.par_iter())
+            .map(|(path, members)| (path.as_str(), newest(members)))
+            .collect();
+        let by_path = super::order::in_path_order(pages.chain(lists).collect());
         // Dates are compared as moments and written once per entry: formatting is the cost,
         // shared by both cores (the sitemap is made after every page, on one core otherwise).
         let entries: Vec<SitemapEntry> = by_path
@@ -448,58 +461,4 @@ fn feed_html_key(p: &Published, permalink: &str) -> blake3::Hash {
         .hash(&p.key)
         .text(permalink)
         .finish()
-}
-
-/// `entries` sorted by path, each path once: the last entry given for it wins. Sorted on both
-/// cores by each path's first 16 bytes (as `render::by_path` sorts the files), the whole
-/// paths compared only where those are equal.
-fn in_path_order<T: Send + Sync>(entries: Vec<(&str, T)>) -> Vec<(&str, T)> {
-    let mut order: Vec<(u128, usize)> = (entries.par_iter().enumerate())
-        .map(|(i, (path, _))| (super::prefix(path), i))
-        .collect();
-    // Stable, on the index too: of two entries for one path, the one given last comes last.
-    order.par_sort_unstable_by(|a, b| {
-        (a.0.cmp(&b.0))
-            .then_with(|| entries[a.1].0.cmp(entries[b.1].0))
-            .then(a.1.cmp(&b.1))
-    });
-    let mut entries: Vec<Option<(&str, T)>> = entries.into_iter().map(Some).collect();
-    let mut sorted: Vec<(&str, T)> = Vec::with_capacity(order.len());
-    for (_, i) in order {
-        let entry = entries[i].take().expect("each entry taken once");
-        match sorted.last_mut() {
-            Some(last) if last.0 == entry.0 => *last = entry,
-            _ => sorted.push(entry),
-        }
-    }
-    sorted
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        /// The order and the winners a `BTreeMap` collected from the same entries gives:
-        /// paths that share their first 16 bytes or more, paths given twice (the last wins).
-        #[test]
-        fn entries_come_in_path_order_each_path_once_the_last_winning(
-            picks in proptest::collection::vec((0usize..6, 0usize..4, any::<u16>()), 0..200),
-        ) {
-            let stems = ["", "tin-tuc/", "tin-tuc/bai-viet-so-", "chu-de/", "z", "tin-tuc/bai-viet-so-1"];
-            let tails = ["", "a/", "b/", "10/"];
-            let paths: Vec<String> = (picks.iter())
-                .map(|&(stem, tail, _)| format!("{}{}", stems[stem], tails[tail]))
-                .collect();
-            let entries: Vec<(&str, u16)> = (paths.iter().zip(&picks))
-                .map(|(path, &(_, _, value))| (path.as_str(), value))
-                .collect();
-            let expected: Vec<(&str, u16)> = (entries.iter().copied())
-                .collect::<BTreeMap<&str, u16>>()
-                .into_iter()
-                .collect();
-            prop_assert_eq!(in_path_order(entries), expected);
-        }
-    }
 }
