@@ -130,11 +130,10 @@ pub(crate) fn text_edits(
         images: &world.images,
         documents: world.documents.as_ref(),
     };
-    // The pages as the last build knew them: links read only their places and anchors, which
-    // an edited page keeps (its `link_key` is checked below).
-    // Its pages go into the Markdown memo, packed as the whole build's are.
-    let converter = Converter::new(targets, &world.sorted).packing(true);
-    let mut replaced = Vec::with_capacity(edited.len());
+    // Whether each edit stays in place is known before anything is converted: making the
+    // converter maps and hashes every page's address (about 20 ms at 100,000 articles), which
+    // an edit of the front matter then waited for before its whole build.
+    let mut places = Vec::with_capacity(edited.len());
     for page in edited {
         let index = (site.pages.par_iter()).position_any(|p| p.page.rel == page.rel)?;
         let old = &site.pages[index];
@@ -147,6 +146,15 @@ pub(crate) fn text_edits(
         if !same_place {
             return None;
         }
+        places.push((index, page));
+    }
+    // The pages as the last build knew them: links read only their places and anchors, which
+    // an edited page keeps (its `link_key` is checked above).
+    // Its pages go into the Markdown memo, packed as the whole build's are.
+    let converter = Converter::new(targets, &world.sorted).packing(true);
+    let mut replaced = Vec::with_capacity(places.len());
+    for (index, page) in places {
+        let old = &site.pages[index];
         let markdown = converter.convert(page);
         let raw_card = card_key(page, &markdown);
         let card = event_key(page, raw_card, now);
