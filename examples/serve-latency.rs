@@ -100,31 +100,27 @@ fn main() {
     std::fs::write(&article, &original).expect("restore the article");
     report("summary edits", &times);
 
-    // An edit of the title, in the front matter: the site's lists, feeds, the neighbours'
-    // links and the search index are made from it, so it goes through the whole pipeline.
-    let title = original
-        .lines()
-        .find(|line| line.starts_with("title: "))
-        .expect("a title line from gen-corpus");
-    let times = measure(&url, count, |marker| {
-        let text = original.replacen(title, &format!("title: \"Bài {marker}\""), 1);
-        std::fs::write(&article, text).expect("write the article");
-    });
-    std::fs::write(&article, &original).expect("restore the article");
+    // Edits of one line of the front matter (`field: `, written anew by `line`), timed
+    // `count` times, then the article put back.
+    let front_matter_edits = |field: &str, line: &dyn Fn(&str) -> String| {
+        let old = (original.lines())
+            .find(|l| l.starts_with(field))
+            .unwrap_or_else(|| panic!("a `{field}` line from gen-corpus"));
+        let times = measure(&url, count, |marker| {
+            let text = original.replacen(old, &line(marker), 1);
+            std::fs::write(&article, text).expect("write the article");
+        });
+        std::fs::write(&article, &original).expect("restore the article");
+        times
+    };
+    // An edit of the title: the site's lists, feeds, the neighbours' links and the search
+    // index show it.
+    let times = front_matter_edits("title: ", &|marker| format!("title: \"Bài {marker}\""));
     report("title edits", &times);
-
-    // An edit of the tags, in the front matter: the article leaves its tag's list for a new
-    // one, so the tags' lists, the related articles and the sitemap change (the whole
-    // pipeline, as for a date or topics).
-    let tags = original
-        .lines()
-        .find(|line| line.starts_with("tags: "))
-        .expect("a tags line from gen-corpus");
-    let times = measure(&url, count, |marker| {
-        let text = original.replacen(tags, &format!("tags: [\"{marker}\"]"), 1);
-        std::fs::write(&article, text).expect("write the article");
-    });
-    std::fs::write(&article, &original).expect("restore the article");
+    // An edit of the tags: the article leaves its tag's list for a new one, so the tags'
+    // lists, the related articles and the sitemap change (the whole pipeline, as for a date
+    // or topics).
+    let times = front_matter_edits("tags: ", &|marker| format!("tags: [\"{marker}\"]"));
     report("tag edits", &times);
 
     // A theme whose page.html carries a marker: each edit re-renders every article page.

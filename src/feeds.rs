@@ -289,15 +289,20 @@ fn urls(entries: &[SitemapEntry]) -> Vec<u8> {
     let _ = w.write_event(Event::Start(BytesStart::new("urlset")));
     w.get_mut().clear();
     for e in entries {
-        let _ = w.create_element("url").write_inner_content(|w| {
-            text(w, "loc", &e.loc)?;
-            if let Some(lastmod) = &e.lastmod {
-                text(w, "lastmod", lastmod)?;
-            }
-            Ok(())
-        });
+        let _ = url(&mut w, e);
     }
     w.into_inner()
+}
+
+fn url(w: &mut Writer<Vec<u8>>, e: &SitemapEntry) -> io::Result<()> {
+    w.create_element("url").write_inner_content(|w| {
+        text(w, "loc", &e.loc)?;
+        if let Some(lastmod) = &e.lastmod {
+            text(w, "lastmod", lastmod)?;
+        }
+        Ok(())
+    })?;
+    Ok(())
 }
 
 /// Crawlers only read robots.txt at the root of a host, so it is written only for sites
@@ -425,13 +430,7 @@ mod tests {
                 .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
                 .write_inner_content(|w| {
                     for e in entries {
-                        w.create_element("url").write_inner_content(|w| {
-                            text(w, "loc", &e.loc)?;
-                            if let Some(lastmod) = &e.lastmod {
-                                text(w, "lastmod", lastmod)?;
-                            }
-                            Ok(())
-                        })?;
+                        url(w, e)?;
                     }
                     Ok(())
                 })?;

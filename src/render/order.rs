@@ -11,15 +11,25 @@ use super::{Output, Outputs};
 /// paths read each of them, far in memory, at every comparison (at 100,000 articles, sorting
 /// ~120,000 paths took 20-60 ms).
 pub(super) fn by_path(files: Vec<(String, Output)>) -> Outputs {
-    let mut order: Vec<(u128, usize)> = (files.par_iter().enumerate())
-        .map(|(i, (path, _))| (prefix(path), i))
-        .collect();
-    order
-        .par_sort_unstable_by(|a, b| (a.0.cmp(&b.0)).then_with(|| files[a.1].0.cmp(&files[b.1].0)));
+    let order = path_order(&files, |(path, _)| path);
     let mut files: Vec<Option<(String, Output)>> = files.into_iter().map(Some).collect();
-    (order.iter())
-        .filter_map(|&(_, i)| files[i].take())
+    (order.into_iter())
+        .filter_map(|i| files[i].take())
         .collect()
+}
+
+/// The indexes of `items` in the order of their paths (`path` of each), of equal paths in the
+/// order given.
+fn path_order<T: Sync>(items: &[T], path: impl Fn(&T) -> &str + Sync) -> Vec<usize> {
+    let mut order: Vec<(u128, usize)> = (items.par_iter().enumerate())
+        .map(|(i, item)| (prefix(path(item)), i))
+        .collect();
+    order.par_sort_unstable_by(|a, b| {
+        (a.0.cmp(&b.0))
+            .then_with(|| path(&items[a.1]).cmp(path(&items[b.1])))
+            .then(a.1.cmp(&b.1))
+    });
+    order.into_iter().map(|(_, i)| i).collect()
 }
 
 /// The first 16 bytes of `path` as a number, padded with zeros: numbers compare as the paths
@@ -35,18 +45,11 @@ fn prefix(path: &str) -> u128 {
 /// cores by each path's first 16 bytes (as [`by_path`] sorts the files), the whole
 /// paths compared only where those are equal.
 pub(super) fn in_path_order<T: Send + Sync>(entries: Vec<(&str, T)>) -> Vec<(&str, T)> {
-    let mut order: Vec<(u128, usize)> = (entries.par_iter().enumerate())
-        .map(|(i, (path, _))| (prefix(path), i))
-        .collect();
-    // Stable, on the index too: of two entries for one path, the one given last comes last.
-    order.par_sort_unstable_by(|a, b| {
-        (a.0.cmp(&b.0))
-            .then_with(|| entries[a.1].0.cmp(entries[b.1].0))
-            .then(a.1.cmp(&b.1))
-    });
+    // Of two entries for one path, the one given last comes last, and stays.
+    let order = path_order(&entries, |(path, _)| path);
     let mut entries: Vec<Option<(&str, T)>> = entries.into_iter().map(Some).collect();
     let mut sorted: Vec<(&str, T)> = Vec::with_capacity(order.len());
-    for (_, i) in order {
+    for i in order {
         let entry = entries[i].take().expect("each entry taken once");
         match sorted.last_mut() {
             Some(last) if last.0 == entry.0 => *last = entry,

@@ -266,14 +266,11 @@ impl Renderer<'_> {
         let last: Vec<Option<jiff::Timestamp>> = (pages.par_iter())
             .map(|p| p.last_changed().map(|d| d.timestamp()))
             .collect();
-        // The newest member's date; of equal moments, the last member's.
+        // The newest member's date; of equal moments, the last member's (`max_by_key`'s).
         let newest = |members: &[&[usize]]| {
             let members = members.iter().flat_map(|l| l.iter());
             let dated = members.filter_map(|&i| Some((last[i]?, i)));
-            let found = dated.fold(None, |best, (t, i)| match best {
-                Some((b, _)) if b > t => best,
-                _ => Some((t, i)),
-            });
+            let found = dated.max_by_key(|&(t, _)| t);
             found.and_then(|(_, i)| pages[i].last_changed())
         };
         // Every page, then the lists (a list's date wins should a path be both).

@@ -50,8 +50,6 @@ struct Last {
     /// Every page, by page index: the lists name pages by index, so they hold only for the
     /// same pages in the same places.
     pages: Vec<Arc<Page>>,
-    /// Every page's `front_key`, by page index.
-    fronts: Vec<blake3::Hash>,
     /// Each topic's and tag's fingerprint, by its key.
     topics: FxHashMap<String, blake3::Hash>,
     tags: FxHashMap<String, blake3::Hash>,
@@ -110,9 +108,8 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
         whole,
         lists: lists.clone(),
         pages: site.pages.iter().map(|p| p.page.clone()).collect(),
-        fronts: site.pages.iter().map(|p| p.front).collect(),
-        topics: fingerprints.owned(&fingerprints.topics),
-        tags: fingerprints.owned(&fingerprints.tags),
+        topics: owned(&fingerprints.topics),
+        tags: owned(&fingerprints.tags),
     });
     lists
 }
@@ -146,7 +143,8 @@ impl<'a> Kept<'a> {
     /// place (its front matter, hence its topics and tags) and the same fingerprints.
     fn list(&self, site: &Site, i: usize) -> Option<Vec<usize>> {
         let page = &site.pages[i];
-        let same = self.last.fronts[i] == page.front
+        let old = &self.last.pages[i];
+        let same = (Arc::ptr_eq(old, &page.page) || old.front_key == page.front)
             && !(page.page.meta.topics.iter()).any(|t| self.topics.contains(t.as_str()))
             && !(page.page.tag_keys.iter()).any(|t| self.tags.contains(t.as_str()));
         same.then(|| self.last.lists.get(i).cloned().unwrap_or_default())
@@ -168,6 +166,11 @@ fn changed<'a>(
             .map(String::as_str),
     );
     changed
+}
+
+/// Fingerprints with keys of their own, to be kept for the next build.
+fn owned(prints: &FxHashMap<&str, blake3::Hash>) -> FxHashMap<String, blake3::Hash> {
+    (prints.iter()).map(|(k, v)| (k.to_string(), *v)).collect()
 }
 
 /// Each listed article's place in the site's newest-first order; `None` for other pages.
@@ -344,11 +347,6 @@ impl<'a> Fingerprints<'a> {
         };
         let (topics, tags) = rayon::join(|| of(&site.topics), || of(&site.tags));
         Fingerprints { topics, tags }
-    }
-
-    /// `prints` with keys of their own, to be kept for the next build.
-    fn owned(&self, prints: &FxHashMap<&str, blake3::Hash>) -> FxHashMap<String, blake3::Hash> {
-        (prints.iter()).map(|(k, v)| (k.to_string(), *v)).collect()
     }
 
     /// The key of the related list of the article at `path`, on those topics and tags.
