@@ -205,7 +205,7 @@ fn next_site(site: &Site, replaced: Vec<(usize, Published)>, now: jiff::Timestam
     // A title is no part of the terms, but the key says what they were made from: the next
     // site's, as a whole build would make it.
     if retitled {
-        next.terms_key = super::lists::terms_key(&next.config, &next.pages, &next.articles);
+        next.terms_key = super::terms::terms_key(&next.config, &next.pages, &next.articles);
     }
     Edited {
         site: next,

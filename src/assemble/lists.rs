@@ -1,13 +1,12 @@
-//! Lists: sections in their order (by date, title or event), neighbours, and tags.
+//! Lists: sections in their order (by date, title or event), neighbours, and the walks over
+//! every article that make the site's lists (the terms' own are in `super::terms`).
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap;
-
-use super::{Published, Section, Term};
+use super::{Published, Section};
 use crate::config::Config;
 use crate::key::Key;
-use crate::model::{Page, PageKind, SortBy};
+use crate::model::{Page, SortBy};
 use crate::text;
 
 /// The section whose list is an events page by default.
@@ -112,92 +111,6 @@ pub(super) fn neighbours(
     all
 }
 
-/// Tags are free text: they are grouped by slug, keeping the spelling of the oldest article
-/// that used the tag, so a new article cannot rename an established tag. Standalone pages
-/// with tags are listed after the articles (expired ones are not listed).
-pub(super) fn group_tags(pages: &[Published], articles: &[usize]) -> Vec<Term> {
-    let mut by_slug: FxHashMap<&str, Term> = FxHashMap::default();
-    let standalone = (0..pages.len())
-        .filter(|&i| pages[i].page.kind == PageKind::Standalone && !pages[i].expired);
-    let newest_first: Vec<usize> = articles.iter().copied().chain(standalone).collect();
-    for &i in newest_first.iter().rev() {
-        let page = &pages[i].page;
-        for (tag, key) in page.meta.tags.iter().zip(&page.tag_keys) {
-            if key.is_empty() {
-                continue;
-            }
-            match by_slug.get_mut(key.as_str()) {
-                Some(term) => term.pages.push(i),
-                None => {
-                    let term = Term {
-                        key: key.clone(),
-                        name: tag.clone(),
-                        description: String::new(),
-                        pages: vec![i],
-                    };
-                    by_slug.insert(key.as_str(), term);
-                }
-            }
-        }
-    }
-    let mut tags: Vec<Term> = by_slug.into_values().collect();
-    for tag in &mut tags {
-        tag.pages.reverse();
-    }
-    text::sort_vietnamese(&mut tags, |t| t.name.as_str());
-    tags
-}
-
-/// The site's topics, units and tags, each with its articles.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Terms {
-    pub topics: Vec<Term>,
-    pub units: Vec<Term>,
-    pub tags: Vec<Term>,
-}
-
-/// The terms of the last build, by the key of what they were made from ([`terms_key`]): a
-/// text edit changes none of it, and walking every article's topics, unit and tags was a
-/// tenth of such an edit's rebuild (each is read through its page, far in memory).
-#[derive(Debug, Default)]
-pub struct TermsMemo(Option<(blake3::Hash, Terms)>);
-
-impl TermsMemo {
-    /// The terms made from what `key` was made from: the memo's, or `make`'s, then kept.
-    pub(super) fn get_or(&mut self, key: blake3::Hash, make: impl FnOnce() -> Terms) -> Terms {
-        if let Some((k, terms)) = &self.0 {
-            if *k == key {
-                return terms.clone();
-            }
-        }
-        let terms = make();
-        self.0 = Some((key, terms.clone()));
-        terms
-    }
-}
-
-/// The key of everything the terms and the related lists are made from: the config's topics
-/// and units, each page's front matter and place (its `front_key`) and whether it expired,
-/// and the articles' order. Read from the pages' array alone.
-pub(super) fn terms_key(config: &Config, pages: &[Published], articles: &[usize]) -> blake3::Hash {
-    let mut key = Key::new("terms");
-    for terms in [&config.topics, &config.units] {
-        key.number(terms.len() as u64);
-        for t in terms {
-            key.text(&t.key).text(&t.name).text(&t.description);
-        }
-    }
-    key.number(pages.len() as u64);
-    for p in pages {
-        key.hash(&p.front).number(u64::from(p.expired));
-    }
-    key.number(articles.len() as u64);
-    for &i in articles {
-        key.number(i as u64);
-    }
-    key.finish()
-}
-
 /// The key of what the sitemap shows of each page: its path, when it last changed
 /// ([`Published::last_changed`]) and whether it expired. A title edit leaves it as it was,
 /// where it changes the pages' `front_key`s and so the `terms_key`.
@@ -220,7 +133,7 @@ pub(super) struct Walks {
     pub sections: Vec<Section>,
     pub neighbours: Vec<(Option<usize>, Option<usize>)>,
     pub terms_key: blake3::Hash,
-    pub terms: Terms,
+    pub terms: super::terms::Terms,
     pub documents: Vec<crate::citations::Cited>,
     pub places_key: blake3::Hash,
 }
@@ -232,7 +145,7 @@ pub(super) fn walks(
     (config, pages, articles): (&Config, &[Published], &[usize]),
     indexes: Vec<Published>,
     now: jiff::Timestamp,
-    terms: Option<&mut TermsMemo>,
+    terms: Option<&mut super::TermsMemo>,
     table: Option<crate::citations::Table>,
 ) -> Walks {
     let ((sections, neighbours), (terms, documents)) = rayon::join(
@@ -243,7 +156,7 @@ pub(super) fn walks(
         },
         || {
             rayon::join(
-                || terms_kept(config, pages, articles, terms),
+                || super::terms::terms_kept(config, pages, articles, terms),
                 || {
                     (
                         super::documents::documents(table, pages, articles),
@@ -262,72 +175,4 @@ pub(super) fn walks(
         documents,
         places_key,
     }
-}
-
-/// The topics', units' and tags' lists and their key, from `memo` when it holds them.
-fn terms_kept(
-    config: &Config,
-    pages: &[Published],
-    articles: &[usize],
-    memo: Option<&mut TermsMemo>,
-) -> (blake3::Hash, Terms) {
-    let key = terms_key(config, pages, articles);
-    let make = || terms(config, pages, articles);
-    let terms = match memo {
-        Some(memo) => memo.get_or(key, make),
-        None => make(),
-    };
-    (key, terms)
-}
-
-/// The topics', units' and tags' lists. They do not depend on each other: made side by side.
-fn terms(config: &Config, pages: &[Published], articles: &[usize]) -> Terms {
-    let ((topics, units), tags) = rayon::join(
-        || {
-            let topics = in_terms(&config.topics, pages, articles, |p| &p.meta.topics);
-            let units = in_terms(&config.units, pages, articles, |p| p.meta.unit.as_slice());
-            (topics, units)
-        },
-        || group_tags(pages, articles),
-    );
-    Terms {
-        topics,
-        units,
-        tags,
-    }
-}
-
-/// The config's terms (topics or units), each with its articles in `articles`' order.
-fn in_terms(
-    terms: &[crate::config::Term],
-    pages: &[Published],
-    articles: &[usize],
-    keys_of: impl Fn(&Page) -> &[String],
-) -> Vec<Term> {
-    let place: FxHashMap<&str, usize> = terms
-        .iter()
-        .enumerate()
-        .map(|(n, t)| (t.key.as_str(), n))
-        .collect();
-    let mut lists: Vec<Vec<usize>> = vec![Vec::new(); terms.len()];
-    for &i in articles {
-        for key in keys_of(&pages[i].page) {
-            if let Some(&n) = place.get(key.as_str()) {
-                // A key written twice lists the article once.
-                if lists[n].last() != Some(&i) {
-                    lists[n].push(i);
-                }
-            }
-        }
-    }
-    terms
-        .iter()
-        .zip(lists)
-        .map(|(t, pages)| Term {
-            key: t.key.clone(),
-            name: t.name.clone(),
-            description: t.description.clone(),
-            pages,
-        })
-        .collect()
 }

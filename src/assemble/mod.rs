@@ -17,6 +17,7 @@ mod menus;
 mod paths;
 mod related;
 pub mod screen;
+mod terms;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -28,12 +29,14 @@ use assets::{place_assets, resized_copies};
 pub(crate) use edit::{steady_at, text_edits, World};
 pub use expiry::{expiring_soon, is_expired, Expiring, SOON_DAYS};
 use lists::walks;
-pub use lists::TermsMemo;
 pub use lists::{is_upcoming, EVENTS_SECTION};
 pub use menus::{Href, MenuLink, MenuLinks};
 pub use paths::AddressesMemo;
 use paths::{check_addresses, collect_aliases};
 pub use related::{related, RelatedMemo, RELATED};
+#[cfg(test)]
+pub(crate) use terms::How as TermsHow;
+pub use terms::TermsMemo;
 
 use crate::config::Config;
 use crate::diag::Diagnostic;

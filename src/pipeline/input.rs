@@ -428,6 +428,123 @@ mod tests {
         assert_ne!(titles(&retagged), titles(&renamed));
     }
 
+    /// A front matter for `terms_follow_front_matter_edits_as_a_clean_build_makes_them`.
+    fn front(
+        title: &str,
+        day: u32,
+        (topics, unit, tags): (&[&str], Option<&str>, &[&str]),
+    ) -> String {
+        let list = |items: &[&str]| {
+            let quoted: Vec<String> = items.iter().map(|i| format!("\"{i}\"")).collect();
+            format!("[{}]", quoted.join(", "))
+        };
+        let unit = unit.map_or(String::new(), |u| format!("unit: {u}\n"));
+        format!(
+            "---\ntitle: \"{title}\"\ndate: 2025-09-{day:02}\ntopics: {}\n{unit}tags: {}\n---\nBài.\n",
+            list(topics),
+            list(tags)
+        )
+    }
+
+    const TERMS_CONFIG: &str = "title: T\nbase_url: https://example.org/\ntopics:\n  - {key: nghi-dinh-118, name: N}\n  - {key: de-an-06, name: D}\nunits:\n  - {key: van-phong, name: VP}\n  - {key: thanh-tra, name: TT}\n";
+    /// Spellings of six tags: three spell one slug two ways, as authors do.
+    const SPELLINGS: [&str; 9] = [
+        "Một cửa",
+        "một cửa",
+        "Số hóa",
+        "PAR INDEX",
+        "par-index",
+        "Đề án 06",
+        "Cải cách",
+        "cải cách",
+        "An Giang",
+    ];
+    const TOPICS: [&str; 2] = ["nghi-dinh-118", "de-an-06"];
+    const UNITS: [&str; 2] = ["van-phong", "thanh-tra"];
+
+    /// The terms of an article from three numbers: which topics (bits), which unit, which
+    /// spellings (bits; a page may write one tag twice).
+    fn terms_of(
+        topics: u8,
+        unit: u8,
+        tags: u16,
+    ) -> (Vec<&'static str>, Option<&'static str>, Vec<&'static str>) {
+        let topics = (0..2)
+            .filter(|b| topics >> b & 1 == 1)
+            .map(|b| TOPICS[b])
+            .collect();
+        let unit = UNITS.get(usize::from(unit % 3)).copied();
+        let tags = (0..SPELLINGS.len())
+            .filter(|b| tags >> b & 1 == 1)
+            .map(|b| SPELLINGS[b])
+            .collect();
+        (topics, unit, tags)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// Edits of a few pages' tags, topics or unit: the terms are brought up to date from
+        /// the last build's (not made anew) and are those a clean build makes, names, members
+        /// and order, standalone pages and an expired article among the pages; so are the
+        /// related lists.
+        #[test]
+        fn terms_follow_front_matter_edits_as_a_clean_build_makes_them(
+            first in proptest::collection::vec((0u8..4, 0u8..3, 0u16..512), 6),
+            edits in proptest::collection::vec((0usize..7, 0u8..4, 0u8..3, 0u16..512), 1..8),
+        ) {
+            use crate::assemble::TermsHow as How;
+            let dir = tempfile::tempdir().unwrap();
+            let root = dir.path().canonicalize().unwrap();
+            write(&root, "config.yaml", TERMS_CONFIG);
+            let options = Options { root: root.clone(), now: Some("2026-01-01".into()), ..Options::default() };
+            // Six articles (the last expired), and a standalone page, which lists tags too.
+            let file = |n: usize| match n {
+                6 => "content/gioi-thieu.md".to_string(),
+                n => format!("content/tin-tuc/a{n}.md"),
+            };
+            let text = |n: usize, (topics, unit, tags): (u8, u8, u16)| {
+                let (topics, unit, tags) = terms_of(topics, unit, tags);
+                let mut text = front(&format!("a{n}"), 1 + (n as u32 % 4), (&topics, unit, &tags));
+                if n == 5 {
+                    text = text.replacen("---\ntitle", "---\nexpires: 2025-12-01\ntitle", 1);
+                }
+                if n == 6 {
+                    text = text.replace("topics: [\"nghi-dinh-118\", \"de-an-06\"]\n", "").replace("topics: [\"nghi-dinh-118\"]\n", "").replace("topics: [\"de-an-06\"]\n", "").replace("topics: []\n", "");
+                }
+                text
+            };
+            for (n, terms) in first.iter().enumerate() {
+                write(&root, &file(n), &text(n, *terms));
+            }
+            write(&root, &file(6), &text(6, (0, 2, 9)));
+            let mut cache = Cache::default();
+            cache.track_changes();
+            site_of(&options, &mut cache);
+            for (n, topics, unit, tags) in edits {
+                write(&root, &file(n), &text(n, (topics, unit, tags)));
+                cache.changed([root.join(file(n))]);
+                let edited = site_of(&options, &mut cache);
+                let how = cache.terms.how;
+                proptest::prop_assert!(how == Some(How::Patched) || how == Some(How::Kept), "{how:?}");
+                let clean = site_of(&options, &mut Cache::default());
+                for (edited, clean) in [(&edited.topics, &clean.topics), (&edited.units, &clean.units), (&edited.tags, &clean.tags)] {
+                    proptest::prop_assert_eq!(names_and_pages(edited), names_and_pages(clean));
+                }
+                proptest::prop_assert_eq!(edited.terms_key, clean.terms_key);
+                proptest::prop_assert_eq!(&*edited.related, &*clean.related);
+            }
+            // A date edit moves an article among the others: the lists are made anew.
+            let moved = front("a0", 28, (&[], None, &["Một cửa"]));
+            write(&root, &file(0), &moved);
+            cache.changed([root.join(file(0))]);
+            let edited = site_of(&options, &mut cache);
+            proptest::prop_assert_eq!(cache.terms.how, Some(How::Made));
+            let clean = site_of(&options, &mut Cache::default());
+            proptest::prop_assert_eq!(names_and_pages(&edited.tags), names_and_pages(&clean.tags));
+        }
+    }
+
     fn names_and_pages(terms: &[assemble::Term]) -> Vec<(String, Vec<usize>)> {
         (terms.iter())
             .map(|t| (t.name.clone(), t.pages.clone()))

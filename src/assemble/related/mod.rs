@@ -50,9 +50,18 @@ struct Last {
     /// Every page, by page index: the lists name pages by index, so they hold only for the
     /// same pages in the same places.
     pages: Vec<Arc<Page>>,
-    /// Each topic's and tag's fingerprint, by its key.
-    topics: FxHashMap<String, blake3::Hash>,
-    tags: FxHashMap<String, blake3::Hash>,
+    /// The listed articles, newest first.
+    articles: Vec<usize>,
+    /// Each topic's and tag's fingerprint and pages, by its key.
+    topics: FxHashMap<String, Print>,
+    tags: FxHashMap<String, Print>,
+}
+
+/// A term's fingerprint, and the pages it was made from.
+#[derive(Debug)]
+struct Print {
+    hash: blake3::Hash,
+    pages: Vec<usize>,
 }
 
 impl RelatedMemo {
@@ -89,11 +98,10 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
         return Arc::new(rank_all(site, &ranks, &topic_place, &tag_place));
     }
     let ranks = Ranks::from_lists(place, topics_of, &site.tags, &site.articles);
-    let fingerprints = Fingerprints::new(site, &ranks);
     let last = memo.last.take();
-    let kept = (last.as_ref())
-        .filter(|last| same_places(&last.pages, &site.pages))
-        .map(|last| Kept::new(last, &fingerprints));
+    let same = (last.as_ref()).filter(|last| same_places(&last.pages, &site.pages));
+    let fingerprints = Fingerprints::new(site, &ranks, same);
+    let kept = same.map(|last| Kept::new(last, &fingerprints));
     let places = (&topic_place, &tag_place);
     let lists = each_list(
         site,
@@ -108,9 +116,11 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
         whole,
         lists: lists.clone(),
         pages: site.pages.iter().map(|p| p.page.clone()).collect(),
-        topics: owned(&fingerprints.topics),
-        tags: owned(&fingerprints.tags),
+        articles: site.articles.clone(),
+        topics: owned(&fingerprints.topics, &site.topics),
+        tags: owned(&fingerprints.tags, &site.tags),
     });
+    crate::memo::drop_later(last);
     lists
 }
 
@@ -153,11 +163,11 @@ impl<'a> Kept<'a> {
 
 /// The terms whose fingerprint is not the same in `last` and `now`: changed, new or gone.
 fn changed<'a>(
-    last: &'a FxHashMap<String, blake3::Hash>,
+    last: &'a FxHashMap<String, Print>,
     now: &FxHashMap<&'a str, blake3::Hash>,
 ) -> FxHashSet<&'a str> {
     let mut changed: FxHashSet<&'a str> = (now.iter())
-        .filter(|(k, print)| last.get(**k) != Some(print))
+        .filter(|(k, print)| last.get(**k).map(|p| &p.hash) != Some(print))
         .map(|(k, _)| *k)
         .collect();
     changed.extend(
@@ -168,9 +178,16 @@ fn changed<'a>(
     changed
 }
 
-/// Fingerprints with keys of their own, to be kept for the next build.
-fn owned(prints: &FxHashMap<&str, blake3::Hash>) -> FxHashMap<String, blake3::Hash> {
-    (prints.iter()).map(|(k, v)| (k.to_string(), *v)).collect()
+/// Fingerprints with keys of their own and the pages of their terms, to be kept for the
+/// next build.
+fn owned(prints: &FxHashMap<&str, blake3::Hash>, terms: &[Term]) -> FxHashMap<String, Print> {
+    (terms.iter())
+        .filter_map(|t| {
+            let hash = *prints.get(t.key.as_str())?;
+            let pages = t.pages.clone();
+            Some((t.key.clone(), Print { hash, pages }))
+        })
+        .collect()
 }
 
 /// Each listed article's place in the site's newest-first order; `None` for other pages.
@@ -330,10 +347,31 @@ struct Fingerprints<'a> {
 }
 
 impl<'a> Fingerprints<'a> {
-    fn new(site: &'a Site, ranks: &Ranks) -> Self {
-        let of = |terms: &'a [Term]| -> FxHashMap<&'a str, blake3::Hash> {
+    /// Each term's fingerprint; taken from `last` (the last build's, of the same pages in the
+    /// same places) for a term listing the same pages when none of them changed its front
+    /// matter and the same articles are listed: reading each member's path and date from its
+    /// page, far in memory, was a third of the related lists' time after a tag edit.
+    fn new(site: &'a Site, ranks: &Ranks, last: Option<&Last>) -> Self {
+        let unchanged = last
+            .filter(|last| last.articles == site.articles)
+            .map(|last| {
+                let changed: Vec<bool> = (last.pages.par_iter().zip(&site.pages))
+                    .map(|(old, now)| !Arc::ptr_eq(old, &now.page) && old.front_key != now.front)
+                    .collect();
+                (last, changed)
+            });
+        let kept = |t: &Term, prints: fn(&Last) -> &FxHashMap<String, Print>| {
+            let (last, changed) = unchanged.as_ref()?;
+            let print = prints(last).get(t.key.as_str())?;
+            let same = print.pages == t.pages && t.pages.iter().all(|&j| !changed[j]);
+            same.then_some(print.hash)
+        };
+        let of = |terms: &'a [Term], prints: fn(&Last) -> &FxHashMap<String, Print>| {
             (terms.par_iter())
                 .map(|t| {
+                    if let Some(hash) = kept(t, prints) {
+                        return (t.key.as_str(), hash);
+                    }
                     let mut key = Key::new("related-term");
                     for &j in t.pages.iter().filter(|&&j| ranks.place[j].is_some()) {
                         let p = &site.pages[j].page;
@@ -345,7 +383,10 @@ impl<'a> Fingerprints<'a> {
                 })
                 .collect()
         };
-        let (topics, tags) = rayon::join(|| of(&site.topics), || of(&site.tags));
+        let (topics, tags) = rayon::join(
+            || of(&site.topics, |last| &last.topics),
+            || of(&site.tags, |last| &last.tags),
+        );
         Fingerprints { topics, tags }
     }
 
