@@ -268,12 +268,18 @@ const SITEMAP_PIECE: usize = 4096;
 
 pub fn sitemap(entries: &[SitemapEntry]) -> Vec<u8> {
     let pieces: Vec<Vec<u8>> = entries.par_chunks(SITEMAP_PIECE).map(urls).collect();
+    sitemap_of(&pieces)
+}
+
+/// The sitemap whose `url` elements are `pieces` (each as [`sitemap_urls`] writes them), in
+/// order.
+pub fn sitemap_of<P: AsRef<[u8]>>(pieces: &[P]) -> Vec<u8> {
     write_xml(|w| {
         w.create_element("urlset")
             .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
             .write_inner_content(|w| {
-                for piece in &pieces {
-                    w.get_mut().extend_from_slice(piece);
+                for piece in pieces {
+                    w.get_mut().extend_from_slice(piece.as_ref());
                 }
                 Ok(())
             })?;
@@ -284,6 +290,10 @@ pub fn sitemap(entries: &[SitemapEntry]) -> Vec<u8> {
 /// The `url` elements of `entries`, as a writer inside `urlset` writes them (each on a line
 /// of its own, indented one level): the writer is put inside a `urlset` whose opening tag is
 /// then dropped.
+pub fn sitemap_urls(entries: &[SitemapEntry]) -> Vec<u8> {
+    urls(entries)
+}
+
 fn urls(entries: &[SitemapEntry]) -> Vec<u8> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     let _ = w.write_event(Event::Start(BytesStart::new("urlset")));

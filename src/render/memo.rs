@@ -18,6 +18,9 @@ pub struct RenderMemo {
     /// kept for the later builds, so that their pages pack as the earlier ones did and
     /// compare packed.
     pub(super) dictionary: Option<std::sync::Arc<Vec<u8>>>,
+    /// The last sitemap's `url` elements in pieces, by the key of their entries
+    /// (`super::sitemap`).
+    pub(super) sitemap: super::sitemap::Pieces,
 }
 
 impl RenderMemo {

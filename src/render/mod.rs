@@ -16,6 +16,7 @@ mod page_keys;
 mod pages;
 mod search;
 mod site_files;
+mod sitemap;
 
 use crate::taxonomy::Taxonomy;
 use std::path::PathBuf;
@@ -154,7 +155,12 @@ pub fn render(
         outputs.insert(done.out.clone(), done.output());
     }
     copy_statics(site, statics, &mut outputs, &mut problems);
+    // A clean build keeps nothing for others (its pages went to the sink).
+    let pieces = r.sitemap.lock().ok().and_then(|mut p| p.take());
     let dictionary = r.finish();
+    if let (Some(pieces), None) = (pieces, sink) {
+        memo.sitemap = pieces;
+    }
     memo.dictionary = memo.dictionary.take().or(dictionary);
     remember(memo, fresh, reused, &outputs);
     memo.feed_html = feed_html;
@@ -225,6 +231,8 @@ pub(crate) struct Renderer<'a> {
     pack: bool,
     /// What pages are packed against: the memo's, else the first page packed.
     dictionary: std::sync::OnceLock<Arc<Vec<u8>>>,
+    /// The sitemap's pieces, when it was written anew, for the memo.
+    sitemap: std::sync::Mutex<Option<sitemap::Pieces>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -285,6 +293,7 @@ impl<'a> Renderer<'a> {
             html: html.into_iter().map(std::sync::Mutex::new).collect(),
             pack: false,
             dictionary: std::sync::OnceLock::new(),
+            sitemap: std::sync::Mutex::new(None),
         }
     }
 

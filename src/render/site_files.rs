@@ -13,7 +13,7 @@ use crate::assemble::JSON_FEED;
 use crate::assemble::{Published, Site, ALL_EVENTS_ICS, EVENT_ICS};
 use crate::calendar::{self, CalendarEvent};
 use crate::diag::Diagnostic;
-use crate::feeds::{self, Cover, Feed, FeedItem, Label, SitemapEntry};
+use crate::feeds::{self, Cover, Feed, FeedItem, Label};
 use crate::msg;
 use crate::templates::BUILTIN_STATIC;
 
@@ -280,21 +280,20 @@ impl Renderer<'_> {
             .map(|(path, members)| (path.as_str(), newest(members)))
             .collect();
         let by_path = super::order::in_path_order(pages.chain(lists).collect());
-        // Dates are compared as moments and written once per entry: formatting is the cost,
-        // shared by both cores (the sitemap is made after every page, on one core otherwise).
-        let entries: Vec<SitemapEntry> = by_path
-            .into_par_iter()
-            .with_min_len(1024)
-            .map(|(path, lastmod)| SitemapEntry {
-                loc: self.views.permalink(path),
-                lastmod: lastmod.map(|d| self.views.date(d)),
-            })
-            .collect();
+        // Dates are compared as moments and written once per entry, in pieces written on
+        // both cores (the sitemap is made after every page, on one core otherwise), each
+        // taken from the last build's when its entries are the same.
+        let (pieces, made) = self.sitemap_pieces(&by_path, &self.previous.sitemap);
+        if let Ok(mut kept) = self.sitemap.lock() {
+            *kept = Some(made);
+        }
         Done {
             out,
             kind: Kind::SiteFile,
             key: Some(key),
-            body: self.body(feeds::sitemap(&entries)),
+            body: self.body(feeds::sitemap_of(
+                &pieces.iter().map(|p| p.as_slice()).collect::<Vec<_>>(),
+            )),
             reused: false,
         }
     }
