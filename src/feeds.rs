@@ -9,7 +9,6 @@ use std::io;
 
 use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
 use quick_xml::Writer;
-use rayon::prelude::*;
 use serde::Serialize;
 
 /// Namespaces of the RSS feed's extensions.
@@ -262,17 +261,8 @@ pub struct SitemapEntry {
     pub lastmod: Option<String>,
 }
 
-/// Entries written by one writer: pieces of the sitemap are written on every core (122,000
-/// entries at 100,000 articles).
-const SITEMAP_PIECE: usize = 4096;
-
-pub fn sitemap(entries: &[SitemapEntry]) -> Vec<u8> {
-    let pieces: Vec<Vec<u8>> = entries.par_chunks(SITEMAP_PIECE).map(urls).collect();
-    sitemap_of(&pieces)
-}
-
 /// The sitemap whose `url` elements are `pieces` (each as [`sitemap_urls`] writes them), in
-/// order.
+/// order: pieces are written apart, on every core (`render/sitemap.rs`).
 pub fn sitemap_of<P: AsRef<[u8]>>(pieces: &[P]) -> Vec<u8> {
     write_xml(|w| {
         w.create_element("urlset")
@@ -291,10 +281,6 @@ pub fn sitemap_of<P: AsRef<[u8]>>(pieces: &[P]) -> Vec<u8> {
 /// of its own, indented one level): the writer is put inside a `urlset` whose opening tag is
 /// then dropped.
 pub fn sitemap_urls(entries: &[SitemapEntry]) -> Vec<u8> {
-    urls(entries)
-}
-
-fn urls(entries: &[SitemapEntry]) -> Vec<u8> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     let _ = w.write_event(Event::Start(BytesStart::new("urlset")));
     w.get_mut().clear();
@@ -455,21 +441,18 @@ mod tests {
             lastmod: (!n.is_multiple_of(3))
                 .then(|| format!("2025-06-{:02}T09:00:00+07:00", n % 28 + 1)),
         };
-        for count in [
-            0,
-            1,
-            2,
-            SITEMAP_PIECE,
-            SITEMAP_PIECE + 1,
-            2 * SITEMAP_PIECE + 7,
-        ] {
+        let in_pieces = |entries: &[SitemapEntry], piece: usize| {
+            let pieces: Vec<Vec<u8>> = entries.chunks(piece).map(sitemap_urls).collect();
+            String::from_utf8(sitemap_of(&pieces)).unwrap()
+        };
+        for (count, piece) in [(0, 1), (1, 1), (2, 1), (2, 2), (100, 7), (8199, 4096)] {
             let entries: Vec<SitemapEntry> = (0..count).map(entry).collect();
-            let pieces = String::from_utf8(sitemap(&entries)).unwrap();
+            let pieces = in_pieces(&entries, piece);
             let whole = String::from_utf8(written_by_one_writer(&entries)).unwrap();
             assert_eq!(pieces, whole, "{count} entries");
             assert_eq!(pieces.matches("<url>").count(), count);
         }
-        let one = String::from_utf8(sitemap(&[entry(1)])).unwrap();
+        let one = in_pieces(&[entry(1)], 1);
         assert!(one.contains("\n  <url>\n    <loc>https://stp.angiang.gov.vn/cchc/tin-tuc/bai-1/?a=1&amp;b=&lt;1&gt;</loc>\n    <lastmod>2025-06-02T09:00:00+07:00</lastmod>\n  </url>\n</urlset>\n"), "{one}");
     }
 }

@@ -53,3 +53,23 @@ fn kind_of(path: &str) -> Kind {
         _ => Kind::Asset,
     }
 }
+
+/// A site folder whose `config.yaml` is `config`, and the options of a build of it at a fixed
+/// moment (1 January 2026); the folder lives as long as the guard.
+pub fn site(
+    config: &str,
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    crate::pipeline::Options,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    write(&root, "config.yaml", config);
+    let options = crate::pipeline::Options {
+        root: root.clone(),
+        now: Some("2026-01-01".into()),
+        ..Default::default()
+    };
+    (dir, root, options)
+}

@@ -96,6 +96,21 @@ impl Published {
     }
 }
 
+/// When `pages` are the `last` build's pages in the same places (each the same file), which
+/// of them changed their front matter since; `None` when they are not. Memos that keep lists
+/// by page index ([`TermsMemo`], [`RelatedMemo`]) bring them up to date from it.
+pub(super) fn front_changes(last: &[Arc<Page>], pages: &[Published]) -> Option<Vec<bool>> {
+    if last.len() != pages.len() {
+        return None;
+    }
+    (last.par_iter().zip(pages))
+        .map(|(old, now)| match Arc::ptr_eq(old, &now.page) {
+            true => Some(false),
+            false => (old.rel == now.page.rel).then(|| old.front_key != now.front),
+        })
+        .collect()
+}
+
 /// A section list: `content/<section>/` and its optional `_index.md`.
 #[derive(Debug, Clone)]
 pub struct Section {

@@ -45,7 +45,8 @@ struct Last {
     /// The config's topics and units ([`config_key`]).
     config: blake3::Hash,
     /// Every page by index, and whether it had expired.
-    pages: Vec<(Arc<Page>, bool)>,
+    pages: Vec<Arc<Page>>,
+    expired: Vec<bool>,
     articles: Vec<usize>,
 }
 
@@ -91,9 +92,8 @@ pub(super) fn terms_kept(
         key,
         terms: terms.clone(),
         config: config_key,
-        pages: (pages.iter())
-            .map(|p| (p.page.clone(), p.expired))
-            .collect(),
+        pages: pages.iter().map(|p| p.page.clone()).collect(),
+        expired: pages.iter().map(|p| p.expired).collect(),
         articles: articles.to_vec(),
     };
     crate::memo::drop_later(memo.last.replace(last));
@@ -236,26 +236,20 @@ fn patched(
     pages: &[Published],
     articles: &[usize],
 ) -> Option<Terms> {
-    if last.config != config_key || last.pages.len() != pages.len() || last.articles != articles {
+    let same_order = last.articles == articles
+        && (last.expired.iter().zip(pages)).all(|(&expired, p)| expired == p.expired);
+    if last.config != config_key || !same_order {
         return None;
     }
-    let mut changed = Vec::new();
-    for (i, ((old, expired), now)) in last.pages.iter().zip(pages).enumerate() {
-        if *expired != now.expired {
-            return None;
-        }
-        if Arc::ptr_eq(old, &now.page) || old.front_key == now.page.front_key {
-            continue;
-        }
-        if old.rel != now.page.rel || old.kind != now.page.kind || changed.len() == MAX_PATCHED {
-            return None;
-        }
-        changed.push(i);
+    let fronts = super::front_changes(&last.pages, pages)?;
+    let changed: Vec<usize> = (0..fronts.len()).filter(|&i| fronts[i]).collect();
+    if changed.len() > MAX_PATCHED {
+        return None;
     }
     let order = Order::new(pages, articles);
     let mut terms = last.terms.clone();
     for i in changed {
-        let (old, now) = (&*last.pages[i].0, &*pages[i].page);
+        let (old, now) = (&*last.pages[i], &*pages[i].page);
         if order.article[i] != u32::MAX {
             refile(
                 &mut terms.topics,

@@ -301,15 +301,7 @@ mod tests {
 
     /// A site with one topic, built at a fixed moment; the folder lives as long as the guard.
     fn one_topic_site() -> (tempfile::TempDir, std::path::PathBuf, Options) {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().canonicalize().unwrap();
-        write(&root, "config.yaml", ONE_TOPIC_CONFIG);
-        let options = Options {
-            root: root.clone(),
-            now: Some("2026-01-01".into()),
-            ..Options::default()
-        };
-        (dir, root, options)
+        crate::fixtures::site(ONE_TOPIC_CONFIG)
     }
 
     fn site_of(options: &Options, cache: &mut Cache) -> Site {
@@ -494,10 +486,7 @@ mod tests {
             edits in proptest::collection::vec((0usize..7, 0u8..4, 0u8..3, 0u16..512), 1..8),
         ) {
             use crate::assemble::TermsHow as How;
-            let dir = tempfile::tempdir().unwrap();
-            let root = dir.path().canonicalize().unwrap();
-            write(&root, "config.yaml", TERMS_CONFIG);
-            let options = Options { root: root.clone(), now: Some("2026-01-01".into()), ..Options::default() };
+            let (_dir, root, options) = crate::fixtures::site(TERMS_CONFIG);
             // Six articles (the last expired), and a standalone page, which lists tags too.
             let file = |n: usize| match n {
                 6 => "content/gioi-thieu.md".to_string(),

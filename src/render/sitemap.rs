@@ -104,9 +104,7 @@ mod tests {
 
     #[test]
     fn a_sitemap_made_of_kept_pieces_is_a_clean_builds() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().canonicalize().unwrap();
-        write(&root, "config.yaml", ONE_TOPIC_CONFIG);
+        let (_dir, root, options) = crate::fixtures::site(ONE_TOPIC_CONFIG);
         let article = |name: &str, date: &str, tag: &str| {
             let text = format!("---\ntitle: \"{name}\"\ndate: {date}\ntags: [{tag}]\n---\nBài.\n");
             write(&root, &format!("content/tin-tuc/{name}.md"), &text);
@@ -118,11 +116,6 @@ mod tests {
                 "x",
             );
         }
-        let options = Options {
-            root: root.clone(),
-            now: Some("2026-01-01".into()),
-            ..Options::default()
-        };
         let mut cache = Cache::default();
         cache.track_changes();
         sitemap(&options, &mut cache);

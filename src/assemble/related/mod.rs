@@ -99,9 +99,13 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
     }
     let ranks = Ranks::from_lists(place, topics_of, &site.tags, &site.articles);
     let last = memo.last.take();
-    let same = (last.as_ref()).filter(|last| same_places(&last.pages, &site.pages));
+    let same = (last.as_ref())
+        .and_then(|last| Some((last, super::front_changes(&last.pages, &site.pages)?)));
+    let same = same
+        .as_ref()
+        .map(|(last, changed)| (*last, changed.as_slice()));
     let fingerprints = Fingerprints::new(site, &ranks, same);
-    let kept = same.map(|last| Kept::new(last, &fingerprints));
+    let kept = same.map(|(last, changed)| Kept::new(last, changed, &fingerprints));
     let places = (&topic_place, &tag_place);
     let lists = each_list(
         site,
@@ -124,26 +128,22 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
     lists
 }
 
-/// Whether `pages` are the `last` build's pages in the same places: each the same file.
-fn same_places(last: &[Arc<Page>], pages: &[super::Published]) -> bool {
-    last.len() == pages.len()
-        && (last.par_iter().zip(pages))
-            .all(|(old, now)| Arc::ptr_eq(old, &now.page) || old.rel == now.page.rel)
-}
-
 /// The last build's lists that a page may keep: those of the pages whose front matter is
 /// as it was, when none of the topics and tags it names changed its fingerprint.
 struct Kept<'a> {
     last: &'a Last,
+    /// Whether each page's front matter changed (`super::front_changes`).
+    fronts: &'a [bool],
     /// The topics and tags whose fingerprint changed, came or went since the last build.
     topics: FxHashSet<&'a str>,
     tags: FxHashSet<&'a str>,
 }
 
 impl<'a> Kept<'a> {
-    fn new(last: &'a Last, now: &Fingerprints<'a>) -> Kept<'a> {
+    fn new(last: &'a Last, fronts: &'a [bool], now: &Fingerprints<'a>) -> Kept<'a> {
         Kept {
             last,
+            fronts,
             topics: changed(&last.topics, &now.topics),
             tags: changed(&last.tags, &now.tags),
         }
@@ -153,8 +153,7 @@ impl<'a> Kept<'a> {
     /// place (its front matter, hence its topics and tags) and the same fingerprints.
     fn list(&self, site: &Site, i: usize) -> Option<Vec<usize>> {
         let page = &site.pages[i];
-        let old = &self.last.pages[i];
-        let same = (Arc::ptr_eq(old, &page.page) || old.front_key == page.front)
+        let same = !self.fronts[i]
             && !(page.page.meta.topics.iter()).any(|t| self.topics.contains(t.as_str()))
             && !(page.page.tag_keys.iter()).any(|t| self.tags.contains(t.as_str()));
         same.then(|| self.last.lists.get(i).cloned().unwrap_or_default())
@@ -347,21 +346,14 @@ struct Fingerprints<'a> {
 }
 
 impl<'a> Fingerprints<'a> {
-    /// Each term's fingerprint; taken from `last` (the last build's, of the same pages in the
-    /// same places) for a term listing the same pages when none of them changed its front
+    /// Each term's fingerprint; taken from the last build's (`same`: when its pages are these
+    /// in the same places, with which changed their front matter) for a term listing the same pages when none of them changed its front
     /// matter and the same articles are listed: reading each member's path and date from its
     /// page, far in memory, was a third of the related lists' time after a tag edit.
-    fn new(site: &'a Site, ranks: &Ranks, last: Option<&Last>) -> Self {
-        let unchanged = last
-            .filter(|last| last.articles == site.articles)
-            .map(|last| {
-                let changed: Vec<bool> = (last.pages.par_iter().zip(&site.pages))
-                    .map(|(old, now)| !Arc::ptr_eq(old, &now.page) && old.front_key != now.front)
-                    .collect();
-                (last, changed)
-            });
+    fn new(site: &'a Site, ranks: &Ranks, same: Option<(&Last, &[bool])>) -> Self {
+        let unchanged = same.filter(|(last, _)| last.articles == site.articles);
         let kept = |t: &Term, prints: fn(&Last) -> &FxHashMap<String, Print>| {
-            let (last, changed) = unchanged.as_ref()?;
+            let (last, changed) = unchanged?;
             let print = prints(last).get(t.key.as_str())?;
             let same = print.pages == t.pages && t.pages.iter().all(|&j| !changed[j]);
             same.then_some(print.hash)
