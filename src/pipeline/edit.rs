@@ -297,6 +297,30 @@ mod tests {
     }
 
     #[test]
+    fn a_card_edit_makes_again_only_the_list_pages_showing_it() {
+        // 48 articles: the section's, the topic's and the tag's lists have three pages each
+        // (20 a page), and `b.md`, among the newest, is on the first.
+        let mut served = served_with("Bài.", 45);
+        let text = article("b", "2025-09-02", "Bài.").replace("Mở đầu.", "Mở đầu khác.");
+        let edited = served.edit(&text, "2026-01-01 09:00").expect("a text edit");
+        let lists = ["tin-tuc/", "chu-de/nghi-dinh-118/", "the/mot-cua/"];
+        let firsts: Vec<String> = lists.iter().map(|l| format!("{l}index.html")).collect();
+        made_again(
+            &edited,
+            &firsts.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
+        for list in lists {
+            for n in [2, 3] {
+                let further = format!("{list}trang/{n}/index.html");
+                assert!(served.built.outputs.contains_key(&further), "{further}");
+                let files = edited.files.iter().map(|(f, _)| f);
+                assert!(!files.clone().any(|f| *f == further), "{further}");
+            }
+        }
+        served_is_a_clean_build(&served, edited, "2026-01-01 09:00", "Mở đầu khác.");
+    }
+
+    #[test]
     fn an_edit_of_the_title_makes_the_pages_showing_it_again() {
         let mut served = served("Bài.");
         let text = article("Tiêu đề mới", "2025-09-02", "Bài.");

@@ -18,10 +18,10 @@ pub struct Changed<'a> {
 
 /// After a text edit: the pages it `changed` rendered anew, the feeds (which carry the newest
 /// articles' text) and the sitemap, and where a card changed, the pages beside it and those
-/// listing it among their related articles, and every list (through the memo: only those
-/// showing the card are rendered again). Made with the last build's files (`outputs`) and
-/// `memo`; every other file is the one a whole build would make again, as none shows what
-/// changed. Nothing is kept in `memo`.
+/// listing it among their related articles, the pages of the lists showing it (every other
+/// list page keeps its key: its cards are as they were) and the lists of all terms (through
+/// the memo). Made with the last build's files (`outputs`) and `memo`; every other file is the
+/// one a whole build would make again, as none shows what changed. Nothing is kept in `memo`.
 pub fn edited(
     site: &Site,
     templates: &Templates,
@@ -42,6 +42,11 @@ pub fn edited(
         .map(|&i| r.page(i))
         .collect::<Result<_, _>>()?;
     if !changed.cards.is_empty() {
+        let mut shown = vec![false; site.pages.len()];
+        for &i in changed.cards {
+            shown[i] = true;
+        }
+        r.only_showing = Some(shown);
         let lists: Vec<Result<Done, Diagnostic>> = r.list_jobs().map(|job| r.run(job)).collect();
         made.extend(lists.into_iter().collect::<Result<Vec<_>, _>>()?);
     }

@@ -127,6 +127,12 @@ impl<'a> Renderer<'a> {
         } = spec;
         let per_page = per_page.max(1);
         let total_pages = pages.len().div_ceil(per_page).max(1);
+        let shows_changed = |chunk: &[usize]| {
+            (self.only_showing.as_ref()).is_none_or(|shown| chunk.iter().any(|&i| shown[i]))
+        };
+        if !shows_changed(pages) {
+            return Vec::new();
+        }
         // What every page of this list shares, hashed once.
         let list_key = self
             .key("list", &template)
@@ -137,10 +143,13 @@ impl<'a> Renderer<'a> {
             .finish();
         let list = Arc::new(list);
         let path = Arc::new(path);
+        let chunk_of = |n: usize| {
+            &pages[((n - 1) * per_page).min(pages.len())..(n * per_page).min(pages.len())]
+        };
         (1..=total_pages)
+            .filter(|&n| shows_changed(chunk_of(n)))
             .map(|n| {
-                let chunk =
-                    &pages[((n - 1) * per_page).min(pages.len())..(n * per_page).min(pages.len())];
+                let chunk = chunk_of(n);
                 let mut key = Key::new("list page");
                 key.hash(&list_key).number(n as u64);
                 for &i in chunk {

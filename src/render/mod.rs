@@ -233,6 +233,10 @@ pub(crate) struct Renderer<'a> {
     dictionary: std::sync::OnceLock<Arc<Vec<u8>>>,
     /// The sitemap's pieces, when it was written anew, for the memo.
     sitemap: std::sync::Mutex<Option<sitemap::Pieces>>,
+    /// After a text edit that changed the cards of these pages (by page index), the only
+    /// pages of the sections' and terms' lists made: those showing one of them. Every other
+    /// list page's key, so its file, is the last build's (`alone::edited`).
+    only_showing: Option<Vec<bool>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -294,6 +298,7 @@ impl<'a> Renderer<'a> {
             pack: false,
             dictionary: std::sync::OnceLock::new(),
             sitemap: std::sync::Mutex::new(None),
+            only_showing: None,
         }
     }
 
