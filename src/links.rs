@@ -2,6 +2,7 @@
 //! (`[x](../tin-tuc/bai.md#muc-tieu)`) become the URLs readers follow, and broken ones are caught.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -25,15 +26,66 @@ pub struct PlacedAsset {
 /// An index of the site's files by their path under `content/`.
 pub struct LinkIndex<'a> {
     base: &'a BaseUrl,
-    pages: FxHashMap<&'a str, &'a Page>,
-    withheld: FxHashMap<&'a str, &'a Page>,
+    /// The pages links can lead to, and those they cannot lead to yet, in the site's order:
+    /// what `places` indexes.
+    published: Vec<&'a Page>,
+    withheld: Vec<&'a Page>,
+    places: Arc<Places>,
     /// Content path of a co-located file → the file.
     assets: FxHashMap<&'a str, &'a PlacedAsset>,
     /// Folder under `content/` → its files, in the site's order.
     folders: FxHashMap<&'a str, Vec<&'a PlacedAsset>>,
     /// Content path of a photo → its resized copies.
     images: &'a HashMap<String, Processed>,
+}
+
+/// Where the pages of a link index are, by their path under `content/`, and the fingerprint of
+/// every target: the part of the index that reads every page. It owns no page, so `serve`
+/// keeps the last whole build's for its text edits, which leave every page in its place, rather
+/// than hashing 100,000 paths again at each.
+#[derive(Debug)]
+pub struct Places {
+    published: ByRel,
+    withheld: ByRel,
     fingerprint: blake3::Hash,
+}
+
+/// Pages by their path under `content/`, as their places in the list the map was made from. A
+/// path is held as its hash: nothing is copied, and a look-up checks the page's own path.
+#[derive(Debug, Default)]
+struct ByRel {
+    first: FxHashMap<u64, u32>,
+    /// Places of pages whose path hashes as an earlier page's, looked through one by one.
+    clashes: Vec<u32>,
+}
+
+impl ByRel {
+    fn new(pages: &[&Page]) -> ByRel {
+        let mut map = ByRel {
+            first: FxHashMap::with_capacity_and_hasher(pages.len(), Default::default()),
+            clashes: Vec::new(),
+        };
+        for (i, page) in pages.iter().enumerate() {
+            let i = u32::try_from(i).expect("fewer than 4 billion pages");
+            if let Some(first) = map.first.insert(hash_of(&page.rel), i) {
+                map.first.insert(hash_of(&page.rel), first);
+                map.clashes.push(i);
+            }
+        }
+        map
+    }
+
+    /// The page of `pages` (the list the map was made from) at `rel`.
+    fn get<'p>(&self, pages: &[&'p Page], rel: &str) -> Option<&'p Page> {
+        let at = |i: &u32| pages.get(*i as usize).copied().filter(|p| p.rel == rel);
+        let first = self.first.get(&hash_of(rel)).and_then(at);
+        first.or_else(|| self.clashes.iter().find_map(at))
+    }
+}
+
+fn hash_of(rel: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(rel)
 }
 
 impl<'a> LinkIndex<'a> {
@@ -46,14 +98,35 @@ impl<'a> LinkIndex<'a> {
         assets: &'a [PlacedAsset],
         images: &'a HashMap<String, Processed>,
     ) -> Self {
-        fn by_rel<'p>(pages: &[&'p Page]) -> FxHashMap<&'p str, &'p Page> {
-            pages.iter().map(|p| (p.rel.as_str(), *p)).collect()
-        }
         // The maps and the fingerprint read the same lists: made side by side.
-        let ((pages, withheld_map), fingerprint) = rayon::join(
-            || (by_rel(&published), by_rel(&withheld)),
+        let ((by_rel, withheld_by_rel), fingerprint) = rayon::join(
+            || (ByRel::new(&published), ByRel::new(&withheld)),
             || fingerprint(base, &published, &withheld, assets, images),
         );
+        let places = Places {
+            published: by_rel,
+            withheld: withheld_by_rel,
+            fingerprint,
+        };
+        Self::with_places(
+            base,
+            (published, withheld),
+            assets,
+            images,
+            Arc::new(places),
+        )
+    }
+
+    /// [`LinkIndex::new`] with the `places` a link index of the same `pages` (published and
+    /// withheld, in the same order), files and base made ([`LinkIndex::places`]).
+    pub fn with_places(
+        base: &'a BaseUrl,
+        pages: (Vec<&'a Page>, Vec<&'a Page>),
+        assets: &'a [PlacedAsset],
+        images: &'a HashMap<String, Processed>,
+        places: Arc<Places>,
+    ) -> Self {
+        let (published, withheld) = pages;
         let mut folders: FxHashMap<&str, Vec<&PlacedAsset>> = FxHashMap::default();
         for asset in assets {
             let dir = asset.rel.rsplit_once('/').map_or("", |(dir, _)| dir);
@@ -61,13 +134,18 @@ impl<'a> LinkIndex<'a> {
         }
         LinkIndex {
             base,
-            pages,
-            withheld: withheld_map,
+            published,
+            withheld,
+            places,
             assets: assets.iter().map(|a| (a.rel.as_str(), a)).collect(),
             folders,
             images,
-            fingerprint,
         }
+    }
+
+    /// What this index read of every page, for another index of the same pages.
+    pub fn places(&self) -> Arc<Places> {
+        Arc::clone(&self.places)
     }
 
     /// The files directly in a folder under `content/`, in the site's order.
@@ -84,7 +162,7 @@ impl<'a> LinkIndex<'a> {
     /// anchors, the withheld pages and the co-located files with their sizes. Equal
     /// fingerprints resolve every link the same way.
     pub fn fingerprint(&self) -> blake3::Hash {
-        self.fingerprint
+        self.places.fingerprint
     }
 
     /// The URL of an image or file named in front matter or Markdown, relative to the page.
@@ -162,11 +240,12 @@ impl<'a> LinkIndex<'a> {
             page
         } else {
             let rel = join(page.dir(), &percent_decode(path)).ok_or_else(|| missing_page(dest))?;
+            let places = &self.places;
             match (
-                self.pages.get(rel.as_str()),
-                self.withheld.get(rel.as_str()),
+                places.published.get(&self.published, &rel),
+                places.withheld.get(&self.withheld, &rel),
             ) {
-                (Some(p), _) => *p,
+                (Some(p), _) => p,
                 (None, Some(_)) => {
                     return Err(LinkProblem {
                         message: msg::link_to_withheld(dest),
@@ -344,6 +423,39 @@ mod tests {
         assert_eq!(is_external("bai.md#muc-tieu"), Ok(false));
         assert_eq!(is_external("#muc-tieu"), Ok(false));
         assert!(is_external("JavaScript:alert(1)").is_err());
+    }
+
+    /// A page at `rel` under `content/`.
+    fn page(rel: &str) -> Page {
+        let text = "---\ntitle: \"Bài\"\ndate: 2025-09-01\n---\nBài.\n";
+        let source =
+            crate::load::Source::new(rel.into(), format!("content/{rel}").into(), text.into());
+        crate::parse::parse(&source, &crate::fixtures::config())
+            .0
+            .expect("a page")
+    }
+
+    #[test]
+    fn pages_are_found_by_path_even_when_paths_hash_alike() {
+        let pages = [page("tin-tuc/a.md"), page("tin-tuc/b.md"), page("c.md")];
+        let pages: Vec<&Page> = pages.iter().collect();
+        let map = ByRel::new(&pages);
+        assert!(map.clashes.is_empty());
+        for p in &pages {
+            assert_eq!(map.get(&pages, &p.rel).map(|f| &f.rel), Some(&p.rel));
+        }
+        assert!(map.get(&pages, "tin-tuc/x.md").is_none());
+        assert!(map.get(&pages, "a.md").is_none());
+        // `b.md` as if its path hashed as `a.md`'s: it is among the clashes, and only a page
+        // with the path asked for is given.
+        let clashing = ByRel {
+            first: [(hash_of("tin-tuc/a.md"), 0)].into_iter().collect(),
+            clashes: vec![1],
+        };
+        let found = |rel| clashing.get(&pages, rel).map(|p| p.rel.clone());
+        assert_eq!(found("tin-tuc/a.md").as_deref(), Some("tin-tuc/a.md"));
+        assert_eq!(found("tin-tuc/b.md").as_deref(), Some("tin-tuc/b.md"));
+        assert_eq!(found("c.md"), None);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::config::BaseUrl;
 use crate::diag::Diagnostic;
 use crate::images::Processed;
 use crate::key::Key;
-use crate::links::LinkIndex;
+use crate::links::{LinkIndex, Places};
 use crate::markdown::{self, ImageAttrs};
 use crate::model::Page;
 
@@ -105,6 +105,19 @@ pub(super) fn render_markdown(
     (pages, home, indexes)
 }
 
+/// The pages links can lead to (section lists and the home page through their `_index.md`)
+/// and those they cannot lead to yet, in the site's order.
+fn linkable(sorted: &Sorted) -> (Vec<&Page>, Vec<&Page>) {
+    let Sorted {
+        home,
+        indexes,
+        published,
+        withheld,
+    } = sorted;
+    let linkable = published.iter().chain(indexes).chain(home).map(|p| &**p);
+    (linkable.collect(), withheld.iter().map(|p| &**p).collect())
+}
+
 /// A page's Markdown as converted: its key for the later stages, the result, and whether it
 /// was converted anew (rather than taken from the memo).
 struct Conversion {
@@ -127,21 +140,41 @@ pub(super) struct Converter<'a> {
 
 impl<'a> Converter<'a> {
     pub(super) fn new(targets: Targets<'a>, sorted: &'a Sorted) -> Converter<'a> {
-        let Sorted {
-            home,
-            indexes,
-            published,
-            withheld,
-        } = sorted;
-        // Section lists and the home page can be linked to through their `_index.md`.
-        let linkable = published.iter().chain(indexes).chain(home).map(|p| &**p);
+        let (published, withheld) = linkable(sorted);
         let index = LinkIndex::new(
             targets.base_url,
-            linkable.collect(),
-            withheld.iter().map(|p| &**p).collect(),
+            published,
+            withheld,
             targets.assets,
             targets.images,
         );
+        Self::of(targets, index)
+    }
+
+    /// [`Converter::new`] with the `places` of a converter of the same `sorted` pages and
+    /// targets ([`Converter::places`]): no path of every page is read again.
+    pub(super) fn with_places(
+        targets: Targets<'a>,
+        sorted: &'a Sorted,
+        places: Arc<Places>,
+    ) -> Converter<'a> {
+        let pages = linkable(sorted);
+        let index = LinkIndex::with_places(
+            targets.base_url,
+            pages,
+            targets.assets,
+            targets.images,
+            places,
+        );
+        Self::of(targets, index)
+    }
+
+    /// What this converter's index read of every page.
+    pub(super) fn places(&self) -> Arc<Places> {
+        self.index.places()
+    }
+
+    fn of(targets: Targets<'a>, index: LinkIndex<'a>) -> Converter<'a> {
         let key = match targets.documents {
             Some(table) => Key::new("links and documents")
                 .hash(&index.fingerprint())

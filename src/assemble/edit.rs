@@ -14,6 +14,7 @@ use super::convert::{card_key, markdown_key, Converter, Targets};
 use super::{event_key, Converted, PlacedAsset, Published, Site, Sorted};
 use crate::citations::Table;
 use crate::images::Processed;
+use crate::links::Places;
 use crate::markdown::Rendered;
 use crate::model::{Meta, Page};
 
@@ -27,6 +28,9 @@ pub(crate) struct World {
     assets: Vec<PlacedAsset>,
     images: HashMap<String, Processed>,
     documents: Option<Table>,
+    /// What the whole build's link index read of every page: a text edit leaves each page in
+    /// its place, so its converter reads it from here.
+    places: Arc<Places>,
     /// The first moment from the build's "now" at which the clock decides something anew:
     /// an article's date or expiry, an event's start or end, the next day. Until then, a
     /// build at a later moment publishes and lists the same pages.
@@ -39,10 +43,10 @@ impl World {
     pub(super) fn new(
         sorted: Sorted,
         site: &Site,
-        assets: Vec<PlacedAsset>,
-        images: HashMap<String, Processed>,
-        documents: Option<Table>,
+        files: (Vec<PlacedAsset>, HashMap<String, Processed>, Option<Table>),
+        places: Arc<Places>,
     ) -> World {
+        let (assets, images, documents) = files;
         let steady_until = steady_until(&sorted, site.settings.now, &site.config.timezone);
         // Links read a photo's sizes, not its bytes, which the site's files hold already.
         let mut images = images;
@@ -57,6 +61,7 @@ impl World {
             assets,
             images,
             documents,
+            places,
             steady_until,
         }
     }
@@ -148,10 +153,11 @@ pub(crate) fn text_edits(
         }
         places.push((index, page));
     }
-    // The pages as the last build knew them: links read only their places and anchors, which
-    // an edited page keeps (its `link_key` is checked above).
+    // The pages as the last build knew them, and its index of their places: links read only
+    // the places and anchors, which an edited page keeps (its `link_key` is checked above).
     // Its pages go into the Markdown memo, packed as the whole build's are.
-    let converter = Converter::new(targets, &world.sorted).packing(true);
+    let converter = Converter::with_places(targets, &world.sorted, world.places.clone());
+    let converter = converter.packing(true);
     let mut replaced = Vec::with_capacity(places.len());
     for (index, page) in places {
         let old = &site.pages[index];

@@ -313,6 +313,7 @@ pub(crate) fn assemble(
     };
     let converter = convert::Converter::new(targets, &sorted).packing(memos.markdown.is_some());
     let places = converter.addresses();
+    let link_places = converter.places();
     // Independent of each other: on two cores, one checks URLs while the other converts.
     let (collisions, (mut pages, home, indexes)) = rayon::join(
         || {
@@ -368,7 +369,14 @@ pub(crate) fn assemble(
     };
     let withheld: Vec<&Page> = sorted.withheld.iter().map(|p| &**p).collect();
     site.menus = menus::links(&site, &withheld, &mut problems);
-    let world = |(assets, documents)| World::new(sorted, &site, assets, content.images, documents);
+    let world = |(assets, documents)| {
+        World::new(
+            sorted,
+            &site,
+            (assets, content.images, documents),
+            link_places,
+        )
+    };
     site.world = kept.map(world).map(Arc::new);
     (site, problems)
 }

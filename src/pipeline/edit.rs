@@ -281,6 +281,24 @@ mod tests {
     }
 
     #[test]
+    fn the_next_whole_build_takes_a_text_edits_conversion_as_made() {
+        let mut served = served("Bài.");
+        let text = article("b", "2025-09-02", "Bài đã sửa.");
+        served.edit(&text, "2026-01-01 09:00").expect("a text edit");
+        let converted = |cache: &Cache| cache.markdown["tin-tuc/b.md"].result.0.clone();
+        let edited = converted(&served.cache);
+        let options = Options {
+            now: Some("2026-01-01 09:00".into()),
+            ..served.options.clone()
+        };
+        crate::build(&options, &mut served.cache, Destination::Preview).unwrap();
+        // Kept under the key the whole build made of the links' targets: not converted again.
+        let kept = converted(&served.cache);
+        assert!(kept.html.text().contains("Bài đã sửa."));
+        assert!(std::sync::Arc::ptr_eq(&edited, &kept));
+    }
+
+    #[test]
     fn an_edit_of_the_summary_makes_the_lists_and_the_pages_showing_it_again() {
         let mut served = served("Bài.");
         let text = article("b", "2025-09-02", "Bài.").replace("Mở đầu.", "Mở đầu khác.");
