@@ -1,6 +1,7 @@
 //! Where every source file is published, so relative links written between Markdown files
 //! (`[x](../tin-tuc/bai.md#muc-tieu)`) become the URLs readers follow, and broken ones are caught.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -67,9 +68,11 @@ impl ByRel {
         };
         for (i, page) in pages.iter().enumerate() {
             let i = u32::try_from(i).expect("fewer than 4 billion pages");
-            if let Some(first) = map.first.insert(hash_of(&page.rel), i) {
-                map.first.insert(hash_of(&page.rel), first);
-                map.clashes.push(i);
+            match map.first.entry(hash_of(&page.rel)) {
+                Entry::Vacant(free) => {
+                    free.insert(i);
+                }
+                Entry::Occupied(_) => map.clashes.push(i),
             }
         }
         map

@@ -33,8 +33,13 @@ pub fn edited(
     let mut r = Renderer::new(site, templates, memo, Vec::new(), None);
     r.pack = pack;
     let mut pages: Vec<usize> = changed.pages.to_vec();
+    // Whether each page's card changed, by page index.
+    let mut card_changed = vec![false; site.pages.len()];
+    for &i in changed.cards {
+        card_changed[i] = true;
+    }
     if !changed.cards.is_empty() {
-        pages.extend(showing(site, changed.cards));
+        pages.extend(showing(site, changed.cards, &card_changed));
         pages.sort_unstable();
         pages.dedup();
     }
@@ -42,11 +47,7 @@ pub fn edited(
         .map(|&i| r.page(i))
         .collect::<Result<_, _>>()?;
     if !changed.cards.is_empty() {
-        let mut shown = vec![false; site.pages.len()];
-        for &i in changed.cards {
-            shown[i] = true;
-        }
-        r.only_showing = Some(shown);
+        r.only_showing = Some(card_changed);
         let lists: Vec<Result<Done, Diagnostic>> = r.list_jobs().map(|job| r.run(job)).collect();
         made.extend(lists.into_iter().collect::<Result<Vec<_>, _>>()?);
     }
@@ -87,15 +88,15 @@ pub fn viewed(
         .collect())
 }
 
-/// The pages that show the cards of `cards`: beside them in their section, or listing them
-/// among their related articles.
-fn showing(site: &Site, cards: &[usize]) -> Vec<usize> {
+/// The pages that show the cards of `cards` (`changed`: each page's, by index): beside them
+/// in their section, or listing them among their related articles.
+fn showing(site: &Site, cards: &[usize], changed: &[bool]) -> Vec<usize> {
     let beside = (cards.iter()).flat_map(|&i| {
         let (previous, next) = site.neighbours_of(i);
         previous.into_iter().chain(next)
     });
     let related = (site.related.par_iter().enumerate())
-        .filter(|(_, list)| list.iter().any(|i| cards.contains(i)))
+        .filter(|(_, list)| list.iter().any(|&i| changed[i]))
         .map(|(j, _)| j)
         .collect::<Vec<_>>();
     beside.chain(related).collect()

@@ -346,10 +346,11 @@ struct Fingerprints<'a> {
 }
 
 impl<'a> Fingerprints<'a> {
-    /// Each term's fingerprint; taken from the last build's (`same`: when its pages are these
-    /// in the same places, with which changed their front matter) for a term listing the same pages when none of them changed its front
-    /// matter and the same articles are listed: reading each member's path and date from its
-    /// page, far in memory, was a third of the related lists' time after a tag edit.
+    /// Each term's fingerprint. When the last build had these pages in the same places
+    /// (`same`, with which of them changed their front matter) and listed the same articles,
+    /// a term listing the same pages, none of which changed its front matter, keeps the last
+    /// build's: reading each member's path and date from its page, far in memory, was a third
+    /// of the related lists' time after a tag edit.
     fn new(site: &'a Site, ranks: &Ranks, same: Option<(&Last, &[bool])>) -> Self {
         let unchanged = same.filter(|(last, _)| last.articles == site.articles);
         let kept = |t: &Term, prints: fn(&Last) -> &FxHashMap<String, Print>| {
