@@ -12,6 +12,7 @@
 
 mod deferred;
 mod pairs;
+mod runs;
 mod words;
 
 use std::sync::Arc;

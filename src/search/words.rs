@@ -7,6 +7,8 @@
 use rustc_hash::FxHashMap;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
+use super::runs::runs;
+
 /// Longest word kept in the index, in characters: longer runs are web addresses, codes or
 /// pasted noise nobody types into a search box.
 pub const MAX_WORD_CHARS: usize = 32;
@@ -156,25 +158,6 @@ fn packed(text: &str, run: &str) -> Option<u128> {
     Some(u128::from_le_bytes(bytes) & mask)
 }
 
-/// The runs of letters, digits and combining marks of a text, as written.
-fn runs(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_word_char(c))
-        .filter(|run| !run.is_empty())
-}
-
-/// Letters, digits and combining marks. Vietnamese letters are all in the Latin blocks,
-/// checked first: Unicode's general lookup is the cost of indexing otherwise.
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    match c {
-        // Latin-1 letters (but × and ÷), Latin Extended-A and -B, Latin Extended Additional.
-        '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => c != '\u{D7}' && c != '\u{F7}',
-        _ => c.is_alphanumeric() || is_combining_mark(c),
-    }
-}
-
 fn is_kept(folded: &str) -> bool {
     // Counting characters only when the bytes are more than the characters may be.
     !folded.is_empty()
@@ -277,15 +260,6 @@ fn unescaped(escaped: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn the_latin_fast_path_agrees_with_unicode() {
-        let ranges = ['\u{80}'..='\u{2FF}', '\u{1E00}'..='\u{1EFF}'];
-        for c in ranges.into_iter().flatten() {
-            let general = c.is_alphanumeric() || super::is_combining_mark(c);
-            assert_eq!(super::is_word_char(c), general, "{c:?}");
-        }
-    }
-
     use super::*;
     use unicode_normalization::UnicodeNormalization;
 
