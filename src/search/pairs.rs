@@ -62,4 +62,22 @@ mod tests {
         assert_eq!(each, ["dinh 118", "dinh moi", "moi nghi", "nghi dinh"]);
         assert_eq!(Pairs::of("Một", "").each().count(), 0);
     }
+
+    #[test]
+    fn pairs_longer_than_sixteen_bytes_are_kept_once_too() {
+        // "truongphongxyz ab" is 17 bytes, "truongphongxyz a" 16.
+        let text = "truongphongxyz ab truongphongxyz ab truongphongxyz a truongphongxyz a";
+        let pairs = Pairs::of("", text);
+        let mut each: Vec<&str> = pairs.each().collect();
+        each.sort_unstable();
+        assert_eq!(
+            each,
+            [
+                "a truongphongxyz",
+                "ab truongphongxyz",
+                "truongphongxyz a",
+                "truongphongxyz ab"
+            ]
+        );
+    }
 }
