@@ -120,8 +120,10 @@ impl Documents {
 }
 
 fn files(site: &Site, documents: &[Document]) -> Vec<(String, Vec<u8>)> {
-    // The postings go into the shards: their memory goes before the chunks are made.
-    let shards = shards(postings(documents));
+    let postings = postings(documents);
+    let shards = shards(&postings);
+    // The postings are in the shards now: their memory goes before the chunks are made.
+    drop(postings);
 
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut firsts = Vec::with_capacity(shards.len());
@@ -375,14 +377,14 @@ fn cut_at_word(text: &str, max: usize) -> &str {
 /// Word → the documents having it, in document order, with their weight. Encoded as they are
 /// gathered: held as (document, weight) pairs, the postings of a site of 100,000 articles took
 /// 8 bytes each, 28 million of them, in memory the system had to clear first; encoded, about 2.
-fn postings(documents: &[Document]) -> Vec<(&str, Encoded)> {
+fn postings(documents: &[Document]) -> FxHashMap<&str, Encoded> {
     let mut all: FxHashMap<&str, Encoded> = FxHashMap::default();
     for (n, d) in documents.iter().enumerate() {
         for (word, weight) in d.indexed.words() {
             all.entry(word).or_default().push(n as u32, weight);
         }
     }
-    all.into_iter().collect()
+    all
 }
 
 /// The 64 characters postings are written with: safe in JSON strings and URLs.
@@ -442,7 +444,8 @@ struct Shard {
 /// Each word's member is written straight into its shard: at 100,000 articles the index is
 /// some 170 MB, and a string per member, then the shards joined from them, held it three
 /// times over in memory the system had to clear first.
-fn shards(mut words: Vec<(&str, Encoded)>) -> Vec<Shard> {
+fn shards(postings: &FxHashMap<&str, Encoded>) -> Vec<Shard> {
+    let mut words: Vec<(&str, &Encoded)> = postings.iter().map(|(w, p)| (*w, p)).collect();
     // UTF-8's byte order is UTF-16's but for characters past U+FFFF (4 bytes in UTF-8),
     // which Vietnamese text hardly has: the bytes are compared unless one is there.
     if words.iter().any(|(w, _)| w.bytes().any(|b| b >= 0xF0)) {
@@ -461,7 +464,7 @@ fn shards(mut words: Vec<(&str, Encoded)>) -> Vec<Shard> {
     let mut size = 0;
     for (word, postings) in words {
         entry.clear();
-        write_entry(&mut entry, word, &postings);
+        write_entry(&mut entry, word, postings);
         if size > 0 && size + entry.len() > SHARD_TARGET_BYTES {
             json.push(b'}');
             out.push(Shard {
@@ -523,8 +526,6 @@ mod tests {
 
     #[test]
     fn each_word_short_or_long_has_every_document_having_it() {
-        // Words of several lengths, two of them the same for their first 16 bytes: each has
-        // the documents having it, in order, with their weights.
         let long = "chuyendoisoquocgia";
         let other = "chuyendoisoquocgiz";
         let documents = [
@@ -572,7 +573,7 @@ mod tests {
         let mut p = FxHashMap::default();
         p.insert("a", posting(2));
         p.insert("b", posting(1));
-        let s = shards(p.into_iter().collect());
+        let s = shards(&p);
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].first, "");
         let back: serde_json::Value = serde_json::from_slice(&s[0].json).unwrap();
@@ -583,14 +584,18 @@ mod tests {
     fn words_are_in_the_order_javascript_compares_them_past_u_ffff_too() {
         // "ｚ" (U+FF5A) comes after "𝐚" (U+1D41A) in UTF-16, before it in UTF-8's bytes.
         let words = ["b", "𝐚", "ｚ", "a"];
-        let all = |words: &[&'static str]| words.iter().map(|w| (*w, posting(1))).collect();
-        let json = String::from_utf8(shards(all(&words)).swap_remove(0).json).unwrap();
+        let mut p = FxHashMap::default();
+        for w in words {
+            p.insert(w, posting(1));
+        }
+        let json = String::from_utf8(shards(&p).swap_remove(0).json).unwrap();
         let at = |w: &str| json.find(&format!("\"{w}\"")).unwrap();
         assert!(
             at("a") < at("b") && at("b") < at("𝐚") && at("𝐚") < at("ｚ"),
             "{json}"
         );
-        let json = String::from_utf8(shards(all(&["b", "ｚ", "a"])).swap_remove(0).json).unwrap();
+        p.remove("𝐚");
+        let json = String::from_utf8(shards(&p).swap_remove(0).json).unwrap();
         assert!(json.find("\"b\"").unwrap() < json.find("\"ｚ\"").unwrap());
     }
 
@@ -600,7 +605,7 @@ mod tests {
         let words: Vec<String> = (0..40).map(|i| format!("tu{i:02}")).collect();
         let p: FxHashMap<&str, Encoded> =
             words.iter().map(|w| (w.as_str(), posting(2000))).collect();
-        let s = shards(p.into_iter().collect());
+        let s = shards(&p);
         assert!(s.len() >= 5, "{} shards", s.len());
         assert_eq!(s[0].first, "");
         let mut seen = 0;
@@ -620,7 +625,7 @@ mod tests {
 
     #[test]
     fn an_empty_site_still_has_one_empty_shard() {
-        let s = shards(Vec::new());
+        let s = shards(&FxHashMap::default());
         assert_eq!((s.len(), s[0].json.as_slice()), (1, &b"{}"[..]));
     }
 

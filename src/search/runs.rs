@@ -39,6 +39,7 @@ impl<'a> Iterator for Runs<'a> {
     fn next(&mut self) -> Option<&'a str> {
         let start = next_mark(&self.separators, self.at, false)?;
         // Past the end, every place is marked: a run ends at the text's end at the latest.
+        // A character's bytes are all marked or all not, so both ends are on characters.
         let end = next_mark(&self.separators, start, true)?;
         self.at = end;
         self.text.get(start..end)
