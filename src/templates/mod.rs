@@ -11,6 +11,7 @@ use tera::{Context, Tera};
 use crate::diag::Diagnostic;
 use crate::load::TemplateFile;
 use crate::msg;
+pub use filters::json_for_script;
 use filters::register_filters;
 
 /// The default theme, compiled into the binary so a site with no `themes/` folder builds.

@@ -99,7 +99,9 @@ pub struct HeadView {
     /// Articles and dated pages: publication and last change (RFC 3339 with the zone's offset).
     pub published: Option<String>,
     pub modified: Option<String>,
-    /// Articles: schema.org NewsArticle data; write it with the `json_ld` filter.
+    /// Articles: schema.org NewsArticle data (the home page: the department). Templates get
+    /// it as JSON text, safe inside `<script>`, written once when the context is made.
+    #[serde(skip)]
     pub json_ld: Option<serde_json::Value>,
 }
 
