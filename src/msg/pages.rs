@@ -5,6 +5,8 @@ use std::path::Path;
 
 // Templates.
 pub const HINT_TEMPLATE: &str = "sửa mẫu giao diện (template) ở vị trí trên";
+pub const HINT_ONCE_TEMPLATE: &str = "mẫu trong thư mục once/ được dựng một lần cho cả trang web: \
+     nó chỉ đọc được biến `site` (không có `page`, `meta`…)";
 pub const HINT_TEMPLATE_MISSING: &str =
     "kiểm tra dòng `template:` hoặc thêm tệp mẫu vào themes/<tên>/templates/";
 

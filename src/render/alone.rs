@@ -30,7 +30,7 @@ pub fn edited(
     outputs: &Outputs,
     pack: bool,
 ) -> Result<Vec<(String, Output)>, Diagnostic> {
-    let mut r = Renderer::new(site, templates, memo, Vec::new(), None);
+    let mut r = alone(site, templates, memo)?;
     r.pack = pack;
     let mut pages: Vec<usize> = changed.pages.to_vec();
     // Whether each page's card changed, by page index.
@@ -70,7 +70,7 @@ pub fn viewed(
     memo: &RenderMemo,
     outs: &[String],
 ) -> Result<Vec<(String, Output)>, Diagnostic> {
-    let mut r = Renderer::new(site, templates, memo, Vec::new(), None);
+    let mut r = alone(site, templates, memo)?;
     r.pack = true;
     let is_viewed = |out: &str| outs.iter().any(|o| o == out);
     let pages = (site.pages.iter().enumerate())
@@ -86,6 +86,20 @@ pub fn viewed(
         .into_iter()
         .map(|mut d| (std::mem::take(&mut d.out), d.output()))
         .collect())
+}
+
+/// A renderer for pages made alone. A `once/` template that cannot be rendered stops it,
+/// as any page's error does here (a whole build reports it once, beside the others).
+fn alone<'a>(
+    site: &'a Site,
+    templates: &'a Templates,
+    memo: &'a RenderMemo,
+) -> Result<Renderer<'a>, Diagnostic> {
+    let mut r = Renderer::new(site, templates, memo, Vec::new(), None);
+    match std::mem::take(&mut r.once_problems).into_iter().next() {
+        Some(problem) => Err(problem),
+        None => Ok(r),
+    }
 }
 
 /// The pages that show the cards of `cards` (`changed`: each page's, by index): beside them
@@ -106,7 +120,7 @@ fn showing(site: &Site, cards: &[usize], changed: &[bool]) -> Vec<usize> {
 /// is reused from earlier builds, nor kept for later ones.
 pub fn one_page(site: &Site, templates: &Templates, index: usize) -> Result<Vec<u8>, Diagnostic> {
     let none = RenderMemo::default();
-    let r = Renderer::new(site, templates, &none, Vec::new(), None);
+    let r = alone(site, templates, &none)?;
     match r.page(index)?.body {
         Body::Bytes(bytes) => Ok(bytes.to_vec()),
         Body::Packed(packed) => Ok(packed.unpack()),

@@ -112,6 +112,7 @@ pub fn render(
     };
     // Article pages carry their whole body in their context: those contexts are built inside
     // the parallel loop, a few at a time, rather than all up front.
+    let mut problems = std::mem::take(&mut r.once_problems);
     let pages: Vec<Result<Done, Diagnostic>> = (0..site.pages.len())
         .into_par_iter()
         .with_max_len(crate::assemble::PIECE)
@@ -120,7 +121,6 @@ pub fn render(
     let rendered: Vec<Result<Done, Diagnostic>> =
         r.list_jobs().map(|job| emit(r.run(job))).collect();
     let mut files = Vec::with_capacity(pages.len() + rendered.len() + site.aliases.len());
-    let mut problems = Vec::new();
     // The pages rendered anew, for the memo (those a sink took are not kept), and how many
     // were taken from it.
     let mut fresh = Vec::new();
@@ -209,6 +209,10 @@ pub(crate) struct Renderer<'a> {
     views: Views<'a>,
     templates: &'a Templates,
     site_value: Value,
+    /// The `once/` templates rendered, the same for every page (`Templates::render_once`).
+    once: Value,
+    /// Why some of them could not be rendered.
+    once_problems: Vec<Diagnostic>,
     /// Each page's card, made when a page that shows it is rendered (most are reused).
     cards: Vec<std::sync::OnceLock<ArticleCard>>,
     /// Each card as a template value, made once for the many lists that show it.
@@ -265,6 +269,7 @@ impl<'a> Renderer<'a> {
         let views = Views::new(site);
         let site_view = views.site();
         let site_value = Value::from_serializable(&site_view);
+        let (once, once_problems) = templates.render_once(&site_value);
         let cards = site
             .pages
             .iter()
@@ -301,6 +306,8 @@ impl<'a> Renderer<'a> {
             views,
             templates,
             site_value,
+            once,
+            once_problems,
             cards,
             card_values,
             global,
@@ -431,6 +438,7 @@ impl<'a> Renderer<'a> {
     pub(crate) fn context(&self, meta: HeadView) -> Context {
         let mut ctx = Context::new();
         ctx.insert_value("site", self.site_value.clone());
+        ctx.insert_value("once", self.once.clone());
         ctx.insert_value("meta", meta_value(&meta));
         ctx
     }

@@ -6,7 +6,7 @@ mod filters;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use tera::{Context, Tera};
+use tera::{Context, Tera, Value};
 
 use crate::diag::Diagnostic;
 use crate::load::TemplateFile;
@@ -52,6 +52,14 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "pagination.html",
         include_str!("../../themes/default/templates/pagination.html"),
+    ),
+    (
+        "once/sidebar.html",
+        include_str!("../../themes/default/templates/once/sidebar.html"),
+    ),
+    (
+        "once/footer.html",
+        include_str!("../../themes/default/templates/once/footer.html"),
     ),
     (
         "toc.html",
@@ -189,13 +197,41 @@ impl Templates {
         let fingerprints = (texts.keys())
             .map(|name| (name.to_string(), fingerprint_of(name, &texts, &files)))
             .collect();
+        let mut reads_now = reading("now", &texts);
+        // Every page shows the `once` parts.
+        if reads_now.iter().any(|name| is_once(name)) {
+            reads_now.extend(texts.keys().map(|name| name.to_string()));
+        }
         Ok(Templates {
             tera,
             files,
             fingerprint: h.finalize(),
             fingerprints,
-            reads_now: reading("now", &texts),
+            reads_now,
         })
+    }
+
+    /// The `once/` templates rendered with `site` alone, for every page to show as `once`:
+    /// `once/sidebar.html` becomes `once.sidebar`, written as it is (not escaped again). The
+    /// sidebar and the footer are the same on every page; rendered for each, they were 3 %
+    /// of a clean build. A part that fails is reported once and shows nothing.
+    pub fn render_once(&self, site: &Value) -> (Value, Vec<Diagnostic>) {
+        let mut context = Context::new();
+        context.insert_value("site", site.clone());
+        let mut parts = tera::Map::new();
+        let mut problems = Vec::new();
+        for name in self.names().filter(|name| is_once(name)) {
+            let key = name.trim_start_matches(ONCE).trim_end_matches(".html");
+            let text = match self.render(name, &context, None) {
+                Ok(text) => text,
+                Err(d) => {
+                    problems.push(d.with_hint(msg::HINT_ONCE_TEMPLATE));
+                    String::new()
+                }
+            };
+            parts.insert(key.to_string().into(), Value::safe_string(&text));
+        }
+        (Value::from(parts), problems)
     }
 
     /// Every template's name.
@@ -268,6 +304,13 @@ impl Templates {
     }
 }
 
+/// Where the templates rendered once for all pages are (see [`Templates::render_once`]).
+const ONCE: &str = "once/";
+
+fn is_once(name: &str) -> bool {
+    name.starts_with(ONCE)
+}
+
 /// The templates whose text has `word`, or that name (in quotes, as extends, include and
 /// import do) a template that does, however deep. A word in a comment or text counts too:
 /// the answer may be yes when it is no, never the other way.
@@ -279,8 +322,10 @@ fn fingerprint_of(
     texts: &BTreeMap<&str, &str>,
     files: &BTreeMap<String, PathBuf>,
 ) -> blake3::Hash {
+    // Any page may show the `once` parts: they are read with every template.
     let mut closure = std::collections::BTreeSet::from([name]);
-    let mut todo = vec![name];
+    closure.extend(texts.keys().copied().filter(|n| is_once(n)));
+    let mut todo: Vec<&str> = closure.iter().copied().collect();
     while let Some(next) = todo.pop() {
         let text = texts.get(next).copied().unwrap_or_default();
         for other in texts.keys() {
@@ -496,6 +541,84 @@ mod tests {
             of(&first, "khong-co.html"),
             of(&page_edited, "khong-co.html")
         );
+        // Every page shows the `once` parts, lists and articles alike, and only pages do.
+        let footer = builtin("once/footer.html");
+        let footer_edited =
+            Templates::new(&[file("once/footer.html", format!("{footer}{{# sửa #}}"))]).unwrap();
+        for name in ["page.html", "section.html", "taxonomy.html", "cards.html"] {
+            assert_ne!(of(&first, name), of(&footer_edited, name), "{name}");
+        }
+    }
+
+    fn once_file(name: &str, text: &str) -> TemplateFile {
+        TemplateFile {
+            name: format!("once/{name}"),
+            display: format!("themes/x/templates/once/{name}").into(),
+            text: text.into(),
+        }
+    }
+
+    /// The built-in parts read a whole site's `site`; these tests give a few fields only.
+    fn without_builtin_parts(mut files: Vec<TemplateFile>) -> Vec<TemplateFile> {
+        files.push(once_file("sidebar.html", ""));
+        files.push(once_file("footer.html", ""));
+        files
+    }
+
+    #[test]
+    fn once_parts_are_rendered_with_the_site_and_written_as_they_are() {
+        let templates = Templates::new(&without_builtin_parts(vec![
+            once_file("chan.html", "<p>{{ site.title }}: {{ site.n }}</p>"),
+            once_file("bang-tin.html", "<b>{{ site.n }}</b>"),
+            TemplateFile {
+                name: "t.html".into(),
+                display: "themes/x/templates/t.html".into(),
+                text: "{{ once.chan }}|{{ once.footer | length }}|{{ once[\"bang-tin\"] }}".into(),
+            },
+        ]))
+        .unwrap();
+        let site =
+            Value::from_serializable(&serde_json::json!({ "title": "Sở <Tư pháp> & dân", "n": 3 }));
+        let (once, problems) = templates.render_once(&site);
+        assert!(problems.is_empty(), "{problems:?}");
+        let part = once.as_map().unwrap().get(&"chan".into()).unwrap();
+        assert_eq!(
+            part.as_str(),
+            Some("<p>Sở &lt;Tư pháp&gt; &amp; dân: 3</p>")
+        );
+        let mut ctx = Context::new();
+        ctx.insert_value("once", once);
+        // Escaped once, when the part was made; not again where a page shows it.
+        let page = templates.render("t.html", &ctx, None).unwrap();
+        assert_eq!(page, "<p>Sở &lt;Tư pháp&gt; &amp; dân: 3</p>|0|<b>3</b>");
+    }
+
+    #[test]
+    fn a_once_part_that_reads_a_page_is_reported_once_and_shows_nothing() {
+        let templates = Templates::new(&without_builtin_parts(vec![once_file(
+            "le.html",
+            "<p>\n{{ page.title }}</p>",
+        )]))
+        .unwrap();
+        let site = Value::from_serializable(&serde_json::json!({ "title": "x" }));
+        let (once, problems) = templates.render_once(&site);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let d = &problems[0];
+        assert_eq!(d.path, PathBuf::from("themes/x/templates/once/le.html"));
+        assert_eq!((d.line, d.col), (2, 4));
+        assert_eq!(d.hint.as_deref(), Some(msg::HINT_ONCE_TEMPLATE));
+        let part = once.as_map().unwrap().get(&"le".into()).unwrap();
+        assert_eq!(part.as_str(), Some(""));
+    }
+
+    #[test]
+    fn a_once_part_showing_the_clock_makes_every_page_show_it() {
+        let plain = Templates::new(&[]).unwrap();
+        assert!(!plain.reads_now("page.html"));
+        let dated = Templates::new(&[once_file("ngay.html", "{{ site.now }}")]).unwrap();
+        for name in ["page.html", "section.html", "404.html"] {
+            assert!(dated.reads_now(name), "{name}");
+        }
     }
 
     fn render(text: &str, ctx: &Context) -> Result<String, Diagnostic> {

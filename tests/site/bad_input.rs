@@ -1410,6 +1410,25 @@ fn template_and_content_errors_are_reported_together() {
     );
 }
 
+#[test]
+fn a_once_part_reading_a_page_is_one_error_at_its_line_not_one_per_page() {
+    let site = Site::new();
+    site.config_plus("theme: rieng\n");
+    site.write(
+        "themes/rieng/templates/once/footer.html",
+        "<footer>\n{{ page.title }}</footer>",
+    );
+    for n in 0..3 {
+        let name = format!("tin-tuc/{n}.md");
+        site.article(&name, "Bài", "2025-08-21", "", "Nội dung.\n");
+    }
+    let problems = site.build_fails();
+    let errors: Vec<&Diagnostic> = problems.iter().filter(|p| p.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{}", show(&problems));
+    assert_at(errors[0], "themes/rieng/templates/once/footer.html", 2);
+    assert!(hint(errors[0]).contains("site"), "{}", errors[0]);
+}
+
 // One run reports everything; a failed build writes nothing.
 
 /// Three files broken three ways, and one with pasted HTML (a warning).

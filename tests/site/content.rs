@@ -274,6 +274,38 @@ fn a_site_theme_overrides_templates_file_by_file_and_pages_can_pick_a_template()
 }
 
 #[test]
+fn a_once_part_of_the_theme_shows_on_every_page_with_the_sites_counts() {
+    let site = Site::new();
+    site.config_plus("theme: rieng\n")
+        .write(
+            "themes/rieng/templates/once/footer.html",
+            "<footer class=\"rieng\">{{ site.title }}: {% for t in site.topics %}{% if t.count > 0 %}{{ t.name }} {{ t.count }}{% endif %}{% endfor %}</footer>",
+        )
+        .article("tin-tuc/a.md", "A", "2025-09-01", "topics: [de-an-06]\n", "x\n")
+        .article("tin-tuc/b.md", "B", "2025-09-02", "topics: [de-an-06]\n", "x\n");
+    site.build();
+    let pages = [
+        "index.html",
+        "tin-tuc/a/index.html",
+        "tin-tuc/index.html",
+        "chu-de/de-an-06/index.html",
+        "chu-de/index.html",
+        "404.html",
+    ];
+    for out in pages {
+        let page = site.html(out);
+        assert_eq!(
+            page.texts("footer"),
+            ["Tuyên truyền CCHC: Đề án 06/CP 2"],
+            "{out}"
+        );
+    }
+    // The built-in sidebar, also made once, still lists the topic.
+    let sidebar = site.html("tin-tuc/a/index.html").texts(".topic-nav li");
+    assert_eq!(sidebar, ["Đề án 06/CP 2"]);
+}
+
+#[test]
 fn static_files_are_copied_as_they_are() {
     let site = Site::new();
     site.write("static/van-ban/ke-hoach.pdf", "%PDF-1.4")

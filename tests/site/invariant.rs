@@ -226,6 +226,12 @@ fn apply(site: &Site, edit: &Edit) {
                 );
             }
         }
+        Edit::Template(n) if n % 3 == 2 => {
+            // A part every page shows, rendered once for all (`once/`), with the topics'
+            // counts, which other edits change.
+            let part = format!("<footer>{n}{{% for t in site.topics %}} {{{{ t.name }}}} {{{{ t.count }}}}{{% endfor %}}</footer>");
+            site.write("themes/rieng/templates/once/footer.html", &part);
+        }
         Edit::Template(n) => {
             let template = format!("{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ page.title }}}}</h1><p>mẫu {n}</p>{{{{ page.content | safe }}}}{PAGE_LISTS}{{% endblock content %}}");
             site.write("themes/rieng/templates/page.html", &template);
