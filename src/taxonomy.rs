@@ -38,7 +38,7 @@ impl Taxonomy {
 
     /// The list of one term: `chu-de/nghi-dinh-118/`.
     pub fn term_path(self, key: &str) -> String {
-        format!("{}{key}/", self.root())
+        [self.root(), key, "/"].concat()
     }
 
     /// The title of the list of all its terms.

@@ -268,17 +268,34 @@ pub fn sort_vietnamese<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
 
 /// `ngày 21 tháng 8 năm 2025`, as dates are written in Vietnamese prose and documents.
 pub fn date_long(date: jiff::civil::Date) -> String {
-    format!(
-        "ngày {} tháng {} năm {}",
-        date.day(),
-        date.month(),
-        date.year()
-    )
+    // Put together rather than `format!`ed: templates write a date or more on every page.
+    let mut n = itoa::Buffer::new();
+    let mut text = String::with_capacity(32);
+    text.push_str("ngày ");
+    text.push_str(n.format(date.day()));
+    text.push_str(" tháng ");
+    text.push_str(n.format(date.month()));
+    text.push_str(" năm ");
+    text.push_str(n.format(date.year()));
+    text
 }
 
 /// `21/08/2025`, as dates are written in Vietnamese lists and tables.
 pub fn date_short(date: jiff::civil::Date) -> String {
-    format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
+    let mut text = String::with_capacity(10);
+    push_two_digits(&mut text, date.day());
+    text.push('/');
+    push_two_digits(&mut text, date.month());
+    text.push('/');
+    text.push_str(itoa::Buffer::new().format(date.year()));
+    text
+}
+
+/// `n` (0–99) in two digits, `07` for 7: the day, month, hour… of a written date.
+pub fn push_two_digits(text: &mut String, n: i8) {
+    let n = n.clamp(0, 99) as u8;
+    text.push(char::from(b'0' + n / 10));
+    text.push(char::from(b'0' + n % 10));
 }
 
 /// The largest Markdown or YAML file loa reads: about 400,000 words, far beyond any article or
@@ -524,5 +541,16 @@ mod tests {
         let d = jiff::civil::date(2025, 8, 21);
         assert_eq!(date_long(d), "ngày 21 tháng 8 năm 2025");
         assert_eq!(date_short(jiff::civil::date(2025, 3, 2)), "02/03/2025");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_date_is_written_as_its_format_says(
+            year in -9999i16..=9999, month in 1i8..=12, day in 1i8..=28,
+        ) {
+            let d = jiff::civil::date(year, month, day);
+            proptest::prop_assert_eq!(date_long(d), format!("ngày {day} tháng {month} năm {year}"));
+            proptest::prop_assert_eq!(date_short(d), format!("{day:02}/{month:02}/{year}"));
+        }
     }
 }

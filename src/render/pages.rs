@@ -18,7 +18,7 @@ impl Renderer<'_> {
         let key = self
             .page_keys
             .key(&self.shared_key(template), self.site, index);
-        let out = format!("{}index.html", p.page.path);
+        let out = [&p.page.path, "index.html"].concat();
         let out = match self.reuse(out, Kind::Page, key) {
             Ok(done) => return Ok(done),
             Err(out) => out,

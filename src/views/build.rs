@@ -117,7 +117,7 @@ impl<'a> Views<'a> {
         SectionLink {
             slug: section.slug.clone(),
             title: section.title.clone(),
-            url: self.link(&format!("{}/", section.slug)),
+            url: self.link(&[&section.slug, "/"].concat()),
             count: section.pages.len(),
         }
     }
@@ -362,7 +362,7 @@ fn alphabetical_order(terms: &[Term]) -> Vec<u32> {
 
 fn absolute(origin: &str, url: &str) -> String {
     if url.starts_with('/') {
-        format!("{origin}{url}")
+        [origin, url].concat()
     } else {
         url.to_string()
     }
@@ -469,26 +469,32 @@ mod tests {
 /// directly, because every card and sitemap entry has a date and the format string is the
 /// cost.
 pub fn rfc3339(d: &jiff::ZonedDateTime) -> String {
-    use std::fmt::Write;
+    use crate::text::push_two_digits as two;
     let year = d.year();
-    if !(0..=9999).contains(&year) {
+    let offset = d.offset().seconds();
+    // Years of other than four digits, and the odd seconds of old local mean times
+    // (`+07:06:40` in Hồ Chí Minh City before 1906), are left to jiff.
+    if !(0..=9999).contains(&year) || offset % 60 != 0 {
         return d.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
     }
-    let offset = d.offset().seconds();
-    let sign = if offset < 0 { '-' } else { '+' };
+    // Whole minutes, under a day: hours and minutes of two digits each.
     let minutes = offset.unsigned_abs() / 60;
+    let (offset_hours, offset_minutes) = ((minutes / 60) as i8, (minutes % 60) as i8);
     let mut out = String::with_capacity(25);
-    let _ = write!(
-        out,
-        "{year:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
-        d.month(),
-        d.day(),
-        d.hour(),
-        d.minute(),
-        d.second(),
-        minutes / 60,
-        minutes % 60,
-    );
+    two(&mut out, (year / 100) as i8);
+    two(&mut out, (year % 100) as i8);
+    for (separator, n) in [('-', d.month()), ('-', d.day()), ('T', d.hour())] {
+        out.push(separator);
+        two(&mut out, n);
+    }
+    for (separator, n) in [(':', d.minute()), (':', d.second())] {
+        out.push(separator);
+        two(&mut out, n);
+    }
+    out.push(if offset < 0 { '-' } else { '+' });
+    two(&mut out, offset_hours);
+    out.push(':');
+    two(&mut out, offset_minutes);
     out
 }
 
@@ -510,6 +516,30 @@ mod date_tests {
                 d.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
                 "{text} {zone}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// Any time of any year loa writes, in zones east and west, whole and half hours.
+        #[test]
+        fn any_date_is_written_as_strftime_writes_it(
+            year in -20i16..10020,
+            (month, day) in (1i8..=12, 1i8..=28),
+            (hour, minute, second) in (0i8..24, 0i8..60, 0i8..60),
+            zone in proptest::sample::select(vec![
+                "Asia/Ho_Chi_Minh", "UTC", "America/St_Johns", "Asia/Kathmandu",
+                "Pacific/Marquesas", "Pacific/Kiritimati", "America/Los_Angeles",
+            ]),
+        ) {
+            let Ok(date) = jiff::civil::Date::new(year, month, day) else {
+                return Ok(());
+            };
+            if let Ok(d) = date.at(hour, minute, second, 0).in_tz(zone) {
+                proptest::prop_assert_eq!(
+                    super::rfc3339(&d),
+                    d.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+                );
+            }
         }
     }
 }
