@@ -6,6 +6,7 @@
 //! into a folder that was empty, and empties it again should the build fail.
 
 mod alone;
+mod context;
 mod coverage;
 mod documents;
 mod home;
@@ -31,8 +32,8 @@ use crate::key::Key;
 use crate::load::Asset;
 use crate::msg;
 pub use crate::output::{Body, Kind, Output, Outputs};
-use crate::templates::{Templates, SHARE_IMAGE};
-use crate::views::{ArticleCard, HeadView, ShareImage, Views};
+use crate::templates::Templates;
+use crate::views::{ArticleCard, Views};
 pub use alone::{edited, one_page, viewed, Changed};
 use memo::remember;
 pub use memo::{Memoized, RenderMemo};
@@ -243,21 +244,6 @@ pub(crate) struct Renderer<'a> {
     only_showing: Option<Vec<bool>>,
 }
 
-/// `meta` for the templates, its JSON-LD (if any) written here as text safe inside
-/// `<script>`, which the `json_ld` filter writes as it is. Made into a template value and
-/// then written again by the filter, it cost a page about 2 % of a clean build.
-fn meta_value(meta: &HeadView) -> Value {
-    let mut map = Value::from_serializable(meta)
-        .into_map()
-        .unwrap_or_default();
-    let json_ld = match &meta.json_ld {
-        Some(data) => Value::safe_string(&crate::templates::json_for_script(data)),
-        None => Value::none(),
-    };
-    map.insert("json_ld".into(), json_ld);
-    Value::from(map)
-}
-
 impl<'a> Renderer<'a> {
     fn new(
         site: &'a Site,
@@ -432,42 +418,6 @@ impl<'a> Renderer<'a> {
             Body::Packed(Arc::new(crate::output::Packed::new(&bytes, dictionary)))
         } else {
             Body::Bytes(Arc::new(bytes))
-        }
-    }
-
-    pub(crate) fn context(&self, meta: HeadView) -> Context {
-        let mut ctx = Context::new();
-        ctx.insert_value("site", self.site_value.clone());
-        ctx.insert_value("once", self.once.clone());
-        ctx.insert_value("meta", meta_value(&meta));
-        ctx
-    }
-
-    pub(crate) fn head(
-        &self,
-        kind: &'static str,
-        title: &str,
-        description: &str,
-        path: &str,
-    ) -> HeadView {
-        let (file, width, height) = SHARE_IMAGE;
-        HeadView {
-            title: title.to_string(),
-            description: description.to_string(),
-            url: self.views.link(path),
-            permalink: self.views.permalink(path),
-            kind,
-            feed_url: None,
-            json_feed_url: None,
-            image: ShareImage {
-                url: self.views.permalink(file),
-                width: Some(width),
-                height: Some(height),
-                alt: self.site.config.organization.clone(),
-            },
-            published: None,
-            modified: None,
-            json_ld: None,
         }
     }
 
