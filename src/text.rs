@@ -269,14 +269,13 @@ pub fn sort_vietnamese<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
 /// `ngày 21 tháng 8 năm 2025`, as dates are written in Vietnamese prose and documents.
 pub fn date_long(date: jiff::civil::Date) -> String {
     // Put together rather than `format!`ed: templates write a date or more on every page.
-    let mut n = itoa::Buffer::new();
     let mut text = String::with_capacity(32);
     text.push_str("ngày ");
-    text.push_str(n.format(date.day()));
+    push_day_or_month(&mut text, date.day());
     text.push_str(" tháng ");
-    text.push_str(n.format(date.month()));
+    push_day_or_month(&mut text, date.month());
     text.push_str(" năm ");
-    text.push_str(n.format(date.year()));
+    text.push_str(&date.year().to_string());
     text
 }
 
@@ -287,8 +286,17 @@ pub fn date_short(date: jiff::civil::Date) -> String {
     text.push('/');
     push_two_digits(&mut text, date.month());
     text.push('/');
-    text.push_str(itoa::Buffer::new().format(date.year()));
+    text.push_str(&date.year().to_string());
     text
+}
+
+/// A day or a month (1–31) as it is written in a sentence: `7`, `21`.
+fn push_day_or_month(text: &mut String, n: i8) {
+    if n < 10 {
+        text.push(char::from(b'0' + n.clamp(0, 9) as u8));
+    } else {
+        push_two_digits(text, n);
+    }
 }
 
 /// `n` (0–99) in two digits, `07` for 7: the day, month, hour… of a written date.
