@@ -221,7 +221,7 @@ impl Templates {
         let mut parts = tera::Map::new();
         let mut problems = Vec::new();
         for name in self.names().filter(|name| is_once(name)) {
-            let key = name.trim_start_matches(ONCE).trim_end_matches(".html");
+            let key = &name[ONCE.len()..name.len() - ".html".len()];
             let text = match self.render(name, &context, None) {
                 Ok(text) => text,
                 Err(d) => {
@@ -307,8 +307,11 @@ impl Templates {
 /// Where the templates rendered once for all pages are (see [`Templates::render_once`]).
 const ONCE: &str = "once/";
 
+/// A part made once: an HTML template under `once/`. Only those: Tera escapes what a template
+/// writes only when its name ends in `.html` (or `.htm`, `.xml`), and a part is written into
+/// every page as it is. Any other file there is an ordinary template a part may include.
 fn is_once(name: &str) -> bool {
-    name.starts_with(ONCE)
+    name.starts_with(ONCE) && name.ends_with(".html")
 }
 
 /// The templates whose text has `word`, or that name (in quotes, as extends, include and
@@ -591,6 +594,24 @@ mod tests {
         // Escaped once, when the part was made; not again where a page shows it.
         let page = templates.render("t.html", &ctx, None).unwrap();
         assert_eq!(page, "<p>Sở &lt;Tư pháp&gt; &amp; dân: 3</p>|0|<b>3</b>");
+    }
+
+    #[test]
+    fn only_html_under_once_is_a_part_so_what_a_part_writes_is_always_escaped() {
+        let templates = Templates::new(&without_builtin_parts(vec![
+            once_file("tho.txt", "{{ site.title }}"),
+            once_file("chan.html", "{{ site.title }}"),
+        ]))
+        .unwrap();
+        let site = Value::from_serializable(&serde_json::json!({ "title": "<b>x</b>" }));
+        let (once, problems) = templates.render_once(&site);
+        assert!(problems.is_empty(), "{problems:?}");
+        let parts = once.as_map().unwrap();
+        // A text template writes what it is given unescaped: it is no part.
+        assert!(parts.get(&"tho.txt".into()).is_none() && parts.get(&"tho".into()).is_none());
+        assert_eq!(parts.len(), 3, "chan, sidebar, footer");
+        let chan = parts.get(&"chan".into()).unwrap();
+        assert_eq!(chan.as_str(), Some("&lt;b&gt;x&lt;/b&gt;"));
     }
 
     #[test]
