@@ -26,7 +26,7 @@ impl Renderer<'_> {
             .and_then(|h| h.page.meta.description.clone())
             .unwrap_or_else(|| cfg.description.clone());
         let mut head = self.head("home", &title, &description, "");
-        head.json_ld = Some(self.organization());
+        head.json_ld = Some(crate::templates::json_for_script(&self.organization()));
         let mut ctx = self.context(head);
         let featured = self.featured();
         let view = HomeView {

@@ -65,11 +65,8 @@ impl Renderer<'_> {
         head.published = view.card.date.clone();
         head.modified = view.updated.clone().or_else(|| view.card.date.clone());
         if kind == "article" {
-            let mut json_ld = self.news_article(&head);
-            if let Some(expires) = &view.card.expires {
-                json_ld["expires"] = expires.clone().into();
-            }
-            head.json_ld = Some(json_ld);
+            let article = self.news_article(&head, view.card.expires.as_deref());
+            head.json_ld = Some(crate::templates::json_for_script(&article));
         }
         let mut ctx = self.context(head);
         ctx.insert_value("page", self.page_value(index, &view));
@@ -94,22 +91,28 @@ impl Renderer<'_> {
 
     /// schema.org NewsArticle for search engines, published by the department as a
     /// GovernmentOrganization.
-    fn news_article(&self, head: &HeadView) -> serde_json::Value {
+    fn news_article<'h>(&'h self, head: &'h HeadView, expires: Option<&'h str>) -> NewsArticle<'h> {
         let cfg = &self.site.config;
-        serde_json::json!({
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": head.title,
-            "description": head.description,
-            "url": head.permalink,
-            "mainEntityOfPage": head.permalink,
-            "image": [head.image.url],
-            "datePublished": head.published,
-            "dateModified": head.modified,
-            "inLanguage": cfg.language,
-            "author": { "@type": "GovernmentOrganization", "name": cfg.organization, "url": self.views.permalink("") },
-            "publisher": { "@type": "GovernmentOrganization", "name": cfg.organization, "url": self.views.permalink("") },
-        })
+        let department = Organization {
+            kind: "GovernmentOrganization",
+            name: &cfg.organization,
+            url: self.views.permalink(""),
+        };
+        NewsArticle {
+            context: "https://schema.org",
+            kind: "NewsArticle",
+            author: department.clone(),
+            date_modified: head.modified.as_deref(),
+            date_published: head.published.as_deref(),
+            description: &head.description,
+            expires,
+            headline: &head.title,
+            image: [&head.image.url],
+            in_language: &cfg.language,
+            main_entity_of_page: &head.permalink,
+            publisher: department,
+            url: &head.permalink,
+        }
     }
 
     pub(super) fn not_found(&self) -> Job<'_> {
@@ -122,6 +125,77 @@ impl Renderer<'_> {
             context: Box::new(move || ctx),
             source: None,
             template_line: 0,
+        }
+    }
+}
+
+/// An article's JSON-LD, written straight from its fields (a `serde_json::Value` built and
+/// sorted for each page cost about 1 % of a clean build). The fields stand in the order of
+/// their names, as the JSON of the home page's `serde_json::Value` has its keys.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NewsArticle<'h> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    author: Organization<'h>,
+    date_modified: Option<&'h str>,
+    date_published: Option<&'h str>,
+    description: &'h str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expires: Option<&'h str>,
+    headline: &'h str,
+    image: [&'h str; 1],
+    in_language: &'h str,
+    main_entity_of_page: &'h str,
+    publisher: Organization<'h>,
+    url: &'h str,
+}
+
+/// The department, author and publisher of every article.
+#[derive(serde::Serialize, Clone)]
+struct Organization<'h> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'h str,
+    url: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The JSON-LD's keys stand sorted, as they did when it was a `serde_json::Value`: the
+    /// same page gives the same bytes, and a field added out of order is caught here.
+    #[test]
+    fn an_articles_json_ld_has_its_keys_in_order_and_expires_only_when_set() {
+        let department = Organization {
+            kind: "GovernmentOrganization",
+            name: "Sở <Tư pháp>",
+            url: "https://x.vn/".into(),
+        };
+        for expires in [None, Some("2027-01-01T00:00:00+07:00")] {
+            let article = NewsArticle {
+                context: "https://schema.org",
+                kind: "NewsArticle",
+                author: department.clone(),
+                date_modified: None,
+                date_published: Some("2026-12-06T00:00:00+07:00"),
+                description: "Mô tả",
+                expires,
+                headline: "Tiêu đề </script>",
+                image: ["https://x.vn/a.png"],
+                in_language: "vi",
+                main_entity_of_page: "https://x.vn/a/",
+                publisher: department.clone(),
+                url: "https://x.vn/a/",
+            };
+            let text = crate::templates::json_for_script(&article);
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(text, crate::templates::json_for_script(&value));
+            assert_eq!(value.get("expires").and_then(|e| e.as_str()), expires);
+            assert!(value["dateModified"].is_null() && !text.contains("</script>"));
         }
     }
 }

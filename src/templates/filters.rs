@@ -90,7 +90,7 @@ impl serde::Serialize for Sorted<'_> {
 
 /// `data` as JSON safe inside a `<script>` block, keys sorted: what the `json_ld` filter
 /// writes of the same data as a template value.
-pub fn json_for_script(data: &serde_json::Value) -> String {
+pub fn json_for_script<T: serde::Serialize + ?Sized>(data: &T) -> String {
     script_json(data).unwrap_or_default()
 }
 

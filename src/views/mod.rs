@@ -99,10 +99,10 @@ pub struct HeadView {
     /// Articles and dated pages: publication and last change (RFC 3339 with the zone's offset).
     pub published: Option<String>,
     pub modified: Option<String>,
-    /// Articles: schema.org NewsArticle data (the home page: the department). Templates get
-    /// it as JSON text, safe inside `<script>`, written once when the context is made.
+    /// Articles: schema.org NewsArticle data (the home page: the department), as JSON text
+    /// safe inside `<script>` (`crate::templates::json_for_script`), written once.
     #[serde(skip)]
-    pub json_ld: Option<serde_json::Value>,
+    pub json_ld: Option<String>,
 }
 
 /// An image for share previews (Open Graph), with its size when loa knows it.
