@@ -198,40 +198,19 @@ pub fn clean(html: &str) -> String {
     text_of(&CLEANER.clean(html), html.len())
 }
 
-/// The cleaned HTML as text, written straight into the string: `to_string` (through
-/// `Display`) made it, then copied it all once more. `size` is the HTML before cleaning: the
-/// cleaned one is about as long, and a string that grew by doubling would keep up to twice
-/// its length for as long as the page is kept.
+/// The cleaned HTML as text. The serializer writes it in small pieces (a tag, a text) into
+/// bytes, checked as UTF-8 once at the end and copied at their length: `to_string` (through
+/// `Display`) made a string and then copied it, and a check of each piece on the way cost
+/// more than the one pass. `size` is the HTML before cleaning: the cleaned one is about as
+/// long.
 fn text_of(document: &ammonia::Document, size: usize) -> String {
-    let mut text = Utf8Writer(String::with_capacity(size + size / 16));
-    // Writing into memory fails only when memory does, as `to_string` would, or if a piece
-    // were not UTF-8 by itself (html5ever writes whole strings and characters, never part of
-    // one): then the slow way.
-    if document.write_to(&mut text).is_err() {
+    let mut bytes = Vec::with_capacity(size + size / 16);
+    // Writing into memory fails only when memory does, as `to_string` would; and html5ever
+    // writes whole strings and characters, never part of one: the slow way is for safety.
+    if document.write_to(&mut bytes).is_err() {
         return document.to_string();
     }
-    let mut text = text.0;
-    if text.capacity() - text.len() > text.len() / 8 {
-        text.shrink_to_fit();
-    }
-    text
-}
-
-/// Appends what the serializer writes to a string, each piece checked as UTF-8 with SIMD on
-/// the way (every page passes here; std's check is slow on Vietnamese letters).
-struct Utf8Writer(String);
-
-impl std::io::Write for Utf8Writer {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        let piece = simdutf8::basic::from_utf8(bytes)
-            .map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidData))?;
-        self.0.push_str(piece);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+    crate::text::utf8_string(&bytes).unwrap_or_else(|| document.to_string())
 }
 
 /// Cleans a page's HTML for a feed, which is read away from the site (the provincial

@@ -104,7 +104,7 @@ fn script_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, serde_
         &mut out, ScriptSafe,
     ))?;
     // serde_json writes whole characters; the check is for the compiler's sake.
-    String::from_utf8(out).map_err(serde::ser::Error::custom)
+    crate::text::utf8_string(&out).ok_or_else(|| serde::ser::Error::custom("JSON is not UTF-8"))
 }
 
 /// serde_json's compact format, with the escapes of [`script_json`] in strings and keys.
