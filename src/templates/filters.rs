@@ -41,8 +41,10 @@ pub(super) fn register_filters(tera: &mut Tera) {
     tera.register_filter(
         "json_ld",
         |v: &tera::Value, _: Kwargs, _: &State| -> TeraResult<tera::Value> {
-            // `meta.json_ld` comes already written (see `json_for_script`).
-            if v.is_string() && v.is_safe() {
+            // `meta.json_ld` comes already written (see `json_for_script`). Another text marked
+            // safe (`page.content`) may hold `</script>` in an attribute: it is written as JSON,
+            // so whatever this filter writes cannot end the block.
+            if v.is_safe() && v.as_str().is_some_and(is_written_for_script) {
                 return Ok(v.clone());
             }
             let json = script_json(&Sorted(v)).map_err(|e| tera::Error::message(e.to_string()))?;
@@ -86,6 +88,14 @@ impl serde::Serialize for Sorted<'_> {
             self.0.serialize(serializer)
         }
     }
+}
+
+/// Whether `text` looks like what [`json_for_script`] writes: a JSON object with none of the
+/// characters it escapes, so it cannot end a `<script>` block (that needs a `<`) whatever it is.
+fn is_written_for_script(text: &str) -> bool {
+    text.starts_with('{')
+        && text.ends_with('}')
+        && !text.contains(['<', '>', '&', '\u{2028}', '\u{2029}'])
 }
 
 /// `data` as JSON safe inside a `<script>` block, keys sorted: what the `json_ld` filter

@@ -679,6 +679,23 @@ mod tests {
     }
 
     #[test]
+    fn a_safe_text_that_is_not_loas_json_is_still_written_as_json_by_json_ld() {
+        // Sanitized HTML keeps `<` inside attribute values; marked safe, it must not pass.
+        let html = r#"<p><a title="</script><img src=x onerror=alert(1)>">x</a></p>"#;
+        let mut ctx = Context::new();
+        ctx.insert_value("c", Value::safe_string(html));
+        ctx.insert_value(
+            "j",
+            Value::safe_string(&json_for_script(&serde_json::json!({ "a": "<b>" }))),
+        );
+        let out = render("{{ c | json_ld }}|{{ j | json_ld }}", &ctx).unwrap();
+        assert!(!out.contains('<'), "{out}");
+        let (c, j) = out.split_once('|').unwrap();
+        assert_eq!(serde_json::from_str::<String>(c).unwrap(), html);
+        assert_eq!(j, r#"{"a":"\u003cb\u003e"}"#);
+    }
+
+    #[test]
     fn a_template_syntax_error_names_the_file_and_line() {
         let err = render("<p>\n{% if x %}\n", &Context::new()).unwrap_err();
         assert_eq!(err.path, PathBuf::from("themes/x/templates/t.html"));
