@@ -7,6 +7,8 @@ use std::path::Path;
 pub const HINT_TEMPLATE: &str = "sửa mẫu giao diện (template) ở vị trí trên";
 pub const HINT_ONCE_TEMPLATE: &str = "mẫu trong thư mục once/ được dựng một lần cho cả trang web: \
      nó chỉ đọc được biến `site` (không có `page`, `meta`…)";
+pub const HINT_CARD_TEMPLATE: &str = "mẫu trong thư mục card/ được dựng một lần cho mỗi bài: \
+     nó chỉ đọc được biến `site` và `article` (không có `page`, `meta`…)";
 pub const HINT_TEMPLATE_MISSING: &str =
     "kiểm tra dòng `template:` hoặc thêm tệp mẫu vào themes/<tên>/templates/";
 

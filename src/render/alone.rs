@@ -51,6 +51,7 @@ pub fn edited(
         let lists: Vec<Result<Done, Diagnostic>> = r.list_jobs().map(|job| r.run(job)).collect();
         made.extend(lists.into_iter().collect::<Result<Vec<_>, _>>()?);
     }
+    r.card_problem()?;
     let contents = r.feed_contents();
     made.extend(r.feeds_and_sitemap(outputs, &contents));
     Ok(made
@@ -82,6 +83,7 @@ pub fn viewed(
     let lists = r.list_jobs().filter(|job| is_viewed(&job.out));
     let lists: Vec<Result<Done, Diagnostic>> = lists.map(|job| r.run(job)).collect();
     let made = pages.chain(lists).collect::<Result<Vec<Done>, _>>()?;
+    r.card_problem()?;
     Ok(made
         .into_iter()
         .map(|mut d| (std::mem::take(&mut d.out), d.output()))
@@ -121,7 +123,9 @@ fn showing(site: &Site, cards: &[usize], changed: &[bool]) -> Vec<usize> {
 pub fn one_page(site: &Site, templates: &Templates, index: usize) -> Result<Vec<u8>, Diagnostic> {
     let none = RenderMemo::default();
     let r = alone(site, templates, &none)?;
-    match r.page(index)?.body {
+    let done = r.page(index)?;
+    r.card_problem()?;
+    match done.body {
         Body::Bytes(bytes) => Ok(bytes.to_vec()),
         Body::Packed(packed) => Ok(packed.unpack()),
         Body::Written | Body::Unchanged => Ok(Vec::new()),

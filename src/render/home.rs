@@ -2,10 +2,12 @@
 //! each topic config.yaml marks `home: true`, the upcoming events; and the department as a
 //! schema.org GovernmentOrganization with its contact details.
 
+use tera::Value;
+
 use super::{template_of, Job, Kind, Renderer};
 use crate::assemble::{is_upcoming, ALL_EVENTS_ICS, EVENTS_SECTION};
 use crate::taxonomy::Taxonomy;
-use crate::views::{ArticleCard, HomeTopic, HomeView};
+use crate::views::HomeView;
 
 /// How many of the newest articles follow the featured one.
 pub const LATEST: usize = 6;
@@ -32,14 +34,6 @@ impl Renderer<'_> {
         let view = HomeView {
             content: home.map_or_else(String::new, |h| h.rendered.html.text().into_owned()),
             extra: home.map_or(serde_json::Value::Null, |h| h.page.meta.extra.clone()),
-            featured: featured.map(|i| self.card(i).clone()),
-            latest: self.cards_of(
-                (self.site.articles.iter().copied())
-                    .filter(|&i| Some(i) != featured)
-                    .take(LATEST),
-            ),
-            topics: self.topic_blocks(),
-            events: self.cards_of(self.upcoming_events().into_iter().take(EVENTS)),
             events_url: (self.site.sections.iter())
                 .find(|s| s.slug == EVENTS_SECTION)
                 .map(|s| self.views.link(&format!("{}/", s.slug))),
@@ -49,7 +43,18 @@ impl Renderer<'_> {
             title,
             description,
         };
-        ctx.insert("home", &view);
+        // The blocks are the cards' values, as lists show them (with their `card/` parts).
+        let mut blocks = (Value::from_serializable(&view).into_map()).unwrap_or_default();
+        let featured_card = featured.map_or_else(Value::none, |i| self.card_value(i));
+        blocks.insert("featured".into(), featured_card);
+        let latest = (self.site.articles.iter().copied())
+            .filter(|&i| Some(i) != featured)
+            .take(LATEST);
+        blocks.insert("latest".into(), self.cards(latest));
+        blocks.insert("topics".into(), Value::from(self.topic_blocks()));
+        let events = self.upcoming_events().into_iter().take(EVENTS);
+        blocks.insert("events".into(), self.cards(events));
+        ctx.insert_value("home", Value::from(blocks));
         let latest = self.site.articles.iter().take(cfg.paginate).copied();
         ctx.insert_value("articles", self.cards(latest));
         Job {
@@ -72,20 +77,21 @@ impl Renderer<'_> {
             .or_else(|| (articles.iter().copied()).find(|&i| self.site.pages[i].image.is_some()))
     }
 
-    fn cards_of(&self, pages: impl Iterator<Item = usize>) -> Vec<ArticleCard> {
-        pages.map(|i| self.card(i).clone()).collect()
-    }
-
-    /// A block per topic marked for the home page that has articles, in config.yaml's order.
-    fn topic_blocks(&self) -> Vec<HomeTopic> {
+    /// A block per topic marked for the home page that has articles, in config.yaml's order:
+    /// `topic` and its newest `articles`.
+    fn topic_blocks(&self) -> Vec<Value> {
         let site = self.site;
         (site.config.topics.iter())
             .filter(|t| t.home)
             .filter_map(|t| site.topics.iter().find(|term| term.key == t.key))
             .filter(|term| !term.pages.is_empty())
-            .map(|term| HomeTopic {
-                topic: self.views.term_link(Taxonomy::Topic, term),
-                articles: self.cards_of(term.pages.iter().copied().take(PER_TOPIC)),
+            .map(|term| {
+                let mut block = tera::Map::new();
+                let topic = self.views.term_link(Taxonomy::Topic, term);
+                block.insert("topic".into(), Value::from_serializable(&topic));
+                let articles = term.pages.iter().copied().take(PER_TOPIC);
+                block.insert("articles".into(), self.cards(articles));
+                Value::from(block)
             })
             .collect()
     }

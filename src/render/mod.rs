@@ -6,6 +6,7 @@
 //! into a folder that was empty, and empties it again should the build fail.
 
 mod alone;
+mod cards;
 mod context;
 mod coverage;
 mod documents;
@@ -101,16 +102,7 @@ pub fn render(
     r.pack = disk.pack;
     let feed_contents = r.feed_contents();
     let feed_html = r.remembered_feed_html(&feed_contents);
-    let emit = |result: Result<Done, Diagnostic>| match (sink, result) {
-        (Some(sink), Ok(mut done)) => {
-            if let Body::Bytes(bytes) = &done.body {
-                sink.put(&done.out, bytes)?;
-                done.body = Body::Written;
-            }
-            Ok(done)
-        }
-        (_, result) => result,
-    };
+    let emit = |result| emit(sink, result);
     // Article pages carry their whole body in their context: those contexts are built inside
     // the parallel loop, a few at a time, rather than all up front.
     let mut problems = std::mem::take(&mut r.once_problems);
@@ -142,6 +134,7 @@ pub fn render(
             Err(d) => problems.push(d),
         }
     }
+    problems.extend(r.take_card_problems());
     for alias in &site.aliases {
         let page = Output::new(Kind::Redirect, r.redirect(&alias.target));
         files.push((alias.file.clone(), page));
@@ -166,6 +159,20 @@ pub fn render(
     remember(memo, fresh, reused, &outputs);
     memo.feed_html = feed_html;
     Made { outputs, problems }
+}
+
+/// A page rendered, handed to `sink` if there is one (it is then written, not kept).
+fn emit(sink: Option<&dyn Sink>, result: Result<Done, Diagnostic>) -> Result<Done, Diagnostic> {
+    match (sink, result) {
+        (Some(sink), Ok(mut done)) => {
+            if let Body::Bytes(bytes) = &done.body {
+                sink.put(&done.out, bytes)?;
+                done.body = Body::Written;
+            }
+            Ok(done)
+        }
+        (_, result) => result,
+    }
 }
 
 /// One template to render into one output file.
@@ -218,6 +225,8 @@ pub(crate) struct Renderer<'a> {
     cards: Vec<std::sync::OnceLock<ArticleCard>>,
     /// Each card as a template value, made once for the many lists that show it.
     card_values: Vec<std::sync::OnceLock<Value>>,
+    /// Why some cards' `card/` parts could not be rendered, by page index.
+    card_problems: std::sync::Mutex<Vec<(usize, Diagnostic)>>,
     /// Hash of what every page's context shares: `site` (but for its clock), the config and
     /// the mode. Part of every memo key, with the templates the page reads.
     global: blake3::Hash,
@@ -296,6 +305,7 @@ impl<'a> Renderer<'a> {
             once_problems,
             cards,
             card_values,
+            card_problems: std::sync::Mutex::default(),
             global,
             global_now,
             shared,
@@ -318,25 +328,6 @@ impl<'a> Renderer<'a> {
             std::mem::take(&mut self.card_values),
         ));
         self.dictionary.take()
-    }
-
-    /// The card of `pages[index]`, as lists and the page itself show it.
-    pub(crate) fn card(&self, index: usize) -> &ArticleCard {
-        self.cards[index].get_or_init(|| self.views.card(&self.site.pages[index]))
-    }
-
-    /// The cards of `pages`, for a list's context: each card is turned into a template value
-    /// once, and lists share it (a value's maps are reference-counted).
-    pub(crate) fn cards(&self, pages: impl IntoIterator<Item = usize>) -> Value {
-        let values: Vec<Value> = pages.into_iter().map(|i| self.card_value(i)).collect();
-        Value::from(values)
-    }
-
-    /// The card of `pages[index]` as a template value, made once.
-    pub(crate) fn card_value(&self, index: usize) -> Value {
-        self.card_values[index]
-            .get_or_init(|| Value::from_serializable(self.card(index)))
-            .clone()
     }
 
     /// A memo key of a `kind` of page rendered with `template`, already holding what all

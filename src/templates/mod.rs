@@ -2,17 +2,19 @@
 //! Vietnamese filters. It holds templates only, never site data.
 
 mod filters;
+mod parts;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use tera::{Context, Tera, Value};
+use tera::{Context, Tera};
 
 use crate::diag::Diagnostic;
 use crate::load::TemplateFile;
 use crate::msg;
 pub use filters::json_for_script;
 use filters::register_filters;
+use parts::{is_card_part, is_once};
 
 /// The default theme, compiled into the binary so a site with no `themes/` folder builds.
 /// The same files live in `themes/default/` for anyone who wants to copy and change them.
@@ -52,6 +54,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "pagination.html",
         include_str!("../../themes/default/templates/pagination.html"),
+    ),
+    (
+        "card/card.html",
+        include_str!("../../themes/default/templates/card/card.html"),
     ),
     (
         "once/sidebar.html",
@@ -129,6 +135,8 @@ pub struct Templates {
     /// Templates that may show the build's clock (`site.now`), themselves or through a
     /// template they name (extends, include, import).
     reads_now: std::collections::BTreeSet<String>,
+    /// Whether cards are rendered with the `card/` parts (see [`Templates::render_card`]).
+    card_parts: bool,
 }
 
 impl std::fmt::Debug for Templates {
@@ -198,40 +206,25 @@ impl Templates {
             .map(|name| (name.to_string(), fingerprint_of(name, &texts, &files)))
             .collect();
         let mut reads_now = reading("now", &texts);
-        // Every page shows the `once` parts.
-        if reads_now.iter().any(|name| is_once(name)) {
+        // Every page shows the `once` parts, and any may show a card's parts.
+        if reads_now
+            .iter()
+            .any(|name| is_once(name) || is_card_part(name))
+        {
             reads_now.extend(texts.keys().map(|name| name.to_string()));
         }
+        // Only when a template other than a part may show them: a theme with its own
+        // `cards.html` written without them does not pay for the built-in ones.
+        let card_parts = texts.keys().any(|name| is_card_part(name))
+            && (texts.iter()).any(|(name, text)| !is_card_part(name) && text.contains("parts"));
         Ok(Templates {
             tera,
             files,
             fingerprint: h.finalize(),
             fingerprints,
             reads_now,
+            card_parts,
         })
-    }
-
-    /// The `once/` templates rendered with `site` alone, for every page to show as `once`:
-    /// `once/sidebar.html` becomes `once.sidebar`, written as it is (not escaped again). The
-    /// sidebar and the footer are the same on every page; rendered for each, they were 3 %
-    /// of a clean build. A part that fails is reported once and shows nothing.
-    pub fn render_once(&self, site: &Value) -> (Value, Vec<Diagnostic>) {
-        let mut context = Context::new();
-        context.insert_value("site", site.clone());
-        let mut parts = tera::Map::new();
-        let mut problems = Vec::new();
-        for name in self.names().filter(|name| is_once(name)) {
-            let key = &name[ONCE.len()..name.len() - ".html".len()];
-            let text = match self.render(name, &context, None) {
-                Ok(text) => text,
-                Err(d) => {
-                    problems.push(d.with_hint(msg::HINT_ONCE_TEMPLATE));
-                    String::new()
-                }
-            };
-            parts.insert(key.to_string().into(), Value::safe_string(&text));
-        }
-        (Value::from(parts), problems)
     }
 
     /// Every template's name.
@@ -304,16 +297,6 @@ impl Templates {
     }
 }
 
-/// Where the templates rendered once for all pages are (see [`Templates::render_once`]).
-const ONCE: &str = "once/";
-
-/// A part made once: an HTML template under `once/`. Only those: Tera escapes what a template
-/// writes only when its name ends in `.html` (or `.htm`, `.xml`), and a part is written into
-/// every page as it is. Any other file there is an ordinary template a part may include.
-fn is_once(name: &str) -> bool {
-    name.starts_with(ONCE) && name.ends_with(".html")
-}
-
 /// The templates whose text has `word`, or that name (in quotes, as extends, include and
 /// import do) a template that does, however deep. A word in a comment or text counts too:
 /// the answer may be yes when it is no, never the other way.
@@ -325,9 +308,10 @@ fn fingerprint_of(
     texts: &BTreeMap<&str, &str>,
     files: &BTreeMap<String, PathBuf>,
 ) -> blake3::Hash {
-    // Any page may show the `once` parts: they are read with every template.
+    // Any page may show the `once` parts and the cards' parts: they are read with every
+    // template.
     let mut closure = std::collections::BTreeSet::from([name]);
-    closure.extend(texts.keys().copied().filter(|n| is_once(n)));
+    closure.extend((texts.keys().copied()).filter(|n| is_once(n) || is_card_part(n)));
     let mut todo: Vec<&str> = closure.iter().copied().collect();
     while let Some(next) = todo.pop() {
         let text = texts.get(next).copied().unwrap_or_default();
@@ -490,6 +474,7 @@ fn needs_escape(byte: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tera::Value;
 
     proptest::proptest! {
         #[test]

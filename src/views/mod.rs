@@ -9,7 +9,7 @@ use serde::Serialize;
 
 pub use build::{page_window, toc, Views};
 pub use documents::{DocumentLink, DocumentView};
-pub use portal::{ContactView, HomeTopic, HomeView, MenuItem, MenusView};
+pub use portal::{ContactView, HomeView, MenuItem, MenusView};
 
 /// `site`: in every template.
 #[derive(Debug, Serialize)]

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{ArticleCard, TermLink, Views};
+use super::Views;
 use crate::assemble::{Href, MenuLink};
 
 /// `site.menus`: the links of config.yaml's `menus:`, in the order they are shown.
@@ -39,7 +39,8 @@ pub struct ContactView {
     pub responsible: Option<String>,
 }
 
-/// `home`: the home page's text and blocks.
+/// `home`: the home page's text. Its blocks of cards (`featured`, `latest`, `topics`,
+/// `events`) are added by the renderer, from the cards' template values made once.
 #[derive(Debug, Serialize)]
 pub struct HomeView {
     pub title: String,
@@ -47,26 +48,10 @@ pub struct HomeView {
     /// HTML of `content/_index.md`'s body.
     pub content: String,
     pub extra: serde_json::Value,
-    /// The newest article with `featured: true`, else the newest with an image.
-    pub featured: Option<ArticleCard>,
-    /// The newest articles after it.
-    pub latest: Vec<ArticleCard>,
-    /// One block per topic with `home: true` that has articles, in config.yaml's order.
-    pub topics: Vec<HomeTopic>,
-    /// Events not over yet, soonest first.
-    pub events: Vec<ArticleCard>,
     /// The events section's list (`/cchc/su-kien/`), when the site has one.
     pub events_url: Option<String>,
     /// The calendar of every event (`/cchc/su-kien.ics`), when the site has events.
     pub calendar_url: Option<String>,
-}
-
-/// A topic's block on the home page.
-#[derive(Debug, Serialize)]
-pub struct HomeTopic {
-    pub topic: TermLink,
-    /// Its newest articles.
-    pub articles: Vec<ArticleCard>,
 }
 
 impl Views<'_> {

@@ -1429,6 +1429,27 @@ fn a_once_part_reading_a_page_is_one_error_at_its_line_not_one_per_page() {
     assert!(hint(errors[0]).contains("site"), "{}", errors[0]);
 }
 
+#[test]
+fn a_card_part_reading_a_page_is_one_error_at_its_line_not_one_per_article() {
+    let site = Site::new();
+    site.config_plus("theme: rieng\n");
+    site.write(
+        "themes/rieng/templates/card/card.html",
+        "<article>\n{{ page.title }}</article>",
+    );
+    for n in 0..3 {
+        let name = format!("tin-tuc/{n}.md");
+        site.article(&name, "Bài", "2025-08-21", "", "Nội dung.\n");
+    }
+    let problems = site.build_fails();
+    let errors: Vec<&Diagnostic> = problems.iter().filter(|p| p.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{}", show(&problems));
+    assert_at(errors[0], "themes/rieng/templates/card/card.html", 2);
+    assert!(hint(errors[0]).contains("article"), "{}", errors[0]);
+    // The article it failed for first is named.
+    assert!(errors[0].message.contains("tin-tuc/0.md"), "{}", errors[0]);
+}
+
 // One run reports everything; a failed build writes nothing.
 
 /// Three files broken three ways, and one with pasted HTML (a warning).

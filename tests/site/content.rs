@@ -306,6 +306,57 @@ fn a_once_part_of_the_theme_shows_on_every_page_with_the_sites_counts() {
 }
 
 #[test]
+fn a_card_part_of_the_theme_is_each_articles_card_wherever_cards_are_shown() {
+    let site = Site::new();
+    let part =
+        "<article class=\"the\"><h2>{{ article.title }}</h2><p>{{ site.title }}</p></article>\n";
+    // Its own page shows its related articles with the part too, and the home page its
+    // latest articles and a topic's block.
+    let page = "{% extends \"base.html\" %}{% block content %}<div class=\"lq\">{% for r in page.related %}{{ r.parts.card }}{% endfor %}</div>{% endblock content %}";
+    let home = "{% extends \"base.html\" %}{% block content %}<div class=\"moi\">{% for a in home.latest %}{{ a.parts.card }}{% endfor %}</div><div class=\"khoi\">{% for b in home.topics %}{% for a in b.articles %}{{ a.parts.card }}{% endfor %}{% endfor %}</div>{% endblock content %}";
+    let config = crate::support::CONFIG.replace(
+        "    description: \"Dữ liệu dân cư\"\n",
+        "    description: \"Dữ liệu dân cư\"\n    home: true\n",
+    );
+    site.write("config.yaml", &format!("{config}theme: rieng\n"))
+        .write("themes/rieng/templates/card/card.html", part)
+        .write("themes/rieng/templates/page.html", page)
+        .write("themes/rieng/templates/index.html", home)
+        .article(
+            "tin-tuc/a.md",
+            "A <1>",
+            "2025-09-01",
+            "topics: [de-an-06]\n",
+            "x\n",
+        )
+        .article(
+            "tin-tuc/b.md",
+            "B & 2",
+            "2025-09-02",
+            "topics: [de-an-06]\n",
+            "x\n",
+        );
+    site.build();
+    // Lists show each card as the part made it, escaped once.
+    for out in ["tin-tuc/index.html", "chu-de/de-an-06/index.html"] {
+        let list = site.html(out);
+        assert_eq!(list.texts(".the h2"), ["B & 2", "A <1>"], "{out}");
+        assert_eq!(list.texts(".the p"), ["Tuyên truyền CCHC"; 2], "{out}");
+        assert!(
+            list.texts(".card").is_empty(),
+            "{out}: the built-in card is replaced"
+        );
+    }
+    assert_eq!(
+        site.html("tin-tuc/a/index.html").texts(".lq .the h2"),
+        ["B & 2"]
+    );
+    let home = site.html("index.html");
+    assert_eq!(home.texts(".moi .the h2"), ["B & 2", "A <1>"]);
+    assert_eq!(home.texts(".khoi .the h2"), ["B & 2", "A <1>"]);
+}
+
+#[test]
 fn static_files_are_copied_as_they_are() {
     let site = Site::new();
     site.write("static/van-ban/ke-hoach.pdf", "%PDF-1.4")

@@ -55,8 +55,9 @@ fn edit() -> impl Strategy<Value = Edit> {
 }
 
 /// What the test's page template shows of other articles, besides its neighbours: the
-/// related articles (which other pages' topics, tags and dates decide) and the expiry note.
-const PAGE_LISTS: &str = "{% for r in page.related %}<a href=\"{{ r.url }}\">{{ r.title }}</a><p>{{ r.summary_text }}</p>{% endfor %}{% if page.expired %}<p>hết hạn</p>{% endif %}{% for file in page.attachments %}<p>{{ file.size }}</p>{% endfor %}{% for photo in page.gallery %}<img src=\"{{ photo.thumb }}\" srcset=\"{{ photo.srcset }}\" alt=\"{{ photo.alt }}\">{% endfor %}";
+/// related articles (which other pages' topics, tags and dates decide) with their card parts,
+/// and the expiry note.
+const PAGE_LISTS: &str = "{% for r in page.related %}<a href=\"{{ r.url }}\">{{ r.title }}</a><p>{{ r.summary_text }}</p>{{ r.parts.card }}{% endfor %}{% if page.expired %}<p>hết hạn</p>{% endif %}{% for file in page.attachments %}<p>{{ file.size }}</p>{% endfor %}{% for photo in page.gallery %}<img src=\"{{ photo.thumb }}\" srcset=\"{{ photo.srcset }}\" alt=\"{{ photo.alt }}\">{% endfor %}";
 
 const TOPICS: [&str; 3] = ["nghi-dinh-118", "de-an-06", "par-index"];
 const TAGS: [[&str; 2]; 2] = [["Một cửa", "một cửa"], ["Chuyển đổi số", "chuyển đổi số"]];
@@ -226,7 +227,14 @@ fn apply(site: &Site, edit: &Edit) {
                 );
             }
         }
-        Edit::Template(n) if n % 3 == 2 => {
+        Edit::Template(n) if n % 4 == 3 => {
+            // A card's part, rendered once per article for every list, related list and
+            // home block showing it, with what text edits change (title, date, topics) and
+            // the site's counts, which other edits change.
+            let part = format!("<article class=\"card\">{n} {{{{ article.title }}}} {{{{ article.date }}}}{{% for t in article.topics %}} {{{{ t.name }}}}{{% endfor %}} {{{{ site.topics | length }}}}</article>\n");
+            site.write("themes/rieng/templates/card/card.html", &part);
+        }
+        Edit::Template(n) if n % 4 == 2 => {
             // A part every page shows, rendered once for all (`once/`), with the topics'
             // counts, which other edits change.
             let part = format!("<footer>{n}{{% for t in site.topics %}} {{{{ t.name }}}} {{{{ t.count }}}}{{% endfor %}}</footer>");

@@ -1,0 +1,231 @@
+//! Templates rendered apart from the pages that show them, so that what many pages show is
+//! made once: the `once/` parts, once per build with `site`, and the `card/` parts, once per
+//! article with `site` and its card (an article's card is on four or five list pages).
+
+use std::path::Path;
+
+use tera::{Context, Value};
+
+use super::Templates;
+use crate::diag::Diagnostic;
+use crate::msg;
+
+/// Where the templates rendered once for all pages are (see [`Templates::render_once`]).
+const ONCE: &str = "once/";
+
+/// Where the templates rendered once for each card are (see [`Templates::render_card`]).
+const CARD: &str = "card/";
+
+/// A part made once: an HTML template under `once/`. Only those: Tera escapes what a template
+/// writes only when its name ends in `.html` (or `.htm`, `.xml`), and a part is written into
+/// every page as it is. Any other file there is an ordinary template a part may include.
+pub(super) fn is_once(name: &str) -> bool {
+    key_of(name, ONCE).is_some()
+}
+
+/// A part made for each card: an HTML template under `card/`, for the same reason.
+pub(super) fn is_card_part(name: &str) -> bool {
+    key_of(name, CARD).is_some()
+}
+
+/// What a part is known by where it is shown: `once/footer.html` is `once.footer`.
+fn key_of<'n>(name: &'n str, folder: &str) -> Option<&'n str> {
+    name.strip_prefix(folder)?.strip_suffix(".html")
+}
+
+impl Templates {
+    /// The `once/` templates rendered with `site` alone, for every page to show as `once`:
+    /// `once/sidebar.html` becomes `once.sidebar`, written as it is (not escaped again). The
+    /// sidebar and the footer are the same on every page; rendered for each, they were 3 %
+    /// of a clean build. A part that fails is reported once and shows nothing.
+    pub fn render_once(&self, site: &Value) -> (Value, Vec<Diagnostic>) {
+        let mut context = Context::new();
+        context.insert_value("site", site.clone());
+        self.render_parts(ONCE, &context, None, msg::HINT_ONCE_TEMPLATE)
+    }
+
+    /// Whether cards carry their `card/` parts: the theme has some, and a template other
+    /// than a part names `parts` (the answer may be yes when no template shows them, never
+    /// the other way). Otherwise cards are shown as they are.
+    pub fn has_card_parts(&self) -> bool {
+        self.card_parts
+    }
+
+    /// The `card/` templates rendered with `site` and `article` (one page's card), for its
+    /// card to carry as `parts`: `card/card.html` becomes `article.parts.card`, written as it
+    /// is. A list page shows twenty cards and each card is on four or five lists: rendered
+    /// where they are shown, cards were a fifth of the templates' time. `page` is the content
+    /// file named in a problem; a part that fails shows nothing.
+    pub fn render_card(
+        &self,
+        site: &Value,
+        article: &Value,
+        page: &Path,
+    ) -> (Value, Vec<Diagnostic>) {
+        let mut context = Context::new();
+        context.insert_value("site", site.clone());
+        context.insert_value("article", article.clone());
+        self.render_parts(CARD, &context, Some(page), msg::HINT_CARD_TEMPLATE)
+    }
+
+    /// Every part under `folder` rendered with `context`, by key, marked safe.
+    fn render_parts(
+        &self,
+        folder: &str,
+        context: &Context,
+        page: Option<&Path>,
+        hint: &str,
+    ) -> (Value, Vec<Diagnostic>) {
+        let mut parts = tera::Map::new();
+        let mut problems = Vec::new();
+        for name in self.names() {
+            let Some(key) = key_of(name, folder) else {
+                continue;
+            };
+            let part = self.render_part(name, context, page).unwrap_or_else(|d| {
+                problems.push(d.with_hint(hint));
+                Value::safe_string("")
+            });
+            parts.insert(key.to_string().into(), part);
+        }
+        (Value::from(parts), problems)
+    }
+
+    /// One part rendered, marked safe. Into bytes checked with SIMD, not through Tera's
+    /// `render`, whose check of its `String` was a third of the time of a card's part.
+    fn render_part(
+        &self,
+        name: &str,
+        context: &Context,
+        page: Option<&Path>,
+    ) -> Result<Value, Diagnostic> {
+        let mut out = Vec::with_capacity(2048);
+        if let Err(e) = self.tera.render_to(name, context, &mut out) {
+            return Err(super::to_diagnostics(&e, &self.files, page).remove(0));
+        }
+        // Tera writes only whole texts; the check is for the compiler's sake.
+        let text = simdutf8::basic::from_utf8(&out).map_err(|_| {
+            let file = (self.files.get(name).cloned()).unwrap_or_else(|| name.into());
+            Diagnostic::error(file, 0, 0, msg::template_error("UTF-8"))
+        })?;
+        Ok(Value::safe_string(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::load::TemplateFile;
+
+    fn file(name: &str, text: &str) -> TemplateFile {
+        TemplateFile {
+            name: name.into(),
+            display: format!("themes/x/templates/{name}").into(),
+            text: text.into(),
+        }
+    }
+
+    /// The built-in parts read a whole site's `site` and a whole card; these tests give a
+    /// few fields only.
+    fn without_builtin_parts(mut files: Vec<TemplateFile>) -> Vec<TemplateFile> {
+        for name in ["once/sidebar.html", "once/footer.html", "card/card.html"] {
+            files.push(file(name, ""));
+        }
+        files
+    }
+
+    fn values() -> (Value, Value) {
+        let site = Value::from_serializable(&serde_json::json!({ "title": "Sở Tư pháp" }));
+        let article = Value::from_serializable(&serde_json::json!({ "title": "A <b> & c" }));
+        (site, article)
+    }
+
+    #[test]
+    fn card_parts_are_rendered_with_the_site_and_the_card_and_written_as_they_are() {
+        let templates = Templates::new(&without_builtin_parts(vec![
+            file(
+                "card/the.html",
+                "<h2>{{ article.title }}</h2>{{ site.title }}",
+            ),
+            file("card/ghi-chu.txt", "{{ article.title }}"),
+            file(
+                "t.html",
+                "{{ article.parts.the }}|{{ article.parts.card | length }}",
+            ),
+        ]))
+        .unwrap();
+        assert!(templates.has_card_parts());
+        let (site, article) = values();
+        let (parts, problems) = templates.render_card(&site, &article, Path::new("bai.md"));
+        assert!(problems.is_empty(), "{problems:?}");
+        let parts = parts.as_map().unwrap();
+        // Only HTML templates are parts (a text template writes what it gets unescaped).
+        assert_eq!(parts.len(), 2, "the, card");
+        let the = parts.get(&"the".into()).unwrap();
+        assert_eq!(the.as_str(), Some("<h2>A &lt;b&gt; &amp; c</h2>Sở Tư pháp"));
+        // Escaped once, when the part was made; not again where a list shows it.
+        let mut card = article.into_map().unwrap();
+        card.insert("parts".into(), Value::from(parts.clone()));
+        let mut ctx = Context::new();
+        ctx.insert_value("article", Value::from(card));
+        let shown = templates.render("t.html", &ctx, None).unwrap();
+        assert_eq!(shown, "<h2>A &lt;b&gt; &amp; c</h2>Sở Tư pháp|0");
+    }
+
+    #[test]
+    fn a_card_part_that_fails_is_reported_at_its_line_for_its_page_and_shows_nothing() {
+        let templates = Templates::new(&without_builtin_parts(vec![
+            file("card/le.html", "<p>\n{{ page.title }}</p>"),
+            file("cards.html", "{{ article.parts.le }}"),
+        ]))
+        .unwrap();
+        let (site, article) = values();
+        let page = Path::new("content/tin-tuc/bai.md");
+        let (parts, problems) = templates.render_card(&site, &article, page);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let d = &problems[0];
+        assert_eq!(d.path, PathBuf::from("themes/x/templates/card/le.html"));
+        assert_eq!((d.line, d.col), (2, 4));
+        assert!(d.message.contains("tin-tuc/bai.md"), "{}", d.message);
+        assert_eq!(d.hint.as_deref(), Some(msg::HINT_CARD_TEMPLATE));
+        let part = parts.as_map().unwrap().get(&"le".into()).unwrap();
+        assert_eq!(part.as_str(), Some(""));
+    }
+
+    #[test]
+    fn cards_carry_parts_only_when_some_template_may_show_them() {
+        let cards = |text: &str| {
+            let over = [file("cards.html", text), file("card/card.html", "x")];
+            Templates::new(&over).unwrap().has_card_parts()
+        };
+        assert!(cards(
+            "{% for a in articles %}{{ a.parts.card }}{% endfor %}"
+        ));
+        assert!(cards(
+            "{% for a in articles %}{{ a[\"parts\"].card }}{% endfor %}"
+        ));
+        assert!(!cards("{% for a in articles %}{{ a.title }}{% endfor %}"));
+        // The built-in theme shows them.
+        assert!(Templates::new(&[]).unwrap().has_card_parts());
+    }
+
+    #[test]
+    fn a_card_part_is_read_with_every_template_and_its_clock_with_theirs() {
+        let plain = Templates::new(&[]).unwrap();
+        let edited = Templates::new(&[file("card/card.html", "{{ article.url }}")]).unwrap();
+        for name in ["page.html", "term.html", "index.html"] {
+            assert_ne!(
+                plain.fingerprint_of(name),
+                edited.fingerprint_of(name),
+                "{name}"
+            );
+        }
+        assert!(!plain.reads_now("term.html"));
+        let dated = Templates::new(&[file("card/ngay.html", "{{ site.now }}")]).unwrap();
+        for name in ["page.html", "term.html", "404.html"] {
+            assert!(dated.reads_now(name), "{name}");
+        }
+    }
+}
