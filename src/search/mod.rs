@@ -25,7 +25,9 @@ use crate::key::Key;
 pub use deferred::Deferred;
 use pairs::Pairs;
 use words::collapse;
-pub use words::{count_words, fold, for_each_word, html_text, words, MAX_WORD_CHARS};
+pub use words::{
+    count_and_fold, count_words, fold, for_each_word, html_text, words, MAX_WORD_CHARS,
+};
 
 /// The search page, under the site's base path.
 pub const PAGE: &str = "tim-kiem/";
@@ -316,7 +318,7 @@ impl Indexed {
             (format!("{summary} {beginning}"), [summary, body.as_str()])
         };
         // The counts' map becomes the weights' map: each count is capped to its bits.
-        let mut weights = count_words(&searched);
+        let (mut weights, folds) = count_and_fold(&searched);
         for n in weights.values_mut() {
             *n = (*n).min(u32::from(WEIGHT_COUNT));
         }
@@ -334,7 +336,7 @@ impl Indexed {
                 }
             });
         }
-        let pairs = Pairs::of(&meta.title, snippet);
+        let pairs = Pairs::of(&meta.title, snippet, &folds);
         // Pairs have a space, words none: the two never meet.
         let all: Vec<(&str, u8)> = weights
             .iter()

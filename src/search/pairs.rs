@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::for_each_word;
+use super::words::Folds;
 
 /// The pairs of neighbouring words (`nghi dinh`, `dinh 118`) of the title and of the text's
 /// beginning (what the result shows), each once: words of their own with a count of 1. The
@@ -17,13 +17,14 @@ pub struct Pairs {
 }
 
 impl Pairs {
-    pub fn of(title: &str, beginning: &str) -> Pairs {
+    /// The pairs of `title` and `beginning`, their words folded as `folds` has them.
+    pub fn of(title: &str, beginning: &str, folds: &Folds) -> Pairs {
         let mut text = String::with_capacity(title.len() + beginning.len() + 1);
         let mut spans = Vec::new();
         for field in [title, beginning] {
             // Where the last word of this field starts, once there is one.
             let mut previous: Option<usize> = None;
-            for_each_word(field, |word| {
+            folds.for_each_word(field, |word| {
                 if previous.is_some() {
                     text.push(' ');
                 }
@@ -53,21 +54,28 @@ fn piece(text: &str, (start, end): (u32, u32)) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::count_and_fold;
+
+    /// The pairs as a page has them: its text's spellings folded once, by the count.
+    fn pairs_of(title: &str, text: &str) -> Pairs {
+        let (_, folds) = count_and_fold(&[text]);
+        Pairs::of(title, text, &folds)
+    }
 
     #[test]
     fn pairs_of_neighbouring_words_once_each_and_not_across_title_and_text() {
-        let pairs = Pairs::of("Nghị định 118", "nghị định mới, Nghị định 118.");
+        let pairs = pairs_of("Nghị định 118", "nghị định mới, Nghị định 118.");
         let mut each: Vec<&str> = pairs.each().collect();
         each.sort_unstable();
         assert_eq!(each, ["dinh 118", "dinh moi", "moi nghi", "nghi dinh"]);
-        assert_eq!(Pairs::of("Một", "").each().count(), 0);
+        assert_eq!(pairs_of("Một", "").each().count(), 0);
     }
 
     #[test]
     fn pairs_longer_than_sixteen_bytes_are_kept_once_too() {
         // "truongphongxyz ab" is 17 bytes, "truongphongxyz a" 16.
         let text = "truongphongxyz ab truongphongxyz ab truongphongxyz a truongphongxyz a";
-        let pairs = Pairs::of("", text);
+        let pairs = pairs_of("", text);
         let mut each: Vec<&str> = pairs.each().collect();
         each.sort_unstable();
         assert_eq!(

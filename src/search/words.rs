@@ -105,34 +105,106 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
 /// Each folded word of `texts` with how many times it occurs in them. A page repeats its
 /// words, so each distinct spelling is folded once, which is most of the cost of indexing.
 pub fn count_words(texts: &[&str]) -> FxHashMap<String, u32> {
+    count_and_fold(texts).0
+}
+
+/// [`count_words`], and how each short spelling was folded, for the pairs of the text's
+/// beginning to take rather than fold its words again.
+pub fn count_and_fold<'t>(texts: &[&'t str]) -> (FxHashMap<String, u32>, Folds<'t>) {
     // Sized for a page's distinct spellings (about one per 50 bytes of text), so the map
     // seldom grows while it fills.
     let len: usize = texts.iter().map(|t| t.len()).sum();
     // Nearly every run is a syllable of a few bytes: those are counted under their bytes as
     // one number, hashed and compared as one (a string key cost a call to compare bytes at
     // each look-up, the larger part of indexing); the rare longer run under its text.
-    let mut short: FxHashMap<u128, (&str, u32)> =
+    let mut short: FxHashMap<u128, Spelling> =
         FxHashMap::with_capacity_and_hasher(len / 50, Default::default());
     let mut long: FxHashMap<&str, u32> = FxHashMap::default();
     for text in texts {
         for run in runs(text) {
             match packed(text, run) {
-                Some(key) => short.entry(key).or_insert((run, 0)).1 += 1,
+                Some(key) => short.entry(key).or_insert(Spelling::new(run)).count += 1,
                 None => *long.entry(run).or_insert(0) += 1,
             }
         }
     }
-    let spellings = short.into_values().chain(long);
     let mut counts: FxHashMap<String, u32> =
-        FxHashMap::with_capacity_and_hasher(spellings.size_hint().0, Default::default());
+        FxHashMap::with_capacity_and_hasher(short.len() + long.len(), Default::default());
+    let mut text = String::with_capacity(short.len() * 8);
     let mut folded = String::new();
-    for (run, n) in spellings {
+    for spelling in short.values_mut() {
+        fold_into(spelling.run, &mut folded);
+        let start = text.len() as u32;
+        if is_kept(&folded) {
+            *counts.entry(folded.clone()).or_insert(0) += spelling.count;
+            text.push_str(&folded);
+        }
+        // A word not kept is known by an empty span.
+        spelling.folded = (start, text.len() as u32);
+    }
+    for (run, n) in long {
         fold_into(run, &mut folded);
         if is_kept(&folded) {
             *counts.entry(folded.clone()).or_insert(0) += n;
         }
     }
-    counts
+    let folds = Folds {
+        text,
+        spellings: short,
+    };
+    (counts, folds)
+}
+
+/// A short spelling of a text: how often it occurs, and where its folded word is in
+/// [`Folds::text`].
+struct Spelling<'t> {
+    run: &'t str,
+    count: u32,
+    folded: (u32, u32),
+}
+
+impl<'t> Spelling<'t> {
+    fn new(run: &'t str) -> Self {
+        Spelling {
+            run,
+            count: 0,
+            folded: (0, 0),
+        }
+    }
+}
+
+/// How the short spellings of a text were folded (see [`count_and_fold`]): each by its
+/// bytes as one number, its folded word a span of `text`.
+pub struct Folds<'t> {
+    text: String,
+    spellings: FxHashMap<u128, Spelling<'t>>,
+}
+
+impl Folds<'_> {
+    /// Calls `f` with each folded word of `text`, as [`for_each_word`] does, folding only the
+    /// spellings not counted already.
+    pub fn for_each_word(&self, text: &str, mut f: impl FnMut(&str)) {
+        let mut folded = String::new();
+        for run in runs(text) {
+            let known = packed(text, run).and_then(|key| self.spellings.get(&key));
+            let word = match known {
+                Some(spelling) => {
+                    let (start, end) = spelling.folded;
+                    &self.text[start as usize..end as usize]
+                }
+                None => {
+                    fold_into(run, &mut folded);
+                    if !is_kept(&folded) {
+                        continue;
+                    }
+                    folded.as_str()
+                }
+            };
+            if !word.is_empty() {
+                f(word);
+            }
+        }
+    }
 }
 
 /// The bytes of `run`, a run of `text` of at most 16 bytes, as one number: its bytes, then
@@ -325,6 +397,24 @@ mod tests {
                 *expected.entry(word).or_insert(0) += 1;
             }
             proptest::prop_assert_eq!(count_words(&texts), expected);
+        }
+    }
+
+    proptest::proptest! {
+        /// Words taken from the spellings a count folded (or folded there when it has not
+        /// seen them: other texts, long runs) are the words of the text. A lone combining
+        /// mark is a run that folds to nothing, so no word.
+        #[test]
+        fn words_through_the_folds_of_a_count_are_the_texts_words(
+            counted in "([a-zA-ZđĐạệớỚ]{1,20}|[ ,.]|Nghị|nghi\u{323}| \u{301}){0,30}",
+            text in "([a-zA-ZđĐạệớỚ]{1,20}|[ ,.]|Nghị|nghi\u{323}| \u{301}){0,30}",
+            same in proptest::bool::ANY,
+        ) {
+            let counted = if same { text.clone() } else { counted };
+            let (_, folds) = count_and_fold(&[&counted]);
+            let mut through = Vec::new();
+            folds.for_each_word(&text, |word| through.push(word.to_string()));
+            proptest::prop_assert_eq!(through, words(&text));
         }
     }
 
