@@ -13,26 +13,32 @@ impl Renderer<'_> {
         self.cards[index].get_or_init(|| self.views.card(&self.site.pages[index]))
     }
 
-    /// The cards of `pages`, for a list's context: each card is turned into a template value
-    /// once, and lists share it (a value's maps are reference-counted).
-    pub(crate) fn cards(&self, pages: impl IntoIterator<Item = usize>) -> Value {
-        let values: Vec<Value> = pages.into_iter().map(|i| self.card_value(i)).collect();
+    /// The cards of `pages`, for a list's context, with their parts if `parts` (the page's
+    /// template shows them): each card is turned into a template value once, and lists
+    /// share it (a value's maps are reference-counted).
+    pub(crate) fn cards(&self, pages: impl IntoIterator<Item = usize>, parts: bool) -> Value {
+        let values: Vec<Value> = (pages.into_iter())
+            .map(|i| self.card_value(i, parts))
+            .collect();
         Value::from(values)
     }
 
-    /// The card of `pages[index]` as a template value, made once.
-    pub(crate) fn card_value(&self, index: usize) -> Value {
-        self.card_values[index]
-            .get_or_init(|| self.make_card_value(index))
-            .clone()
+    /// The card of `pages[index]` as a template value, made once; with its `card/` parts
+    /// when `parts` (made once too, apart: pages that show none, such as the built-in
+    /// `page.html`, do not pay for them when only they are rendered again).
+    pub(crate) fn card_value(&self, index: usize, parts: bool) -> Value {
+        let plain = || Value::from_serializable(self.card(index));
+        let plain = || self.card_values[index].get_or_init(plain).clone();
+        match parts {
+            false => plain(),
+            true => (self.card_part_values[index])
+                .get_or_init(|| self.with_parts(index, plain()))
+                .clone(),
+        }
     }
 
-    /// The card's fields, and its `card/` parts as `parts` when the theme shows them.
-    fn make_card_value(&self, index: usize) -> Value {
-        let plain = Value::from_serializable(self.card(index));
-        if !self.templates.has_card_parts() {
-            return plain;
-        }
+    /// The card's value with its `card/` parts as `parts`.
+    fn with_parts(&self, index: usize, plain: Value) -> Value {
         let page = &self.site.pages[index].page.display;
         let (parts, problems) = self.templates.render_card(&self.site_value, &plain, page);
         if !problems.is_empty() {

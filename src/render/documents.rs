@@ -7,6 +7,9 @@ use crate::citations::{Cited, DOCUMENTS_PATH};
 use crate::msg;
 use crate::views::DocumentView;
 
+/// The template of a document's pages.
+const TEMPLATE: &str = "van-ban.html";
+
 impl Renderer<'_> {
     /// No table, or an empty one: no pages.
     pub(super) fn documents(&self) -> Vec<Job<'_>> {
@@ -40,6 +43,7 @@ impl Renderer<'_> {
         let path = cited.document.path();
         let per_page = self.site.config.paginate.max(1);
         let total_pages = cited.pages.len().div_ceil(per_page).max(1);
+        let parts = self.templates.shows_card_parts(TEMPLATE);
         (1..=total_pages)
             .map(|n| {
                 let title = match n {
@@ -55,6 +59,7 @@ impl Renderer<'_> {
                         .skip((n - 1) * per_page)
                         .take(per_page)
                         .copied(),
+                    parts,
                 );
                 let at = Position {
                     n,
@@ -68,7 +73,7 @@ impl Renderer<'_> {
                 Job {
                     out: format!("{url}index.html"),
                     kind: list_page(n),
-                    template: "van-ban.html".into(),
+                    template: TEMPLATE.into(),
                     key: None,
                     context: Box::new(move || ctx),
                     source: None,

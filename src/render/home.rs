@@ -45,22 +45,24 @@ impl Renderer<'_> {
         };
         // The blocks are the cards' values, as lists show them (with their `card/` parts).
         let mut blocks = (Value::from_serializable(&view).into_map()).unwrap_or_default();
-        let featured_card = featured.map_or_else(Value::none, |i| self.card_value(i));
+        let template = template_of(home, "index.html");
+        let parts = self.templates.shows_card_parts(&template);
+        let featured_card = featured.map_or_else(Value::none, |i| self.card_value(i, parts));
         blocks.insert("featured".into(), featured_card);
         let latest = (self.site.articles.iter().copied())
             .filter(|&i| Some(i) != featured)
             .take(LATEST);
-        blocks.insert("latest".into(), self.cards(latest));
-        blocks.insert("topics".into(), Value::from(self.topic_blocks()));
+        blocks.insert("latest".into(), self.cards(latest, parts));
+        blocks.insert("topics".into(), Value::from(self.topic_blocks(parts)));
         let events = self.upcoming_events().into_iter().take(EVENTS);
-        blocks.insert("events".into(), self.cards(events));
+        blocks.insert("events".into(), self.cards(events, parts));
         ctx.insert_value("home", Value::from(blocks));
         let latest = self.site.articles.iter().take(cfg.paginate).copied();
-        ctx.insert_value("articles", self.cards(latest));
+        ctx.insert_value("articles", self.cards(latest, parts));
         Job {
             out: "index.html".into(),
             kind: Kind::Home,
-            template: template_of(home, "index.html"),
+            template,
             key: None,
             context: Box::new(move || ctx),
             source: home.map(|h| h.page.display.clone()),
@@ -79,7 +81,7 @@ impl Renderer<'_> {
 
     /// A block per topic marked for the home page that has articles, in config.yaml's order:
     /// `topic` and its newest `articles`.
-    fn topic_blocks(&self) -> Vec<Value> {
+    fn topic_blocks(&self, parts: bool) -> Vec<Value> {
         let site = self.site;
         (site.config.topics.iter())
             .filter(|t| t.home)
@@ -90,7 +92,7 @@ impl Renderer<'_> {
                 let topic = self.views.term_link(Taxonomy::Topic, term);
                 block.insert("topic".into(), Value::from_serializable(&topic));
                 let articles = term.pages.iter().copied().take(PER_TOPIC);
-                block.insert("articles".into(), self.cards(articles));
+                block.insert("articles".into(), self.cards(articles, parts));
                 Value::from(block)
             })
             .collect()

@@ -143,6 +143,7 @@ impl<'a> Renderer<'a> {
             .finish();
         let list = Arc::new(list);
         let path = Arc::new(path);
+        let parts = self.templates.shows_card_parts(&template);
         let chunk_of = |n: usize| {
             &pages[((n - 1) * per_page).min(pages.len())..(n * per_page).min(pages.len())]
         };
@@ -168,7 +169,7 @@ impl<'a> Renderer<'a> {
                             per_page,
                             total_items: pages.len(),
                         };
-                        self.list_context(&list, &path, chunk, at)
+                        self.list_context(&list, &path, chunk, at, parts)
                     }),
                     source: source.clone(),
                     template_line,
@@ -211,6 +212,7 @@ impl<'a> Renderer<'a> {
         path: &str,
         chunk: &[usize],
         at: Position,
+        parts: bool,
     ) -> tera::Context {
         let n = at.n;
         let title = if n == 1 {
@@ -228,7 +230,7 @@ impl<'a> Renderer<'a> {
         head.json_feed_url = list.json_feed_url.clone();
         let mut ctx = self.context(head);
         ctx.insert("list", list);
-        ctx.insert_value("articles", self.cards(chunk.iter().copied()));
+        ctx.insert_value("articles", self.cards(chunk.iter().copied(), parts));
         ctx.insert("paginator", &self.paginator(path, at));
         ctx
     }

@@ -225,6 +225,8 @@ pub(crate) struct Renderer<'a> {
     cards: Vec<std::sync::OnceLock<ArticleCard>>,
     /// Each card as a template value, made once for the many lists that show it.
     card_values: Vec<std::sync::OnceLock<Value>>,
+    /// The same with its `card/` parts, for the pages that show them.
+    card_part_values: Vec<std::sync::OnceLock<Value>>,
     /// Why some cards' `card/` parts could not be rendered, by page index.
     card_problems: std::sync::Mutex<Vec<(usize, Diagnostic)>>,
     /// Hash of what every page's context shares: `site` (but for its clock), the config and
@@ -265,16 +267,6 @@ impl<'a> Renderer<'a> {
         let site_view = views.site();
         let site_value = Value::from_serializable(&site_view);
         let (once, once_problems) = templates.render_once(&site_value);
-        let cards = site
-            .pages
-            .iter()
-            .map(|_| std::sync::OnceLock::new())
-            .collect();
-        let card_values = site
-            .pages
-            .iter()
-            .map(|_| std::sync::OnceLock::new())
-            .collect();
         // The clock is left out: what it decides (which articles are out, which events are
         // upcoming) is in the pages' own keys, and pages whose templates show it get it in
         // theirs. Otherwise every `serve` build without `--now` would render every page.
@@ -303,8 +295,9 @@ impl<'a> Renderer<'a> {
             site_value,
             once,
             once_problems,
-            cards,
-            card_values,
+            cards: once_each(site.pages.len()),
+            card_values: once_each(site.pages.len()),
+            card_part_values: once_each(site.pages.len()),
             card_problems: std::sync::Mutex::default(),
             global,
             global_now,
@@ -326,6 +319,7 @@ impl<'a> Renderer<'a> {
         crate::memo::drop_later((
             std::mem::take(&mut self.cards),
             std::mem::take(&mut self.card_values),
+            std::mem::take(&mut self.card_part_values),
         ));
         self.dictionary.take()
     }
@@ -434,6 +428,11 @@ impl<'a> Renderer<'a> {
             .flat_map(move |(taxonomy, t)| self.term(taxonomy, t).into_par_iter());
         jobs.into_par_iter().chain(sections).chain(terms)
     }
+}
+
+/// `n` places, each filled once when first asked for.
+fn once_each<T>(n: usize) -> Vec<std::sync::OnceLock<T>> {
+    (0..n).map(|_| std::sync::OnceLock::new()).collect()
 }
 
 /// What every page rendered with `template` shares (see [`Renderer::shared_key`]).

@@ -28,13 +28,13 @@ impl Renderer<'_> {
             kind: Kind::Page,
             template: template.to_string(),
             key: Some(key),
-            context: Box::new(move || self.page_context(index)),
+            context: Box::new(move || self.page_context(index, template)),
             source: Some(p.page.display.clone()),
             template_line: p.page.line_of("template"),
         })
     }
 
-    fn page_context(&self, index: usize) -> Context {
+    fn page_context(&self, index: usize, template: &str) -> Context {
         let p = &self.site.pages[index];
         let taken = self.html.get(index).and_then(|h| h.lock().ok()?.take());
         let content = match taken {
@@ -69,22 +69,23 @@ impl Renderer<'_> {
             head.json_ld = Some(crate::templates::json_for_script(&article));
         }
         let mut ctx = self.context(head);
-        ctx.insert_value("page", self.page_value(index, &view));
+        let parts = self.templates.shows_card_parts(template);
+        ctx.insert_value("page", self.page_value(index, &view, parts));
         ctx
     }
 
     /// `page` for the template: the view, with the page's own card and those of its related
     /// articles taken from the values made once for every list (a page's cards were a
     /// quarter of rendering it).
-    fn page_value(&self, index: usize, view: &PageView) -> Value {
-        let mut page = (self.card_value(index).into_map()).unwrap_or_default();
+    fn page_value(&self, index: usize, view: &PageView, parts: bool) -> Value {
+        let mut page = (self.card_value(index, parts).into_map()).unwrap_or_default();
         page.extend(
             Value::from_serializable(view)
                 .into_map()
                 .unwrap_or_default(),
         );
         let related = self.site.related_of(index).iter();
-        let related: Vec<Value> = related.map(|&i| self.card_value(i)).collect();
+        let related: Vec<Value> = related.map(|&i| self.card_value(i, parts)).collect();
         page.insert("related".into(), Value::from(related));
         Value::from(page)
     }

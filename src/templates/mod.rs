@@ -135,8 +135,9 @@ pub struct Templates {
     /// Templates that may show the build's clock (`site.now`), themselves or through a
     /// template they name (extends, include, import).
     reads_now: std::collections::BTreeSet<String>,
-    /// Whether cards are rendered with the `card/` parts (see [`Templates::render_card`]).
-    card_parts: bool,
+    /// Templates whose pages show cards with their `card/` parts (see
+    /// [`Templates::render_card`]), themselves or through a template they name.
+    shows_parts: std::collections::BTreeSet<String>,
 }
 
 impl std::fmt::Debug for Templates {
@@ -213,17 +214,21 @@ impl Templates {
         {
             reads_now.extend(texts.keys().map(|name| name.to_string()));
         }
-        // Only when a template other than a part may show them: a theme with its own
-        // `cards.html` written without them does not pay for the built-in ones.
-        let card_parts = texts.keys().any(|name| is_card_part(name))
-            && (texts.iter()).any(|(name, text)| !is_card_part(name) && text.contains("parts"));
+        // Only the pages that may show them make the parts: editing `page.html`, which does
+        // not, renders no card again, nor does a theme with its own `cards.html` without them.
+        let shows_parts = if texts.keys().any(|name| is_card_part(name)) {
+            let others = (texts.iter()).filter(|(name, _)| !is_card_part(name));
+            reading("parts", &others.map(|(n, t)| (*n, *t)).collect())
+        } else {
+            Default::default()
+        };
         Ok(Templates {
             tera,
             files,
             fingerprint: h.finalize(),
             fingerprints,
             reads_now,
-            card_parts,
+            shows_parts,
         })
     }
 

@@ -44,11 +44,12 @@ impl Templates {
         self.render_parts(ONCE, &context, None, msg::HINT_ONCE_TEMPLATE)
     }
 
-    /// Whether cards carry their `card/` parts: the theme has some, and a template other
-    /// than a part names `parts` (the answer may be yes when no template shows them, never
-    /// the other way). Otherwise cards are shown as they are.
-    pub fn has_card_parts(&self) -> bool {
-        self.card_parts
+    /// Whether the cards of pages rendered with `template` carry their `card/` parts: the
+    /// theme has some, and `template` or a template it names has the word `parts` (the
+    /// answer may be yes when it shows none, never the other way). Otherwise its cards are
+    /// shown as they are.
+    pub fn shows_card_parts(&self, template: &str) -> bool {
+        self.shows_parts.contains(template)
     }
 
     /// The `card/` templates rendered with `site` and `article` (one page's card), for its
@@ -156,7 +157,7 @@ mod tests {
             ),
         ]))
         .unwrap();
-        assert!(templates.has_card_parts());
+        assert!(templates.shows_card_parts("t.html"));
         let (site, article) = values();
         let (parts, problems) = templates.render_card(&site, &article, Path::new("bai.md"));
         assert!(problems.is_empty(), "{problems:?}");
@@ -195,10 +196,10 @@ mod tests {
     }
 
     #[test]
-    fn cards_carry_parts_only_when_some_template_may_show_them() {
+    fn cards_carry_parts_only_on_pages_whose_templates_may_show_them() {
         let cards = |text: &str| {
             let over = [file("cards.html", text), file("card/card.html", "x")];
-            Templates::new(&over).unwrap().has_card_parts()
+            Templates::new(&over).unwrap().shows_card_parts("term.html")
         };
         assert!(cards(
             "{% for a in articles %}{{ a.parts.card }}{% endfor %}"
@@ -207,8 +208,15 @@ mod tests {
             "{% for a in articles %}{{ a[\"parts\"].card }}{% endfor %}"
         ));
         assert!(!cards("{% for a in articles %}{{ a.title }}{% endfor %}"));
-        // The built-in theme shows them.
-        assert!(Templates::new(&[]).unwrap().has_card_parts());
+        // The built-in theme shows them on lists, through `cards.html`, not on articles.
+        let builtin = Templates::new(&[]).unwrap();
+        for (name, shows) in [
+            ("term.html", true),
+            ("section.html", true),
+            ("page.html", false),
+        ] {
+            assert_eq!(builtin.shows_card_parts(name), shows, "{name}");
+        }
     }
 
     #[test]
