@@ -25,9 +25,7 @@ use crate::key::Key;
 pub use deferred::Deferred;
 use pairs::Pairs;
 use words::collapse;
-pub use words::{
-    count_and_fold, count_words, fold, for_each_word, html_text, words, MAX_WORD_CHARS,
-};
+pub use words::{count_and_fold, fold, for_each_word, html_text, words, MAX_WORD_CHARS};
 
 /// The search page, under the site's base path.
 pub const PAGE: &str = "tim-kiem/";

@@ -92,24 +92,15 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 /// Calls `f` with each folded word of `text`, as [`words`] lists them.
-pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    let mut folded = String::new();
-    for run in runs(text) {
-        fold_into(run, &mut folded);
-        if is_kept(&folded) {
-            f(&folded);
-        }
-    }
+pub fn for_each_word(text: &str, f: impl FnMut(&str)) {
+    // Folds that know no spelling fold every run.
+    Folds::default().for_each_word(text, f);
 }
 
-/// Each folded word of `texts` with how many times it occurs in them. A page repeats its
-/// words, so each distinct spelling is folded once, which is most of the cost of indexing.
-pub fn count_words(texts: &[&str]) -> FxHashMap<String, u32> {
-    count_and_fold(texts).0
-}
-
-/// [`count_words`], and how each short spelling was folded, for the pairs of the text's
-/// beginning to take rather than fold its words again.
+/// Each folded word of `texts` with how many times it occurs in them, and how each short
+/// spelling was folded, for the pairs of the text's beginning to take rather than fold its
+/// words again. A page repeats its words, so each distinct spelling is folded once, which is
+/// most of the cost of indexing.
 pub fn count_and_fold<'t>(texts: &[&'t str]) -> (FxHashMap<String, u32>, Folds<'t>) {
     // Sized for a page's distinct spellings (about one per 50 bytes of text), so the map
     // seldom grows while it fills.
@@ -175,13 +166,14 @@ impl<'t> Spelling<'t> {
 
 /// How the short spellings of a text were folded (see [`count_and_fold`]): each by its
 /// bytes as one number, its folded word a span of `text`.
+#[derive(Default)]
 pub struct Folds<'t> {
     text: String,
     spellings: FxHashMap<u128, Spelling<'t>>,
 }
 
 impl Folds<'_> {
-    /// Calls `f` with each folded word of `text`, as [`for_each_word`] does, folding only the
+    /// Calls `f` with each folded word of `text`, as [`words`] lists them, folding only the
     /// spellings not counted already.
     pub fn for_each_word(&self, text: &str, mut f: impl FnMut(&str)) {
         let mut folded = String::new();
@@ -333,6 +325,11 @@ fn unescaped(escaped: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The counts alone.
+    fn count_words(texts: &[&str]) -> FxHashMap<String, u32> {
+        count_and_fold(texts).0
+    }
     use unicode_normalization::UnicodeNormalization;
 
     fn all(text: &str) -> Vec<String> {

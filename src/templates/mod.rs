@@ -216,12 +216,8 @@ impl Templates {
         }
         // Only the pages that may show them make the parts: editing `page.html`, which does
         // not, renders no card again, nor does a theme with its own `cards.html` without them.
-        let shows_parts = if texts.keys().any(|name| is_card_part(name)) {
-            let others = (texts.iter()).filter(|(name, _)| !is_card_part(name));
-            reading("parts", &others.map(|(n, t)| (*n, *t)).collect())
-        } else {
-            Default::default()
-        };
+        let others = (texts.iter()).filter(|(name, _)| !is_card_part(name));
+        let shows_parts = reading("parts", &others.map(|(n, t)| (*n, *t)).collect());
         Ok(Templates {
             tera,
             files,
@@ -290,13 +286,23 @@ impl Templates {
             return self.render(name, context, page).map(String::into_bytes);
         }
         // Most pages are 10–20 KB: start there rather than growing from nothing.
-        let mut out = Vec::with_capacity(16 * 1024);
+        let mut out = self.render_into(name, context, page, 16 * 1024)?;
+        // Kept until every page has rendered: a page of 17 KB would hold 32 KB.
+        out.shrink_to_fit();
+        Ok(out)
+    }
+
+    /// `name` rendered into bytes, starting with `capacity` of them.
+    fn render_into(
+        &self,
+        name: &str,
+        context: &Context,
+        page: Option<&std::path::Path>,
+        capacity: usize,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(capacity);
         match self.tera.render_to(name, context, &mut out) {
-            Ok(()) => {
-                // Kept until every page has rendered: a page of 17 KB would hold 32 KB.
-                out.shrink_to_fit();
-                Ok(out)
-            }
+            Ok(()) => Ok(out),
             Err(e) => Err(to_diagnostics(&e, &self.files, page).remove(0)),
         }
     }
@@ -540,95 +546,6 @@ mod tests {
             Templates::new(&[file("once/footer.html", format!("{footer}{{# sửa #}}"))]).unwrap();
         for name in ["page.html", "section.html", "taxonomy.html", "cards.html"] {
             assert_ne!(of(&first, name), of(&footer_edited, name), "{name}");
-        }
-    }
-
-    fn once_file(name: &str, text: &str) -> TemplateFile {
-        TemplateFile {
-            name: format!("once/{name}"),
-            display: format!("themes/x/templates/once/{name}").into(),
-            text: text.into(),
-        }
-    }
-
-    /// The built-in parts read a whole site's `site`; these tests give a few fields only.
-    fn without_builtin_parts(mut files: Vec<TemplateFile>) -> Vec<TemplateFile> {
-        files.push(once_file("sidebar.html", ""));
-        files.push(once_file("footer.html", ""));
-        files
-    }
-
-    #[test]
-    fn once_parts_are_rendered_with_the_site_and_written_as_they_are() {
-        let templates = Templates::new(&without_builtin_parts(vec![
-            once_file("chan.html", "<p>{{ site.title }}: {{ site.n }}</p>"),
-            once_file("bang-tin.html", "<b>{{ site.n }}</b>"),
-            TemplateFile {
-                name: "t.html".into(),
-                display: "themes/x/templates/t.html".into(),
-                text: "{{ once.chan }}|{{ once.footer | length }}|{{ once[\"bang-tin\"] }}".into(),
-            },
-        ]))
-        .unwrap();
-        let site =
-            Value::from_serializable(&serde_json::json!({ "title": "Sở <Tư pháp> & dân", "n": 3 }));
-        let (once, problems) = templates.render_once(&site);
-        assert!(problems.is_empty(), "{problems:?}");
-        let part = once.as_map().unwrap().get(&"chan".into()).unwrap();
-        assert_eq!(
-            part.as_str(),
-            Some("<p>Sở &lt;Tư pháp&gt; &amp; dân: 3</p>")
-        );
-        let mut ctx = Context::new();
-        ctx.insert_value("once", once);
-        // Escaped once, when the part was made; not again where a page shows it.
-        let page = templates.render("t.html", &ctx, None).unwrap();
-        assert_eq!(page, "<p>Sở &lt;Tư pháp&gt; &amp; dân: 3</p>|0|<b>3</b>");
-    }
-
-    #[test]
-    fn only_html_under_once_is_a_part_so_what_a_part_writes_is_always_escaped() {
-        let templates = Templates::new(&without_builtin_parts(vec![
-            once_file("tho.txt", "{{ site.title }}"),
-            once_file("chan.html", "{{ site.title }}"),
-        ]))
-        .unwrap();
-        let site = Value::from_serializable(&serde_json::json!({ "title": "<b>x</b>" }));
-        let (once, problems) = templates.render_once(&site);
-        assert!(problems.is_empty(), "{problems:?}");
-        let parts = once.as_map().unwrap();
-        // A text template writes what it is given unescaped: it is no part.
-        assert!(parts.get(&"tho.txt".into()).is_none() && parts.get(&"tho".into()).is_none());
-        assert_eq!(parts.len(), 3, "chan, sidebar, footer");
-        let chan = parts.get(&"chan".into()).unwrap();
-        assert_eq!(chan.as_str(), Some("&lt;b&gt;x&lt;/b&gt;"));
-    }
-
-    #[test]
-    fn a_once_part_that_reads_a_page_is_reported_once_and_shows_nothing() {
-        let templates = Templates::new(&without_builtin_parts(vec![once_file(
-            "le.html",
-            "<p>\n{{ page.title }}</p>",
-        )]))
-        .unwrap();
-        let site = Value::from_serializable(&serde_json::json!({ "title": "x" }));
-        let (once, problems) = templates.render_once(&site);
-        assert_eq!(problems.len(), 1, "{problems:?}");
-        let d = &problems[0];
-        assert_eq!(d.path, PathBuf::from("themes/x/templates/once/le.html"));
-        assert_eq!((d.line, d.col), (2, 4));
-        assert_eq!(d.hint.as_deref(), Some(msg::HINT_ONCE_TEMPLATE));
-        let part = once.as_map().unwrap().get(&"le".into()).unwrap();
-        assert_eq!(part.as_str(), Some(""));
-    }
-
-    #[test]
-    fn a_once_part_showing_the_clock_makes_every_page_show_it() {
-        let plain = Templates::new(&[]).unwrap();
-        assert!(!plain.reads_now("page.html"));
-        let dated = Templates::new(&[once_file("ngay.html", "{{ site.now }}")]).unwrap();
-        for name in ["page.html", "section.html", "404.html"] {
-            assert!(dated.reads_now(name), "{name}");
         }
     }
 

@@ -100,10 +100,7 @@ impl Templates {
         context: &Context,
         page: Option<&Path>,
     ) -> Result<Value, Diagnostic> {
-        let mut out = Vec::with_capacity(2048);
-        if let Err(e) = self.tera.render_to(name, context, &mut out) {
-            return Err(super::to_diagnostics(&e, &self.files, page).remove(0));
-        }
+        let out = self.render_into(name, context, page, 2048)?;
         // Tera writes only whole texts; the check is for the compiler's sake.
         let text = simdutf8::basic::from_utf8(&out).map_err(|_| {
             let file = (self.files.get(name).cloned()).unwrap_or_else(|| name.into());
@@ -135,6 +132,84 @@ mod tests {
             files.push(file(name, ""));
         }
         files
+    }
+
+    fn once(name: &str, text: &str) -> TemplateFile {
+        file(&format!("once/{name}"), text)
+    }
+
+    #[test]
+    fn once_parts_are_rendered_with_the_site_and_written_as_they_are() {
+        let templates = Templates::new(&without_builtin_parts(vec![
+            once("chan.html", "<p>{{ site.title }}: {{ site.n }}</p>"),
+            once("bang-tin.html", "<b>{{ site.n }}</b>"),
+            TemplateFile {
+                name: "t.html".into(),
+                display: "themes/x/templates/t.html".into(),
+                text: "{{ once.chan }}|{{ once.footer | length }}|{{ once[\"bang-tin\"] }}".into(),
+            },
+        ]))
+        .unwrap();
+        let site =
+            Value::from_serializable(&serde_json::json!({ "title": "Sở <Tư pháp> & dân", "n": 3 }));
+        let (once, problems) = templates.render_once(&site);
+        assert!(problems.is_empty(), "{problems:?}");
+        let part = once.as_map().unwrap().get(&"chan".into()).unwrap();
+        assert_eq!(
+            part.as_str(),
+            Some("<p>Sở &lt;Tư pháp&gt; &amp; dân: 3</p>")
+        );
+        let mut ctx = Context::new();
+        ctx.insert_value("once", once);
+        // Escaped once, when the part was made; not again where a page shows it.
+        let page = templates.render("t.html", &ctx, None).unwrap();
+        assert_eq!(page, "<p>Sở &lt;Tư pháp&gt; &amp; dân: 3</p>|0|<b>3</b>");
+    }
+
+    #[test]
+    fn only_html_under_once_is_a_part_so_what_a_part_writes_is_always_escaped() {
+        let templates = Templates::new(&without_builtin_parts(vec![
+            once("tho.txt", "{{ site.title }}"),
+            once("chan.html", "{{ site.title }}"),
+        ]))
+        .unwrap();
+        let site = Value::from_serializable(&serde_json::json!({ "title": "<b>x</b>" }));
+        let (once, problems) = templates.render_once(&site);
+        assert!(problems.is_empty(), "{problems:?}");
+        let parts = once.as_map().unwrap();
+        // A text template writes what it is given unescaped: it is no part.
+        assert!(parts.get(&"tho.txt".into()).is_none() && parts.get(&"tho".into()).is_none());
+        assert_eq!(parts.len(), 3, "chan, sidebar, footer");
+        let chan = parts.get(&"chan".into()).unwrap();
+        assert_eq!(chan.as_str(), Some("&lt;b&gt;x&lt;/b&gt;"));
+    }
+
+    #[test]
+    fn a_once_part_that_reads_a_page_is_reported_once_and_shows_nothing() {
+        let templates = Templates::new(&without_builtin_parts(vec![once(
+            "le.html",
+            "<p>\n{{ page.title }}</p>",
+        )]))
+        .unwrap();
+        let site = Value::from_serializable(&serde_json::json!({ "title": "x" }));
+        let (once, problems) = templates.render_once(&site);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let d = &problems[0];
+        assert_eq!(d.path, PathBuf::from("themes/x/templates/once/le.html"));
+        assert_eq!((d.line, d.col), (2, 4));
+        assert_eq!(d.hint.as_deref(), Some(msg::HINT_ONCE_TEMPLATE));
+        let part = once.as_map().unwrap().get(&"le".into()).unwrap();
+        assert_eq!(part.as_str(), Some(""));
+    }
+
+    #[test]
+    fn a_once_part_showing_the_clock_makes_every_page_show_it() {
+        let plain = Templates::new(&[]).unwrap();
+        assert!(!plain.reads_now("page.html"));
+        let dated = Templates::new(&[once("ngay.html", "{{ site.now }}")]).unwrap();
+        for name in ["page.html", "section.html", "404.html"] {
+            assert!(dated.reads_now(name), "{name}");
+        }
     }
 
     fn values() -> (Value, Value) {

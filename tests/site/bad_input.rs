@@ -1410,14 +1410,12 @@ fn template_and_content_errors_are_reported_together() {
     );
 }
 
-#[test]
-fn a_once_part_reading_a_page_is_one_error_at_its_line_not_one_per_page() {
+/// A theme's part at `part` that reads `page`, which no part can, on a site of three
+/// articles: the one error the build fails with.
+fn part_reading_a_page(part: &str, text: &str) -> Diagnostic {
     let site = Site::new();
     site.config_plus("theme: rieng\n");
-    site.write(
-        "themes/rieng/templates/once/footer.html",
-        "<footer>\n{{ page.title }}</footer>",
-    );
+    site.write(&format!("themes/rieng/templates/{part}"), text);
     for n in 0..3 {
         let name = format!("tin-tuc/{n}.md");
         site.article(&name, "Bài", "2025-08-21", "", "Nội dung.\n");
@@ -1425,29 +1423,23 @@ fn a_once_part_reading_a_page_is_one_error_at_its_line_not_one_per_page() {
     let problems = site.build_fails();
     let errors: Vec<&Diagnostic> = problems.iter().filter(|p| p.is_error()).collect();
     assert_eq!(errors.len(), 1, "{}", show(&problems));
-    assert_at(errors[0], "themes/rieng/templates/once/footer.html", 2);
-    assert!(hint(errors[0]).contains("site"), "{}", errors[0]);
+    errors[0].clone()
+}
+
+#[test]
+fn a_once_part_reading_a_page_is_one_error_at_its_line_not_one_per_page() {
+    let error = part_reading_a_page("once/footer.html", "<footer>\n{{ page.title }}</footer>");
+    assert_at(&error, "themes/rieng/templates/once/footer.html", 2);
+    assert!(hint(&error).contains("site"), "{error}");
 }
 
 #[test]
 fn a_card_part_reading_a_page_is_one_error_at_its_line_not_one_per_article() {
-    let site = Site::new();
-    site.config_plus("theme: rieng\n");
-    site.write(
-        "themes/rieng/templates/card/card.html",
-        "<article>\n{{ page.title }}</article>",
-    );
-    for n in 0..3 {
-        let name = format!("tin-tuc/{n}.md");
-        site.article(&name, "Bài", "2025-08-21", "", "Nội dung.\n");
-    }
-    let problems = site.build_fails();
-    let errors: Vec<&Diagnostic> = problems.iter().filter(|p| p.is_error()).collect();
-    assert_eq!(errors.len(), 1, "{}", show(&problems));
-    assert_at(errors[0], "themes/rieng/templates/card/card.html", 2);
-    assert!(hint(errors[0]).contains("article"), "{}", errors[0]);
+    let error = part_reading_a_page("card/card.html", "<article>\n{{ page.title }}</article>");
+    assert_at(&error, "themes/rieng/templates/card/card.html", 2);
+    assert!(hint(&error).contains("article"), "{error}");
     // The article it failed for first is named.
-    assert!(errors[0].message.contains("tin-tuc/0.md"), "{}", errors[0]);
+    assert!(error.message.contains("tin-tuc/0.md"), "{error}");
 }
 
 // One run reports everything; a failed build writes nothing.
