@@ -150,7 +150,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize)> {
         let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
         crate::diag::line_col(good, good.len())
     })?;
-    if text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         Ok(nfc(&text.replace("\r\n", "\n").replace('\r', "\n")))
     } else {
         Ok(nfc(text))

@@ -237,7 +237,7 @@ fn is_kept(folded: &str) -> bool {
 pub fn html_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len() / 2);
     let mut rest = html;
-    while let Some(open) = rest.find('<') {
+    while let Some(open) = memchr::memchr(b'<', rest.as_bytes()) {
         text.push_str(&unescaped(&rest[..open]));
         let tag_len = tag_length(&rest[open..]);
         if separates_words(&rest[open..open + tag_len]) {
@@ -475,7 +475,7 @@ mod tests {
         ) {
             let mut joined = String::new();
             let mut rest = html.as_str();
-            while let Some(open) = rest.find('<') {
+            while let Some(open) = memchr::memchr(b'<', rest.as_bytes()) {
                 joined.push_str(&unescaped(&rest[..open]));
                 let tag_len = tag_length(&rest[open..]);
                 if separates_words(&rest[open..open + tag_len]) {
