@@ -198,6 +198,34 @@ pub fn clean(html: &str) -> String {
     text_of(&CLEANER.clean(html), html.len())
 }
 
+/// The paragraph cleaned HTML starts with, through its end tag and the line end after it;
+/// `None` when it starts otherwise. Found from the serializer's rules: text has its `<`
+/// escaped, an attribute value is in double quotes (a `"` in it escaped) and may hold a `<`
+/// or a `>`, and a paragraph holds no paragraph, so the first `</p>` outside a tag is its end.
+pub fn leading_paragraph(cleaned: &str) -> Option<&str> {
+    const START: &str = "<p>";
+    const END: &str = "</p>\n";
+    let bytes = cleaned.strip_prefix(START)?.as_bytes();
+    let mut at = 0;
+    loop {
+        at += memchr::memchr(b'<', &bytes[at..])?;
+        if bytes[at..].starts_with(b"</p>") {
+            let ends = bytes[at..].starts_with(END.as_bytes());
+            return ends.then(|| cleaned.get(..START.len() + at + END.len()))?;
+        }
+        // Past the tag, its attribute values whole.
+        let mut quoted = false;
+        loop {
+            at += 1;
+            match *bytes.get(at)? {
+                b'"' => quoted = !quoted,
+                b'>' if !quoted => break,
+                _ => {}
+            }
+        }
+    }
+}
+
 /// The cleaned HTML as text. The serializer writes it in small pieces (a tag, a text) into
 /// bytes, checked as UTF-8 once at the end and copied at their length: `to_string` (through
 /// `Display`) made a string and then copied it, and a check of each piece on the way cost
@@ -392,6 +420,23 @@ mod tests {
             !cleaned.contains("script") && !cleaned.contains("onclick"),
             "{cleaned}"
         );
+    }
+
+    #[test]
+    fn the_leading_paragraph_ends_at_its_end_tag_not_at_one_in_a_value() {
+        let cleaned = "<p>a <a href=\"/x\" title=\"</p> &quot;>\">b</a> &lt;/p&gt;</p>\n<p>c</p>\n";
+        assert_eq!(
+            leading_paragraph(cleaned),
+            Some("<p>a <a href=\"/x\" title=\"</p> &quot;>\">b</a> &lt;/p&gt;</p>\n")
+        );
+        for other in [
+            "<h2>a</h2>\n<p>b</p>\n",
+            "<p>a</p>",
+            "<p>a",
+            "<p>a <b title=\">",
+        ] {
+            assert_eq!(leading_paragraph(other), None, "{other}");
+        }
     }
 
     #[test]

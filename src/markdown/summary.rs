@@ -42,6 +42,19 @@ impl<'e> Body<'e> {
         body
     }
 
+    /// Whether the summary is the paragraph the events start with (no `<!-- more -->`), with
+    /// no raw HTML in it: its HTML is then where the body's starts, an element closed as
+    /// Markdown closes them all.
+    pub fn summary_leads(&self) -> bool {
+        matches!(
+            (self.more_at, self.first_paragraph),
+            (None, Some((0, Some(_))))
+        ) && !self
+            .summary()
+            .iter()
+            .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+    }
+
     /// The summary's events: those before `<!-- more -->`, else the first paragraph, else none.
     pub fn summary(&self) -> &[Event<'e>] {
         match (self.more_at, self.first_paragraph) {
@@ -122,4 +135,105 @@ mod tests {
         assert!(is_more_marker("<!--more-->"));
         assert!(!is_more_marker("<!-- ghi chú -->"));
     }
+
+    /// The summary cleaned as the body's start and cleaned by itself, as `render` gets it.
+    fn both_ways(markdown: &str) -> (Option<String>, String) {
+        let body = Body::collect(Parser::new_ext(markdown, options()));
+        let summary = super::super::to_html(body.summary().iter().cloned(), 0);
+        let leads = body.summary_leads();
+        let html = crate::sanitize::clean(&super::super::to_html(body.events.into_iter(), 0));
+        let fast = leads.then(|| crate::sanitize::leading_paragraph(&html).map(str::to_string));
+        (fast.flatten(), crate::sanitize::clean(&summary))
+    }
+
+    #[test]
+    fn a_leading_paragraph_is_the_summary_cleaned_from_the_body() {
+        let markdown = concat!(
+            "Đoạn *đầu* [luật](/a \"</p> > x\") ![ảnh \"x\" > y](/b.jpg) `<p>` &amp; a<b\n",
+            "tiếp  \ntheo.\n\n## Mục\n\nHai.\n"
+        );
+        let (fast, slow) = both_ways(markdown);
+        assert_eq!(fast.as_deref(), Some(slow.as_str()));
+        assert!(slow.starts_with("<p>Đoạn <em>đầu</em>") && slow.ends_with("theo.</p>\n"));
+        // A summary that is not where the body starts, or holds raw HTML, is cleaned by itself.
+        for markdown in [
+            "## Mục\n\nHai.\n",
+            "Có <b>đậm</b>.\n\nBa.\n",
+            "Một <!-- more -->\n",
+        ] {
+            assert_eq!(both_ways(markdown).0, None, "{markdown}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the first paragraph holds and whatever follows it, taking it from the
+        /// cleaned body gives what cleaning it alone gives.
+        #[test]
+        fn the_summary_taken_from_the_body_is_the_summary_cleaned(
+            first in proptest::collection::vec(proptest::sample::select(INLINE), 1..12),
+            rest in proptest::collection::vec(proptest::sample::select(BLOCKS), 0..4),
+        ) {
+            let markdown = std::iter::once(first.concat()).chain(rest.iter().map(|b| b.to_string()));
+            let markdown = markdown.collect::<Vec<_>>().join("\n\n");
+            let (fast, slow) = both_ways(&markdown);
+            if let Some(fast) = fast {
+                proptest::prop_assert_eq!(fast, slow);
+            }
+        }
+    }
+
+    /// Pieces of a first paragraph: text, Markdown's inline markup, character references,
+    /// URLs and titles holding what ends a paragraph, and raw HTML.
+    const INLINE: &[&str] = &[
+        "Sở Tư pháp ",
+        "đổi mới",
+        " ",
+        "\n",
+        "  \n",
+        "*nhấn*",
+        "**đậm**",
+        "~~bỏ~~",
+        "`<p>mã</p>`",
+        "[liên kết](/cchc/a/ \"</p>\")",
+        "[x](<a b> 'y > z')",
+        "![ảnh \"</p>\" > ](/anh.jpg)",
+        "<https://x.vn/?a=1&b=2>",
+        "&amp;",
+        "&nbsp;",
+        "&lt;/p&gt;",
+        "&#39;",
+        "<",
+        ">",
+        "\"",
+        "'",
+        "&",
+        "\u{a0}",
+        "<b>",
+        "</b>",
+        "<span title=\"</p>\">",
+        "</p>",
+        "<p>",
+        "<!-- x -->",
+        "[^1]",
+        "\\*",
+        "a_b_",
+        "\t",
+    ];
+
+    /// Blocks after the first paragraph, raw HTML among them.
+    const BLOCKS: &[&str] = &[
+        "## Mục",
+        "Đoạn hai.",
+        "- một\n- hai",
+        "> trích",
+        "```\n</p>\n```",
+        "<div>\nx\n</div>",
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        "[^1]: chú thích",
+        "</p>",
+        "<table><tr><td>x",
+        "***",
+        "Dòng\n===",
+        "<!-- more -->",
+    ];
 }
