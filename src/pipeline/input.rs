@@ -109,7 +109,7 @@ fn load_files(
     cache: &mut Cache,
 ) -> (SiteFiles, Vec<Diagnostic>) {
     // A build that is not followed by others (no one reports changes) keeps no bytes.
-    let mut once = load::Memo::default();
+    let mut once = load::Memo::one_off();
     let changed = cache.take_changes();
     let memo = if cache.tracks_changes() {
         &mut cache.files
