@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::words::Folds;
+use super::words::{packed, Folds};
 
 /// The pairs of neighbouring words (`nghi dinh`, `dinh 118`) of the title and of the text's
 /// beginning (what the result shows), each once: words of their own with a count of 1. The
@@ -20,7 +20,8 @@ impl Pairs {
     /// The pairs of `title` and `beginning`, their words folded as `folds` has them.
     pub fn of(title: &str, beginning: &str, folds: &Folds) -> Pairs {
         let mut text = String::with_capacity(title.len() + beginning.len() + 1);
-        let mut spans = Vec::new();
+        // About one pair per word, and a word per five bytes or more.
+        let mut spans = Vec::with_capacity((title.len() + beginning.len()) / 4);
         for field in [title, beginning] {
             // Where the last word of this field starts, once there is one.
             let mut previous: Option<usize> = None;
@@ -36,9 +37,19 @@ impl Pairs {
                 previous = Some(start);
             });
         }
-        let mut seen: FxHashSet<&str> =
+        // Each pair once. Most are two syllables, at most 16 bytes: those are told apart by
+        // their bytes as one number, as the count tells its words (`words::packed`); a
+        // string key cost a pass over its bytes to hash and a call to compare them.
+        let mut short: FxHashSet<u128> =
             FxHashSet::with_capacity_and_hasher(spans.len(), Default::default());
-        spans.retain(|span| seen.insert(piece(&text, *span)));
+        let mut long: FxHashSet<&str> = FxHashSet::default();
+        spans.retain(|span| {
+            let pair = piece(&text, *span);
+            match packed(&text, pair) {
+                Some(key) => short.insert(key),
+                None => long.insert(pair),
+            }
+        });
         Pairs { text, spans }
     }
 
@@ -88,4 +99,42 @@ mod tests {
             ]
         );
     }
+
+    proptest::proptest! {
+        /// Each pair of neighbouring words once, in the order first met, short or long.
+        #[test]
+        fn each_pair_is_kept_once_in_the_order_first_met(
+            title in proptest::collection::vec(proptest::sample::select(WORDS), 0..6),
+            text in proptest::collection::vec(proptest::sample::select(WORDS), 0..40),
+        ) {
+            let (title, text) = (title.join(" "), text.join(" "));
+            let mut expected: Vec<String> = Vec::new();
+            for field in [&title, &text] {
+                let words = crate::search::words(field);
+                for pair in words.windows(2).map(|w| w.join(" ")) {
+                    if !expected.contains(&pair) {
+                        expected.push(pair);
+                    }
+                }
+            }
+            let pairs = pairs_of(&title, &text);
+            let each: Vec<&str> = pairs.each().collect();
+            proptest::prop_assert_eq!(each, expected);
+        }
+    }
+
+    /// Words of every length around the 16 bytes a short pair holds, spelled two ways.
+    const WORDS: &[&str] = &[
+        "a",
+        "Nghị",
+        "nghị",
+        "định",
+        "118",
+        "truongphongxyz",
+        "Trườngphòngxyz",
+        "abcdefgh",
+        "abcdefghi",
+        "đ",
+        "x-y",
+    ];
 }

@@ -201,8 +201,9 @@ impl Folds<'_> {
 
 /// The bytes of `run`, a run of `text` of at most 16 bytes, as one number: its bytes, then
 /// zeros. A run has no zero byte (NUL is not a word character), so two runs give the same
-/// number only when they are the same. `None` for a longer run.
-fn packed(text: &str, run: &str) -> Option<u128> {
+/// number only when they are the same. `None` for a longer run. (A pair of words, joined by
+/// a space, has no zero byte either.)
+pub(super) fn packed(text: &str, run: &str) -> Option<u128> {
     const WIDTH: usize = 16;
     let len = run.len();
     if len > WIDTH {
