@@ -111,9 +111,9 @@ type Listing = Vec<(String, PathBuf)>;
 
 impl Memo {
     /// A memo for a load that no other follows (`loa build`): no load compares the stamps it
-    /// records, so its Markdown files are read without a look at their metadata first (0.5 %
-    /// of a clean build). Their hashes are still made: the keys of the pages made from them
-    /// say, in the output folder, which pages the next build may keep.
+    /// records, so its files are read without a look at their metadata first (0.5 % of a
+    /// clean build). Their hashes are still made: the keys of the pages made from them say,
+    /// in the output folder, which pages the next build may keep.
     pub fn one_off() -> Memo {
         Memo {
             one_off: true,

@@ -113,11 +113,6 @@ impl Reader<'_> {
     /// The file's bytes (from the memo when it holds them, or when `keep` is false, `None`
     /// for an unchanged file) and their hash; the memo keeps the bytes only with `keep`.
     fn read(&self, path: &Path, keep: bool) -> Result<(Option<Bytes>, blake3::Hash), Diagnostic> {
-        if self.previous.one_off && !keep {
-            let bytes = std::fs::read(path).map_err(|e| self.read_error(path, &e))?;
-            let hash = blake3::hash(&bytes);
-            return Ok((Some(Arc::new(bytes)), hash));
-        }
         let previous =
             (self.previous.known.get(path.as_os_str())).filter(|k| !keep || k.bytes.is_some());
         match (previous, self.changed) {
@@ -140,14 +135,17 @@ impl Reader<'_> {
         }
     }
 
-    fn read_error(&self, path: &Path, e: &std::io::Error) -> Diagnostic {
-        Diagnostic::file_error(crate::diag::display_path(self.root, path), msg::io_read(e))
-    }
-
     fn stat_and_read(&self, path: &Path, previous: Option<&Known>) -> Result<Known, Diagnostic> {
-        let error = |e: std::io::Error| self.read_error(path, &e);
-        let stamp = std::fs::metadata(path).map_err(error)?;
-        let stamp = Stamp::of(&stamp).filter(|s| s.settled(self.now));
+        let error = |e: std::io::Error| {
+            Diagnostic::file_error(crate::diag::display_path(self.root, path), msg::io_read(&e))
+        };
+        // A one-off load's stamps are never compared (`Memo::one_off`): no look at the
+        // metadata, and the file is read.
+        let stamp = match self.previous.one_off {
+            true => None,
+            false => Stamp::of(&std::fs::metadata(path).map_err(error)?),
+        };
+        let stamp = stamp.filter(|s| s.settled(self.now));
         Ok(match (previous, stamp) {
             (Some(k), Some(s)) if k.stamp == Some(s) => k.clone(),
             _ => {
