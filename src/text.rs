@@ -7,6 +7,9 @@ use std::cmp::Ordering;
 
 use unicode_normalization::UnicodeNormalization;
 
+mod spaces;
+pub use spaces::fold_spaces;
+
 /// Returns `s` in Unicode NFC (composed) form: macOS writes decomposed file names, and text
 /// pasted from some editors is decomposed too, so everything loa reads goes through here.
 pub fn nfc(s: &str) -> String {

@@ -24,7 +24,6 @@ use crate::assemble::{Published, Site};
 use crate::key::Key;
 pub use deferred::Deferred;
 use pairs::Pairs;
-use words::collapse;
 pub use words::{count_and_fold, fold, for_each_word, html_text, words, MAX_WORD_CHARS};
 
 /// The search page, under the site's base path.
@@ -307,7 +306,7 @@ impl Indexed {
         // Only the text's beginning is shown, so only that much has its white space folded:
         // enough to tell whether it starts with the summary, and to cut the snippet from.
         let summary = meta.summary.as_deref().unwrap_or_default();
-        let beginning = collapse(&body, SNIPPET_TEXT_BYTES + summary.len() + 1);
+        let beginning = crate::text::fold_spaces(&body, SNIPPET_TEXT_BYTES + summary.len() + 1);
         // A written summary is shown on cards: search it, and show it when the body does not
         // start with it.
         let (shown, searched) = if summary.is_empty() || beginning.starts_with(summary) {
