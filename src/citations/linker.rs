@@ -196,23 +196,24 @@ where
         if let Some(event) = self.linked.next() {
             return Some((event, self.linked_range.clone()));
         }
-        let (event, range) = self.events.next()?;
-        let Some(linker) = self.linker else {
-            return Some((event, range));
+        // Handed on as it came (see `markdown`'s adapters).
+        let item = self.events.next();
+        let (Some(linker), Some((event, range))) = (self.linker, &item) else {
+            return item;
         };
-        if let Event::Text(text) = &event {
+        if let Event::Text(text) = event {
             if !self.scope.in_code() {
                 let found = linker.table.scan(text);
-                self.note(linker, &found, text, &range);
+                self.note(linker, &found, text, range);
                 if self.scope.may_link() && found.iter().any(|m| m.cite.is_known()) {
                     self.linked = linker.link_events(text, &found).into_iter();
-                    self.linked_range = range;
+                    self.linked_range = range.clone();
                     return self.next();
                 }
             }
         }
-        self.scope.track(&event);
-        Some((event, range))
+        self.scope.track(event);
+        item
     }
 }
 

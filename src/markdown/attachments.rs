@@ -61,8 +61,9 @@ impl<'e, I: Iterator<Item = Spanned<'e>>> Iterator for Attachments<'_, 'e, I> {
         if let Some(event) = self.pending.take() {
             return Some(event);
         }
-        let (event, range) = self.events.next()?;
-        match &event {
+        let item = self.events.next();
+        let (event, range) = item.as_ref()?;
+        match event {
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -87,13 +88,14 @@ impl<'e, I: Iterator<Item = Spanned<'e>>> Iterator for Attachments<'_, 'e, I> {
                         crate::text::file_size(file.size)
                     );
                     self.note(file, text);
-                    self.pending = Some((event, range.clone()));
+                    let range = range.clone();
+                    self.pending = item;
                     return Some((Event::Html(CowStr::from(label)), range));
                 }
             }
             _ => {}
         }
-        Some((event, range))
+        item
     }
 }
 

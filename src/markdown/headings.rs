@@ -98,15 +98,18 @@ impl<'e, I: Iterator<Item = Spanned<'e>>> Iterator for HeadingIds<'_, I> {
     type Item = Spanned<'e>;
 
     fn next(&mut self) -> Option<Spanned<'e>> {
-        let (event, range) = self.events.next()?;
-        let Event::Start(Tag::Heading {
-            level,
-            classes,
-            attrs,
-            ..
-        }) = event
+        let item = self.events.next();
+        let Some((
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }),
+            range,
+        )) = item
         else {
-            return Some((event, range));
+            return item;
         };
         let dropped: Vec<String> = classes
             .iter()

@@ -28,22 +28,25 @@ impl<'e, I: Iterator<Item = Spanned<'e>>> Iterator for Images<'_, I> {
     type Item = Spanned<'e>;
 
     fn next(&mut self) -> Option<Spanned<'e>> {
-        let (event, range) = self.events.next()?;
-        let Event::Start(Tag::Image {
-            dest_url, title, ..
-        }) = &event
+        let item = self.events.next();
+        let Some((
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }),
+            range,
+        )) = &item
         else {
-            return Some((event, range));
+            return item;
         };
         match self.resolver.image(self.problems.page, dest_url) {
             Ok(Some(attrs)) => {
                 let tag = attrs.tag(&self.alt_text(), title);
-                Some((Event::Html(CowStr::from(tag)), range))
+                Some((Event::Html(CowStr::from(tag)), range.clone()))
             }
-            Ok(None) => Some((event, range)),
+            Ok(None) => item,
             Err(problem) => {
                 self.problems.error(range.start, problem);
-                Some((event, range))
+                item
             }
         }
     }

@@ -28,15 +28,18 @@ impl<'e, I: Iterator<Item = Spanned<'e>>> Iterator for Links<'_, I> {
     type Item = Spanned<'e>;
 
     fn next(&mut self) -> Option<Spanned<'e>> {
-        let (event, range) = self.events.next()?;
-        let Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) = event
+        let item = self.events.next();
+        let Some((
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }),
+            range,
+        )) = item
         else {
-            return Some((event, range));
+            return item;
         };
         let dest_url = match link_type {
             LinkType::Email => dest_url,

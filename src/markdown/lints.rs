@@ -126,9 +126,11 @@ impl<'e, I: Iterator<Item = Spanned<'e>>> Iterator for Lints<'_, I> {
     type Item = Spanned<'e>;
 
     fn next(&mut self) -> Option<Spanned<'e>> {
-        let (event, range) = self.events.next()?;
-        self.look(&event, range.start);
-        Some((event, range))
+        let item = self.events.next();
+        if let Some((event, range)) = &item {
+            self.look(event, range.start);
+        }
+        item
     }
 }
 

@@ -9,6 +9,10 @@
 //! heading ids, links, raw HTML, words, the citations' linker, and last the summary. Each
 //! reports what it finds into the page's [`Problems`] as the events pass, so the problems
 //! come in the order of the page.
+//!
+//! An adapter hands on an event it leaves alone as it came (`let item = events.next(); …;
+//! item`), not taken apart and made again: an event with its range is some 100 bytes, and
+//! taken apart at each of the nine adapters it was copied at each, 1.4 % of a clean build.
 
 mod attachments;
 mod headings;

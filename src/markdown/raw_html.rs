@@ -33,8 +33,9 @@ impl<'e, I: Iterator<Item = Spanned<'e>>> Iterator for RawHtml<'_, I> {
     type Item = Spanned<'e>;
 
     fn next(&mut self) -> Option<Spanned<'e>> {
-        let (event, range) = self.events.next()?;
-        match &event {
+        let item = self.events.next();
+        let (event, range) = item.as_ref()?;
+        match event {
             Event::Html(html) | Event::InlineHtml(html) if is_more_marker(html) => {}
             Event::Start(Tag::HtmlBlock) => self.block = Some((range.start, String::new())),
             Event::Html(html) => {
@@ -50,7 +51,7 @@ impl<'e, I: Iterator<Item = Spanned<'e>>> Iterator for RawHtml<'_, I> {
             Event::InlineHtml(html) => self.report(html, range.start),
             _ => {}
         }
-        Some((event, range))
+        item
     }
 }
 

@@ -55,15 +55,15 @@ impl<'e, I: Iterator<Item = Spanned<'e>>> Iterator for Videos<'_, 'e, I> {
         if let Some(event) = self.pending.pop_front() {
             return Some(event);
         }
-        let (event, range) = self.events.next()?;
-        if !matches!(event, Event::Start(Tag::Paragraph)) {
-            return Some((event, range));
-        }
+        let item = self.events.next();
+        let Some((Event::Start(Tag::Paragraph), range)) = &item else {
+            return item;
+        };
         // Only a paragraph that opens with a link or an image is read to its end.
         let first = self.events.next()?;
         if !matches!(first.0, Event::Start(Tag::Link { .. } | Tag::Image { .. })) {
             self.pending.push_back(first);
-            return Some((event, range));
+            return item;
         }
         let mut paragraph = vec![first];
         let mut end = range.end;
@@ -79,7 +79,7 @@ impl<'e, I: Iterator<Item = Spanned<'e>>> Iterator for Videos<'_, 'e, I> {
             Some(html) => Some((Event::Html(CowStr::from(html)), range.start..end)),
             None => {
                 self.pending.extend(paragraph);
-                Some((event, range))
+                item
             }
         }
     }
