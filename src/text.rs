@@ -144,6 +144,24 @@ pub fn space_len(text: &str, at: usize) -> usize {
     }
 }
 
+/// 1 when `byte` is ASCII white space (a space, a tab, a line end), else 0: a flag as a byte,
+/// for the scans that look at a run of bytes at once.
+#[inline]
+pub fn ascii_space(byte: u8) -> u8 {
+    u8::from(byte == b' ') | u8::from(byte.wrapping_sub(b'\t') < 5)
+}
+
+/// 1 when `byte`, followed by `next`, may start a non-ASCII white space, else 0: the first
+/// bytes [`space_len`] decodes to tell (`E1` only before `9A`, for U+1680). A run of bytes
+/// without one has its white space told by [`ascii_space`] alone.
+#[inline]
+pub fn may_start_space(byte: u8, next: u8) -> u8 {
+    u8::from(byte == 0xC2)
+        | u8::from(byte == 0xE2)
+        | u8::from(byte == 0xE3)
+        | (u8::from(byte == 0xE1) & u8::from(next == 0x9A))
+}
+
 /// Decodes a file as UTF-8 and evens out what Windows editors add (a BOM, CRLF line ends)
 /// without moving any line. On failure, returns the place (line, column) of the first
 /// invalid byte.

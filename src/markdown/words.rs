@@ -51,11 +51,8 @@ fn count_words(text: &str) -> usize {
         let mut spaces = [0u8; RUN];
         for i in 0..RUN {
             let byte = run[i];
-            unsure |= u8::from(byte == 0xC2)
-                | u8::from(byte == 0xE2)
-                | u8::from(byte == 0xE3)
-                | (u8::from(byte == 0xE1) & u8::from(run[i + 1] == 0x9A));
-            spaces[i] = u8::from(byte == b' ') | u8::from(byte.wrapping_sub(b'\t') < 5);
+            unsure |= crate::text::may_start_space(byte, run[i + 1]);
+            spaces[i] = crate::text::ascii_space(byte);
         }
         if unsure != 0 {
             let end = at + RUN;

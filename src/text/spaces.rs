@@ -29,10 +29,7 @@ pub fn fold_spaces(text: &str, at_least: usize) -> String {
                 _ => one_by_one = usize::MAX,
             }
         }
-        let len = match bytes[at] {
-            b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3 => super::space_len(text, at),
-            _ => 0,
-        };
+        let len = super::space_len(text, at);
         if len == 0 {
             at += 1;
             continue;
@@ -61,19 +58,13 @@ const RUN: usize = 32;
 
 /// Whether the first [`RUN`] bytes of `window` (which has two more, to see what follows
 /// them) fold to themselves: no white space but single ASCII spaces, each followed by
-/// something else. A byte that may start a non-ASCII space (see [`super::space_len`])
+/// something else. A byte that may start a non-ASCII space ([`super::may_start_space`])
 /// counts as one. Flags as bytes, not booleans, so that the compiler does all the run at once.
 fn folds_to_itself(window: &[u8]) -> bool {
     let Ok(window): Result<&[u8; RUN + 2], _> = window.try_into() else {
         return false;
     };
-    let ascii_space = |b: u8| u8::from(b == b' ') | u8::from(b.wrapping_sub(b'\t') < 5);
-    let may_start_space = |b: u8, next: u8| {
-        u8::from(b == 0xC2)
-            | u8::from(b == 0xE2)
-            | u8::from(b == 0xE3)
-            | (u8::from(b == 0xE1) & u8::from(next == 0x9A))
-    };
+    use super::{ascii_space, may_start_space};
     let mut changes = 0u8;
     for i in 0..RUN {
         let (byte, next, after) = (window[i], window[i + 1], window[i + 2]);
