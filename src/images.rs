@@ -298,7 +298,7 @@ pub fn prepare(
         .filter(|a| is_raster(&a.rel))
         .map(|a| {
             let full = in_full_size(&a.rel);
-            (a, full, key(&a.rel, full, &a.hash))
+            (a, full, key(&a.rel, full, &a.bytes))
         })
         .collect();
     let done: Vec<(String, blake3::Hash, Result<Processed, String>)> = rasters
@@ -335,14 +335,16 @@ pub fn prepare(
     (images, failed)
 }
 
-/// What processing a photo reads: its kind, whether it keeps its size, and its bytes (through
-/// their hash).
-fn key(rel: &str, full_size: bool, bytes: &blake3::Hash) -> blake3::Hash {
+/// What processing a photo reads: its kind, whether it keeps its size, and its bytes. Kept
+/// on disk and shared by every page that shows a photo, so it is a blake3 of the bytes
+/// themselves: two photos an author made to share an XXH3 (a key's hash, `key.rs`) must not
+/// show one where the other was approved.
+fn key(rel: &str, full_size: bool, bytes: &[u8]) -> blake3::Hash {
     let mut h = blake3::Hasher::new();
     h.update(VERSION.as_bytes())
         .update(extension(rel).as_bytes())
         .update(&[u8::from(full_size)])
-        .update(bytes.as_bytes());
+        .update(bytes);
     h.finalize()
 }
 

@@ -48,7 +48,7 @@ pub struct LinkIndex<'a> {
 pub struct Places {
     published: ByRel,
     withheld: ByRel,
-    fingerprint: blake3::Hash,
+    fingerprint: crate::key::Hash,
 }
 
 /// Pages by their path under `content/`, as their places in the list the map was made from. A
@@ -164,7 +164,7 @@ impl<'a> LinkIndex<'a> {
     /// A hash of everything links can resolve to: the base path, each page's place, URL and
     /// anchors, the withheld pages and the co-located files with their sizes. Equal
     /// fingerprints resolve every link the same way.
-    pub fn fingerprint(&self) -> blake3::Hash {
+    pub fn fingerprint(&self) -> crate::key::Hash {
         self.places.fingerprint
     }
 
@@ -371,7 +371,7 @@ fn fingerprint(
     withheld: &[&Page],
     assets: &[PlacedAsset],
     images: &HashMap<String, Processed>,
-) -> blake3::Hash {
+) -> crate::key::Hash {
     let mut key = Key::new("links");
     key.text(&base.link(""));
     for page in published {

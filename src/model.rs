@@ -119,12 +119,12 @@ pub struct Page {
     /// Line of each front-matter key in the file, to place problems found in later stages.
     pub key_lines: std::collections::BTreeMap<String, usize>,
     /// Hash of the file and the config it was parsed with: everything this struct comes from.
-    pub source_key: blake3::Hash,
+    pub source_key: crate::key::Hash,
     /// Hash of everything this struct comes from but the Markdown after the front matter:
     /// what the site's lists read of the page. A text edit leaves it as it was.
-    pub front_key: blake3::Hash,
+    pub front_key: crate::key::Hash,
     /// Hash of what links to this page read of it: its file, URL and heading anchors.
-    pub link_key: blake3::Hash,
+    pub link_key: crate::key::Hash,
 }
 
 impl Page {

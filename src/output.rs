@@ -75,7 +75,7 @@ pub struct Output {
     pub kind: Kind,
     /// What the file was made from, when a later build may leave it as it is: the writer
     /// records it in its manifest. `None` for files always made anew.
-    pub key: Option<blake3::Hash>,
+    pub key: Option<crate::key::Hash>,
     pub body: Body,
 }
 

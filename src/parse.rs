@@ -42,8 +42,8 @@ fn place(rel: &str) -> Result<Placement, &'static str> {
 }
 
 /// A hash of what parsing reads from the config: the time zone and the vocabularies' keys.
-pub fn config_fingerprint(config: &Config) -> blake3::Hash {
-    let mut h = blake3::Hasher::new();
+pub fn config_fingerprint(config: &Config) -> crate::key::Hash {
+    let mut h = crate::key::Hasher::new();
     h.update(config.timezone_name.as_bytes());
     let channels: Vec<&crate::config::Term> = config.channels.iter().map(|c| &c.term).collect();
     for (list, terms) in [
@@ -66,7 +66,7 @@ pub fn config_fingerprint(config: &Config) -> blake3::Hash {
 
 /// What a parse result depends on: the config's fingerprint, the file's place and its bytes
 /// (through their hash).
-pub fn source_key(config: &blake3::Hash, source: &Source) -> blake3::Hash {
+pub fn source_key(config: &crate::key::Hash, source: &Source) -> crate::key::Hash {
     crate::key::Key::new("source")
         .hash(config)
         .text(&source.rel)
@@ -84,7 +84,7 @@ pub fn parse(source: &Source, config: &Config) -> (Option<Page>, Vec<Diagnostic>
 pub fn parse_keyed(
     source: &Source,
     config: &Config,
-    config_key: &blake3::Hash,
+    config_key: &crate::key::Hash,
 ) -> (Option<Page>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let page = parse_inner(source, config, config_key, &mut problems);
@@ -94,7 +94,7 @@ pub fn parse_keyed(
 fn parse_inner(
     source: &Source,
     config: &Config,
-    config_key: &blake3::Hash,
+    config_key: &crate::key::Hash,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Page> {
     let err = |line: usize, col: usize, message: String| {
@@ -176,11 +176,11 @@ fn parse_inner(
 /// file's place, the front matter and where it ends, and the approval status (its seal covers
 /// the text).
 fn front_key(
-    config_key: &blake3::Hash,
+    config_key: &crate::key::Hash,
     source: &Source,
     split: &FrontMatterSplit,
     status: approval::Status,
-) -> blake3::Hash {
+) -> crate::key::Hash {
     crate::key::Key::new("front")
         .hash(config_key)
         .text(&source.rel)
@@ -192,7 +192,7 @@ fn front_key(
 }
 
 /// What a link to the page reads of it: where it is, where it is published, its anchors.
-fn link_key(source: &Source, path: &str, headings: &[crate::model::Heading]) -> blake3::Hash {
+fn link_key(source: &Source, path: &str, headings: &[crate::model::Heading]) -> crate::key::Hash {
     let mut key = crate::key::Key::new("link");
     key.text(&source.rel)
         .text(path)

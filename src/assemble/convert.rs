@@ -121,8 +121,8 @@ fn linkable(sorted: &Sorted) -> (Vec<&Page>, Vec<&Page>) {
 /// A page's Markdown as converted: its key for the later stages, the result, and whether it
 /// was converted anew (rather than taken from the memo).
 struct Conversion {
-    key: blake3::Hash,
-    card: blake3::Hash,
+    key: crate::key::Hash,
+    card: crate::key::Hash,
     result: Markdown,
     fresh: bool,
 }
@@ -133,7 +133,7 @@ pub(super) struct Converter<'a> {
     linker: Option<Linker<'a>>,
     /// A hash of all of it: a page's HTML depends on the page and on every page, file and
     /// document it could link to.
-    pub(super) key: blake3::Hash,
+    pub(super) key: crate::key::Hash,
     /// Whether each page's HTML is packed as it is made ([`Converter::packing`]).
     pack: bool,
 }
@@ -203,7 +203,7 @@ impl<'a> Converter<'a> {
 
     /// The hash of where every published page is and of its anchors (see
     /// [`LinkIndex::fingerprint`]).
-    pub(super) fn addresses(&self) -> blake3::Hash {
+    pub(super) fn addresses(&self) -> crate::key::Hash {
         self.index.fingerprint()
     }
 
@@ -270,7 +270,7 @@ impl<'a> Converter<'a> {
 
 /// What a page's Markdown rendering reads: the link index, and the page, which is all
 /// derived from its file, its place and the config it was parsed with (its `source_key`).
-pub(super) fn markdown_key(index: &blake3::Hash, page: &Page) -> blake3::Hash {
+pub(super) fn markdown_key(index: &crate::key::Hash, page: &Page) -> crate::key::Hash {
     Key::new("markdown")
         .hash(index)
         .hash(&page.source_key)
@@ -279,7 +279,7 @@ pub(super) fn markdown_key(index: &blake3::Hash, page: &Page) -> blake3::Hash {
 
 /// What a page's card shows of it besides what every page shares (the config, the base URL):
 /// its front matter and place, its summary and its image as published.
-pub(super) fn card_key(page: &Page, (rendered, image): &Markdown) -> blake3::Hash {
+pub(super) fn card_key(page: &Page, (rendered, image): &Markdown) -> crate::key::Hash {
     let mut key = Key::new("card");
     key.hash(&page.front_key)
         .text(&rendered.summary_html)

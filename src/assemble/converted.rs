@@ -12,10 +12,10 @@ pub(crate) type Markdown = (Arc<Rendered>, Option<Arc<ImageAttrs>>);
 pub(crate) struct Converted {
     /// What it was converted from: the link index's fingerprint and the page's source key.
     /// Compared as they are, an unchanged page costs no hashing.
-    pub from: (blake3::Hash, blake3::Hash),
+    pub from: (crate::key::Hash, crate::key::Hash),
     /// The hash of both, the page's key for the later stages.
-    pub key: blake3::Hash,
+    pub key: crate::key::Hash,
     /// What other pages show of it (`Published::card`).
-    pub card: blake3::Hash,
+    pub card: crate::key::Hash,
     pub result: Markdown,
 }

@@ -35,7 +35,7 @@ pub(super) fn mark(pages: &mut [Published], now: jiff::Timestamp) {
 }
 
 /// A page's key with whether it has `expired`, when it has an `expires:` date.
-pub(super) fn key(page: &Page, key: blake3::Hash, expired: bool) -> blake3::Hash {
+pub(super) fn key(page: &Page, key: crate::key::Hash, expired: bool) -> crate::key::Hash {
     match page.meta.expires {
         Some(_) => Key::new("expiry")
             .hash(&key)

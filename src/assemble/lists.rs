@@ -114,7 +114,7 @@ pub(super) fn neighbours(
 /// The key of what the sitemap shows of each page: its path, when it last changed
 /// ([`Published::last_changed`]) and whether it expired. A title edit leaves it as it was,
 /// where it changes the pages' `front_key`s and so the `terms_key`.
-pub(super) fn places_key(pages: &[Published]) -> blake3::Hash {
+pub(super) fn places_key(pages: &[Published]) -> crate::key::Hash {
     let mut key = Key::new("places");
     key.number(pages.len() as u64);
     for p in pages {
@@ -132,10 +132,10 @@ pub(super) fn places_key(pages: &[Published]) -> blake3::Hash {
 pub(super) struct Walks {
     pub sections: Vec<Section>,
     pub neighbours: Vec<(Option<usize>, Option<usize>)>,
-    pub terms_key: blake3::Hash,
+    pub terms_key: crate::key::Hash,
     pub terms: super::terms::Terms,
     pub documents: Vec<crate::citations::Cited>,
-    pub places_key: blake3::Hash,
+    pub places_key: crate::key::Hash,
 }
 
 /// The sections (and each article's neighbours in its own), the terms' lists and the legal

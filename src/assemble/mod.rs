@@ -76,16 +76,16 @@ pub struct Published {
     pub expired: bool,
     /// The page's `front_key`, kept beside it: the site's lists are keyed by it, read from
     /// the pages' array rather than from each page, far in memory.
-    pub front: blake3::Hash,
+    pub front: crate::key::Hash,
     /// Hash of everything this struct comes from (the file, the config it was parsed with,
     /// and what its Markdown read of the rest of the site: its Markdown memo key), so later
     /// stages can tell an unchanged page without comparing it field by field.
-    pub key: blake3::Hash,
+    pub key: crate::key::Hash,
     /// Hash of what other pages show of this one, its card (`crate::views::ArticleCard`):
     /// the front matter and place (`front`), the summary, the image and whether an event is
     /// still to come. Lists and the pages beside it are keyed by it, so an edit of the text
     /// alone leaves them as they are.
-    pub card: blake3::Hash,
+    pub card: crate::key::Hash,
 }
 
 impl Published {
@@ -178,10 +178,10 @@ pub struct Site {
     pub menus: MenuLinks,
     /// The key of what the topics', units' and tags' lists are made from, which related
     /// lists are ranked from too.
-    pub terms_key: blake3::Hash,
+    pub terms_key: crate::key::Hash,
     /// The key of what the sitemap shows of the pages: each one's path, its last date and
     /// whether it expired ([`lists::places_key`]). Not its title, which `terms_key` reads.
-    pub places_key: blake3::Hash,
+    pub places_key: crate::key::Hash,
     /// What a text edit needs to make the next site from this one ([`text_edits`]); kept
     /// only for `serve` (see [`Memos::edits`]).
     pub(crate) world: Option<Arc<World>>,
@@ -391,7 +391,7 @@ fn key_events(pages: &mut [Published], now: jiff::Timestamp) {
 }
 
 /// A page's key from its Markdown's `key`, and for an event whether it is still to come.
-fn event_key(page: &Page, key: blake3::Hash, now: jiff::Timestamp) -> blake3::Hash {
+fn event_key(page: &Page, key: crate::key::Hash, now: jiff::Timestamp) -> crate::key::Hash {
     match &page.meta.event {
         Some(event) => Key::new("event")
             .hash(&key)

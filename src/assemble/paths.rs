@@ -99,13 +99,13 @@ pub(super) fn collect_aliases(
 /// addresses again was 30–40 ms of an article edit's rebuild. A check that found problems
 /// is always made again, so that its errors name the lines as they are now.
 #[derive(Debug, Default)]
-pub struct AddressesMemo(Option<blake3::Hash>);
+pub struct AddressesMemo(Option<crate::key::Hash>);
 
 impl AddressesMemo {
     /// No problems when the last check of the same addresses found none; else `check`'s.
     pub(super) fn checked(
         &mut self,
-        key: blake3::Hash,
+        key: crate::key::Hash,
         check: impl FnOnce() -> Vec<Diagnostic>,
     ) -> Vec<Diagnostic> {
         if self.0 == Some(key) {
@@ -123,7 +123,7 @@ pub(super) fn check_addresses(
     pages: &[Arc<Page>],
     indexes: &[Arc<Page>],
     aliases: &[(Alias, usize)],
-    places: &blake3::Hash,
+    places: &crate::key::Hash,
     memo: Option<&mut AddressesMemo>,
 ) -> Vec<Diagnostic> {
     let check = || {
@@ -142,7 +142,7 @@ pub(super) fn check_addresses(
 /// address (`pages`, the link index's fingerprint: the pages' `link_key`s in order, which
 /// also say whether each is an article, a section's index or the home page), and the
 /// aliases with their pages.
-fn addresses_key(pages: &blake3::Hash, aliases: &[(Alias, usize)]) -> blake3::Hash {
+fn addresses_key(pages: &crate::key::Hash, aliases: &[(Alias, usize)]) -> crate::key::Hash {
     let mut key = Key::new("addresses");
     key.hash(pages).number(aliases.len() as u64);
     for (alias, i) in aliases {

@@ -77,7 +77,7 @@ fn clean_svg(
             );
             Some(Asset {
                 rel: asset.rel,
-                hash: blake3::hash(&cleaned.bytes),
+                hash: crate::key::Hash::of(&cleaned.bytes),
                 bytes: Arc::new(cleaned.bytes),
             })
         }
@@ -106,7 +106,7 @@ mod tests {
     fn asset(rel: &str, bytes: &[u8]) -> Asset {
         Asset {
             rel: rel.to_string(),
-            hash: blake3::hash(bytes),
+            hash: crate::key::Hash::of(bytes),
             bytes: Arc::new(bytes.to_vec()),
         }
     }
@@ -166,7 +166,7 @@ mod tests {
             String::from_utf8_lossy(&kept[0].bytes),
             r#"<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>"#
         );
-        assert_eq!(kept[0].hash, blake3::hash(&kept[0].bytes));
+        assert_eq!(kept[0].hash, crate::key::Hash::of(&kept[0].bytes));
         assert!(!problems[0].is_error() && problems[0].message.contains("onload"));
     }
 }

@@ -40,10 +40,10 @@ pub struct TermsMemo {
 #[derive(Debug)]
 struct Last {
     /// [`terms_key`] of what they were made from.
-    key: blake3::Hash,
+    key: crate::key::Hash,
     terms: Terms,
     /// The config's topics and units ([`config_key`]).
-    config: blake3::Hash,
+    config: crate::key::Hash,
     /// Every page by index, and whether it had expired.
     pages: Vec<Arc<Page>>,
     expired: Vec<bool>,
@@ -65,7 +65,7 @@ pub(super) fn terms_kept(
     pages: &[Published],
     articles: &[usize],
     memo: Option<&mut TermsMemo>,
-) -> (blake3::Hash, Terms) {
+) -> (crate::key::Hash, Terms) {
     let key = terms_key(config, pages, articles);
     let Some(memo) = memo else {
         return (key, terms(config, pages, articles));
@@ -103,7 +103,11 @@ pub(super) fn terms_kept(
 /// The key of everything the terms and the related lists are made from: the config's topics
 /// and units, each page's front matter and place (its `front_key`) and whether it expired,
 /// and the articles' order. Read from the pages' array alone.
-pub(super) fn terms_key(config: &Config, pages: &[Published], articles: &[usize]) -> blake3::Hash {
+pub(super) fn terms_key(
+    config: &Config,
+    pages: &[Published],
+    articles: &[usize],
+) -> crate::key::Hash {
     let mut key = Key::new("terms");
     config_terms(&mut key, config);
     key.number(pages.len() as u64);
@@ -118,7 +122,7 @@ pub(super) fn terms_key(config: &Config, pages: &[Published], articles: &[usize]
 }
 
 /// The key of the config's topics and units.
-fn config_key(config: &Config) -> blake3::Hash {
+fn config_key(config: &Config) -> crate::key::Hash {
     let mut key = Key::new("config-terms");
     config_terms(&mut key, config);
     key.finish()
@@ -232,7 +236,7 @@ fn standalone(pages: &[Published]) -> impl Iterator<Item = usize> + '_ {
 /// or has is made again from its members (the others' are as they were).
 fn patched(
     last: &Last,
-    config_key: blake3::Hash,
+    config_key: crate::key::Hash,
     pages: &[Published],
     articles: &[usize],
 ) -> Option<Terms> {

@@ -62,8 +62,8 @@ impl Table {
 
     /// A hash of everything a page's HTML and warnings take from the table: the numbers, their
     /// pages and titles (the link's tooltip).
-    pub fn fingerprint(&self) -> blake3::Hash {
-        let mut h = blake3::Hasher::new();
+    pub fn fingerprint(&self) -> crate::key::Hash {
+        let mut h = crate::key::Hasher::new();
         for d in &self.documents {
             for part in [&d.number, &d.slug, &d.title] {
                 h.update(part.as_bytes()).update(b"\0");

@@ -125,7 +125,7 @@ pub struct Config {
     pub contact: Option<Contact>,
     /// A hash of what the config was read from (the text of config.yaml and the command
     /// line's overrides): equal keys mean equal configs, for the memos of `serve`.
-    pub key: blake3::Hash,
+    pub key: crate::key::Hash,
 }
 
 impl Config {
@@ -311,7 +311,7 @@ fn resolve_expired(written: Option<&str>, problems: &mut Problems) -> Expired {
 }
 
 /// What a config is read from, hashed: equal keys mean equal configs.
-fn config_key(text: &str, overrides: &Overrides) -> blake3::Hash {
+fn config_key(text: &str, overrides: &Overrides) -> crate::key::Hash {
     crate::key::Key::new("config")
         .text(text)
         .text(overrides.base_url.as_deref().unwrap_or(""))

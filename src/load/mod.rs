@@ -32,7 +32,7 @@ pub struct Source {
     /// keep (their parse is kept instead): [`Source::read_again`] reads them if needed.
     pub bytes: Option<Arc<Vec<u8>>>,
     /// Hash of the bytes, so later stages can tell an unchanged file without reading it whole.
-    pub hash: blake3::Hash,
+    pub hash: crate::key::Hash,
 }
 
 impl Source {
@@ -41,7 +41,7 @@ impl Source {
         Source {
             rel,
             display,
-            hash: blake3::hash(&bytes),
+            hash: crate::key::Hash::of(&bytes),
             bytes: Some(Arc::new(bytes)),
         }
     }
@@ -65,7 +65,7 @@ pub struct Asset {
     pub rel: String,
     pub bytes: Arc<Vec<u8>>,
     /// Hash of `bytes`.
-    pub hash: blake3::Hash,
+    pub hash: crate::key::Hash,
 }
 
 /// A template file from the site's theme folder, overriding the built-in one of the same name.
@@ -127,7 +127,7 @@ impl Memo {
             return false;
         };
         is_plain_file(path)
-            && std::fs::read(path).is_ok_and(|bytes| blake3::hash(&bytes) == known.hash)
+            && std::fs::read(path).is_ok_and(|bytes| crate::key::Hash::of(&bytes) == known.hash)
     }
 
     pub fn len(&self) -> usize {

@@ -17,7 +17,7 @@ pub(super) struct Known {
     /// `None` for Markdown files (see [`Reader::read_source`]): keeping both their bytes and
     /// their parse held the site's text twice.
     pub(super) bytes: Option<Arc<Vec<u8>>>,
-    pub(super) hash: blake3::Hash,
+    pub(super) hash: crate::key::Hash,
 }
 
 /// A file's bytes, shared between the load memo and the load's results.
@@ -96,12 +96,12 @@ impl Reader<'_> {
     pub(super) fn read_source(
         &self,
         path: &Path,
-    ) -> Result<(Option<Bytes>, blake3::Hash), Diagnostic> {
+    ) -> Result<(Option<Bytes>, crate::key::Hash), Diagnostic> {
         self.read(path, false)
     }
 
     /// Any other file's bytes and their hash, kept by the memo.
-    pub(super) fn read_kept(&self, path: &Path) -> Result<(Bytes, blake3::Hash), Diagnostic> {
+    pub(super) fn read_kept(&self, path: &Path) -> Result<(Bytes, crate::key::Hash), Diagnostic> {
         let (bytes, hash) = self.read(path, true)?;
         // `read` with `keep` gives bytes from the memo only when it holds them, else reads.
         Ok((
@@ -112,7 +112,11 @@ impl Reader<'_> {
 
     /// The file's bytes (from the memo when it holds them, or when `keep` is false, `None`
     /// for an unchanged file) and their hash; the memo keeps the bytes only with `keep`.
-    fn read(&self, path: &Path, keep: bool) -> Result<(Option<Bytes>, blake3::Hash), Diagnostic> {
+    fn read(
+        &self,
+        path: &Path,
+        keep: bool,
+    ) -> Result<(Option<Bytes>, crate::key::Hash), Diagnostic> {
         let previous =
             (self.previous.known.get(path.as_os_str())).filter(|k| !keep || k.bytes.is_some());
         match (previous, self.changed) {
@@ -152,7 +156,7 @@ impl Reader<'_> {
                 let bytes = std::fs::read(path).map_err(error)?;
                 Known {
                     stamp,
-                    hash: blake3::hash(&bytes),
+                    hash: crate::key::Hash::of(&bytes),
                     bytes: Some(Arc::new(bytes)),
                 }
             }

@@ -40,7 +40,7 @@ pub struct Cache {
     pub(crate) files: crate::load::Memo,
     /// Content path → (hash of the file and the config it was checked against, result).
     /// Compared as they are, an unchanged file costs no hashing.
-    pub(crate) parsed: FxHashMap<String, ((blake3::Hash, blake3::Hash), Parsed)>,
+    pub(crate) parsed: FxHashMap<String, ((crate::key::Hash, crate::key::Hash), Parsed)>,
     /// Content path → (hash of the page and of every link target, result).
     pub(crate) markdown: FxHashMap<String, Converted>,
     /// Resized photos by content hash.
@@ -59,10 +59,10 @@ pub struct Cache {
     pub(crate) related: crate::assemble::RelatedMemo,
     /// The templates of the last build, with the hash of the theme's files they were made
     /// from: parsing them took a millisecond or more of every rebuild and desk preview.
-    templates: Option<(blake3::Hash, Arc<crate::templates::Templates>)>,
+    templates: Option<(crate::key::Hash, Arc<crate::templates::Templates>)>,
     /// The hash of the text of each file a build reads afresh (`config.yaml`, the templates,
     /// the data tables), by path, as the latest build read it.
-    pub(crate) fresh_texts: FxHashMap<PathBuf, blake3::Hash>,
+    pub(crate) fresh_texts: FxHashMap<PathBuf, crate::key::Hash>,
     /// The regular files under `data/` as the latest load listed them (only for a site with
     /// a ledger: its evidence files). The build takes nothing from one but that it is there.
     pub(crate) listed_data: crate::load::DataFiles,
@@ -136,7 +136,7 @@ impl Cache {
         if let Some(&known) = self.fresh_texts.get(path) {
             crate::load::is_plain_file(path)
                 && crate::load::fresh_text(root, path)
-                    .is_ok_and(|t| blake3::hash(t.as_bytes()) == known)
+                    .is_ok_and(|t| crate::key::Hash::of(t.as_bytes()) == known)
         } else {
             self.files.holds(path) || self.listed_data.holds(root, path)
         }

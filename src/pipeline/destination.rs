@@ -186,7 +186,7 @@ impl Open {
 pub(super) enum SearchIndex {
     Made(Outputs),
     Documents {
-        key: Option<blake3::Hash>,
+        key: Option<crate::key::Hash>,
         documents: search::Documents,
     },
 }
@@ -206,7 +206,7 @@ impl SearchIndex {
     }
 }
 
-fn output(key: Option<blake3::Hash>, body: Body) -> Output {
+fn output(key: Option<crate::key::Hash>, body: Body) -> Output {
     Output {
         kind: Kind::SearchFile,
         key,

@@ -214,7 +214,7 @@ mod tests {
     }
 
     /// Each file as a reader gets it, with its kind and what it says it was made from.
-    fn as_served(outputs: &Outputs) -> Vec<(String, String, Option<blake3::Hash>, Vec<u8>)> {
+    fn as_served(outputs: &Outputs) -> Vec<(String, String, Option<crate::key::Hash>, Vec<u8>)> {
         (outputs.iter())
             .map(|(path, o)| {
                 let bytes = o.clone().unpacked().bytes().map(|b| b.to_vec());

@@ -92,7 +92,7 @@ fn read_config(options: &Options, cache: &mut Cache) -> Result<config::Config, V
     match &text {
         Ok(text) if cache.tracks_changes() => {
             let path = options.root.join(config::CONFIG_FILE);
-            let hash = blake3::hash(text.as_bytes());
+            let hash = crate::key::Hash::of(text.as_bytes());
             cache.fresh_texts.insert(path, hash);
         }
         _ => {}
@@ -127,7 +127,7 @@ fn load_files(
 
 /// The hash of the text of each file every load reads afresh (the templates, the data
 /// tables), by path.
-fn fresh_texts(root: &Path, files: &SiteFiles) -> FxHashMap<PathBuf, blake3::Hash> {
+fn fresh_texts(root: &Path, files: &SiteFiles) -> FxHashMap<PathBuf, crate::key::Hash> {
     let templates = (files.theme_templates.iter()).map(|t| (t.display.as_path(), &t.text));
     let tables = [
         (load::DOCUMENTS_FILE, &files.documents),
@@ -135,7 +135,8 @@ fn fresh_texts(root: &Path, files: &SiteFiles) -> FxHashMap<PathBuf, blake3::Has
     ];
     let tables =
         (tables.into_iter()).filter_map(|(rel, text)| Some((Path::new(rel), text.as_ref()?)));
-    let hashed = |(rel, text): (&Path, &String)| (root.join(rel), blake3::hash(text.as_bytes()));
+    let hashed =
+        |(rel, text): (&Path, &String)| (root.join(rel), crate::key::Hash::of(text.as_bytes()));
     templates.chain(tables).map(hashed).collect()
 }
 
@@ -196,7 +197,7 @@ fn parse_all(
     // Looked up in parallel; the cache is updated afterwards, for the files that changed.
     // What a file's parse depends on: the config and the file's bytes (and its path, the
     // memo's key).
-    type From = (blake3::Hash, blake3::Hash);
+    type From = (crate::key::Hash, crate::key::Hash);
     let parsed: Vec<(From, super::cache::Parsed, String, bool)> = sources
         .into_par_iter()
         .with_max_len(crate::assemble::PIECE)
@@ -252,7 +253,7 @@ fn parse_all(
 pub(super) fn parse_to_keep(
     source: &load::Source,
     config: &config::Config,
-    config_key: &blake3::Hash,
+    config_key: &crate::key::Hash,
     keep: bool,
 ) -> super::cache::Parsed {
     let (page, found) = parse::parse_keyed(source, config, config_key);

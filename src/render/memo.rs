@@ -13,7 +13,7 @@ pub struct RenderMemo {
     /// The whole HTML of the articles the feeds carry, cleaned for feed readers: page path →
     /// (hash of the page's key and permalink, the HTML). Cleaning them was a quarter of an
     /// article edit's rendering at 10,000 articles.
-    pub(super) feed_html: rustc_hash::FxHashMap<String, (blake3::Hash, String)>,
+    pub(super) feed_html: rustc_hash::FxHashMap<String, (crate::key::Hash, String)>,
     /// What pages are packed against ([`crate::kept::Packed`]): the first page packed,
     /// kept for the later builds, so that their pages pack as the earlier ones did and
     /// compare packed.
@@ -42,7 +42,7 @@ impl RenderMemo {
 
 /// A page kept by [`RenderMemo`]: the hash of what it was rendered from, and its bytes
 /// (packed, for `serve`).
-pub type Memoized = (blake3::Hash, Body);
+pub type Memoized = (crate::key::Hash, Body);
 
 /// Keeps the pages this build rendered (`fresh`) with those it took from the memo
 /// (`reused` of them), and only those. When the memo holds no more than these, it holds
@@ -61,7 +61,7 @@ pub(super) fn remember(
         // of a rebuild after a front-matter edit at 100,000 articles, where a tag's page
         // went). A key is that of one page's inputs, its path among them: an entry whose key
         // no output has is one whose page went or changed.
-        let current: rustc_hash::FxHashSet<blake3::Hash> =
+        let current: rustc_hash::FxHashSet<crate::key::Hash> =
             outputs.values().filter_map(|o| o.key).collect();
         memo.pages.retain(|_, (key, _)| current.contains(key));
     }
@@ -72,8 +72,8 @@ mod tests {
     use super::*;
     use crate::output::{Kind, Output};
 
-    fn key(n: u8) -> blake3::Hash {
-        blake3::hash(&[n])
+    fn key(n: u8) -> crate::key::Hash {
+        crate::key::Hash::of(&[n])
     }
 
     fn body(text: &str) -> Body {
@@ -110,7 +110,7 @@ mod tests {
             Output::new(Kind::Page, b"e".to_vec()),
         );
         remember(&mut memo, fresh, 1, &outputs);
-        let mut kept: Vec<(&str, blake3::Hash)> = (memo.pages.iter())
+        let mut kept: Vec<(&str, crate::key::Hash)> = (memo.pages.iter())
             .map(|(out, (k, _))| (out.as_str(), *k))
             .collect();
         kept.sort_by_key(|(out, _)| *out);

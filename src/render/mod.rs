@@ -58,9 +58,9 @@ pub trait Sink: Sync {
 /// made from (`crate::write::OnDisk`).
 pub trait Previous: Sync {
     /// Whether the file at `rel` was made from `key` and is still there as written.
-    fn has(&self, rel: &str, key: &blake3::Hash) -> bool;
+    fn has(&self, rel: &str, key: &crate::key::Hash) -> bool;
     /// Every file made from `key`, if there are some and all are still there as written.
-    fn all_of(&self, key: &blake3::Hash) -> Option<Vec<String>>;
+    fn all_of(&self, key: &crate::key::Hash) -> Option<Vec<String>>;
 }
 
 /// How a build that writes meets the disk: where pages go as they are rendered (a clean
@@ -182,7 +182,7 @@ pub(crate) struct Job<'r> {
     template: String,
     /// Hash of everything `context` is built from, when the page may be reused from an
     /// earlier build; `None` for the few pages that are always rendered.
-    key: Option<blake3::Hash>,
+    key: Option<crate::key::Hash>,
     /// Builds the template context; not called when the page is reused.
     context: Box<dyn FnOnce() -> Context + Send + 'r>,
     /// The content file behind the page, named in errors.
@@ -206,7 +206,7 @@ pub(crate) struct Done {
     out: String,
     kind: Kind,
     /// Its memo key, when it has one.
-    key: Option<blake3::Hash>,
+    key: Option<crate::key::Hash>,
     body: Body,
     /// Taken from the memo rather than rendered.
     reused: bool,
@@ -231,11 +231,11 @@ pub(crate) struct Renderer<'a> {
     card_problems: std::sync::Mutex<Vec<(usize, Diagnostic)>>,
     /// Hash of what every page's context shares: `site` (but for its clock), the config and
     /// the mode. Part of every memo key, with the templates the page reads.
-    global: blake3::Hash,
+    global: crate::key::Hash,
     /// `global` with the clock, for pages whose templates show it.
-    global_now: blake3::Hash,
+    global_now: crate::key::Hash,
     /// Each template's [`Renderer::shared_key`], made once.
-    shared: rustc_hash::FxHashMap<&'a str, blake3::Hash>,
+    shared: rustc_hash::FxHashMap<&'a str, crate::key::Hash>,
     page_keys: PageKeys<'a>,
     previous: &'a RenderMemo,
     /// The files the last build wrote, for a build that writes into the same folder.
@@ -275,7 +275,7 @@ impl<'a> Renderer<'a> {
             *now = serde_json::Value::Null;
         }
         // The templates are not in it: each page's key has the templates its own reads.
-        let mut h = blake3::Hasher::new();
+        let mut h = crate::key::Hasher::new();
         h.update(&serde_json::to_vec(&site_json).unwrap_or_default());
         h.update(site.config.key.as_bytes());
         h.update(&[u8::from(site.settings.drafts)]);
@@ -342,7 +342,7 @@ impl<'a> Renderer<'a> {
 
     /// What every page rendered with `template` shares: the templates it reads, and the
     /// clock too if it shows it.
-    fn shared_key(&self, template: &str) -> blake3::Hash {
+    fn shared_key(&self, template: &str) -> crate::key::Hash {
         match self.shared.get(template) {
             Some(key) => *key,
             None => shared_key(self.templates, template, &self.global, &self.global_now),
@@ -350,7 +350,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The page at `out` as the last build made it, if its key was `key`; else `out` back.
-    fn reuse(&self, out: String, kind: Kind, key: blake3::Hash) -> Result<Done, String> {
+    fn reuse(&self, out: String, kind: Kind, key: crate::key::Hash) -> Result<Done, String> {
         let body = match self.previous.pages.get(&out) {
             Some((k, body)) if *k == key => body.clone(),
             _ if self.on_disk.is_some_and(|disk| disk.has(&out, &key)) => Body::Unchanged,
@@ -439,9 +439,9 @@ fn once_each<T>(n: usize) -> Vec<std::sync::OnceLock<T>> {
 fn shared_key(
     templates: &Templates,
     template: &str,
-    global: &blake3::Hash,
-    global_now: &blake3::Hash,
-) -> blake3::Hash {
+    global: &crate::key::Hash,
+    global_now: &crate::key::Hash,
+) -> crate::key::Hash {
     let global = if templates.reads_now(template) {
         global_now
     } else {

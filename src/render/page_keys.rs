@@ -5,14 +5,18 @@
 use rustc_hash::FxHashMap;
 
 use crate::assemble::Site;
+use crate::key::Hash;
+
+/// 64-bit lanes of a hash, added up lane by lane.
+const LANES: usize = Hash::LEN / 8;
 
 /// What a page shows of the lists it belongs to, gathered once for all pages.
 pub(super) struct PageKeys<'a> {
     /// Section slug → hash of the section's title and article count.
-    sections: FxHashMap<&'a str, blake3::Hash>,
+    sections: FxHashMap<&'a str, Hash>,
     /// Per page: the sum of the hashes (key, name, article count) of its tags. A sum does not
     /// depend on the order of the tags, which the page's own key covers.
-    tags: Vec<[u64; 4]>,
+    tags: Vec<[u64; LANES]>,
 }
 
 impl<'a> PageKeys<'a> {
@@ -28,7 +32,7 @@ impl<'a> PageKeys<'a> {
                 (s.slug.as_str(), key)
             })
             .collect();
-        let mut tags = vec![[0u64; 4]; site.pages.len()];
+        let mut tags = vec![[0u64; LANES]; site.pages.len()];
         for tag in &site.tags {
             let hash = crate::key::Key::new("tag")
                 .text(&tag.key)
@@ -49,8 +53,8 @@ impl<'a> PageKeys<'a> {
     /// the page itself (its `Published` key), its neighbours (whose title and URL it links
     /// to), its section's title and size, its tags' names and sizes, and its related
     /// articles (whose cards it shows), in their order.
-    pub(super) fn key(&self, global: &blake3::Hash, site: &Site, index: usize) -> blake3::Hash {
-        const NONE: [u8; 32] = [0; 32];
+    pub(super) fn key(&self, global: &Hash, site: &Site, index: usize) -> Hash {
+        const NONE: [u8; Hash::LEN] = [0; Hash::LEN];
         let p = &site.pages[index];
         let (previous, next) = site.neighbours_of(index);
         let neighbour = |i: Option<usize>| i.map_or(NONE, |i| *site.pages[i].card.as_bytes());
@@ -60,7 +64,7 @@ impl<'a> PageKeys<'a> {
             .as_deref()
             .and_then(|slug| self.sections.get(slug))
             .map_or(NONE, |h| *h.as_bytes());
-        let mut tags = [0u8; 32];
+        let mut tags = [0u8; Hash::LEN];
         for (bytes, lane) in tags.chunks_exact_mut(8).zip(self.tags[index]) {
             bytes.copy_from_slice(&lane.to_le_bytes());
         }
@@ -74,7 +78,7 @@ impl<'a> PageKeys<'a> {
                 *key.finish().as_bytes()
             }
         };
-        let mut bytes = [0u8; 32 * 7];
+        let mut bytes = [0u8; Hash::LEN * 7];
         let parts = [
             *global.as_bytes(),
             *p.key.as_bytes(),
@@ -84,15 +88,15 @@ impl<'a> PageKeys<'a> {
             tags,
             related,
         ];
-        for (chunk, part) in bytes.chunks_exact_mut(32).zip(parts) {
+        for (chunk, part) in bytes.chunks_exact_mut(Hash::LEN).zip(parts) {
             chunk.copy_from_slice(&part);
         }
-        blake3::hash(&bytes)
+        Hash::of(&bytes)
     }
 }
 
-fn lanes(hash: &blake3::Hash) -> [u64; 4] {
-    let mut lanes = [0u64; 4];
+fn lanes(hash: &Hash) -> [u64; LANES] {
+    let mut lanes = [0u64; LANES];
     for (lane, bytes) in lanes.iter_mut().zip(hash.as_bytes().chunks_exact(8)) {
         *lane = u64::from_le_bytes(bytes.try_into().expect("8 bytes"));
     }

@@ -22,7 +22,7 @@ const FEED_ITEMS: usize = 20;
 
 /// The cleaned HTML of each article the feeds carry, by page index, with the key it was made
 /// from (see `feed_html_key`).
-pub(super) type FeedContents = rustc_hash::FxHashMap<usize, (blake3::Hash, String)>;
+pub(super) type FeedContents = rustc_hash::FxHashMap<usize, (crate::key::Hash, String)>;
 
 impl Renderer<'_> {
     /// A small page at an old address that sends readers (and search engines) to the new one.
@@ -232,7 +232,7 @@ impl Renderer<'_> {
     pub(super) fn remembered_feed_html(
         &self,
         contents: &FeedContents,
-    ) -> rustc_hash::FxHashMap<String, (blake3::Hash, String)> {
+    ) -> rustc_hash::FxHashMap<String, (crate::key::Hash, String)> {
         (contents.iter())
             .map(|(&i, kept)| (self.site.pages[i].page.path.clone(), kept.clone()))
             .collect()
@@ -452,7 +452,7 @@ pub(super) fn copy_statics(
 
 /// What an article's HTML cleaned for the feeds is made from: the page (its key covers its
 /// file, the config and what its Markdown read of the site) and its absolute address.
-fn feed_html_key(p: &Published, permalink: &str) -> blake3::Hash {
+fn feed_html_key(p: &Published, permalink: &str) -> crate::key::Hash {
     crate::key::Key::new("feed-html")
         .hash(&p.key)
         .text(permalink)

@@ -58,7 +58,7 @@ pub const WEIGHT_LABEL: u8 = 32;
 
 /// What indexing a page's text gave, kept by `serve` between builds (page path → hash of
 /// what was read, result): reading the words is most of the cost of the index.
-pub type Memo = rustc_hash::FxHashMap<String, (blake3::Hash, Arc<Indexed>)>;
+pub type Memo = rustc_hash::FxHashMap<String, (crate::key::Hash, Arc<Indexed>)>;
 
 /// The words of one page with their weights, and the beginning of its text.
 #[derive(Debug)]
@@ -97,7 +97,7 @@ pub struct Documents(Vec<Document>);
 pub fn documents(site: &Site, mut memo: Option<&mut Memo>) -> Documents {
     let order = document_order(site);
     let previous = memo.as_deref_mut().map(std::mem::take).unwrap_or_default();
-    let documents: Vec<(blake3::Hash, Document)> = order
+    let documents: Vec<(crate::key::Hash, Document)> = order
         .par_iter()
         .with_max_len(crate::assemble::PIECE)
         .map(|&i| Document::new(site, &site.pages[i], &previous))
@@ -134,7 +134,7 @@ fn files(site: &Site, documents: &[Document]) -> Vec<(String, Vec<u8>)> {
         let rows: Vec<_> = chunk.iter().map(Document::row).collect();
         files.push((format!("{CHUNK_DIR}{n}.json"), to_json(&rows)));
     }
-    let mut version = blake3::Hasher::new();
+    let mut version = crate::key::Hasher::new();
     for (path, bytes) in &files {
         version.update(path.as_bytes()).update(bytes);
     }
@@ -188,8 +188,8 @@ fn labels<'a>(site: &'a Site, p: &'a Published) -> (Vec<usize>, Vec<&'a str>) {
 
 /// What a page's words are read from: the page's key covers its HTML, title and summary; the
 /// labels' names come from the config.
-fn words_key(p: &Published, labels: &[&str]) -> blake3::Hash {
-    let mut hasher = blake3::Hasher::new();
+fn words_key(p: &Published, labels: &[&str]) -> crate::key::Hash {
+    let mut hasher = crate::key::Hasher::new();
     hasher.update(p.key.as_bytes());
     for label in labels {
         hasher.update(label.as_bytes()).update(b"\0");
@@ -200,8 +200,8 @@ fn words_key(p: &Published, labels: &[&str]) -> blake3::Hash {
 /// The key of everything [`index_files`] makes its files from: each document's words, place,
 /// address, title, date and topics, and the topics' names and addresses. Equal keys give the
 /// same files (for the same program).
-pub fn index_key(site: &Site) -> blake3::Hash {
-    let parts: Vec<blake3::Hash> = document_order(site)
+pub fn index_key(site: &Site) -> crate::key::Hash {
+    let parts: Vec<crate::key::Hash> = document_order(site)
         .par_iter()
         .map(|&i| {
             let p = &site.pages[i];
@@ -255,7 +255,7 @@ struct Document {
 
 impl Document {
     /// The page's document, its words read again only if what they come from changed.
-    fn new(site: &Site, p: &Published, previous: &Memo) -> (blake3::Hash, Document) {
+    fn new(site: &Site, p: &Published, previous: &Memo) -> (crate::key::Hash, Document) {
         let meta = &p.page.meta;
         let (topics, labels) = labels(site, p);
         let key = words_key(p, &labels);

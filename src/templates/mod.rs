@@ -127,11 +127,11 @@ pub struct Templates {
     /// Template name → the file to name in messages.
     files: BTreeMap<String, PathBuf>,
     /// Hash of every template's name, file and text.
-    fingerprint: blake3::Hash,
+    fingerprint: crate::key::Hash,
     /// Per template, the hash of the name, file and text of it and of every template it names
     /// (extends, include, import), themselves and through others: all its pages read of the
     /// templates. Editing `page.html` renders the articles again, not the lists.
-    fingerprints: BTreeMap<String, blake3::Hash>,
+    fingerprints: BTreeMap<String, crate::key::Hash>,
     /// Templates that may show the build's clock (`site.now`), themselves or through a
     /// template they name (extends, include, import).
     reads_now: std::collections::BTreeSet<String>,
@@ -194,7 +194,7 @@ impl Templates {
         tera.set_escape_fn(escape_html);
         tera.add_raw_templates(sources.iter().map(|(n, (_, t))| (n.as_str(), *t)))
             .map_err(|e| to_diagnostics(&e, &files, None))?;
-        let mut h = blake3::Hasher::new();
+        let mut h = crate::key::Hasher::new();
         for (name, (file, text)) in &sources {
             h.update(name.as_bytes()).update(b"\0");
             h.update(file.to_string_lossy().as_bytes()).update(b"\0");
@@ -235,7 +235,7 @@ impl Templates {
 
     /// What pages rendered with `name` read of the templates (see `fingerprints`); for a
     /// name that is no template, every template's.
-    pub fn fingerprint_of(&self, name: &str) -> blake3::Hash {
+    pub fn fingerprint_of(&self, name: &str) -> crate::key::Hash {
         (self.fingerprints.get(name).copied()).unwrap_or(self.fingerprint)
     }
 
@@ -246,7 +246,7 @@ impl Templates {
         self.reads_now.contains(name)
     }
 
-    pub fn fingerprint(&self) -> blake3::Hash {
+    pub fn fingerprint(&self) -> crate::key::Hash {
         self.fingerprint
     }
 
@@ -318,7 +318,7 @@ fn fingerprint_of(
     name: &str,
     texts: &BTreeMap<&str, &str>,
     files: &BTreeMap<String, PathBuf>,
-) -> blake3::Hash {
+) -> crate::key::Hash {
     // Any page may show the `once` parts and the cards' parts: they are read with every
     // template.
     let mut closure = std::collections::BTreeSet::from([name]);
@@ -334,7 +334,7 @@ fn fingerprint_of(
             }
         }
     }
-    let mut h = blake3::Hasher::new();
+    let mut h = crate::key::Hasher::new();
     for name in closure {
         let file = files
             .get(name)

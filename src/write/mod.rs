@@ -151,13 +151,13 @@ impl OnDisk {
 }
 
 impl crate::render::Previous for OnDisk {
-    fn has(&self, rel: &str, key: &blake3::Hash) -> bool {
+    fn has(&self, rel: &str, key: &crate::key::Hash) -> bool {
         self.keys.get(rel).is_some_and(|origin| {
             origin.key.as_str() == key.to_hex().as_str() && self.unchanged(rel, origin)
         })
     }
 
-    fn all_of(&self, key: &blake3::Hash) -> Option<Vec<String>> {
+    fn all_of(&self, key: &crate::key::Hash) -> Option<Vec<String>> {
         let key = key.to_hex();
         let made: Vec<(&String, &Origin)> = self
             .keys

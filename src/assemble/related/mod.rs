@@ -35,7 +35,7 @@ pub const RELATED: usize = 5;
 #[derive(Debug, Default)]
 pub struct RelatedMemo {
     /// Article path → (key, the related articles' paths).
-    articles: FxHashMap<String, (blake3::Hash, Vec<String>)>,
+    articles: FxHashMap<String, (crate::key::Hash, Vec<String>)>,
     /// What ranking read in the last build, and every page's list it gave.
     last: Option<Last>,
 }
@@ -44,7 +44,7 @@ pub struct RelatedMemo {
 #[derive(Debug)]
 struct Last {
     /// The key of everything ranking read (from `Site::terms_key`).
-    whole: blake3::Hash,
+    whole: crate::key::Hash,
     /// Every page's list, by page index.
     lists: Lists,
     /// Every page, by page index: the lists name pages by index, so they hold only for the
@@ -60,7 +60,7 @@ struct Last {
 /// A term's fingerprint, and the pages it was made from.
 #[derive(Debug)]
 struct Print {
-    hash: blake3::Hash,
+    hash: crate::key::Hash,
     pages: Vec<usize>,
 }
 
@@ -163,7 +163,7 @@ impl<'a> Kept<'a> {
 /// The terms whose fingerprint is not the same in `last` and `now`: changed, new or gone.
 fn changed<'a>(
     last: &'a FxHashMap<String, Print>,
-    now: &FxHashMap<&'a str, blake3::Hash>,
+    now: &FxHashMap<&'a str, crate::key::Hash>,
 ) -> FxHashSet<&'a str> {
     let mut changed: FxHashSet<&'a str> = (now.iter())
         .filter(|(k, print)| last.get(**k).map(|p| &p.hash) != Some(print))
@@ -179,7 +179,7 @@ fn changed<'a>(
 
 /// Fingerprints with keys of their own and the pages of their terms, to be kept for the
 /// next build.
-fn owned(prints: &FxHashMap<&str, blake3::Hash>, terms: &[Term]) -> FxHashMap<String, Print> {
+fn owned(prints: &FxHashMap<&str, crate::key::Hash>, terms: &[Term]) -> FxHashMap<String, Print> {
     (terms.iter())
         .filter_map(|t| {
             let hash = *prints.get(t.key.as_str())?;
@@ -228,7 +228,7 @@ fn each_list(
     (topic_place, tag_place): (&FxHashMap<&str, u32>, &FxHashMap<&str, u32>),
     fingerprints: &Fingerprints,
     kept: Option<Kept>,
-    memo: &mut FxHashMap<String, (blake3::Hash, Vec<String>)>,
+    memo: &mut FxHashMap<String, (crate::key::Hash, Vec<String>)>,
 ) -> Vec<Vec<usize>> {
     // Made only when a list is looked up in the memo by its paths.
     let index_of = std::sync::OnceLock::new();
@@ -301,7 +301,7 @@ enum Found {
     /// An article's list as the memo holds it already.
     Known(Vec<usize>),
     /// An article's list ranked anew, for the memo under its key.
-    Ranked(Vec<usize>, blake3::Hash),
+    Ranked(Vec<usize>, crate::key::Hash),
 }
 
 /// What page `i`'s list is ranked on: the places of the topics and of the tags it names,
@@ -341,8 +341,8 @@ fn by_place(terms: &[Term]) -> FxHashMap<&str, u32> {
 /// A hash of each topic's and tag's list as ranking reads it: its listed articles in order,
 /// with their paths and dates (their place in the site's order follows from these).
 struct Fingerprints<'a> {
-    topics: FxHashMap<&'a str, blake3::Hash>,
-    tags: FxHashMap<&'a str, blake3::Hash>,
+    topics: FxHashMap<&'a str, crate::key::Hash>,
+    tags: FxHashMap<&'a str, crate::key::Hash>,
 }
 
 impl<'a> Fingerprints<'a> {
@@ -384,7 +384,7 @@ impl<'a> Fingerprints<'a> {
     }
 
     /// The key of the related list of the article at `path`, on those topics and tags.
-    fn key(&self, path: &str, topics: &[&Term], tags: &[&Term]) -> blake3::Hash {
+    fn key(&self, path: &str, topics: &[&Term], tags: &[&Term]) -> crate::key::Hash {
         let mut key = Key::new("related");
         key.text(path);
         for (kind, terms, prints) in [("t", topics, &self.topics), ("g", tags, &self.tags)] {
