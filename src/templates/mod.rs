@@ -60,6 +60,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/card/card.html"),
     ),
     (
+        "once/head.html",
+        include_str!("../../themes/default/templates/once/head.html"),
+    ),
+    (
         "once/sidebar.html",
         include_str!("../../themes/default/templates/once/sidebar.html"),
     ),

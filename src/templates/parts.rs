@@ -128,7 +128,12 @@ mod tests {
     /// The built-in parts read a whole site's `site` and a whole card; these tests give a
     /// few fields only.
     fn without_builtin_parts(mut files: Vec<TemplateFile>) -> Vec<TemplateFile> {
-        for name in ["once/sidebar.html", "once/footer.html", "card/card.html"] {
+        for name in [
+            "once/head.html",
+            "once/sidebar.html",
+            "once/footer.html",
+            "card/card.html",
+        ] {
             files.push(file(name, ""));
         }
         files
@@ -179,7 +184,7 @@ mod tests {
         let parts = once.as_map().unwrap();
         // A text template writes what it is given unescaped: it is no part.
         assert!(parts.get(&"tho.txt".into()).is_none() && parts.get(&"tho".into()).is_none());
-        assert_eq!(parts.len(), 3, "chan, sidebar, footer");
+        assert_eq!(parts.len(), 4, "chan, head, sidebar, footer");
         let chan = parts.get(&"chan".into()).unwrap();
         assert_eq!(chan.as_str(), Some("&lt;b&gt;x&lt;/b&gt;"));
     }
