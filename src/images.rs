@@ -276,7 +276,7 @@ fn write(
 }
 
 /// Results by content hash, kept between builds in memory.
-pub type Memo = HashMap<blake3::Hash, Processed>;
+pub type Memo = HashMap<crate::key::Hash, Processed>;
 
 /// Processes every raster image among `assets`, reusing `memo` and the on-disk cache under
 /// `cache_dir`; returns the results by content path, and the images that could not be read.
@@ -293,15 +293,15 @@ pub fn prepare(
                 .is_some_and(|r| r.starts_with('/'))
         })
     };
-    let rasters: Vec<(&Asset, bool, blake3::Hash)> = assets
+    let rasters: Vec<(&Asset, bool, crate::key::Hash)> = assets
         .iter()
         .filter(|a| is_raster(&a.rel))
         .map(|a| {
             let full = in_full_size(&a.rel);
-            (a, full, key(&a.rel, full, &a.bytes))
+            (a, full, key(&a.rel, full, &a.hash))
         })
         .collect();
-    let done: Vec<(String, blake3::Hash, Result<Processed, String>)> = rasters
+    let done: Vec<(String, crate::key::Hash, Result<Processed, String>)> = rasters
         .par_iter()
         .map(|(asset, full, key)| {
             let result = match memo.get(key) {
@@ -335,31 +335,30 @@ pub fn prepare(
     (images, failed)
 }
 
-/// What processing a photo reads: its kind, whether it keeps its size, and its bytes. Kept
-/// on disk and shared by every page that shows a photo, so it is a blake3 of the bytes
-/// themselves: two photos an author made to share an XXH3 (a key's hash, `key.rs`) must not
-/// show one where the other was approved.
-fn key(rel: &str, full_size: bool, bytes: &[u8]) -> blake3::Hash {
-    let mut h = blake3::Hasher::new();
+/// What processing a photo reads: its kind, whether it keeps its size, and its bytes (through
+/// their hash, made when the file was read; a leader's approval seals an article's text, not
+/// its photos, so this key need resist no forger more than the others, `key.rs`).
+fn key(rel: &str, full_size: bool, bytes: &crate::key::Hash) -> crate::key::Hash {
+    let mut h = crate::key::Hasher::new();
     h.update(VERSION.as_bytes())
         .update(extension(rel).as_bytes())
         .update(&[u8::from(full_size)])
-        .update(bytes);
+        .update(bytes.as_bytes());
     h.finalize()
 }
 
-fn cache_file(dir: &Path, key: &blake3::Hash) -> PathBuf {
+fn cache_file(dir: &Path, key: &crate::key::Hash) -> PathBuf {
     dir.join(format!("{}.json", key.to_hex()))
 }
 
 /// A cache entry that cannot be read is simply made again.
-fn read_cache(dir: &Path, key: &blake3::Hash) -> Option<Processed> {
+fn read_cache(dir: &Path, key: &crate::key::Hash) -> Option<Processed> {
     let bytes = std::fs::read(cache_file(dir, key)).ok()?;
     serde_json::from_slice(&bytes).ok()
 }
 
 /// The cache only saves time: failing to write it is not an error.
-fn write_cache(dir: &Path, key: &blake3::Hash, processed: &Processed) {
+fn write_cache(dir: &Path, key: &crate::key::Hash, processed: &Processed) {
     if std::fs::create_dir_all(dir).is_ok() {
         if let Ok(json) = serde_json::to_vec(processed) {
             let temp = dir.join(format!(".{}.tmp", key.to_hex()));
