@@ -315,29 +315,34 @@ impl Indexed {
             (format!("{summary} {beginning}"), [summary, body.as_str()])
         };
         // The counts' map becomes the weights' map: each count is capped to its bits.
-        let (mut weights, folds) = count_and_fold(&searched);
-        for n in weights.values_mut() {
-            *n = (*n).min(u32::from(WEIGHT_COUNT));
-        }
+        let folds = count_and_fold(&searched);
         let snippet = cut_at_word(&shown, SNIPPET_TEXT_BYTES);
-        // Room for the title's words and the labels' (the pairs are kept apart, in `Pairs`).
-        weights.reserve(meta.title.len() / 5 + labels.len());
+        // The title's words and the labels', folded into one string first, so that the map
+        // may hold them beside the text's (the pairs are kept apart, in `Pairs`).
+        let mut named = String::new();
+        let mut spans: Vec<(usize, usize, u8)> = Vec::new();
         for (field, bit) in [(meta.title.as_str(), WEIGHT_TITLE)]
             .into_iter()
             .chain(labels.iter().map(|l| (*l, WEIGHT_LABEL)))
         {
-            for_each_word(field, |word| match weights.get_mut(word) {
-                Some(w) => *w |= u32::from(bit),
-                None => {
-                    weights.insert(word.to_string(), u32::from(bit));
-                }
+            for_each_word(field, |word| {
+                named.push_str(word);
+                spans.push((named.len() - word.len(), named.len(), bit));
             });
+        }
+        let mut weights = folds.counts();
+        for n in weights.values_mut() {
+            *n = (*n).min(u32::from(WEIGHT_COUNT));
+        }
+        weights.reserve(spans.len());
+        for (start, end, bit) in spans {
+            *weights.entry(&named[start..end]).or_insert(0) |= u32::from(bit);
         }
         let pairs = Pairs::of(&meta.title, snippet, &folds);
         // Pairs have a space, words none: the two never meet.
         let all: Vec<(&str, u8)> = weights
             .iter()
-            .map(|(word, weight)| (word.as_str(), *weight as u8))
+            .map(|(word, weight)| (*word, *weight as u8))
             .chain(pairs.each().map(|pair| (pair, 1)))
             .collect();
         // Kept for every page until the postings are made: a list is smaller than a map, and

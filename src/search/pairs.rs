@@ -69,7 +69,7 @@ mod tests {
 
     /// The pairs as a page has them: its text's spellings folded once, by the count.
     fn pairs_of(title: &str, text: &str) -> Pairs {
-        let (_, folds) = count_and_fold(&[text]);
+        let folds = count_and_fold(&[text]);
         Pairs::of(title, text, &folds)
     }
 

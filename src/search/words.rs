@@ -97,11 +97,13 @@ pub fn for_each_word(text: &str, f: impl FnMut(&str)) {
     Folds::default().for_each_word(text, f);
 }
 
-/// Each folded word of `texts` with how many times it occurs in them, and how each short
-/// spelling was folded, for the pairs of the text's beginning to take rather than fold its
-/// words again. A page repeats its words, so each distinct spelling is folded once, which is
-/// most of the cost of indexing.
-pub fn count_and_fold<'t>(texts: &[&'t str]) -> (FxHashMap<String, u32>, Folds<'t>) {
+/// How each spelling of `texts` folds and how many times it occurs in them: [`Folds::counts`]
+/// gives each folded word's count, and the pairs of the text's beginning take their words
+/// from it rather than fold them again. A page repeats its words, so each distinct spelling
+/// is folded once, which is most of the cost of indexing. The folded words are kept in one
+/// string: a string of its own for each, made and dropped again for every page, was most of
+/// what indexing asked the allocator for.
+pub fn count_and_fold<'t>(texts: &[&'t str]) -> Folds<'t> {
     // Sized for a page's distinct spellings (about one per 50 bytes of text), so the map
     // seldom grows while it fills.
     let len: usize = texts.iter().map(|t| t.len()).sum();
@@ -119,31 +121,29 @@ pub fn count_and_fold<'t>(texts: &[&'t str]) -> (FxHashMap<String, u32>, Folds<'
             }
         }
     }
-    let mut counts: FxHashMap<String, u32> =
-        FxHashMap::with_capacity_and_hasher(short.len() + long.len(), Default::default());
     let mut text = String::with_capacity(short.len() * 8);
     let mut folded = String::new();
-    for spelling in short.values_mut() {
-        fold_into(spelling.run, &mut folded);
+    // A word not kept is known by an empty span.
+    let mut fold = |run: &str, text: &mut String| {
+        fold_into(run, &mut folded);
         let start = text.len() as u32;
         if is_kept(&folded) {
-            *counts.entry(folded.clone()).or_insert(0) += spelling.count;
             text.push_str(&folded);
         }
-        // A word not kept is known by an empty span.
-        spelling.folded = (start, text.len() as u32);
+        (start, text.len() as u32)
+    };
+    for spelling in short.values_mut() {
+        spelling.folded = fold(spelling.run, &mut text);
     }
-    for (run, n) in long {
-        fold_into(run, &mut folded);
-        if is_kept(&folded) {
-            *counts.entry(folded.clone()).or_insert(0) += n;
-        }
-    }
-    let folds = Folds {
+    let long = long
+        .into_iter()
+        .map(|(run, count)| (fold(run, &mut text), count))
+        .collect();
+    Folds {
         text,
         spellings: short,
-    };
-    (counts, folds)
+        long,
+    }
 }
 
 /// A short spelling of a text: how often it occurs, and where its folded word is in
@@ -170,9 +170,31 @@ impl<'t> Spelling<'t> {
 pub struct Folds<'t> {
     text: String,
     spellings: FxHashMap<u128, Spelling<'t>>,
+    /// The longer runs' folded words, spans of `text`, each with its count.
+    long: Vec<((u32, u32), u32)>,
 }
 
 impl Folds<'_> {
+    /// Each folded word with how many times it occurs in the texts (spellings that fold
+    /// alike add up).
+    pub fn counts(&self) -> FxHashMap<&str, u32> {
+        let all = (self.spellings.values())
+            .map(|spelling| (spelling.folded, spelling.count))
+            .chain(self.long.iter().copied());
+        let mut counts: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(
+            self.spellings.len() + self.long.len(),
+            Default::default(),
+        );
+        for ((start, end), count) in all {
+            if start < end {
+                *counts
+                    .entry(&self.text[start as usize..end as usize])
+                    .or_insert(0) += count;
+            }
+        }
+        counts
+    }
+
     /// Calls `f` with each folded word of `text`, as [`words`] lists them, folding only the
     /// spellings not counted already.
     pub fn for_each_word(&self, text: &str, mut f: impl FnMut(&str)) {
@@ -322,7 +344,12 @@ mod tests {
 
     /// The counts alone.
     fn count_words(texts: &[&str]) -> FxHashMap<String, u32> {
-        count_and_fold(texts).0
+        let folds = count_and_fold(texts);
+        let counts = folds.counts();
+        counts
+            .into_iter()
+            .map(|(w, n)| (w.to_string(), n))
+            .collect()
     }
     use unicode_normalization::UnicodeNormalization;
 
@@ -402,7 +429,7 @@ mod tests {
             same in proptest::bool::ANY,
         ) {
             let counted = if same { text.clone() } else { counted };
-            let (_, folds) = count_and_fold(&[&counted]);
+            let folds = count_and_fold(&[&counted]);
             let mut through = Vec::new();
             folds.for_each_word(&text, |word| through.push(word.to_string()));
             proptest::prop_assert_eq!(through, words(&text));
