@@ -458,8 +458,12 @@ fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()>
     while at < bytes.len() {
         let end = (at + RUN).min(bytes.len());
         let run = &bytes[at..end];
-        // Flags as bytes, not booleans, so that the compiler does the run at once.
-        let special = run
+        // Flags as bytes, not booleans, so that the compiler does the run at once; a last,
+        // shorter run (most text a template escapes is a title or an address, shorter than
+        // one) is looked at as a whole run too, padded with bytes that need nothing.
+        let mut whole = [0u8; RUN];
+        whole[..run.len()].copy_from_slice(run);
+        let special = whole
             .iter()
             .fold(0u8, |any, &byte| any | u8::from(needs_escape(byte)));
         if special != 0 {
