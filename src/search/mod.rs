@@ -314,7 +314,6 @@ impl Indexed {
         } else {
             (format!("{summary} {beginning}"), [summary, body.as_str()])
         };
-        // The counts' map becomes the weights' map: each count is capped to its bits.
         let folds = count_and_fold(&searched);
         let snippet = cut_at_word(&shown, SNIPPET_TEXT_BYTES);
         // The title's words and the labels', folded into one string first, so that the map
@@ -330,6 +329,7 @@ impl Indexed {
                 spans.push((named.len() - word.len(), named.len(), bit));
             });
         }
+        // The counts' map becomes the weights' map: each count is capped to its bits.
         let mut weights = folds.counts();
         for n in weights.values_mut() {
             *n = (*n).min(u32::from(WEIGHT_COUNT));

@@ -460,9 +460,15 @@ fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()>
         let run = &bytes[at..end];
         // Flags as bytes, not booleans, so that the compiler does the run at once; a last,
         // shorter run (most text a template escapes is a title or an address, shorter than
-        // one) is looked at as a whole run too, padded with bytes that need nothing.
-        let mut whole = [0u8; RUN];
-        whole[..run.len()].copy_from_slice(run);
+        // one) is looked at as a whole run too, copied and padded with bytes that need nothing.
+        let mut padded = [0u8; RUN];
+        let whole: &[u8; RUN] = match run.try_into() {
+            Ok(whole) => whole,
+            Err(_) => {
+                padded[..run.len()].copy_from_slice(run);
+                &padded
+            }
+        };
         let special = whole
             .iter()
             .fold(0u8, |any, &byte| any | u8::from(needs_escape(byte)));
