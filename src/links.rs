@@ -161,8 +161,8 @@ impl<'a> LinkIndex<'a> {
         crate::text::url_path(&self.base.link(out)).into_owned()
     }
 
-    /// A hash of everything links can resolve to: the base path, each page's place, URL and
-    /// anchors, the withheld pages and the co-located files with their sizes. Equal
+    /// A hash of everything links can resolve to: the base path, each page's place and URL,
+    /// the withheld pages and the co-located files with their sizes. Equal
     /// fingerprints resolve every link the same way.
     pub fn fingerprint(&self) -> crate::key::Hash {
         self.places.fingerprint
@@ -239,42 +239,32 @@ impl<'a> LinkIndex<'a> {
             Some((p, f)) => (p, Some(f)),
             None => (dest, None),
         };
-        let target = if path.is_empty() {
-            page
-        } else {
-            let rel = join(page.dir(), &percent_decode(path)).ok_or_else(|| missing_page(dest))?;
-            let places = &self.places;
-            match (
-                places.published.get(&self.published, &rel),
-                places.withheld.get(&self.withheld, &rel),
-            ) {
-                (Some(p), _) => p,
-                (None, Some(_)) => {
-                    return Err(LinkProblem {
-                        message: msg::link_to_withheld(dest),
-                        hint: msg::HINT_LINK_WITHHELD.to_string(),
-                    })
-                }
-                (None, None) => return Err(missing_page(dest)),
-            }
-        };
-        if let Some(anchor) = fragment {
-            if !target.headings.iter().any(|h| h.id == anchor) {
-                let ids: Vec<&str> = target.headings.iter().map(|h| h.id.as_str()).collect();
-                return Err(LinkProblem {
-                    message: msg::missing_anchor(anchor, &target.display),
-                    hint: msg::available_anchors(&ids),
-                });
-            }
-        }
         if path.is_empty() {
             return Ok(None);
         }
+        let target = self.linked_page(page, dest, path)?;
         let url = self.base.link(&target.path);
         Ok(Some(match fragment {
             Some(f) => format!("{url}#{f}"),
             None => url,
         }))
+    }
+
+    /// The published page `path` (written in `page` as part of `dest`) leads to.
+    fn linked_page(&self, page: &Page, dest: &str, path: &str) -> Result<&'a Page, LinkProblem> {
+        let rel = join(page.dir(), &percent_decode(path)).ok_or_else(|| missing_page(dest))?;
+        let places = &self.places;
+        match (
+            places.published.get(&self.published, &rel),
+            places.withheld.get(&self.withheld, &rel),
+        ) {
+            (Some(p), _) => Ok(p),
+            (None, Some(_)) => Err(LinkProblem {
+                message: msg::link_to_withheld(dest),
+                hint: msg::HINT_LINK_WITHHELD.to_string(),
+            }),
+            (None, None) => Err(missing_page(dest)),
+        }
     }
 }
 
@@ -288,6 +278,23 @@ impl Resolve for LinkIndex<'_> {
             self.page_url(page, dest)
         } else {
             self.asset_url(page, dest)
+        }
+    }
+
+    fn heading<'d>(&self, page: &Page, dest: &'d str) -> Option<(Option<String>, &'d str)> {
+        if is_external(dest).unwrap_or(true) {
+            return None;
+        }
+        let (path, _) = split_suffix(dest);
+        if !(path.is_empty() || path.ends_with(".md")) {
+            return None;
+        }
+        match dest.split_once('#')? {
+            ("", id) => Some((None, id)),
+            (path, id) => {
+                let target = self.linked_page(page, dest, path).ok()?;
+                Some((Some(target.rel.clone()), id))
+            }
         }
     }
 

@@ -113,7 +113,6 @@ pub struct Page {
     pub body: crate::kept::KeptText,
     /// Line of the file where `body` starts, so Markdown problems are placed in the file.
     pub body_line: usize,
-    pub headings: Vec<Heading>,
     /// The slug of each of `meta.tags`, in the same order: what groups a tag's articles.
     pub tag_keys: Vec<String>,
     /// Line of each front-matter key in the file, to place problems found in later stages.
@@ -123,7 +122,7 @@ pub struct Page {
     /// Hash of everything this struct comes from but the Markdown after the front matter:
     /// what the site's lists read of the page. A text edit leaves it as it was.
     pub front_key: crate::key::Hash,
-    /// Hash of what links to this page read of it: its file, URL and heading anchors.
+    /// Hash of what links to this page read of it: its file and URL.
     pub link_key: crate::key::Hash,
 }
 

@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::diag::{line_col, Diagnostic};
 use crate::load::Source;
 use crate::model::{Page, PageKind};
-use crate::{approval, frontmatter, markdown, msg, text};
+use crate::{approval, frontmatter, msg, text};
 
 /// Where a file stands decides what it is and where it is published.
 struct Placement {
@@ -150,8 +150,7 @@ fn parse_inner(
     };
     let body = &text[split.body_start..];
     let tag_keys = front.meta.tags.iter().map(|t| text::slugify(t)).collect();
-    let headings = markdown::outline(body);
-    let link_key = link_key(source, &path, &headings);
+    let link_key = link_key(source, &path);
     let front_key = front_key(config_key, source, &split, front.meta.approval.status);
     Some(Page {
         kind: placement.kind,
@@ -161,7 +160,6 @@ fn parse_inner(
         path,
         bundle_dir: placement.bundle_dir,
         meta: front.meta,
-        headings,
         tag_keys,
         body: body.into(),
         body_line: line_col(&text, split.body_start).0,
@@ -191,16 +189,14 @@ fn front_key(
         .finish()
 }
 
-/// What a link to the page reads of it: where it is, where it is published, its anchors.
-fn link_key(source: &Source, path: &str, headings: &[crate::model::Heading]) -> crate::key::Hash {
-    let mut key = crate::key::Key::new("link");
-    key.text(&source.rel)
+/// What a link to the page reads of it: where it is and where it is published. (Its headings
+/// are checked after every page is converted, so a link's HTML does not depend on them.)
+fn link_key(source: &Source, path: &str) -> crate::key::Hash {
+    crate::key::Key::new("link")
+        .text(&source.rel)
         .text(path)
-        .text(&source.display.to_string_lossy());
-    for heading in headings {
-        key.text(&heading.id);
-    }
-    key.finish()
+        .text(&source.display.to_string_lossy())
+        .finish()
 }
 
 struct FrontMatterSplit<'a> {

@@ -95,6 +95,9 @@ pub(super) fn render_markdown(
         .zip(index_html)
         .map(|(p, r)| publish(p, r))
         .collect();
+    problems.extend(all_heading_link_problems(
+        pages.iter().chain(&indexes).chain(&home),
+    ));
     if let Some(memo) = memo {
         crate::memo::forget_gone(memo, count, || {
             (pages.iter().chain(&indexes))
@@ -103,6 +106,38 @@ pub(super) fn render_markdown(
         });
     }
     (pages, home, indexes)
+}
+
+/// [`heading_link_problems`] of every page of `all`, the site's pages.
+fn all_heading_link_problems<'s>(
+    all: impl Iterator<Item = &'s Published> + Clone,
+) -> Vec<Diagnostic> {
+    if !all.clone().any(|p| !p.rendered.heading_links.is_empty()) {
+        return Vec::new();
+    }
+    let by_rel: FxHashMap<&str, &Published> =
+        all.clone().map(|p| (p.page.rel.as_str(), p)).collect();
+    all.flat_map(|page| heading_link_problems(page, |rel| by_rel.get(rel).copied()))
+        .collect()
+}
+
+/// The errors of `page`'s links to headings that the pages they name (found by their path
+/// under `content/`) do not have. Checked once every page is converted, for a page's headings
+/// are found as it is: a page's HTML does not depend on the headings of the pages it links
+/// to, so neither does its conversion, nor its place in the memo.
+pub(super) fn heading_link_problems<'s>(
+    page: &Published,
+    find: impl Fn(&str) -> Option<&'s Published>,
+) -> Vec<Diagnostic> {
+    let links = page.rendered.heading_links.iter();
+    // A page a link can name was published, so it is found.
+    let found = links.filter_map(|link| Some((link, find(&link.page)?)));
+    found
+        .filter_map(|(link, target)| {
+            let headings = &target.rendered.headings;
+            link.problem(&page.page.display, &target.page.display, headings)
+        })
+        .collect()
 }
 
 /// The pages links can lead to (section lists and the home page through their `_index.md`)
@@ -201,7 +236,7 @@ impl<'a> Converter<'a> {
         Converter { pack, ..self }
     }
 
-    /// The hash of where every published page is and of its anchors (see
+    /// The hash of where every published page is (see
     /// [`LinkIndex::fingerprint`]).
     pub(super) fn addresses(&self) -> crate::key::Hash {
         self.index.fingerprint()

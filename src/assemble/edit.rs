@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::convert::{card_key, markdown_key, Converter, Targets};
+use super::convert::{card_key, heading_link_problems, markdown_key, Converter, Targets};
 use super::{event_key, Converted, PlacedAsset, Published, Site, Sorted};
 use crate::citations::Table;
 use crate::images::Processed;
@@ -154,7 +154,7 @@ pub(crate) fn text_edits(
         places.push((index, page));
     }
     // The pages as the last build knew them, and its index of their places: links read only
-    // the places and anchors, which an edited page keeps (its `link_key` is checked above).
+    // the places, which an edited page keeps (its `link_key` is checked above).
     // Its pages go into the Markdown memo, packed as the whole build's are.
     let converter = Converter::with_places(targets, &world.sorted, world.places.clone());
     let converter = converter.packing(true);
@@ -190,9 +190,21 @@ pub(crate) fn text_edits(
             key: super::expiry::key(page, event_key(page, key, now), old.expired),
             card,
         };
+        // Every other page, and this one's headings, are as the last build had them.
+        if !heading_link_problems(&published, |rel| published_at(site, rel)).is_empty() {
+            return None;
+        }
         replaced.push((index, published));
     }
     Some(next_site(site, replaced, now))
+}
+
+/// The page of `site` at `rel` (a path under `content/`): an article, a page, the home page or
+/// a section's index.
+fn published_at<'s>(site: &'s Site, rel: &str) -> Option<&'s Published> {
+    let indexes = site.sections.iter().filter_map(|s| s.index.as_ref());
+    let mut all = site.pages.iter().chain(&site.home).chain(indexes);
+    all.find(|p| p.page.rel == rel)
 }
 
 /// `site` at `now` with the pages `replaced` (index, page as now published).
@@ -267,8 +279,12 @@ fn shown_alike(old: &Rendered, new: &Rendered) -> bool {
         attachments,
         videos,
         gallery,
+        headings,
+        // Checked by `text_edits` against the site's headings.
+        heading_links: _,
     } = new;
     old.problems == *problems
+        && old.headings == *headings
         && old.documents == *documents
         && old.attachments == *attachments
         && old.videos == *videos

@@ -5,7 +5,7 @@
 use super::{Site, COVERAGE_PATH};
 use crate::config::{MenuEntry, MenuTarget, CONFIG_FILE};
 use crate::diag::Diagnostic;
-use crate::model::Page;
+use crate::model::{Heading, Page};
 use crate::msg;
 use crate::taxonomy::Taxonomy;
 
@@ -88,9 +88,9 @@ fn link(
         };
         return Err(at(msg::menu_page_missing(menu, written), hint));
     };
-    if let (Some(anchor), Some(page)) = (anchor, found.page) {
-        if !page.headings.iter().any(|h| h.id == anchor) {
-            let ids: Vec<&str> = page.headings.iter().map(|h| h.id.as_str()).collect();
+    if let (Some(anchor), Some(headings)) = (anchor, found.headings) {
+        if !headings.iter().any(|h| h.id == anchor) {
+            let ids: Vec<&str> = headings.iter().map(|h| h.id.as_str()).collect();
             return Err(at(
                 msg::menu_anchor_missing(anchor, target),
                 msg::available_anchors(&ids),
@@ -113,12 +113,12 @@ fn link(
     })
 }
 
-/// A page or list of the site: its path, its own title if it has one, and the page itself
-/// when it is a content file (for its anchors).
+/// A page or list of the site: its path, its own title if it has one, and its headings when
+/// it is a content file (for its anchors).
 struct Found<'s> {
     path: String,
     title: Option<String>,
-    page: Option<&'s Page>,
+    headings: Option<&'s [Heading]>,
 }
 
 /// `gioi-thieu.md`, `./content/gioi-thieu.md` or `tin-tuc\bai.md`: the path under `content/`.
@@ -156,7 +156,7 @@ fn content_file<'s>(site: &'s Site, rel: &str) -> Option<Found<'s>> {
         return Some(Found {
             path: p.page.path.clone(),
             title: Some(p.page.meta.title.clone()),
-            page: Some(&p.page),
+            headings: Some(&p.rendered.headings),
         });
     }
     if rel == "_index.md" {
@@ -173,14 +173,14 @@ fn site_path<'s>(site: &'s Site, path: &str) -> Option<Found<'s>> {
         Some(Found {
             path: path.to_string(),
             title,
-            page: None,
+            headings: None,
         })
     };
     if let Some(p) = site.pages.iter().find(|p| p.page.path == path) {
         return Some(Found {
             path: path.to_string(),
             title: Some(p.page.meta.title.clone()),
-            page: Some(&p.page),
+            headings: Some(&p.rendered.headings),
         });
     }
     if let Some(title) = generated_title(site, path) {

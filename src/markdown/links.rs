@@ -1,5 +1,6 @@
 //! Links written in a page: each destination rewritten to the URL it is published at, and one
-//! that cannot be published an error where it is written.
+//! that cannot be published an error where it is written. A link to a heading is listed, for
+//! its id to be checked once the headings it may name are known.
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 
@@ -12,14 +13,26 @@ pub(super) struct Links<'a, I> {
     events: I,
     resolver: &'a dyn Resolve,
     problems: &'a Problems<'a>,
+    /// Each link to a heading, as it comes.
+    headings: &'a mut Vec<HeadingTarget>,
 }
 
+/// A link to a heading, as [`Links`] lists it: the page's path under `content/` (`None` for
+/// the page itself), the heading's id, and the byte of the body where the link is written.
+pub(super) type HeadingTarget = (Option<String>, String, usize);
+
 impl<'a, I> Links<'a, I> {
-    pub fn new(events: I, resolver: &'a dyn Resolve, problems: &'a Problems<'a>) -> Self {
+    pub fn new(
+        events: I,
+        resolver: &'a dyn Resolve,
+        problems: &'a Problems<'a>,
+        headings: &'a mut Vec<HeadingTarget>,
+    ) -> Self {
         Links {
             events,
             resolver,
             problems,
+            headings,
         }
     }
 }
@@ -57,15 +70,21 @@ impl<'e, I: Iterator<Item = Spanned<'e>>> Iterator for Links<'_, I> {
 
 impl<I> Links<'_, I> {
     /// The URL to publish for `dest`: as written when the resolver keeps it or refuses it.
-    fn rewrite<'e>(&self, dest: CowStr<'e>, offset: usize) -> CowStr<'e> {
-        match self.resolver.resolve(self.problems.page, &dest) {
-            Ok(Some(url)) => CowStr::from(url),
-            Ok(None) => dest,
+    fn rewrite<'e>(&mut self, dest: CowStr<'e>, offset: usize) -> CowStr<'e> {
+        let page = self.problems.page;
+        let url = match self.resolver.resolve(page, &dest) {
+            Ok(url) => url,
             Err(problem) => {
                 self.problems.error(offset, problem);
-                dest
+                return dest;
+            }
+        };
+        if dest.contains('#') {
+            if let Some((target, id)) = self.resolver.heading(page, &dest) {
+                self.headings.push((target, id.to_string(), offset));
             }
         }
+        url.map_or(dest, CowStr::from)
     }
 }
 
@@ -77,7 +96,7 @@ mod tests {
     fn destinations(body: &str) -> (Vec<String>, Vec<(usize, usize, bool)>) {
         let page = page(body);
         let problems = Problems::new(&page, body_of(&page));
-        let found = Links::new(events(&page), &Site, &problems)
+        let found = Links::new(events(&page), &Site, &problems, &mut Vec::new())
             .filter_map(|(e, _)| match e {
                 Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
                 _ => None,
@@ -102,5 +121,25 @@ mod tests {
         let (found, problems) = destinations("Một\nhai [sai](bad.md)\n");
         assert_eq!(found, ["bad.md"]);
         assert_eq!(problems, [(6, 5, true)]);
+    }
+
+    #[test]
+    fn links_to_headings_are_listed_with_their_page_and_place() {
+        let page = page(
+            "Xem [a](#muc), [b](khac.md#y)
+và [c](https://x.vn/#z), [d](bad.md#w).
+",
+        );
+        let problems = Problems::new(&page, body_of(&page));
+        let mut headings = Vec::new();
+        Links::new(events(&page), &Site, &problems, &mut headings).for_each(drop);
+        assert_eq!(
+            headings,
+            [
+                (None, "muc".to_string(), 4),
+                (Some("tin-tuc/khac.md".to_string()), "y".to_string(), 15)
+            ]
+        );
+        assert_eq!(placed(problems), [(6, 26, true)]);
     }
 }

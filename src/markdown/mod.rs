@@ -1,14 +1,16 @@
 //! Markdown to HTML: heading ids, table of contents, link rewriting, summaries.
 //!
-//! Two pure passes over a page's Markdown. `outline` finds the headings and their ids, so
-//! every page's anchors are known before any link is checked; `render` then writes the HTML,
-//! turning relative `.md` links into page URLs through a resolver the assemble stage gives.
+//! One pure pass over a page's Markdown: `render` writes the HTML, turning relative `.md`
+//! links into page URLs through a resolver the assemble stage gives, and lists the page's
+//! headings and the links to other pages' headings, which the assemble stage checks once
+//! every page is converted.
 //!
-//! `render` is a chain of event adapters, each with one job and a file of its own: lints for
-//! readers, images,
-//! heading ids, links, raw HTML, words, the citations' linker, and last the summary. Each
+//! `render` is a chain of event adapters, each with one job and a file of its own: heading
+//! ids, lints for readers, videos, images,
+//! links, raw HTML, words, the citations' linker, and last the summary. Each
 //! reports what it finds into the page's [`Problems`] as the events pass, so the problems
-//! come in the order of the page.
+//! come in the order of the page (but links to a heading of the page, checked at its end,
+//! when all its headings are known; the build sorts every problem by its place).
 //!
 //! An adapter hands on an event it leaves alone as it came (`let item = events.next(); …;
 //! item`), not taken apart and made again: an event with its range is some 100 bytes, and
@@ -26,19 +28,19 @@ mod words;
 
 use std::cell::RefCell;
 use std::ops::Range;
+use std::path::Path;
 
 use pulldown_cmark::{Event, Options, Parser};
 
 use crate::citations::{LinkCitations, Linker, Notes};
 use crate::diag::{line_col, Diagnostic};
 use crate::kept::KeptText;
-use crate::model::Page;
+use crate::model::{Heading, Page};
 use crate::msg::Advice;
 use crate::sanitize;
 
 use attachments::Attachments;
 pub use attachments::{file_name, is_document, kind_of};
-pub use headings::outline;
 use headings::HeadingIds;
 use images::Images;
 use links::Links;
@@ -86,6 +88,12 @@ fn options() -> Options {
 /// `Ok(None)` keeps the destination as written (external links, `mailto:`, `#anchor`…).
 pub trait Resolve {
     fn resolve(&self, page: &Page, dest: &str) -> Result<Option<String>, LinkProblem>;
+
+    /// The heading a link to a page of the site names (`#muc-tieu`, `bai.md#muc-tieu`): the
+    /// page's path under `content/` (`None` for the page itself) and the heading's id. Asked
+    /// of a link [`Resolve::resolve`] took; whether the page has that heading is known once
+    /// every page is converted.
+    fn heading<'d>(&self, page: &Page, dest: &'d str) -> Option<(Option<String>, &'d str)>;
 
     /// How to show an image of the site: `Ok(None)` for an external one (left as written).
     fn image(&self, page: &Page, dest: &str) -> Result<Option<ImageAttrs>, LinkProblem>;
@@ -181,6 +189,48 @@ pub struct Rendered {
     pub videos: usize,
     /// The page's gallery (its `anh/` folder or `gallery:` list), in order.
     pub gallery: Vec<GalleryPhoto>,
+    /// The page's headings with their ids, in order.
+    pub headings: Vec<Heading>,
+    /// The links to headings of other pages, for the assemble stage to check.
+    pub heading_links: Vec<HeadingLink>,
+}
+
+/// A link to a heading of another page of the site (`bai.md#muc-tieu`), where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadingLink {
+    /// The page's path under `content/`.
+    pub page: String,
+    /// The heading's id, as the link writes it.
+    pub id: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+impl HeadingLink {
+    /// The error of this link, written in `from`, when `headings` (those of the page it
+    /// names, `target`) have no heading of its id; `None` when one has it.
+    pub fn problem(&self, from: &Path, target: &Path, headings: &[Heading]) -> Option<Diagnostic> {
+        let advice = missing_heading(&self.id, target, headings)?;
+        Some(Diagnostic::advise(
+            from.to_path_buf(),
+            self.line,
+            self.col,
+            advice,
+        ))
+    }
+}
+
+/// What to tell the officer of a link to `#id` of `target` when its `headings` have none of
+/// that id.
+fn missing_heading(id: &str, target: &Path, headings: &[Heading]) -> Option<LinkProblem> {
+    if headings.iter().any(|h| h.id == id) {
+        return None;
+    }
+    let ids: Vec<&str> = headings.iter().map(|h| h.id.as_str()).collect();
+    Some(LinkProblem {
+        message: crate::msg::missing_anchor(id, target),
+        hint: crate::msg::available_anchors(&ids),
+    })
 }
 
 /// Renders a page's body, resolving links and images, and sanitizing raw HTML.
@@ -198,21 +248,43 @@ pub fn render_with(page: &Page, resolver: &dyn Resolve, citations: Option<Linker
     let mut videos = 0;
     let mut attachments = Vec::new();
     let mut cited = Vec::new();
+    let mut headings = Vec::new();
+    let mut heading_links = Vec::new();
     let notes = Notes {
         cited: &mut cited,
         warn: |offset, advice| problems.warning(offset, advice),
     };
     let events = Parser::new_ext(&source, options()).into_offset_iter();
+    let events = HeadingIds::new(events, &mut headings, &problems);
     let events = Lints::new(events, &problems);
     let events = Videos::new(events, resolver, &problems, &mut videos);
     let events = Images::new(events, resolver, &problems);
-    let events = HeadingIds::new(events, &page.headings, &problems);
     let events = Attachments::new(events, resolver, &problems, &mut attachments);
-    let events = Links::new(events, resolver, &problems);
+    let events = Links::new(events, resolver, &problems, &mut heading_links);
     let events = RawHtml::new(events, &problems);
     let events = WordCount::new(events, &mut word_count);
     let events = LinkCitations::new(events, citations, &source, notes);
     let body = Body::collect(events.map(|(event, _)| event));
+    // The page's own headings are all known now: links to them are checked here.
+    let heading_links = (heading_links.into_iter())
+        .filter_map(|(target, id, offset)| match target {
+            Some(target) => {
+                let (line, col) = problems.place(offset);
+                Some(HeadingLink {
+                    page: target,
+                    id,
+                    line,
+                    col,
+                })
+            }
+            None => {
+                if let Some(advice) = missing_heading(&id, &page.display, &headings) {
+                    problems.error(offset, advice);
+                }
+                None
+            }
+        })
+        .collect();
 
     if let Some(linker) = citations {
         // A title is plain text: what it cites counts, but it gets no link.
@@ -241,6 +313,8 @@ pub fn render_with(page: &Page, resolver: &dyn Resolve, citations: Option<Linker
         attachments,
         videos,
         gallery: Vec::new(),
+        headings,
+        heading_links,
     }
 }
 
@@ -361,6 +435,18 @@ mod testing {
                 d if d.starts_with("bad") => Err(Advice::new("không có", "sửa")),
                 d if d.ends_with(".md") => Ok(Some(format!("/{}/", d.trim_end_matches(".md")))),
                 _ => Ok(None),
+            }
+        }
+
+        /// `#id` names a heading of the page, `a.md#id` one of `tin-tuc/a.md`.
+        fn heading<'d>(&self, _: &Page, dest: &'d str) -> Option<(Option<String>, &'d str)> {
+            let (path, id) = dest.split_once('#')?;
+            match path {
+                "" => Some((None, id)),
+                p if p.ends_with(".md") && !p.starts_with("bad") => {
+                    Some((Some(format!("tin-tuc/{p}")), id))
+                }
+                _ => None,
             }
         }
 

@@ -405,6 +405,20 @@ mod tests {
     }
 
     #[test]
+    fn a_link_to_a_heading_is_a_text_edit_only_when_the_heading_is_there() {
+        let now = "2026-01-01 09:00";
+        let text = |link: &str| article("b", "2025-09-02", &format!("## Mục\n\nBài {link}."));
+        let mut kept = served("## Mục\n\nBài .");
+        let edited = kept.edit(&text("[x](b.md#muc) [y](#muc)"), now);
+        assert!(edited.is_some(), "both lead to a heading of the page");
+        // Not there (here or on another page): an error, which the whole build reports.
+        for link in ["[x](b.md#khong-co)", "[x](#khong-co)", "[x](a.md#muc)"] {
+            let mut broken = served("## Mục\n\nBài .");
+            assert!(broken.edit(&text(link), now).is_none(), "{link}");
+        }
+    }
+
+    #[test]
     fn past_many_files_edited_since_the_last_whole_build_one_runs() {
         let mut served = served_with("Bài.", MAX_EDITED);
         let root = served.options.root.clone();

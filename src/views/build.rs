@@ -259,7 +259,7 @@ impl<'a> Views<'a> {
             card,
             share,
             content,
-            toc: toc(&p.page.headings),
+            toc: toc(&p.rendered.headings),
             word_count: p.rendered.word_count,
             reading_minutes: p.rendered.word_count.div_ceil(200).max(1),
             updated: meta.updated.as_ref().map(|d| self.date(d)),

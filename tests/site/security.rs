@@ -554,6 +554,9 @@ impl loa::markdown::Resolve for AsWritten {
     ) -> Result<Option<String>, loa::markdown::LinkProblem> {
         Ok(None)
     }
+    fn heading<'d>(&self, _: &loa::model::Page, _: &'d str) -> Option<(Option<String>, &'d str)> {
+        None
+    }
     fn image(
         &self,
         _: &loa::model::Page,
