@@ -135,7 +135,7 @@ pub(super) fn heading_link_problems<'s>(
     found
         .filter_map(|(link, target)| {
             let headings = &target.rendered.headings;
-            link.problem(&page.page.display, &target.page.display, headings)
+            link.problem(&page.page, &target.page.display, headings)
         })
         .collect()
 }

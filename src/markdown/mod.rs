@@ -202,22 +202,25 @@ pub struct HeadingLink {
     pub page: String,
     /// The heading's id, as the link writes it.
     pub id: String,
-    pub line: usize,
-    pub col: usize,
+    /// The byte of the page's body where the link is written: placed in the file only for
+    /// an error (placing it reads the body up to it).
+    pub offset: usize,
 }
 
 impl HeadingLink {
     /// The error of this link, written in `from`, when `headings` (those of the page it
     /// names, `target`) have no heading of its id; `None` when one has it.
-    pub fn problem(&self, from: &Path, target: &Path, headings: &[Heading]) -> Option<Diagnostic> {
+    pub fn problem(&self, from: &Page, target: &Path, headings: &[Heading]) -> Option<Diagnostic> {
         let advice = missing_heading(&self.id, target, headings)?;
-        Some(Diagnostic::advise(
-            from.to_path_buf(),
-            self.line,
-            self.col,
-            advice,
-        ))
+        let (line, col) = place(from, &from.body.text(), self.offset);
+        Some(Diagnostic::advise(from.display.clone(), line, col, advice))
     }
+}
+
+/// Line and column in `page`'s file of a byte offset of its body (`source`, as read).
+fn place(page: &Page, source: &str, offset: usize) -> (usize, usize) {
+    let (line, col) = line_col(source, offset);
+    (page.body_line + line - 1, col)
 }
 
 /// What to tell the officer of a link to `#id` of `target` when its `headings` have none of
@@ -268,15 +271,11 @@ pub fn render_with(page: &Page, resolver: &dyn Resolve, citations: Option<Linker
     // The page's own headings are all known now: links to them are checked here.
     let heading_links = (heading_links.into_iter())
         .filter_map(|(target, id, offset)| match target {
-            Some(target) => {
-                let (line, col) = problems.place(offset);
-                Some(HeadingLink {
-                    page: target,
-                    id,
-                    line,
-                    col,
-                })
-            }
+            Some(target) => Some(HeadingLink {
+                page: target,
+                id,
+                offset,
+            }),
             None => {
                 if let Some(advice) = missing_heading(&id, &page.display, &headings) {
                     problems.error(offset, advice);
@@ -364,8 +363,7 @@ impl<'p> Problems<'p> {
 
     /// Line and column in the file of a byte offset of the page's body.
     fn place(&self, offset: usize) -> (usize, usize) {
-        let (line, col) = line_col(self.source, offset);
-        (self.page.body_line + line - 1, col)
+        place(self.page, self.source, offset)
     }
 
     /// An error at a byte offset of the body.
