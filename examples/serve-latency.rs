@@ -100,6 +100,15 @@ fn main() {
     std::fs::write(&article, &original).expect("restore the article");
     report("summary edits", &times);
 
+    // A heading added: the page's table of contents and anchors change, and the links of
+    // other pages to its headings are checked again.
+    let times = measure(&url, count, |marker| {
+        let text = format!("{original}\n## {marker}\n");
+        std::fs::write(&article, text).expect("write the article");
+    });
+    std::fs::write(&article, &original).expect("restore the article");
+    report("heading edits", &times);
+
     // Edits of one line of the front matter (`field: `, written anew by `line`), timed
     // `count` times, then the article put back.
     let front_matter_edits = |field: &str, line: &dyn Fn(&str) -> String| {

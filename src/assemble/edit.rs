@@ -1,7 +1,7 @@
 //! A text edit applied to the last site. When an article's Markdown or title changed and, of
 //! what other pages show of it, at most its card did (its summary or title; not the rest of its
-//! front matter, anchors, documents cited…), the site a clean build makes is the last one with
-//! that page replaced.
+//! front matter, documents cited…), and every link to a heading still leads to one, the site a
+//! clean build makes is the last one with that page replaced.
 //! `serve` makes it so, rather than walking 100,000 pages to find that nothing else moved.
 
 use std::collections::HashMap;
@@ -190,13 +190,59 @@ pub(crate) fn text_edits(
             key: super::expiry::key(page, event_key(page, key, now), old.expired),
             card,
         };
-        // Every other page, and this one's headings, are as the last build had them.
-        if !heading_link_problems(&published, |rel| published_at(site, rel)).is_empty() {
-            return None;
-        }
         replaced.push((index, published));
     }
+    // A link that breaks is an error, which the whole build reports.
+    if !heading_links_hold(site, &replaced) {
+        return None;
+    }
     Some(next_site(site, replaced, now))
+}
+
+/// Whether every link to a heading still leads to one with the pages `replaced` (index, page
+/// as now published) in the site: the links of those pages, and those of every other page
+/// and of the menus to a replaced page whose headings changed. The last build's all did.
+fn heading_links_hold(site: &Site, replaced: &[(usize, Published)]) -> bool {
+    let edited = || replaced.iter().map(|(_, p)| p);
+    let now_at = |rel: &str| {
+        edited()
+            .find(|p| p.page.rel == rel)
+            .or_else(|| published_at(site, rel))
+    };
+    let renamed: Vec<&Published> = (replaced.iter())
+        .filter(|(i, p)| site.pages[*i].rendered.headings != p.rendered.headings)
+        .map(|(_, p)| p)
+        .collect();
+    let holds = |page: &Published| heading_link_problems(page, now_at).is_empty();
+    if !edited().all(holds) || !menus_hold(site, &renamed) {
+        return false;
+    }
+    if renamed.is_empty() {
+        return true;
+    }
+    // Each of the other pages that links to a renamed one: a walk over the site's links.
+    let links_to_renamed = |page: &&Published| {
+        (page.rendered.heading_links.iter())
+            .any(|link| renamed.iter().any(|r| r.page.rel == link.page))
+    };
+    let indexes = site.sections.iter().filter_map(|s| s.index.as_ref());
+    let others = (site.pages.iter().chain(&site.home).chain(indexes))
+        .filter(|p| !edited().any(|e| e.page.rel == p.page.rel));
+    others.filter(links_to_renamed).all(holds)
+}
+
+/// Whether the menus' links to headings of the `renamed` pages (as now published) lead to one.
+fn menus_hold(site: &Site, renamed: &[&Published]) -> bool {
+    let menus = site.menus.main.iter().chain(&site.menus.footer);
+    let anchors = menus.filter_map(|link| match &link.href {
+        super::Href::Site(path) => path.split_once('#'),
+        super::Href::External(_) => None,
+    });
+    anchors.into_iter().all(|(path, id)| {
+        (renamed.iter())
+            .filter(|r| r.page.path == path)
+            .all(|r| r.rendered.headings.iter().any(|h| h.id == id))
+    })
 }
 
 /// The page of `site` at `rel` (a path under `content/`): an article, a page, the home page or
@@ -279,12 +325,11 @@ fn shown_alike(old: &Rendered, new: &Rendered) -> bool {
         attachments,
         videos,
         gallery,
-        headings,
-        // Checked by `text_edits` against the site's headings.
+        // The page's own; the links to them and its own are followed by `heading_links_hold`.
+        headings: _,
         heading_links: _,
     } = new;
     old.problems == *problems
-        && old.headings == *headings
         && old.documents == *documents
         && old.attachments == *attachments
         && old.videos == *videos

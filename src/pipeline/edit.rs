@@ -152,15 +152,24 @@ mod tests {
 
     /// [`served`] with `more` articles besides (`x-0.md`…).
     fn served_with(b_body: &str, more: usize) -> Served {
+        served_from("", ["Bài.", b_body], more)
+    }
+
+    /// [`served_with`], `a.md` and `b.md` of `bodies`, `config` added to the config.
+    fn served_from(config: &str, bodies: [&str; 2], more: usize) -> Served {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().canonicalize().unwrap();
-        write(&root, "config.yaml", ONE_TOPIC_CONFIG);
+        write(&root, "config.yaml", &format!("{ONE_TOPIC_CONFIG}{config}"));
         for (name, date) in [
             ("a", "2025-09-01"),
             ("b", "2025-09-02"),
             ("c", "2025-09-03"),
         ] {
-            let body = if name == "b" { b_body } else { "Bài." };
+            let body = match name {
+                "a" => bodies[0],
+                "b" => bodies[1],
+                _ => "Bài.",
+            };
             write(
                 &root,
                 &format!("content/tin-tuc/{name}.md"),
@@ -391,8 +400,6 @@ mod tests {
     fn edits_that_other_pages_show_take_a_whole_build() {
         let now = "2026-01-01 09:00";
         let cases = [
-            // A heading: an anchor other pages may link to.
-            ("heading", article("b", "2025-09-02", "## Mục mới")),
             // The front matter besides the title: the lists' order.
             ("date", article("b", "2025-09-04", "Bài.")),
             // A link that breaks: an error to report.
@@ -416,6 +423,36 @@ mod tests {
             let mut broken = served("## Mục\n\nBài .");
             assert!(broken.edit(&text(link), now).is_none(), "{link}");
         }
+    }
+
+    #[test]
+    fn a_heading_edit_is_a_text_edit_unless_a_link_to_the_heading_breaks() {
+        let now = "2026-01-01 09:00";
+        let renamed = article("b", "2025-09-02", "## Mục mới\n\nBài.");
+        let mut unlinked = served("## Mục\n\nBài.");
+        let edited = unlinked.edit(&renamed, now).expect("no link to it");
+        let page = edited
+            .files
+            .iter()
+            .find(|(path, _)| path == "tin-tuc/b/index.html");
+        let html = page.and_then(|(_, o)| o.clone().unpacked().bytes().map(|b| b.to_vec()));
+        let html = String::from_utf8(html.expect("b's page made again")).unwrap();
+        assert!(html.contains("id=\"muc-moi\""), "{html}");
+        // Another page or a menu links to the heading it had; a new one is added.
+        let linked = || served_from("", ["[x](b.md#muc)", "## Mục\n\nBài."], 0);
+        assert!(
+            linked().edit(&renamed, now).is_none(),
+            "a page's link breaks"
+        );
+        let menu = "menus:\n  main:\n    - page: tin-tuc/b.md#muc\n";
+        let in_menu = || served_from(menu, ["Bài.", "## Mục\n\nBài."], 0);
+        assert!(
+            in_menu().edit(&renamed, now).is_none(),
+            "the menu's link breaks"
+        );
+        let added = article("b", "2025-09-02", "## Mục\n\n## Thêm\n\nBài.");
+        assert!(linked().edit(&added, now).is_some(), "a heading added");
+        assert!(in_menu().edit(&added, now).is_some(), "a heading added");
     }
 
     #[test]
