@@ -158,10 +158,17 @@ fn apply(site: &Site, edit: &Edit) {
                 let Ok(text) = std::fs::read_to_string(site.root().join(path(&name))) else {
                     return;
                 };
-                let extra = match body % 3 {
+                let extra = match body % 4 {
                     0 => "Theo Nghị quyết 66/NQ-CP.",
                     1 => "## Mục thêm",
-                    _ => "Thêm một câu.",
+                    2 => "Thêm một câu.",
+                    // A heading renamed: links of other pages to it break (an error), or
+                    // lead to the heading another edit added.
+                    _ => {
+                        let renamed = text.replacen("## Mục ", "## Mục đổi ", 1);
+                        site.write(&path(&name), &renamed);
+                        return;
+                    }
                 };
                 site.write(&path(&name), &format!("{text}\n{extra} {body}\n"));
             }
