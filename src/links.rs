@@ -49,6 +49,8 @@ pub struct Places {
     published: ByRel,
     withheld: ByRel,
     fingerprint: crate::key::Hash,
+    /// The part of `fingerprint` that is not the pages: the base path and the files.
+    files: crate::key::Hash,
 }
 
 /// Pages by their path under `content/`, as their places in the list the map was made from. A
@@ -102,7 +104,7 @@ impl<'a> LinkIndex<'a> {
         images: &'a HashMap<String, Processed>,
     ) -> Self {
         // The maps and the fingerprint read the same lists: made side by side.
-        let ((by_rel, withheld_by_rel), fingerprint) = rayon::join(
+        let ((by_rel, withheld_by_rel), (fingerprint, files)) = rayon::join(
             || (ByRel::new(&published), ByRel::new(&withheld)),
             || fingerprint(base, &published, &withheld, assets, images),
         );
@@ -110,6 +112,7 @@ impl<'a> LinkIndex<'a> {
             published: by_rel,
             withheld: withheld_by_rel,
             fingerprint,
+            files,
         };
         Self::with_places(
             base,
@@ -166,6 +169,28 @@ impl<'a> LinkIndex<'a> {
     /// fingerprints resolve every link the same way.
     pub fn fingerprint(&self) -> crate::key::Hash {
         self.places.fingerprint
+    }
+
+    /// The part of [`LinkIndex::fingerprint`] that is not the pages: what every page's links
+    /// read besides the pages they name ([`LinkIndex::pages_state`] hashes those).
+    pub fn files_fingerprint(&self) -> crate::key::Hash {
+        self.places.files
+    }
+
+    /// Adds to `key` what each of `rels` (paths under `content/` a page's links named) is in
+    /// this index: a published page with its place, a page withheld, or nothing. Equal for two
+    /// indexes, they resolve that page's links to pages the same way.
+    pub fn pages_state(&self, rels: &[String], key: &mut Key) {
+        for rel in rels {
+            let places = &self.places;
+            match places.published.get(&self.published, rel) {
+                Some(p) => key.number(1).hash(&p.link_key),
+                None if places.withheld.get(&self.withheld, rel).is_some() => {
+                    key.number(2).text(rel)
+                }
+                None => key.number(3).text(rel),
+            };
+        }
     }
 
     /// The URL of an image or file named in front matter or Markdown, relative to the page.
@@ -281,6 +306,18 @@ impl Resolve for LinkIndex<'_> {
         }
     }
 
+    fn page_of(&self, page: &Page, dest: &str) -> Option<String> {
+        if is_external(dest).unwrap_or(true) {
+            return None;
+        }
+        let (path, _) = split_suffix(dest);
+        if !path.ends_with(".md") {
+            return None;
+        }
+        let path = dest.split_once('#').map_or(dest, |(p, _)| p);
+        join(page.dir(), &percent_decode(path))
+    }
+
     fn heading<'d>(&self, page: &Page, dest: &'d str) -> Option<(Option<String>, &'d str)> {
         if is_external(dest).unwrap_or(true) {
             return None;
@@ -370,17 +407,19 @@ fn join(dir: &str, rel: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// [`LinkIndex::fingerprint`], from the lists in the order given: the same site gives the
-/// same order (files are read sorted), so nothing needs sorting here.
+/// [`LinkIndex::fingerprint`] and [`LinkIndex::files_fingerprint`], from the lists in the
+/// order given: the same site gives the same order (files are read sorted), so nothing needs
+/// sorting here.
 fn fingerprint(
     base: &BaseUrl,
     published: &[&Page],
     withheld: &[&Page],
     assets: &[PlacedAsset],
     images: &HashMap<String, Processed>,
-) -> crate::key::Hash {
+) -> (crate::key::Hash, crate::key::Hash) {
+    let files = files_fingerprint(base, assets, images);
     let mut key = Key::new("links");
-    key.text(&base.link(""));
+    key.hash(&files);
     for page in published {
         key.hash(&page.link_key);
     }
@@ -388,6 +427,18 @@ fn fingerprint(
     for page in withheld {
         key.text(&page.rel);
     }
+    (key.finish(), files)
+}
+
+/// What links read besides the pages: the base path, and each file beside the content with
+/// its size and, for a photo, its copies.
+fn files_fingerprint(
+    base: &BaseUrl,
+    assets: &[PlacedAsset],
+    images: &HashMap<String, Processed>,
+) -> crate::key::Hash {
+    let mut key = Key::new("files");
+    key.text(&base.link(""));
     for asset in assets {
         // The size too: a link to a document says it.
         key.text(&asset.rel).text(&asset.out);

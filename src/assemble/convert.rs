@@ -59,6 +59,7 @@ pub(super) fn render_markdown(
     let mut publish = |page: &Arc<Page>, conversion: Conversion| {
         let Conversion {
             key,
+            pages,
             card,
             result,
             fresh,
@@ -68,6 +69,7 @@ pub(super) fn render_markdown(
         if let (true, Some(memo)) = (fresh, memo.as_deref_mut()) {
             let converted = Converted {
                 from: (index_key, page.source_key),
+                pages,
                 key,
                 card,
                 result: (rendered.clone(), image.clone()),
@@ -157,6 +159,7 @@ fn linkable(sorted: &Sorted) -> (Vec<&Page>, Vec<&Page>) {
 /// was converted anew (rather than taken from the memo).
 struct Conversion {
     key: crate::key::Hash,
+    pages: crate::key::Hash,
     card: crate::key::Hash,
     result: Markdown,
     fresh: bool,
@@ -210,12 +213,14 @@ impl<'a> Converter<'a> {
     }
 
     fn of(targets: Targets<'a>, index: LinkIndex<'a>) -> Converter<'a> {
+        // The pages a page's links name are keyed page by page (`pages_key`): a page that
+        // moves makes again only the pages linking to it.
         let key = match targets.documents {
-            Some(table) => Key::new("links and documents")
-                .hash(&index.fingerprint())
+            Some(table) => Key::new("files and documents")
+                .hash(&index.files_fingerprint())
                 .hash(&table.fingerprint())
                 .finish(),
-            None => index.fingerprint(),
+            None => index.files_fingerprint(),
         };
         let linker = targets.documents.map(|table| Linker {
             table,
@@ -249,23 +254,49 @@ impl<'a> Converter<'a> {
         memo: &FxHashMap<String, Converted>,
         page: &Arc<Page>,
     ) -> Conversion {
-        match memo.get(&page.rel) {
-            Some(c) if c.from == (self.key, page.source_key) => Conversion {
+        let reused = memo.get(&page.rel).filter(|c| {
+            c.from == (self.key, page.source_key)
+                && c.pages == self.pages_key(&c.result.0.pages_read)
+        });
+        match reused {
+            Some(c) => Conversion {
                 key: c.key,
+                pages: c.pages,
                 card: c.card,
                 result: c.result.clone(),
                 fresh: false,
             },
-            _ => {
+            None => {
                 let result = self.convert(page);
+                let (pages, key) = self.keys(page, &result.0);
                 Conversion {
-                    key: markdown_key(&self.key, page),
+                    key,
+                    pages,
                     card: card_key(page, &result),
                     result,
                     fresh: true,
                 }
             }
         }
+    }
+
+    /// What the pages named by the links of a page (`pages_read`) are in this converter's
+    /// index: the conversion is reused while they are the same.
+    pub(super) fn pages_key(&self, pages_read: &[String]) -> crate::key::Hash {
+        let mut key = Key::new("pages read");
+        self.index.pages_state(pages_read, &mut key);
+        key.finish()
+    }
+
+    /// The keys of `page`'s conversion `rendered`: [`Converter::pages_key`], and the page's
+    /// key for the later stages ([`markdown_key`]).
+    pub(super) fn keys(
+        &self,
+        page: &Page,
+        rendered: &markdown::Rendered,
+    ) -> (crate::key::Hash, crate::key::Hash) {
+        let pages = self.pages_key(&rendered.pages_read);
+        (pages, markdown_key(&self.key, &pages, page))
     }
 
     /// A page's Markdown as HTML with its gallery and documents, and how its front-matter
@@ -303,11 +334,18 @@ impl<'a> Converter<'a> {
     }
 }
 
-/// What a page's Markdown rendering reads: the link index, and the page, which is all
-/// derived from its file, its place and the config it was parsed with (its `source_key`).
-pub(super) fn markdown_key(index: &crate::key::Hash, page: &Page) -> crate::key::Hash {
+/// What a page's Markdown rendering reads: the files links may name and the documents
+/// (`index`), the pages its links name (`pages`, [`Converter::pages_key`]), and the page,
+/// which is all derived from its file, its place and the config it was parsed with (its
+/// `source_key`).
+pub(super) fn markdown_key(
+    index: &crate::key::Hash,
+    pages: &crate::key::Hash,
+    page: &Page,
+) -> crate::key::Hash {
     Key::new("markdown")
         .hash(index)
+        .hash(pages)
         .hash(&page.source_key)
         .finish()
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::convert::{card_key, heading_link_problems, markdown_key, Converter, Targets};
+use super::convert::{card_key, heading_link_problems, Converter, Targets};
 use super::{event_key, Converted, PlacedAsset, Published, Site, Sorted};
 use crate::citations::Table;
 use crate::images::Processed;
@@ -170,12 +170,13 @@ pub(crate) fn text_edits(
         {
             return None;
         }
-        let key = markdown_key(&converter.key, page);
+        let (pages, key) = converter.keys(page, &markdown.0);
         let (rendered, image) = markdown;
         memo.insert(
             page.rel.clone(),
             Converted {
                 from: (converter.key, page.source_key),
+                pages,
                 key,
                 card: raw_card,
                 result: (rendered.clone(), image.clone()),
@@ -328,6 +329,8 @@ fn shown_alike(old: &Rendered, new: &Rendered) -> bool {
         // The page's own; the links to them and its own are followed by `heading_links_hold`.
         headings: _,
         heading_links: _,
+        // Part of the page's key.
+        pages_read: _,
     } = new;
     old.problems == *problems
         && old.documents == *documents

@@ -15,6 +15,8 @@ pub(super) struct Links<'a, I> {
     problems: &'a Problems<'a>,
     /// Each link to a heading, as it comes.
     headings: &'a mut Vec<HeadingTarget>,
+    /// The pages the links name, each once.
+    pages: &'a mut Vec<String>,
 }
 
 /// A link to a heading, as [`Links`] lists it: the page's path under `content/` (`None` for
@@ -26,13 +28,14 @@ impl<'a, I> Links<'a, I> {
         events: I,
         resolver: &'a dyn Resolve,
         problems: &'a Problems<'a>,
-        headings: &'a mut Vec<HeadingTarget>,
+        (headings, pages): (&'a mut Vec<HeadingTarget>, &'a mut Vec<String>),
     ) -> Self {
         Links {
             events,
             resolver,
             problems,
             headings,
+            pages,
         }
     }
 }
@@ -72,6 +75,11 @@ impl<I> Links<'_, I> {
     /// The URL to publish for `dest`: as written when the resolver keeps it or refuses it.
     fn rewrite<'e>(&mut self, dest: CowStr<'e>, offset: usize) -> CowStr<'e> {
         let page = self.problems.page;
+        if let Some(rel) = self.resolver.page_of(page, &dest) {
+            if !self.pages.contains(&rel) {
+                self.pages.push(rel);
+            }
+        }
         let url = match self.resolver.resolve(page, &dest) {
             Ok(url) => url,
             Err(problem) => {
@@ -96,12 +104,17 @@ mod tests {
     fn destinations(body: &str) -> (Vec<String>, Vec<(usize, usize, bool)>) {
         let page = page(body);
         let problems = Problems::new(&page, body_of(&page));
-        let found = Links::new(events(&page), &Site, &problems, &mut Vec::new())
-            .filter_map(|(e, _)| match e {
-                Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
-                _ => None,
-            })
-            .collect();
+        let found = Links::new(
+            events(&page),
+            &Site,
+            &problems,
+            (&mut Vec::new(), &mut Vec::new()),
+        )
+        .filter_map(|(e, _)| match e {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+            _ => None,
+        })
+        .collect();
         (found, placed(problems))
     }
 
@@ -132,7 +145,9 @@ và [c](https://x.vn/#z), [d](bad.md#w).
         );
         let problems = Problems::new(&page, body_of(&page));
         let mut headings = Vec::new();
-        Links::new(events(&page), &Site, &problems, &mut headings).for_each(drop);
+        let mut pages = Vec::new();
+        Links::new(events(&page), &Site, &problems, (&mut headings, &mut pages)).for_each(drop);
+        assert_eq!(pages, ["tin-tuc/khac.md", "tin-tuc/bad.md"]);
         assert_eq!(
             headings,
             [

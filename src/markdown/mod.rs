@@ -95,6 +95,11 @@ pub trait Resolve {
     /// every page is converted.
     fn heading<'d>(&self, page: &Page, dest: &'d str) -> Option<(Option<String>, &'d str)>;
 
+    /// The page of the site a link names (`bai.md`, `../tin-tuc/bai.md#muc`), by its path under
+    /// `content/`, whether or not there is one: what the link reads of the other pages, for a
+    /// conversion to be reused while those pages are where they were.
+    fn page_of(&self, page: &Page, dest: &str) -> Option<String>;
+
     /// How to show an image of the site: `Ok(None)` for an external one (left as written).
     fn image(&self, page: &Page, dest: &str) -> Result<Option<ImageAttrs>, LinkProblem>;
 
@@ -193,6 +198,9 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// The links to headings of other pages, for the assemble stage to check.
     pub heading_links: Vec<HeadingLink>,
+    /// The pages the links name, by their path under `content/`, in order, each once: what
+    /// the conversion read of the other pages.
+    pub pages_read: Vec<String>,
 }
 
 /// A link to a heading of another page of the site (`bai.md#muc-tieu`), where it is written.
@@ -253,6 +261,7 @@ pub fn render_with(page: &Page, resolver: &dyn Resolve, citations: Option<Linker
     let mut cited = Vec::new();
     let mut headings = Vec::new();
     let mut heading_links = Vec::new();
+    let mut pages_read = Vec::new();
     let notes = Notes {
         cited: &mut cited,
         warn: |offset, advice| problems.warning(offset, advice),
@@ -263,7 +272,12 @@ pub fn render_with(page: &Page, resolver: &dyn Resolve, citations: Option<Linker
     let events = Videos::new(events, resolver, &problems, &mut videos);
     let events = Images::new(events, resolver, &problems);
     let events = Attachments::new(events, resolver, &problems, &mut attachments);
-    let events = Links::new(events, resolver, &problems, &mut heading_links);
+    let events = Links::new(
+        events,
+        resolver,
+        &problems,
+        (&mut heading_links, &mut pages_read),
+    );
     let events = RawHtml::new(events, &problems);
     let events = WordCount::new(events, &mut word_count);
     let events = LinkCitations::new(events, citations, &source, notes);
@@ -314,6 +328,7 @@ pub fn render_with(page: &Page, resolver: &dyn Resolve, citations: Option<Linker
         gallery: Vec::new(),
         headings,
         heading_links,
+        pages_read,
     }
 }
 
@@ -434,6 +449,11 @@ mod testing {
                 d if d.ends_with(".md") => Ok(Some(format!("/{}/", d.trim_end_matches(".md")))),
                 _ => Ok(None),
             }
+        }
+
+        fn page_of(&self, _: &Page, dest: &str) -> Option<String> {
+            let path = dest.split('#').next()?;
+            path.ends_with(".md").then(|| format!("tin-tuc/{path}"))
         }
 
         /// `#id` names a heading of the page, `a.md#id` one of `tin-tuc/a.md`.

@@ -557,6 +557,9 @@ impl loa::markdown::Resolve for AsWritten {
     fn heading<'d>(&self, _: &loa::model::Page, _: &'d str) -> Option<(Option<String>, &'d str)> {
         None
     }
+    fn page_of(&self, _: &loa::model::Page, _: &str) -> Option<String> {
+        None
+    }
     fn image(
         &self,
         _: &loa::model::Page,
