@@ -181,8 +181,8 @@ impl<'a> LinkIndex<'a> {
     /// this index: a published page with its place, a page withheld, or nothing. Equal for two
     /// indexes, they resolve that page's links to pages the same way.
     pub fn pages_state(&self, rels: &[String], key: &mut Key) {
+        let places = &self.places;
         for rel in rels {
-            let places = &self.places;
             match places.published.get(&self.published, rel) {
                 Some(p) => key.number(1).hash(&p.link_key),
                 None if places.withheld.get(&self.withheld, rel).is_some() => {
@@ -316,23 +316,6 @@ impl Resolve for LinkIndex<'_> {
         }
         let path = dest.split_once('#').map_or(dest, |(p, _)| p);
         join(page.dir(), &percent_decode(path))
-    }
-
-    fn heading<'d>(&self, page: &Page, dest: &'d str) -> Option<(Option<String>, &'d str)> {
-        if is_external(dest).unwrap_or(true) {
-            return None;
-        }
-        let (path, _) = split_suffix(dest);
-        if !(path.is_empty() || path.ends_with(".md")) {
-            return None;
-        }
-        match dest.split_once('#')? {
-            ("", id) => Some((None, id)),
-            (path, id) => {
-                let target = self.linked_page(page, dest, path).ok()?;
-                Some((Some(target.rel.clone()), id))
-            }
-        }
     }
 
     fn image(&self, page: &Page, dest: &str) -> Result<Option<ImageAttrs>, LinkProblem> {

@@ -15,7 +15,7 @@ pub(crate) struct Converted {
     pub from: (crate::key::Hash, crate::key::Hash),
     /// What the pages its links name were (`Converter::pages_key`).
     pub pages: crate::key::Hash,
-    /// The hash of both, the page's key for the later stages.
+    /// The hash of `from` and `pages`, the page's key for the later stages.
     pub key: crate::key::Hash,
     /// What other pages show of it (`Published::card`).
     pub card: crate::key::Hash,

@@ -75,10 +75,9 @@ impl<I> Links<'_, I> {
     /// The URL to publish for `dest`: as written when the resolver keeps it or refuses it.
     fn rewrite<'e>(&mut self, dest: CowStr<'e>, offset: usize) -> CowStr<'e> {
         let page = self.problems.page;
-        if let Some(rel) = self.resolver.page_of(page, &dest) {
-            if !self.pages.contains(&rel) {
-                self.pages.push(rel);
-            }
+        let named = self.resolver.page_of(page, &dest);
+        if let Some(rel) = named.as_ref().filter(|rel| !self.pages.contains(rel)) {
+            self.pages.push(rel.clone());
         }
         let url = match self.resolver.resolve(page, &dest) {
             Ok(url) => url,
@@ -87,8 +86,15 @@ impl<I> Links<'_, I> {
                 return dest;
             }
         };
-        if dest.contains('#') {
-            if let Some((target, id)) = self.resolver.heading(page, &dest) {
+        // A link the resolver took to `#id` is to this page's heading; to `….md#id`, to the
+        // heading of the page it names.
+        if let Some((path, id)) = dest.split_once('#') {
+            let target = if path.is_empty() {
+                Some(None)
+            } else {
+                named.map(Some)
+            };
+            if let Some(target) = target {
                 self.headings.push((target, id.to_string(), offset));
             }
         }

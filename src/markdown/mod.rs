@@ -89,15 +89,10 @@ fn options() -> Options {
 pub trait Resolve {
     fn resolve(&self, page: &Page, dest: &str) -> Result<Option<String>, LinkProblem>;
 
-    /// The heading a link to a page of the site names (`#muc-tieu`, `bai.md#muc-tieu`): the
-    /// page's path under `content/` (`None` for the page itself) and the heading's id. Asked
-    /// of a link [`Resolve::resolve`] took; whether the page has that heading is known once
-    /// every page is converted.
-    fn heading<'d>(&self, page: &Page, dest: &'d str) -> Option<(Option<String>, &'d str)>;
-
     /// The page of the site a link names (`bai.md`, `../tin-tuc/bai.md#muc`), by its path under
     /// `content/`, whether or not there is one: what the link reads of the other pages, for a
-    /// conversion to be reused while those pages are where they were.
+    /// conversion to be reused while those pages are where they were, and the page whose
+    /// headings a `#id` after it must be one of (checked once every page is converted).
     fn page_of(&self, page: &Page, dest: &str) -> Option<String>;
 
     /// How to show an image of the site: `Ok(None)` for an external one (left as written).
@@ -454,18 +449,6 @@ mod testing {
         fn page_of(&self, _: &Page, dest: &str) -> Option<String> {
             let path = dest.split('#').next()?;
             path.ends_with(".md").then(|| format!("tin-tuc/{path}"))
-        }
-
-        /// `#id` names a heading of the page, `a.md#id` one of `tin-tuc/a.md`.
-        fn heading<'d>(&self, _: &Page, dest: &'d str) -> Option<(Option<String>, &'d str)> {
-            let (path, id) = dest.split_once('#')?;
-            match path {
-                "" => Some((None, id)),
-                p if p.ends_with(".md") && !p.starts_with("bad") => {
-                    Some((Some(format!("tin-tuc/{p}")), id))
-                }
-                _ => None,
-            }
         }
 
         fn image(&self, _: &Page, dest: &str) -> Result<Option<ImageAttrs>, LinkProblem> {

@@ -554,9 +554,6 @@ impl loa::markdown::Resolve for AsWritten {
     ) -> Result<Option<String>, loa::markdown::LinkProblem> {
         Ok(None)
     }
-    fn heading<'d>(&self, _: &loa::model::Page, _: &'d str) -> Option<(Option<String>, &'d str)> {
-        None
-    }
     fn page_of(&self, _: &loa::model::Page, _: &str) -> Option<String> {
         None
     }
