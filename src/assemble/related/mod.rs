@@ -88,6 +88,9 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
         Some(last) if keep && last.whole == whole => return last.lists.clone(),
         _ => {}
     }
+    if let Some(lists) = keep.then(|| same_ranking(site, memo, whole)).flatten() {
+        return lists;
+    }
     let place = places(site);
     let topics_of = places_in(&site.topics, site.pages.len());
     let topic_place = by_place(&site.topics);
@@ -104,7 +107,7 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
     let same = same
         .as_ref()
         .map(|(last, changed)| (*last, changed.as_slice()));
-    let fingerprints = Fingerprints::new(site, &ranks, same);
+    let fingerprints = Fingerprints::new(site, &ranks.place, same);
     let kept = same.map(|(last, changed)| Kept::new(last, changed, &fingerprints));
     let places = (&topic_place, &tag_place);
     let lists = each_list(
@@ -126,6 +129,46 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
     });
     crate::memo::drop_later(last);
     lists
+}
+
+/// The last build's lists again, when ranking would read what it read: the same pages in the
+/// same places, the same articles listed in the same order, and each page whose front matter
+/// changed of the same kind, topics and tags. An edit of an article's address, or of its date
+/// within its place, leaves them so: nothing is ranked (ranking each article of its topics
+/// again was a fifth of such an edit's rebuild at 10,000 articles). Only the fingerprints of
+/// the terms listing a changed page are made again, for they name the articles' paths (the
+/// memo's lists are found by them).
+fn same_ranking(site: &Site, memo: &mut RelatedMemo, whole: crate::key::Hash) -> Option<Lists> {
+    let last = memo.last.as_mut()?;
+    if last.articles != site.articles {
+        return None;
+    }
+    let changed = super::front_changes(&last.pages, &site.pages)?;
+    let same = (changed.iter().zip(&last.pages).zip(&site.pages))
+        .filter(|((changed, _), _)| **changed)
+        .all(|((_, old), now)| {
+            let now = &now.page;
+            old.kind == now.kind
+                && old.meta.topics == now.meta.topics
+                && old.tag_keys == now.tag_keys
+        });
+    if !same {
+        return None;
+    }
+    let (topics, tags) = {
+        let fingerprints = Fingerprints::new(site, &places(site), Some((last, &changed)));
+        (
+            owned(&fingerprints.topics, &site.topics),
+            owned(&fingerprints.tags, &site.tags),
+        )
+    };
+    let old_pages = std::mem::replace(
+        &mut last.pages,
+        site.pages.iter().map(|p| p.page.clone()).collect(),
+    );
+    crate::memo::drop_later(old_pages);
+    (last.whole, last.topics, last.tags) = (whole, topics, tags);
+    Some(last.lists.clone())
 }
 
 /// The last build's lists that a page may keep: those of the pages whose front matter is
@@ -351,7 +394,7 @@ impl<'a> Fingerprints<'a> {
     /// a term listing the same pages, none of which changed its front matter, keeps the last
     /// build's: reading each member's path and date from its page, far in memory, was a third
     /// of the related lists' time after a tag edit.
-    fn new(site: &'a Site, ranks: &Ranks, same: Option<(&Last, &[bool])>) -> Self {
+    fn new(site: &'a Site, place: &[Option<u32>], same: Option<(&Last, &[bool])>) -> Self {
         let unchanged = same.filter(|(last, _)| last.articles == site.articles);
         let kept = |t: &Term, prints: fn(&Last) -> &FxHashMap<String, Print>| {
             let (last, changed) = unchanged?;
@@ -366,7 +409,7 @@ impl<'a> Fingerprints<'a> {
                         return (t.key.as_str(), hash);
                     }
                     let mut key = Key::new("related-term");
-                    for &j in t.pages.iter().filter(|&&j| ranks.place[j].is_some()) {
+                    for &j in t.pages.iter().filter(|&&j| place[j].is_some()) {
                         let p = &site.pages[j].page;
                         key.text(&p.path);
                         let date = p.meta.date.as_ref().map(|d| d.timestamp().as_nanosecond());
