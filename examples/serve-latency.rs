@@ -3,7 +3,8 @@
 //! [EDITS]` on a site made by `gen-corpus`: EDITS article edits (a line added at the end),
 //! EDITS edits of its first paragraph (its summary), EDITS/2 edits of its title (front matter,
 //! which the lists, feeds and neighbours are made from), EDITS/2 edits of its tags (a new tag
-//! each time, which makes the whole site again), then EDITS/2 edits of a template
+//! each time, which makes the whole site again), EDITS/2 edits of its address (`slug:`), then
+//! EDITS/2 edits of a template
 //! (`page.html` of a theme added for the run), each timed until the page in view shows it and
 //! until an article never served shows it (the whole site made again); prints the median and
 //! the worst of each, every time in the order made, and how long each save itself took.
@@ -132,6 +133,17 @@ fn main() {
     let times = front_matter_edits("tags: ", &|marker| format!("tags: [\"{marker}\"]"));
     report("tag edits", &times);
 
+    // An edit of the address (`slug:`, as for a file renamed or an article (un)published):
+    // the article moves, so the pages linking to it, the lists, feeds and sitemap change.
+    // Timed until its new address shows it; then the article put back at its own address.
+    let times = measure_moves(&server.url(), count, |slug, marker| {
+        let text = original.replacen("---\n", &format!("---\nslug: {slug}\n"), 1);
+        std::fs::write(&article, format!("{text}\n{marker}\n")).expect("write the article");
+    });
+    std::fs::write(&article, &original).expect("restore the article");
+    wait_for(&ureq::Agent::new_with_defaults(), &url, "Bài viết số 7");
+    report("address edits", &times);
+
     // A theme whose page.html carries a marker: each edit re-renders every article page.
     let template = root.join(THEME).join("templates/page.html");
     std::fs::create_dir_all(template.parent().expect("a folder")).expect("theme folder");
@@ -245,6 +257,27 @@ fn measure_each(url: &str, then: &[Option<&str>], edit: impl Fn(&str)) -> (Times
         std::thread::sleep(Duration::from_millis(300));
     }
     (times, later)
+}
+
+/// Applies `edit` `count` times, each with a new address (a slug) and marker, timing each
+/// until the article's page at its new address (under `base`) shows the marker.
+fn measure_moves(base: &str, count: usize, edit: impl Fn(&str, &str)) -> Times {
+    let run = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let agent = ureq::Agent::new_with_defaults();
+    let mut times = Times::default();
+    for n in 0..count {
+        let slug = format!("dia-chi-{run}-{n}");
+        let marker = format!("Địa chỉ mới lần thứ {n} {MARKER_END}");
+        let written = Instant::now();
+        edit(&slug, &marker);
+        times.saves.push(written.elapsed());
+        wait_for(&agent, &format!("{base}tin-tuc/{slug}/"), &marker);
+        times.served.push(written.elapsed());
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    times
 }
 
 /// Asks for `url` until it shows `marker`.
