@@ -82,9 +82,29 @@ impl ByRel {
 
     /// The page of `pages` (the list the map was made from) at `rel`.
     fn get<'p>(&self, pages: &[&'p Page], rel: &str) -> Option<&'p Page> {
-        let at = |i: &u32| pages.get(*i as usize).copied().filter(|p| p.rel == rel);
+        let place = self.place(rel, |i| pages.get(i).map(|p| p.rel.as_str()))?;
+        pages.get(place).copied()
+    }
+
+    /// The place of the page at `rel`, `rel_at` telling the path of the page at a place of
+    /// the list the map was made from.
+    fn place<'p>(&self, rel: &str, rel_at: impl Fn(usize) -> Option<&'p str>) -> Option<usize> {
+        let at = |i: &u32| Some(*i as usize).filter(|&i| rel_at(i) == Some(rel));
         let first = self.first.get(&hash_of(rel)).and_then(at);
         first.or_else(|| self.clashes.iter().find_map(at))
+    }
+}
+
+impl Places {
+    /// The place of the published page at `rel` (its path under `content/`) in the list the
+    /// index was made from, `rel_at` telling the path of the page at a place: a list kept in
+    /// the same order (the converted pages) is searched without a map of its own.
+    pub fn published_place<'p>(
+        &self,
+        rel: &str,
+        rel_at: impl Fn(usize) -> Option<&'p str>,
+    ) -> Option<usize> {
+        self.published.place(rel, rel_at)
     }
 }
 

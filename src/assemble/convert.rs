@@ -54,6 +54,7 @@ pub(super) fn render_markdown(
         let index_html: Vec<_> = indexes.par_iter().map(convert).collect();
         (html, home_html, index_html)
     };
+    let places = converter.places();
     drop(converter);
     let count = published.len() + indexes.len() + usize::from(home.is_some());
     let mut publish = |page: &Arc<Page>, conversion: Conversion| {
@@ -98,7 +99,8 @@ pub(super) fn render_markdown(
         .map(|(p, r)| publish(p, r))
         .collect();
     problems.extend(all_heading_link_problems(
-        pages.iter().chain(&indexes).chain(&home),
+        &places,
+        (&pages, &indexes, home.as_ref()),
     ));
     if let Some(memo) = memo {
         crate::memo::forget_gone(memo, count, || {
@@ -110,17 +112,31 @@ pub(super) fn render_markdown(
     (pages, home, indexes)
 }
 
-/// [`heading_link_problems`] of every page of `all`, the site's pages.
-fn all_heading_link_problems<'s>(
-    all: impl Iterator<Item = &'s Published> + Clone,
+/// [`heading_link_problems`] of every page: the articles and standalone pages, the section
+/// lists and the home page, in the order of the link index whose `places` find them.
+fn all_heading_link_problems(
+    places: &crate::links::Places,
+    (pages, indexes, home): (&[Published], &[Published], Option<&Published>),
 ) -> Vec<Diagnostic> {
-    if !all.clone().any(|p| !p.rendered.heading_links.is_empty()) {
-        return Vec::new();
+    let at = |i: usize| {
+        (pages.get(i))
+            .or_else(|| indexes.get(i - pages.len()))
+            .or_else(|| home.filter(|_| i == pages.len() + indexes.len()))
+    };
+    // Found by the index's map, in the lists as they are: no map of every page is made.
+    let find = |rel: &str| {
+        let place = places.published_place(rel, |i| at(i).map(|p| p.page.rel.as_str()))?;
+        at(place)
+    };
+    let some = |p: &Published| !p.rendered.heading_links.is_empty();
+    let mut problems: Vec<Diagnostic> = (pages.par_iter().with_max_len(PIECE))
+        .filter(|p| some(p))
+        .flat_map_iter(|page| heading_link_problems(page, find))
+        .collect();
+    for page in indexes.iter().chain(home).filter(|p| some(p)) {
+        problems.extend(heading_link_problems(page, find));
     }
-    let by_rel: FxHashMap<&str, &Published> =
-        all.clone().map(|p| (p.page.rel.as_str(), p)).collect();
-    all.flat_map(|page| heading_link_problems(page, |rel| by_rel.get(rel).copied()))
-        .collect()
+    problems
 }
 
 /// The errors of `page`'s links to headings that the pages they name (found by their path
