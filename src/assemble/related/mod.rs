@@ -62,6 +62,8 @@ struct Last {
 struct Print {
     hash: crate::key::Hash,
     pages: Vec<usize>,
+    /// Those of `pages` that were listed (not expired, not standalone).
+    listed: Vec<usize>,
 }
 
 impl RelatedMemo {
@@ -124,8 +126,8 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
         lists: lists.clone(),
         pages: site.pages.iter().map(|p| p.page.clone()).collect(),
         articles: site.articles.clone(),
-        topics: owned(&fingerprints.topics, &site.topics),
-        tags: owned(&fingerprints.tags, &site.tags),
+        topics: owned(&fingerprints.topics, &site.topics, &ranks.place),
+        tags: owned(&fingerprints.tags, &site.tags, &ranks.place),
     });
     crate::memo::drop_later(last);
     lists
@@ -156,10 +158,11 @@ fn same_ranking(site: &Site, memo: &mut RelatedMemo, whole: crate::key::Hash) ->
         return None;
     }
     let (topics, tags) = {
-        let fingerprints = Fingerprints::new(site, &places(site), Some((last, &changed)));
+        let place = places(site);
+        let fingerprints = Fingerprints::new(site, &place, Some((last, &changed)));
         (
-            owned(&fingerprints.topics, &site.topics),
-            owned(&fingerprints.tags, &site.tags),
+            owned(&fingerprints.topics, &site.topics, &place),
+            owned(&fingerprints.tags, &site.tags, &place),
         )
     };
     let old_pages = std::mem::replace(
@@ -220,16 +223,33 @@ fn changed<'a>(
     changed
 }
 
-/// Fingerprints with keys of their own and the pages of their terms, to be kept for the
-/// next build.
-fn owned(prints: &FxHashMap<&str, crate::key::Hash>, terms: &[Term]) -> FxHashMap<String, Print> {
+/// Fingerprints with keys of their own and the pages of their terms (`place`: each listed
+/// article's), to be kept for the next build.
+fn owned(
+    prints: &FxHashMap<&str, crate::key::Hash>,
+    terms: &[Term],
+    place: &[Option<u32>],
+) -> FxHashMap<String, Print> {
     (terms.iter())
         .filter_map(|t| {
             let hash = *prints.get(t.key.as_str())?;
             let pages = t.pages.clone();
-            Some((t.key.clone(), Print { hash, pages }))
+            let listed = listed(t, place).collect();
+            Some((
+                t.key.clone(),
+                Print {
+                    hash,
+                    pages,
+                    listed,
+                },
+            ))
         })
         .collect()
+}
+
+/// The members of `t` that are listed (`place`: each listed article's place).
+fn listed<'t>(t: &'t Term, place: &'t [Option<u32>]) -> impl Iterator<Item = usize> + 't {
+    t.pages.iter().copied().filter(|&j| place[j].is_some())
 }
 
 /// Each listed article's place in the site's newest-first order; `None` for other pages.
@@ -390,16 +410,19 @@ struct Fingerprints<'a> {
 
 impl<'a> Fingerprints<'a> {
     /// Each term's fingerprint. When the last build had these pages in the same places
-    /// (`same`, with which of them changed their front matter) and listed the same articles,
-    /// a term listing the same pages, none of which changed its front matter, keeps the last
-    /// build's: reading each member's path and date from its page, far in memory, was a third
-    /// of the related lists' time after a tag edit.
+    /// (`same`, with which of them changed their front matter), a term of the same pages, none
+    /// of which changed its front matter, listing the same of them, keeps the last build's:
+    /// reading each member's path and date from its page, far in memory, was a third of the
+    /// related lists' time after a tag edit. Its members are then in the same order, whatever
+    /// moved elsewhere in the site's (an article given an address that sorts it elsewhere
+    /// among those of its date).
     fn new(site: &'a Site, place: &[Option<u32>], same: Option<(&Last, &[bool])>) -> Self {
-        let unchanged = same.filter(|(last, _)| last.articles == site.articles);
         let kept = |t: &Term, prints: fn(&Last) -> &FxHashMap<String, Print>| {
-            let (last, changed) = unchanged?;
+            let (last, changed) = same?;
             let print = prints(last).get(t.key.as_str())?;
-            let same = print.pages == t.pages && t.pages.iter().all(|&j| !changed[j]);
+            let same = print.pages == t.pages
+                && t.pages.iter().all(|&j| !changed[j])
+                && listed(t, place).eq(print.listed.iter().copied());
             same.then_some(print.hash)
         };
         let of = |terms: &'a [Term], prints: fn(&Last) -> &FxHashMap<String, Print>| {
