@@ -54,8 +54,7 @@ pub(super) fn render_markdown(
         let index_html: Vec<_> = indexes.par_iter().map(convert).collect();
         (html, home_html, index_html)
     };
-    let places = converter.places();
-    drop(converter);
+    let places = converter.into_places();
     let count = published.len() + indexes.len() + usize::from(home.is_some());
     let mut publish = |page: &Arc<Page>, conversion: Conversion| {
         let Conversion {
@@ -226,6 +225,11 @@ impl<'a> Converter<'a> {
     /// What this converter's index read of every page.
     pub(super) fn places(&self) -> Arc<Places> {
         self.index.places()
+    }
+
+    /// [`Converter::places`], the rest of the converter freed.
+    fn into_places(self) -> Arc<Places> {
+        self.places()
     }
 
     fn of(targets: Targets<'a>, index: LinkIndex<'a>) -> Converter<'a> {
