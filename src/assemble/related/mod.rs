@@ -14,7 +14,10 @@
 //! the pages' array) finds every list unchanged at once (the articles' own keys cost a fifth
 //! of a rebuild at 100,000 articles). When that key changed but the pages are the same ones
 //! in the same places, an article whose front matter and whose terms' lists are all as they
-//! were keeps its last list without its key being made: its key would be the same.
+//! were keeps its last list without its key being made: its key would be the same. When
+//! moreover the same articles are listed in the same order and every page whose front matter
+//! changed kept its kind, topics and tags (an article's new address, mostly), nothing is
+//! ranked at all ([`same_ranking`]).
 
 mod rank;
 
