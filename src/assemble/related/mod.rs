@@ -93,7 +93,11 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
         Some(last) if keep && last.whole == whole => return last.lists.clone(),
         _ => {}
     }
-    if let Some(lists) = keep.then(|| same_ranking(site, memo, whole)).flatten() {
+    // Which pages changed their front matter, when the last build had the same pages in the
+    // same places: read once, for the lists kept whole or page by page.
+    let changed = (memo.last.as_ref().filter(|_| keep))
+        .and_then(|last| super::front_changes(&last.pages, &site.pages));
+    if let Some(lists) = (changed.as_deref()).and_then(|c| same_ranking(site, memo, c, whole)) {
         return lists;
     }
     let place = places(site);
@@ -107,11 +111,7 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
     }
     let ranks = Ranks::from_lists(place, topics_of, &site.tags, &site.articles);
     let last = memo.last.take();
-    let same = (last.as_ref())
-        .and_then(|last| Some((last, super::front_changes(&last.pages, &site.pages)?)));
-    let same = same
-        .as_ref()
-        .map(|(last, changed)| (*last, changed.as_slice()));
+    let same = last.as_ref().zip(changed.as_deref());
     let fingerprints = Fingerprints::new(site, &ranks.place, same);
     let kept = same.map(|(last, changed)| Kept::new(last, changed, &fingerprints));
     let places = (&topic_place, &tag_place);
@@ -137,18 +137,22 @@ pub fn related(site: &Site, memo: &mut RelatedMemo, keep: bool) -> Lists {
 }
 
 /// The last build's lists again, when ranking would read what it read: the same pages in the
-/// same places, the same articles listed in the same order, and each page whose front matter
-/// changed of the same kind, topics and tags. An edit of an article's address, or of its date
+/// same places (`changed` says which changed their front matter), the same articles listed in
+/// the same order, and each page whose front matter changed of the same kind, topics and tags. An edit of an article's address, or of its date
 /// within its place, leaves them so: nothing is ranked (ranking each article of its topics
 /// again was a fifth of such an edit's rebuild at 10,000 articles). Only the fingerprints of
 /// the terms listing a changed page are made again, for they name the articles' paths (the
 /// memo's lists are found by them).
-fn same_ranking(site: &Site, memo: &mut RelatedMemo, whole: crate::key::Hash) -> Option<Lists> {
+fn same_ranking(
+    site: &Site,
+    memo: &mut RelatedMemo,
+    changed: &[bool],
+    whole: crate::key::Hash,
+) -> Option<Lists> {
     let last = memo.last.as_mut()?;
     if last.articles != site.articles {
         return None;
     }
-    let changed = super::front_changes(&last.pages, &site.pages)?;
     let same = (changed.iter().zip(&last.pages).zip(&site.pages))
         .filter(|((changed, _), _)| **changed)
         .all(|((_, old), now)| {
@@ -162,7 +166,7 @@ fn same_ranking(site: &Site, memo: &mut RelatedMemo, whole: crate::key::Hash) ->
     }
     let (topics, tags) = {
         let place = places(site);
-        let fingerprints = Fingerprints::new(site, &place, Some((last, &changed)));
+        let fingerprints = Fingerprints::new(site, &place, Some((last, changed)));
         (
             owned(&fingerprints.topics, &site.topics, &place),
             owned(&fingerprints.tags, &site.tags, &place),
@@ -435,7 +439,7 @@ impl<'a> Fingerprints<'a> {
                         return (t.key.as_str(), hash);
                     }
                     let mut key = Key::new("related-term");
-                    for &j in t.pages.iter().filter(|&&j| place[j].is_some()) {
+                    for j in listed(t, place) {
                         let p = &site.pages[j].page;
                         key.text(&p.path);
                         let date = p.meta.date.as_ref().map(|d| d.timestamp().as_nanosecond());
