@@ -3,8 +3,10 @@
 //! [EDITS]` on a site made by `gen-corpus`: EDITS article edits (a line added at the end),
 //! EDITS edits of its first paragraph (its summary), EDITS/2 edits of its title (front matter,
 //! which the lists, feeds and neighbours are made from), EDITS/2 edits of its tags (a new tag
-//! each time, which makes the whole site again), EDITS/2 edits of its address (`slug:`), then
-//! EDITS/2 edits of a template
+//! each time, which makes the whole site again), EDITS/2 edits of its address (`slug:`),
+//! then the site's last article (the one no other links to) EDITS/2 times unpublished
+//! (`draft: true`, timed until its address answers 404) and published again (timed until it
+//! serves the edit), then EDITS/2 edits of a template
 //! (`page.html` of a theme added for the run), each timed until the page in view shows it and
 //! until an article never served shows it (the whole site made again); prints the median and
 //! the worst of each, every time in the order made, and how long each save itself took.
@@ -28,6 +30,8 @@ const FIRST_SAVE: Duration = Duration::from_secs(3);
 const ARTICLE: &str = "content/tin-tuc/bai-00007.md";
 const THEME: &str = "themes/latency";
 const THEME_LINE: &str = "theme: latency";
+/// What the run writes at the top of the article to unpublish it.
+const DRAFT: &str = "---\ndraft: true\n";
 /// How every marker the run writes ends.
 const MARKER_END: &str = "để đo độ trễ.";
 
@@ -39,9 +43,14 @@ fn main() {
     refuse_changed(&root);
     let article = root.join(ARTICLE);
     let config = root.join("config.yaml");
+    let last = last_article(&root);
     let restore = Restore {
         root: root.clone(),
         article: std::fs::read_to_string(&article).expect("bai-00007.md from gen-corpus"),
+        last: (
+            last.clone(),
+            std::fs::read_to_string(&last).expect("the last article"),
+        ),
         config: std::fs::read_to_string(&config).expect("config.yaml"),
         themes_made: !root.join("themes").exists(),
     };
@@ -151,6 +160,32 @@ fn main() {
     restore_article(&url);
     report("address edits", &times);
 
+    // Unpublished (`draft: true`) and published again: the article leaves the site, and with
+    // it its lists, feeds, sitemap and search index, then comes back. The last article, since
+    // gen-corpus has every other one linked from the next (unpublishing it is an error).
+    let (last_path, last_text) = &restore.last;
+    let stem = last_path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .expect("a name");
+    let last_url = format!("{}tin-tuc/{stem}/", server.url());
+    let draft = last_text.replacen("---\n", DRAFT, 1);
+    let (hidden, shown) = measure_unpublish(
+        &last_url,
+        count,
+        &|| std::fs::write(last_path, &draft).expect("write the last article"),
+        &|marker| {
+            let text = format!("{last_text}\n{marker}\n");
+            std::fs::write(last_path, text).expect("write the last article");
+        },
+    );
+    std::fs::write(last_path, last_text).expect("restore the last article");
+    wait_until(&ureq::Agent::new_with_defaults(), &last_url, |page| {
+        !page.contains(MARKER_END)
+    });
+    report("unpublish edits", &hidden);
+    report("publish edits", &shown);
+
     // A theme whose page.html carries a marker: each edit re-renders every article page.
     let template = root.join(THEME).join("templates/page.html");
     std::fs::create_dir_all(template.parent().expect("a folder")).expect("theme folder");
@@ -178,12 +213,14 @@ fn main() {
     report_served("template edits, whole site", whole);
 }
 
-/// Puts back what the run changes when dropped, on a panic too: the article and config.yaml
-/// as they were at the start, and no measuring theme (nor `themes/`, when the run made it). A
+/// Puts back what the run changes when dropped, on a panic too: the two articles and
+/// config.yaml as they were at the start, and no measuring theme (nor `themes/`, when the run made it). A
 /// run killed outright leaves them, and the next one refuses the folder ([`refuse_changed`]).
 struct Restore {
     root: PathBuf,
     article: String,
+    /// The site's last article, which the run unpublishes, and its text.
+    last: (PathBuf, String),
     config: String,
     themes_made: bool,
 }
@@ -192,6 +229,7 @@ impl Drop for Restore {
     fn drop(&mut self) {
         // Each part is put back even if another cannot be.
         let _ = std::fs::write(self.root.join(ARTICLE), &self.article);
+        let _ = std::fs::write(&self.last.0, &self.last.1);
         let _ = std::fs::write(self.root.join("config.yaml"), &self.config);
         let _ = std::fs::remove_dir_all(self.root.join(THEME));
         if self.themes_made {
@@ -202,19 +240,35 @@ impl Drop for Restore {
 }
 
 /// Stops, saying what to do, when a run cut short left its edits in the corpus: the marked
-/// article, the measuring theme, `theme: latency` in config.yaml. Measured again, such a site
-/// has a config that no longer loads (the line twice) or an article that is not gen-corpus's.
+/// or unpublished article, the measuring theme, `theme: latency` in config.yaml. Measured
+/// again, such a site has a config that no longer loads (the line twice) or an article that is
+/// not gen-corpus's.
 fn refuse_changed(root: &Path) {
     let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap_or_default();
     let left = read("config.yaml").lines().any(|l| l.trim() == THEME_LINE)
         || root.join(THEME).exists()
-        || read(ARTICLE).contains(MARKER_END);
+        || read(ARTICLE).contains(MARKER_END)
+        || std::fs::read_to_string(last_article(root))
+            .is_ok_and(|last| last.contains(MARKER_END) || last.starts_with(DRAFT));
     assert!(
         !left,
         "{} still holds the edits of a serve-latency run that was cut short: delete that folder \
          and let bench/run.sh make it again (examples/gen-corpus.rs)",
         root.display()
     );
+}
+
+/// The article with the highest number in `content/tin-tuc/`: gen-corpus links every article
+/// but that one from the next.
+fn last_article(root: &Path) -> PathBuf {
+    let folder = root.join("content/tin-tuc");
+    let last = std::fs::read_dir(&folder)
+        .expect("content/tin-tuc from gen-corpus")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.starts_with("bai-") && name.ends_with(".md"))
+        .max()
+        .expect("articles from gen-corpus");
+    folder.join(last)
 }
 
 /// Each edit's time from the save to the page served, and the part of it the save itself
@@ -287,6 +341,37 @@ fn measure_moves(base: &str, count: usize, edit: impl Fn(&str, &str)) -> Times {
     times
 }
 
+/// `count` times: `hide` the article, timed until `url` answers 404, then `show` it again with
+/// a new marker, timed until `url` shows it.
+fn measure_unpublish(
+    url: &str,
+    count: usize,
+    hide: &dyn Fn(),
+    show: &dyn Fn(&str),
+) -> (Times, Times) {
+    let agent = ureq::Agent::new_with_defaults();
+    let (mut hidden, mut shown) = (Times::default(), Times::default());
+    for n in 0..count {
+        let written = Instant::now();
+        hide();
+        hidden.saves.push(written.elapsed());
+        poll(url, || {
+            matches!(agent.get(url).call(), Err(ureq::Error::StatusCode(404)))
+        });
+        hidden.served.push(written.elapsed());
+        std::thread::sleep(Duration::from_millis(300));
+
+        let marker = format!("Đăng lại lần thứ {n} {MARKER_END}");
+        let written = Instant::now();
+        show(&marker);
+        shown.saves.push(written.elapsed());
+        wait_for(&agent, url, &marker);
+        shown.served.push(written.elapsed());
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    (hidden, shown)
+}
+
 /// Asks for `url` until it shows `marker`.
 fn wait_for(agent: &ureq::Agent, url: &str, marker: &str) {
     wait_until(agent, url, |page| page.contains(marker));
@@ -294,14 +379,21 @@ fn wait_for(agent: &ureq::Agent, url: &str, marker: &str) {
 
 /// Asks for `url` until the page it serves is `done`.
 fn wait_until(agent: &ureq::Agent, url: &str, done: impl Fn(&str) -> bool) {
-    let started = Instant::now();
-    loop {
+    poll(url, || {
         let body = agent
             .get(url)
             .call()
             .ok()
             .and_then(|mut r| r.body_mut().read_to_string().ok());
-        if body.is_some_and(|b| done(&b)) {
+        body.is_some_and(|b| done(&b))
+    });
+}
+
+/// Asks `done` about `url` every 2 ms until it says yes.
+fn poll(url: &str, mut done: impl FnMut() -> bool) {
+    let started = Instant::now();
+    loop {
+        if done() {
             return;
         }
         assert!(
