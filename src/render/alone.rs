@@ -30,8 +30,7 @@ pub fn edited(
     outputs: &Outputs,
     pack: bool,
 ) -> Result<Vec<(String, Output)>, Diagnostic> {
-    let mut r = alone(site, templates, memo)?;
-    r.pack = pack;
+    let mut r = alone(site, templates, memo, pack)?;
     let mut pages: Vec<usize> = changed.pages.to_vec();
     // Whether each page's card changed, by page index.
     let mut card_changed = vec![false; site.pages.len()];
@@ -71,8 +70,7 @@ pub fn viewed(
     memo: &RenderMemo,
     outs: &[String],
 ) -> Result<Vec<(String, Output)>, Diagnostic> {
-    let mut r = alone(site, templates, memo)?;
-    r.pack = true;
+    let r = alone(site, templates, memo, true)?;
     let is_viewed = |out: &str| outs.iter().any(|o| o == out);
     let pages = (site.pages.iter().enumerate())
         .filter(|(_, p)| {
@@ -96,9 +94,13 @@ fn alone<'a>(
     site: &'a Site,
     templates: &'a Templates,
     memo: &'a RenderMemo,
+    pack: bool,
 ) -> Result<Renderer<'a>, Diagnostic> {
-    let mut r = Renderer::new(site, templates, memo, Vec::new(), None);
-    match std::mem::take(&mut r.once_problems).into_iter().next() {
+    let mut r = Renderer::new(site, templates, memo, Vec::new(), None, pack);
+    match std::mem::take(&mut r.shared.once_problems)
+        .into_iter()
+        .next()
+    {
         Some(problem) => Err(problem),
         None => Ok(r),
     }
@@ -122,12 +124,13 @@ fn showing(site: &Site, cards: &[usize], changed: &[bool]) -> Vec<usize> {
 /// is reused from earlier builds, nor kept for later ones.
 pub fn one_page(site: &Site, templates: &Templates, index: usize) -> Result<Vec<u8>, Diagnostic> {
     let none = RenderMemo::default();
-    let r = alone(site, templates, &none)?;
+    let r = alone(site, templates, &none, false)?;
     let done = r.page(index)?;
     r.card_problem()?;
     match done.body {
         Body::Bytes(bytes) => Ok(bytes.to_vec()),
         Body::Packed(packed) => Ok(packed.unpack()),
+        Body::Marked(packed, once) => Ok(once.put_in(&packed.unpack())),
         Body::Written | Body::Unchanged => Ok(Vec::new()),
     }
 }

@@ -40,7 +40,9 @@ impl Renderer<'_> {
     /// The card's value with its `card/` parts as `parts`.
     fn with_parts(&self, index: usize, plain: Value) -> Value {
         let page = &self.site.pages[index].page.display;
-        let (parts, problems) = self.templates.render_card(&self.site_value, &plain, page);
+        let (parts, problems) = self
+            .templates
+            .render_card(&self.shared.site_value, &plain, page);
         if !problems.is_empty() {
             let mut all = (self.card_problems.lock()).unwrap_or_else(|e| e.into_inner());
             all.extend(problems.into_iter().map(|d| (index, d)));

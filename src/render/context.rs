@@ -10,8 +10,8 @@ use crate::views::{HeadView, ShareImage};
 impl Renderer<'_> {
     pub(crate) fn context(&self, meta: HeadView) -> Context {
         let mut ctx = Context::new();
-        ctx.insert_value("site", self.site_value.clone());
-        ctx.insert_value("once", self.once.clone());
+        ctx.insert_value("site", self.shared.site_value.clone());
+        ctx.insert_value("once", self.shared.once.clone());
         ctx.insert_value("meta", meta_value(&meta));
         ctx
     }

@@ -138,7 +138,13 @@ impl<'a> Renderer<'a> {
             .key("list", &template)
             .text(&template)
             .bytes(&serde_json::to_vec(&list).unwrap_or_default())
-            .number(pages.len() as u64)
+            // How many articles it has, for the templates that show it; its number of pages
+            // for every one (the page numbers in its links).
+            .number(if self.shows_counts(&template) {
+                pages.len()
+            } else {
+                total_pages
+            } as u64)
             .number(per_page as u64)
             .finish();
         let list = Arc::new(list);

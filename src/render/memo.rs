@@ -21,6 +21,9 @@ pub struct RenderMemo {
     /// The last sitemap's `url` elements in pieces, by the key of their entries
     /// (`super::sitemap`).
     pub(super) sitemap: super::sitemap::Pieces,
+    /// The secret naming the marks of the `once/` parts in the pages kept
+    /// (`crate::output::Once`), made by the first build that packed pages.
+    pub(super) once_secret: Option<String>,
 }
 
 impl RenderMemo {

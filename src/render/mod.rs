@@ -17,6 +17,7 @@ mod order;
 mod page_keys;
 mod pages;
 mod search;
+mod shared;
 mod site_files;
 mod sitemap;
 
@@ -98,14 +99,13 @@ pub fn render(
 ) -> Made {
     debug_assert!(disk.sink.is_none() || disk.previous.is_none());
     let sink = disk.sink;
-    let mut r = Renderer::new(site, templates, memo, html, disk.previous);
-    r.pack = disk.pack;
+    let mut r = Renderer::new(site, templates, memo, html, disk.previous, disk.pack);
     let feed_contents = r.feed_contents();
     let feed_html = r.remembered_feed_html(&feed_contents);
     let emit = |result| emit(sink, result);
     // Article pages carry their whole body in their context: those contexts are built inside
     // the parallel loop, a few at a time, rather than all up front.
-    let mut problems = std::mem::take(&mut r.once_problems);
+    let mut problems = std::mem::take(&mut r.shared.once_problems);
     let pages: Vec<Result<Done, Diagnostic>> = (0..site.pages.len())
         .into_par_iter()
         .with_max_len(crate::assemble::PIECE)
@@ -122,10 +122,12 @@ pub fn render(
         match result {
             Ok(mut done) => {
                 match (done.key, done.reused, &done.body) {
-                    (Some(key), false, Body::Bytes(_) | Body::Packed(_)) => {
+                    (Some(key), false, Body::Bytes(_) | Body::Packed(_) | Body::Marked(..)) => {
                         fresh.push((done.out.clone(), (key, done.body.clone())));
                     }
-                    (Some(_), true, Body::Bytes(_) | Body::Packed(_)) => reused += 1,
+                    (Some(_), true, Body::Bytes(_) | Body::Packed(_) | Body::Marked(..)) => {
+                        reused += 1
+                    }
                     _ => {}
                 }
                 let out = std::mem::take(&mut done.out);
@@ -151,11 +153,13 @@ pub fn render(
     copy_statics(site, statics, &mut outputs, &mut problems);
     // A clean build keeps nothing for others (its pages went to the sink).
     let pieces = r.sitemap.lock().ok().and_then(|mut p| p.take());
+    let secret = r.once_secret.take();
     let dictionary = r.finish();
     if let (Some(pieces), None) = (pieces, sink) {
         memo.sitemap = pieces;
     }
     memo.dictionary = memo.dictionary.take().or(dictionary);
+    memo.once_secret = memo.once_secret.take().or(secret);
     remember(memo, fresh, reused, &outputs);
     memo.feed_html = feed_html;
     Made { outputs, problems }
@@ -216,11 +220,10 @@ pub(crate) struct Renderer<'a> {
     site: &'a Site,
     views: Views<'a>,
     templates: &'a Templates,
-    site_value: Value,
-    /// The `once/` templates rendered, the same for every page (`Templates::render_once`).
-    once: Value,
-    /// Why some of them could not be rendered.
-    once_problems: Vec<Diagnostic>,
+    /// `site`, the `once/` parts (or their marks) and the keys' common parts.
+    shared: shared::Shared<'a>,
+    /// The secret naming the marks, when this build made it: kept in the memo.
+    once_secret: Option<String>,
     /// Each page's card, made when a page that shows it is rendered (most are reused).
     cards: Vec<std::sync::OnceLock<ArticleCard>>,
     /// Each card as a template value, made once for the many lists that show it.
@@ -229,13 +232,6 @@ pub(crate) struct Renderer<'a> {
     card_part_values: Vec<std::sync::OnceLock<Value>>,
     /// Why some cards' `card/` parts could not be rendered, by page index.
     card_problems: std::sync::Mutex<Vec<(usize, Diagnostic)>>,
-    /// Hash of what every page's context shares: `site` (but for its clock), the config and
-    /// the mode. Part of every memo key, with the templates the page reads.
-    global: crate::key::Hash,
-    /// `global` with the clock, for pages whose templates show it.
-    global_now: crate::key::Hash,
-    /// Each template's [`Renderer::shared_key`], made once.
-    shared: rustc_hash::FxHashMap<&'a str, crate::key::Hash>,
     page_keys: PageKeys<'a>,
     previous: &'a RenderMemo,
     /// The files the last build wrote, for a build that writes into the same folder.
@@ -262,51 +258,39 @@ impl<'a> Renderer<'a> {
         previous: &'a RenderMemo,
         html: Vec<Option<String>>,
         on_disk: Option<&'a dyn Previous>,
+        pack: bool,
     ) -> Self {
         let views = Views::new(site);
         let site_view = views.site();
-        let site_value = Value::from_serializable(&site_view);
-        let (once, once_problems) = templates.render_once(&site_value);
-        // The clock is left out: what it decides (which articles are out, which events are
-        // upcoming) is in the pages' own keys, and pages whose templates show it get it in
-        // theirs. Otherwise every `serve` build without `--now` would render every page.
-        let mut site_json = serde_json::to_value(&site_view).unwrap_or_default();
-        if let Some(now) = site_json.get_mut("now") {
-            *now = serde_json::Value::Null;
-        }
-        // The templates are not in it: each page's key has the templates its own reads.
-        let mut h = crate::key::Hasher::new();
-        h.update(&serde_json::to_vec(&site_json).unwrap_or_default());
-        h.update(site.config.key.as_bytes());
-        h.update(&[u8::from(site.settings.drafts)]);
-        let global = h.finalize();
-        // The day only: that is all `site.now` shows, so such pages change once a day.
-        let global_now = Key::new("now")
-            .hash(&global)
-            .text(&crate::plan::today(site).to_string())
-            .finish();
-        let shared = (templates.names())
-            .map(|name| (name, shared_key(templates, name, &global, &global_now)))
-            .collect();
+        // Kept by the memo for the session: its pages' marks name it.
+        let (secret, once_secret) = match &previous.once_secret {
+            Some(secret) => (Some(secret.clone()), None),
+            None => {
+                let new = pack.then(|| crate::random::hex(16).ok()).flatten();
+                (new.clone(), new)
+            }
+        };
+        let shared = shared::Shared::new(
+            site,
+            templates,
+            &site_view,
+            secret.filter(|_| pack).as_deref(),
+        );
         Renderer {
             site,
             views,
             templates,
-            site_value,
-            once,
-            once_problems,
+            shared,
+            once_secret,
             cards: once_each(site.pages.len()),
             card_values: once_each(site.pages.len()),
             card_part_values: once_each(site.pages.len()),
             card_problems: std::sync::Mutex::default(),
-            global,
-            global_now,
-            shared,
             page_keys: PageKeys::new(site),
             previous,
             on_disk,
             html: html.into_iter().map(std::sync::Mutex::new).collect(),
-            pack: false,
+            pack,
             dictionary: std::sync::OnceLock::new(),
             sitemap: std::sync::Mutex::new(None),
             only_showing: None,
@@ -336,22 +320,30 @@ impl<'a> Renderer<'a> {
     /// what every page shares but the templates, so that a template edit leaves it as it was.
     pub(crate) fn data_key(&self, kind: &str) -> Key {
         let mut key = Key::new(kind);
-        key.hash(&self.global);
+        key.hash(&self.shared.global);
         key
     }
 
     /// What every page rendered with `template` shares: the templates it reads, and the
     /// clock too if it shows it.
     fn shared_key(&self, template: &str) -> crate::key::Hash {
-        match self.shared.get(template) {
-            Some(key) => *key,
-            None => shared_key(self.templates, template, &self.global, &self.global_now),
-        }
+        self.shared.key_of(self.site, self.templates, template)
+    }
+
+    /// Whether pages rendered with `template` show the articles' counts as they are, for
+    /// their keys: when the `once/` parts are marks, only if the template reads counts.
+    pub(crate) fn shows_counts(&self, template: &str) -> bool {
+        self.shared.marked.is_none() || self.templates.reads_counts(template)
     }
 
     /// The page at `out` as the last build made it, if its key was `key`; else `out` back.
     fn reuse(&self, out: String, kind: Kind, key: crate::key::Hash) -> Result<Done, String> {
         let body = match self.previous.pages.get(&out) {
+            // A marked page gets this build's parts.
+            Some((k, Body::Marked(packed, _))) if *k == key => match &self.shared.marked {
+                Some(once) => Body::Marked(packed.clone(), once.clone()),
+                None => return Err(out),
+            },
             Some((k, body)) if *k == key => body.clone(),
             _ if self.on_disk.is_some_and(|disk| disk.has(&out, &key)) => Body::Unchanged,
             _ => return Err(out),
@@ -400,7 +392,11 @@ impl<'a> Renderer<'a> {
             let dictionary = (self.dictionary).get_or_init(|| {
                 (self.previous.dictionary.clone()).unwrap_or_else(|| Arc::new(bytes.clone()))
             });
-            Body::Packed(Arc::new(crate::output::Packed::new(&bytes, dictionary)))
+            let packed = Arc::new(crate::output::Packed::new(&bytes, dictionary));
+            match &self.shared.marked {
+                Some(once) if once.marks(&bytes) => Body::Marked(packed, once.clone()),
+                _ => Body::Packed(packed),
+            }
         } else {
             Body::Bytes(Arc::new(bytes))
         }
@@ -433,24 +429,6 @@ impl<'a> Renderer<'a> {
 /// `n` places, each filled once when first asked for.
 fn once_each<T>(n: usize) -> Vec<std::sync::OnceLock<T>> {
     (0..n).map(|_| std::sync::OnceLock::new()).collect()
-}
-
-/// What every page rendered with `template` shares (see [`Renderer::shared_key`]).
-fn shared_key(
-    templates: &Templates,
-    template: &str,
-    global: &crate::key::Hash,
-    global_now: &crate::key::Hash,
-) -> crate::key::Hash {
-    let global = if templates.reads_now(template) {
-        global_now
-    } else {
-        global
-    };
-    Key::new("shared")
-        .hash(global)
-        .hash(&templates.fingerprint_of(template))
-        .finish()
 }
 
 pub(crate) fn template_of(p: Option<&Published>, default: &str) -> String {

@@ -10,13 +10,16 @@ use crate::key::Hash;
 /// 64-bit lanes of a hash, added up lane by lane.
 const LANES: usize = Hash::LEN / 8;
 
-/// What a page shows of the lists it belongs to, gathered once for all pages.
+/// What a page shows of the lists it belongs to, gathered once for all pages: with their
+/// article counts, and without them for the pages whose templates show none (`serve`, where
+/// an article added or unpublished then renders none of them again).
 pub(super) struct PageKeys<'a> {
-    /// Section slug → hash of the section's title and article count.
-    sections: FxHashMap<&'a str, Hash>,
-    /// Per page: the sum of the hashes (key, name, article count) of its tags. A sum does not
-    /// depend on the order of the tags, which the page's own key covers.
-    tags: Vec<[u64; LANES]>,
+    /// Section slug → hash of the section's title and article count, and of its title alone.
+    sections: FxHashMap<&'a str, [Hash; 2]>,
+    /// Per page: the sum of the hashes (key, name, article count) of its tags, and of their
+    /// keys and names alone. A sum does not depend on the order of the tags, which the page's
+    /// own key covers.
+    tags: Vec<[[u64; LANES]; 2]>,
 }
 
 impl<'a> PageKeys<'a> {
@@ -25,24 +28,26 @@ impl<'a> PageKeys<'a> {
             .sections
             .iter()
             .map(|s| {
-                let key = crate::key::Key::new("section")
-                    .text(&s.title)
-                    .number(s.pages.len() as u64)
-                    .finish();
-                (s.slug.as_str(), key)
+                let mut key = crate::key::Key::new("section");
+                key.text(&s.title);
+                let alone = key.finish();
+                (
+                    s.slug.as_str(),
+                    [key.number(s.pages.len() as u64).finish(), alone],
+                )
             })
             .collect();
-        let mut tags = vec![[0u64; LANES]; site.pages.len()];
+        let mut tags = vec![[[0u64; LANES]; 2]; site.pages.len()];
         for tag in &site.tags {
-            let hash = crate::key::Key::new("tag")
-                .text(&tag.key)
-                .text(&tag.name)
-                .number(tag.pages.len() as u64)
-                .finish();
-            let lanes = lanes(&hash);
+            let mut key = crate::key::Key::new("tag");
+            key.text(&tag.key).text(&tag.name);
+            let alone = lanes(&key.finish());
+            let counted = lanes(&key.number(tag.pages.len() as u64).finish());
             for &i in &tag.pages {
-                for (sum, lane) in tags[i].iter_mut().zip(lanes) {
-                    *sum = sum.wrapping_add(lane);
+                for (sums, lanes) in tags[i].iter_mut().zip([counted, alone]) {
+                    for (sum, lane) in sums.iter_mut().zip(lanes) {
+                        *sum = sum.wrapping_add(lane);
+                    }
                 }
             }
         }
@@ -52,8 +57,9 @@ impl<'a> PageKeys<'a> {
     /// What the page at `index` is rendered from besides what all pages share (`global`):
     /// the page itself (its `Published` key), its neighbours (whose title and URL it links
     /// to), its section's title and size, its tags' names and sizes, and its related
-    /// articles (whose cards it shows), in their order.
-    pub(super) fn key(&self, global: &Hash, site: &Site, index: usize) -> Hash {
+    /// articles (whose cards it shows), in their order. The sizes only if it shows `counts`.
+    pub(super) fn key(&self, global: &Hash, site: &Site, index: usize, counts: bool) -> Hash {
+        let which = usize::from(!counts);
         const NONE: [u8; Hash::LEN] = [0; Hash::LEN];
         let p = &site.pages[index];
         let (previous, next) = site.neighbours_of(index);
@@ -63,9 +69,9 @@ impl<'a> PageKeys<'a> {
             .section
             .as_deref()
             .and_then(|slug| self.sections.get(slug))
-            .map_or(NONE, |h| *h.as_bytes());
+            .map_or(NONE, |h| *h[which].as_bytes());
         let mut tags = [0u8; Hash::LEN];
-        for (bytes, lane) in tags.chunks_exact_mut(8).zip(self.tags[index]) {
+        for (bytes, lane) in tags.chunks_exact_mut(8).zip(self.tags[index][which]) {
             bytes.copy_from_slice(&lane.to_le_bytes());
         }
         let related = match site.related_of(index) {

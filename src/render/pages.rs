@@ -15,9 +15,12 @@ impl Renderer<'_> {
     pub(super) fn page(&self, index: usize) -> Result<Done, Diagnostic> {
         let p = &self.site.pages[index];
         let template = p.page.meta.template.as_deref().unwrap_or("page.html");
-        let key = self
-            .page_keys
-            .key(&self.shared_key(template), self.site, index);
+        let key = self.page_keys.key(
+            &self.shared_key(template),
+            self.site,
+            index,
+            self.shows_counts(template),
+        );
         let out = [&p.page.path, "index.html"].concat();
         let out = match self.reuse(out, Kind::Page, key) {
             Ok(done) => return Ok(done),

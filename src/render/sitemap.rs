@@ -51,7 +51,7 @@ impl Renderer<'_> {
     /// `global`, with the rest of the config), which its addresses and dates are written with.
     fn piece_key(&self, piece: &[Entry]) -> u128 {
         let mut key = Vec::with_capacity(32 + piece.len() * 48);
-        key.extend_from_slice(self.global.as_bytes());
+        key.extend_from_slice(self.shared.global.as_bytes());
         for (path, last) in piece {
             key.extend_from_slice(&(path.len() as u64).to_le_bytes());
             key.extend_from_slice(path.as_bytes());

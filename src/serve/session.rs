@@ -66,8 +66,8 @@ impl Snapshot {
         self.edits.contains_key(path) || self.outputs.contains_key(path)
     }
 
-    /// Every file of the last good build, as `loa build` would write it: the search index is
-    /// made if it was not yet.
+    /// Every file of the last good build, with the bytes `loa build` would write (the keys
+    /// are `serve`'s): the search index is made if it was not yet.
     pub fn all_outputs(&self) -> Outputs {
         let mut all: Outputs = (self.outputs.iter())
             .map(|(path, output)| {
@@ -592,5 +592,47 @@ mod tests {
         assert_eq!(first.changed, ["/", "/tin-tuc/a/"]);
         assert!(session.page("index.html").contains("Khung hai"));
         assert!(!session.page(B).contains("Khung hai"));
+    }
+
+    #[test]
+    fn unpublishing_an_article_renders_no_page_of_others_again_yet_every_page_shows_the_counts() {
+        let (_dir, mut session) = served();
+        // A second topic, with one article of its own, older than the others.
+        let config = format!("{ONE_TOPIC_CONFIG}  - {{key: de-an-06, name: Đề án 06}}\ntheme: t\n");
+        session.save("config.yaml", &config);
+        let old = |draft: bool| {
+            format!("---\ntitle: \"x\"\ndate: 2024-01-01\ndraft: {draft}\ntopics: [de-an-06]\n---\nBài x.\n")
+        };
+        session.save("content/tin-tuc/x.md", &old(false));
+        session.rebuild();
+        let kept = |session: &Session| match &session.snapshot().outputs[B].body {
+            crate::output::Body::Marked(packed, _) => packed.clone(),
+            other => panic!("b is kept with marks for the once/ parts: {other:?}"),
+        };
+        let before = kept(&session);
+        // The sidebar lists the topics that have articles.
+        let topic = "href=\"/chu-de/de-an-06/\"";
+        assert!(session.page(B).contains(topic));
+
+        session.save("content/tin-tuc/x.md", &old(true));
+        let (notice, _) = session.rebuild();
+        assert!(session.snapshot().errors.is_empty());
+        assert!(
+            Arc::ptr_eq(&before, &kept(&session)),
+            "b was rendered again"
+        );
+        assert!(
+            !session.page(B).contains(topic),
+            "b's sidebar still lists the topic"
+        );
+        assert!(
+            notice.changed.contains(&"/tin-tuc/b/".to_string()),
+            "b is reloaded"
+        );
+        // What a clean build of the site gives.
+        let options = session.build_options();
+        let clean = crate::build(&options, &mut Cache::default(), Destination::Memory).unwrap();
+        let page = clean.outputs[B].bytes().unwrap().to_vec();
+        assert_eq!(session.page(B).into_bytes(), page);
     }
 }

@@ -3,6 +3,7 @@
 
 mod filters;
 mod parts;
+mod reads;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -14,7 +15,6 @@ use crate::load::TemplateFile;
 use crate::msg;
 pub use filters::json_for_script;
 use filters::register_filters;
-use parts::{is_card_part, is_once};
 
 /// The default theme, compiled into the binary so a site with no `themes/` folder builds.
 /// The same files live in `themes/default/` for anyone who wants to copy and change them.
@@ -136,12 +136,8 @@ pub struct Templates {
     /// (extends, include, import), themselves and through others: all its pages read of the
     /// templates. Editing `page.html` renders the articles again, not the lists.
     fingerprints: BTreeMap<String, crate::key::Hash>,
-    /// Templates that may show the build's clock (`site.now`), themselves or through a
-    /// template they name (extends, include, import).
-    reads_now: std::collections::BTreeSet<String>,
-    /// Templates whose pages show cards with their `card/` parts (see
-    /// [`Templates::render_card`]), themselves or through a template they name.
-    shows_parts: std::collections::BTreeSet<String>,
+    /// What each template may read beside its context's values: the clock, counts, parts.
+    reads: reads::Reads,
 }
 
 impl std::fmt::Debug for Templates {
@@ -208,27 +204,20 @@ impl Templates {
         let texts: BTreeMap<&str, &str> =
             sources.iter().map(|(n, (_, t))| (n.as_str(), *t)).collect();
         let fingerprints = (texts.keys())
-            .map(|name| (name.to_string(), fingerprint_of(name, &texts, &files)))
+            .map(|name| {
+                (
+                    name.to_string(),
+                    reads::fingerprint_of(name, &texts, &files),
+                )
+            })
             .collect();
-        let mut reads_now = reading("now", &texts);
-        // Every page shows the `once` parts, and any may show a card's parts.
-        if reads_now
-            .iter()
-            .any(|name| is_once(name) || is_card_part(name))
-        {
-            reads_now.extend(texts.keys().map(|name| name.to_string()));
-        }
-        // Only the pages that may show them make the parts: editing `page.html`, which does
-        // not, renders no card again, nor does a theme with its own `cards.html` without them.
-        let others = (texts.iter()).filter(|(name, _)| !is_card_part(name));
-        let shows_parts = reading("parts", &others.map(|(n, t)| (*n, *t)).collect());
+        let reads = reads::Reads::of(&texts);
         Ok(Templates {
             tera,
             files,
             fingerprint: h.finalize(),
             fingerprints,
-            reads_now,
-            shows_parts,
+            reads,
         })
     }
 
@@ -247,7 +236,20 @@ impl Templates {
     /// `--now` itself, not only on what it decides (which articles are out, which events
     /// are upcoming).
     pub fn reads_now(&self, name: &str) -> bool {
-        self.reads_now.contains(name)
+        self.reads.now.contains(name)
+    }
+
+    /// Whether pages rendered with `name` may show how many articles a section, topic, tag
+    /// or unit has, or a list (`count`, `total_items`), leaving aside the `once/` parts
+    /// when they are put in after rendering ([`Templates::once_apart`]).
+    pub fn reads_counts(&self, name: &str) -> bool {
+        self.reads.counts.contains(name)
+    }
+
+    /// Whether the `once/` parts may be put into a page after it is rendered, where marks
+    /// stand for them: every template shows them only as they are (`{{ once.sidebar }}`).
+    pub fn once_apart(&self) -> bool {
+        self.reads.once_apart
     }
 
     pub fn fingerprint(&self) -> crate::key::Hash {
@@ -308,69 +310,6 @@ impl Templates {
         match self.tera.render_to(name, context, &mut out) {
             Ok(()) => Ok(out),
             Err(e) => Err(to_diagnostics(&e, &self.files, page).remove(0)),
-        }
-    }
-}
-
-/// The templates whose text has `word`, or that name (in quotes, as extends, include and
-/// import do) a template that does, however deep. A word in a comment or text counts too:
-/// the answer may be yes when it is no, never the other way.
-/// Hash of the template `name` and of every template it names, themselves or through others.
-/// A template names another as a quoted string (`{% extends "base.html" %}`): Tera takes
-/// only literal names. A quoted word that happens to be a template's name only adds it.
-fn fingerprint_of(
-    name: &str,
-    texts: &BTreeMap<&str, &str>,
-    files: &BTreeMap<String, PathBuf>,
-) -> crate::key::Hash {
-    // Any page may show the `once` parts and the cards' parts: they are read with every
-    // template.
-    let mut closure = std::collections::BTreeSet::from([name]);
-    closure.extend((texts.keys().copied()).filter(|n| is_once(n) || is_card_part(n)));
-    let mut todo: Vec<&str> = closure.iter().copied().collect();
-    while let Some(next) = todo.pop() {
-        let text = texts.get(next).copied().unwrap_or_default();
-        for other in texts.keys() {
-            let named =
-                text.contains(&format!("\"{other}\"")) || text.contains(&format!("'{other}'"));
-            if named && closure.insert(other) {
-                todo.push(other);
-            }
-        }
-    }
-    let mut h = crate::key::Hasher::new();
-    for name in closure {
-        let file = files
-            .get(name)
-            .map(|f| f.to_string_lossy())
-            .unwrap_or_default();
-        let text = texts.get(name).copied().unwrap_or_default();
-        h.update(name.as_bytes()).update(b"\0");
-        h.update(file.as_bytes()).update(b"\0");
-        h.update(&(text.len() as u64).to_le_bytes())
-            .update(text.as_bytes());
-    }
-    h.finalize()
-}
-
-fn reading(word: &str, texts: &BTreeMap<&str, &str>) -> std::collections::BTreeSet<String> {
-    let mut found: std::collections::BTreeSet<String> = texts
-        .iter()
-        .filter(|(_, text)| text.contains(word))
-        .map(|(name, _)| name.to_string())
-        .collect();
-    loop {
-        let before = found.len();
-        for (name, text) in texts {
-            let names_one = found
-                .iter()
-                .any(|f| text.contains(&format!("\"{f}\"")) || text.contains(&format!("'{f}'")));
-            if names_one {
-                found.insert(name.to_string());
-            }
-        }
-        if found.len() == before {
-            return found;
         }
     }
 }
@@ -509,18 +448,6 @@ mod tests {
             tera::escape_html(&text, &mut teras).unwrap();
             proptest::prop_assert_eq!(ours, teras);
         }
-    }
-
-    #[test]
-    fn a_template_reads_the_clock_through_the_templates_it_names() {
-        let texts = BTreeMap::from([
-            ("trang.html", "{% extends \"khung.html\" %}"),
-            ("khung.html", "{% include 'chan.html' %}"),
-            ("chan.html", "<time>{{ site.now }}</time>"),
-            ("khac.html", "{{ page.title }}"),
-        ]);
-        let found: Vec<String> = reading("now", &texts).into_iter().collect();
-        assert_eq!(found, ["chan.html", "khung.html", "trang.html"]);
     }
 
     #[test]

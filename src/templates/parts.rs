@@ -44,12 +44,32 @@ impl Templates {
         self.render_parts(ONCE, &context, None, msg::HINT_ONCE_TEMPLATE)
     }
 
+    /// [`Templates::render_once`]'s parts as (key, HTML), for pages that show them apart
+    /// (`crate::output::Once`).
+    pub fn render_once_parts(&self, site: &Value) -> (Vec<(String, String)>, Vec<Diagnostic>) {
+        let (once, problems) = self.render_once(site);
+        let mut parts: Vec<(String, String)> = (once.as_map().into_iter().flatten())
+            .filter_map(|(key, part)| Some((key.as_str()?.to_string(), part.as_str()?.to_string())))
+            .collect();
+        // In the same order at every build: the marks number them.
+        parts.sort_unstable();
+        (parts, problems)
+    }
+
+    /// `once` for the templates: each part's HTML (or what stands for it) by key, marked safe.
+    pub fn parts_value<'k>(parts: impl Iterator<Item = (&'k str, String)>) -> Value {
+        let map: tera::Map = (parts)
+            .map(|(key, html)| (key.to_string().into(), Value::safe_string(&html)))
+            .collect();
+        Value::from(map)
+    }
+
     /// Whether the cards of pages rendered with `template` carry their `card/` parts: the
     /// theme has some, and `template` or a template it names has the word `parts` (the
     /// answer may be yes when it shows none, never the other way). Otherwise its cards are
     /// shown as they are.
     pub fn shows_card_parts(&self, template: &str) -> bool {
-        self.shows_parts.contains(template)
+        self.reads.parts.contains(template)
     }
 
     /// The `card/` templates rendered with `site` and `article` (one page's card), for its

@@ -273,7 +273,13 @@ fn apply(site: &Site, edit: &Edit) {
             site.write("themes/rieng/templates/once/footer.html", &part);
         }
         Edit::Template(n) => {
-            let template = format!("{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ page.title }}}}</h1><p>mẫu {n}</p>{{{{ page.content | safe }}}}{PAGE_LISTS}{{% endblock content %}}");
+            // Half of them show counts too, which other edits change: such a page is made
+            // again when they do, the others not (`Templates::reads_counts`).
+            let counts = match n % 4 {
+                1 => "{% for t in site.topics %} {{ t.count }}{% endfor %}{% for t in page.tags %} {{ t.count }}{% endfor %}",
+                _ => "",
+            };
+            let template = format!("{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ page.title }}}}</h1><p>mẫu {n}</p>{{{{ page.content | safe }}}}{PAGE_LISTS}{counts}{{% endblock content %}}");
             site.write("themes/rieng/templates/page.html", &template);
         }
         Edit::Table(n) => {
@@ -368,9 +374,26 @@ fn clean_build(site: &Site, base_url: &str) -> Result<loa::render::Outputs, Vec<
         base_url: Some(base_url.to_string()),
         ..site.options()
     };
-    crate::support::in_memory(&options)
+    let errors = |problems: Vec<loa::diag::Diagnostic>| -> Vec<String> {
+        problems.iter().map(|p| p.to_string()).collect()
+    };
+    let mut outputs = crate::support::in_memory(&options)
         .map(|r| r.outputs)
-        .map_err(|problems| problems.iter().map(|p| p.to_string()).collect())
+        .map_err(errors)?;
+    // With the keys a new `serve` gives its files: it keeps its pages with marks where the
+    // `once/` parts go, and their keys leave out what only those parts show.
+    let fresh = loa::build(
+        &options,
+        &mut loa::cache::Cache::default(),
+        loa::Destination::Preview,
+    )
+    .map_err(errors)?;
+    for (path, output) in &mut outputs {
+        if let Some(served) = fresh.outputs.get(path) {
+            output.key = served.key;
+        }
+    }
+    Ok(outputs)
 }
 
 /// Waits until the preview shows exactly what a clean build gives.
