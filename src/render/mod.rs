@@ -317,10 +317,12 @@ impl<'a> Renderer<'a> {
     }
 
     /// A memo key of a `kind` of file written without a template (a feed, the sitemap):
-    /// what every page shares but the templates, so that a template edit leaves it as it was.
+    /// what every page shares but the templates, so that a template edit leaves it as it was,
+    /// and but the articles' counts, which such a file does not show (its own key has what it
+    /// lists).
     pub(crate) fn data_key(&self, kind: &str) -> Key {
         let mut key = Key::new(kind);
-        key.hash(&self.shared.global);
+        key.hash(&self.shared.uncounted);
         key
     }
 

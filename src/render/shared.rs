@@ -24,9 +24,12 @@ pub(super) struct Shared<'a> {
     /// The parts, when pages are rendered with marks: put in as the pages are read.
     pub(super) marked: Option<Arc<Once>>,
     /// Hash of what every page's context shares: `site` (but for its clock), the config and
-    /// the mode. Part of the keys of files written without a template (feeds, the sitemap);
-    /// pages have their template's (`keys`).
+    /// the mode. Part of every page's key, through its template's (`keys`).
     pub(super) global: Hash,
+    /// The same without the articles' counts: part of the keys of the files written without
+    /// a template (feeds, the sitemap), which show none, and of the pages' whose templates
+    /// show none when the `once/` parts are marks.
+    pub(super) uncounted: Hash,
     /// Each template's key of what its pages share (see [`Shared::key_of`]).
     pub(super) keys: FxHashMap<&'a str, Hash>,
 }
@@ -62,17 +65,15 @@ impl<'a> Shared<'a> {
             *now = serde_json::Value::Null;
         }
         let global = global_of(site, &site_json);
-        // The articles' counts are left out too for the templates that show none, when the
+        without_counts(&mut site_json);
+        let uncounted = global_of(site, &site_json);
+        // The articles' counts are left out for the templates that show none when the
         // `once/` parts (the sidebar shows them) are put in apart: a new article, or one
         // unpublished or moved to another topic, then renders none of those pages again.
-        let without_counts = marked.as_ref().map(|_| {
-            without_counts(&mut site_json);
-            global_of(site, &site_json)
-        });
         let keys = (templates.names())
             .map(|name| {
-                let global = match without_counts {
-                    Some(stable) if !templates.reads_counts(name) => stable,
+                let global = match marked {
+                    Some(_) if !templates.reads_counts(name) => uncounted,
                     _ => global,
                 };
                 (
@@ -87,6 +88,7 @@ impl<'a> Shared<'a> {
             once_problems,
             marked,
             global,
+            uncounted,
             keys,
         }
     }

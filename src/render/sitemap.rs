@@ -48,10 +48,11 @@ impl Renderer<'_> {
     }
 
     /// The key of what a piece shows: its entries, and the site's address and time zone (in
-    /// `global`, with the rest of the config), which its addresses and dates are written with.
+    /// the config), which its addresses and dates are written with; not the articles' counts,
+    /// which change with every article published or unpublished.
     fn piece_key(&self, piece: &[Entry]) -> u128 {
         let mut key = Vec::with_capacity(32 + piece.len() * 48);
-        key.extend_from_slice(self.shared.global.as_bytes());
+        key.extend_from_slice(self.shared.uncounted.as_bytes());
         for (path, last) in piece {
             key.extend_from_slice(&(path.len() as u64).to_le_bytes());
             key.extend_from_slice(path.as_bytes());

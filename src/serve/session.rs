@@ -595,7 +595,7 @@ mod tests {
     }
 
     #[test]
-    fn unpublishing_an_article_renders_no_page_of_others_again_yet_every_page_shows_the_counts() {
+    fn unpublishing_an_article_makes_no_page_or_feed_of_others_again_yet_pages_show_counts() {
         let (_dir, mut session) = served();
         // A second topic, with one article of its own, older than the others.
         let config = format!("{ONE_TOPIC_CONFIG}  - {{key: de-an-06, name: Đề án 06}}\ntheme: t\n");
@@ -610,6 +610,13 @@ mod tests {
             other => panic!("b is kept with marks for the once/ parts: {other:?}"),
         };
         let before = kept(&session);
+        // The other topic's feed lists a and b, and shows no count.
+        const FEED: &str = "chu-de/nghi-dinh-118/rss.xml";
+        let feed = |session: &Session| match &session.snapshot().outputs[FEED].body {
+            crate::output::Body::Packed(packed) => packed.clone(),
+            other => panic!("a feed is kept packed: {other:?}"),
+        };
+        let feed_before = feed(&session);
         // The sidebar lists the topics that have articles.
         let topic = "href=\"/chu-de/de-an-06/\"";
         assert!(session.page(B).contains(topic));
@@ -620,6 +627,10 @@ mod tests {
         assert!(
             Arc::ptr_eq(&before, &kept(&session)),
             "b was rendered again"
+        );
+        assert!(
+            Arc::ptr_eq(&feed_before, &feed(&session)),
+            "the feed was made again"
         );
         assert!(
             !session.page(B).contains(topic),
