@@ -267,6 +267,8 @@ for size in "${sizes[@]}"; do
         res[$size,serve,summary]=$(echo "$lat" | sed -n 's/^summary edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
         res[$size,serve,heading]=$(echo "$lat" | sed -n 's/^heading edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
         res[$size,serve,address]=$(echo "$lat" | sed -n 's/^address edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
+        res[$size,serve,unpublish]=$(echo "$lat" | sed -n 's/^unpublish edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
+        res[$size,serve,publish]=$(echo "$lat" | sed -n 's/^publish edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
         res[$size,serve,title]=$(echo "$lat" | sed -n 's/^title edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
         res[$size,serve,tags]=$(echo "$lat" | sed -n 's/^tag edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
         res[$size,serve,template]=$(echo "$lat" | sed -n 's/^template edits: .*median \([0-9]*\) ms, worst \([0-9]*\) ms/\1 \/ \2/p')
@@ -323,11 +325,11 @@ done
     if [ -n "$any" ]; then
         echo "## \`loa serve\`: file written → updated page served (debounce included)"
         echo
-        echo "| Articles | First build | First edit | Article edit ($EDITS): median / worst | Summary edit ($EDITS): median / worst | Heading edit ($(((EDITS + 1) / 2))): median / worst | Title edit ($(((EDITS + 1) / 2))): median / worst | Tag edit ($(((EDITS + 1) / 2))): median / worst | Address edit ($(((EDITS + 1) / 2))): median / worst | Template edit ($(((EDITS + 1) / 2))), page in view: median / worst | Template edit, whole site | Peak RSS |"
-        echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+        echo "| Articles | First build | First edit | Article edit ($EDITS): median / worst | Summary edit ($EDITS): median / worst | Heading edit ($(((EDITS + 1) / 2))): median / worst | Title edit ($(((EDITS + 1) / 2))): median / worst | Tag edit ($(((EDITS + 1) / 2))): median / worst | Address edit ($(((EDITS + 1) / 2))): median / worst | Unpublish ($(((EDITS + 1) / 2))): median / worst | Publish again ($(((EDITS + 1) / 2))): median / worst | Template edit ($(((EDITS + 1) / 2))), page in view: median / worst | Template edit, whole site | Peak RSS |"
+        echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
         for size in "${sizes[@]}"; do
             [ -n "${res[$size,serve,article]:-}" ] || continue
-            echo "| $size | ${res[$size,serve,first]} ms | ${res[$size,serve,first_edit]} ms | ${res[$size,serve,article]} ms | ${res[$size,serve,summary]:-–} ms | ${res[$size,serve,heading]:-–} ms | ${res[$size,serve,title]:-–} ms | ${res[$size,serve,tags]:-–} ms | ${res[$size,serve,address]:-–} ms | ${res[$size,serve,template]} ms | ${res[$size,serve,whole]:-–} ms | $(fmt_mib "${res[$size,serve,rss]}") |"
+            echo "| $size | ${res[$size,serve,first]} ms | ${res[$size,serve,first_edit]} ms | ${res[$size,serve,article]} ms | ${res[$size,serve,summary]:-–} ms | ${res[$size,serve,heading]:-–} ms | ${res[$size,serve,title]:-–} ms | ${res[$size,serve,tags]:-–} ms | ${res[$size,serve,address]:-–} ms | ${res[$size,serve,unpublish]:-–} ms | ${res[$size,serve,publish]:-–} ms | ${res[$size,serve,template]} ms | ${res[$size,serve,whole]:-–} ms | $(fmt_mib "${res[$size,serve,rss]}") |"
         done
         echo
     fi
