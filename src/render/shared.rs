@@ -27,7 +27,7 @@ pub(super) struct Shared<'a> {
     /// the mode. Part of every page's key, through its template's (`keys`).
     pub(super) global: Hash,
     /// The same without the articles' counts: part of the keys of the files written without
-    /// a template (feeds, the sitemap), which show none, and of the pages' whose templates
+    /// a template (feeds, the sitemap), which show none, and of the pages whose templates
     /// show none when the `once/` parts are marks.
     pub(super) uncounted: Hash,
     /// Each template's key of what its pages share (see [`Shared::key_of`]).
