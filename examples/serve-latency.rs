@@ -306,11 +306,11 @@ fn measure_each(url: &str, then: &[Option<&str>], edit: impl Fn(&str)) -> (Times
         // Unique to this run: a run cut short leaves its last marker in the article, and a
         // marker already there would be "seen" at once.
         let marker = format!("Đoạn sửa lần thứ {n} của lượt đo {run} {MARKER_END}");
-        let written = Instant::now();
-        edit(&marker);
-        times.saves.push(written.elapsed());
-        wait_for(&agent, url, &marker);
-        times.served.push(written.elapsed());
+        let written = timed(
+            &mut times,
+            || edit(&marker),
+            || wait_for(&agent, url, &marker),
+        );
         if let Some(other) = other {
             wait_for(&agent, other, &marker);
             later.push(written.elapsed());
@@ -331,11 +331,12 @@ fn measure_moves(base: &str, count: usize, edit: impl Fn(&str, &str)) -> Times {
     for n in 0..count {
         let slug = format!("dia-chi-{run}-{n}");
         let marker = format!("Địa chỉ mới lần thứ {n} {MARKER_END}");
-        let written = Instant::now();
-        edit(&slug, &marker);
-        times.saves.push(written.elapsed());
-        wait_for(&agent, &format!("{base}tin-tuc/{slug}/"), &marker);
-        times.served.push(written.elapsed());
+        let moved = format!("{base}tin-tuc/{slug}/");
+        timed(
+            &mut times,
+            || edit(&slug, &marker),
+            || wait_for(&agent, &moved, &marker),
+        );
         std::thread::sleep(Duration::from_millis(300));
     }
     times
@@ -352,24 +353,30 @@ fn measure_unpublish(
     let agent = ureq::Agent::new_with_defaults();
     let (mut hidden, mut shown) = (Times::default(), Times::default());
     for n in 0..count {
-        let written = Instant::now();
-        hide();
-        hidden.saves.push(written.elapsed());
-        poll(url, || {
-            matches!(agent.get(url).call(), Err(ureq::Error::StatusCode(404)))
-        });
-        hidden.served.push(written.elapsed());
+        let gone = || matches!(agent.get(url).call(), Err(ureq::Error::StatusCode(404)));
+        timed(&mut hidden, hide, || poll(url, gone));
         std::thread::sleep(Duration::from_millis(300));
 
         let marker = format!("Đăng lại lần thứ {n} {MARKER_END}");
-        let written = Instant::now();
-        show(&marker);
-        shown.saves.push(written.elapsed());
-        wait_for(&agent, url, &marker);
-        shown.served.push(written.elapsed());
+        timed(
+            &mut shown,
+            || show(&marker),
+            || wait_for(&agent, url, &marker),
+        );
         std::thread::sleep(Duration::from_millis(300));
     }
     (hidden, shown)
+}
+
+/// Saves with `save`, timed into `times` (the save alone, and until `served` returns).
+/// Returns when the save began.
+fn timed(times: &mut Times, save: impl FnOnce(), served: impl FnOnce()) -> Instant {
+    let written = Instant::now();
+    save();
+    times.saves.push(written.elapsed());
+    served();
+    times.served.push(written.elapsed());
+    written
 }
 
 /// Asks for `url` until it shows `marker`.

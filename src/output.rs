@@ -160,8 +160,8 @@ impl Once {
 
     /// `page` with each mark replaced by its part.
     pub fn put_in(&self, page: &[u8]) -> Vec<u8> {
-        let longest = self.parts.iter().map(String::len).sum::<usize>();
-        let mut out = Vec::with_capacity(page.len() + longest);
+        let parts_len = self.parts.iter().map(String::len).sum::<usize>();
+        let mut out = Vec::with_capacity(page.len() + parts_len);
         let mut copied = 0;
         for at in memchr::memmem::find_iter(page, self.start.as_bytes()) {
             let rest = &page[at + self.start.len()..];

@@ -262,20 +262,14 @@ impl<'a> Renderer<'a> {
     ) -> Self {
         let views = Views::new(site);
         let site_view = views.site();
-        // Kept by the memo for the session: its pages' marks name it.
-        let (secret, once_secret) = match &previous.once_secret {
-            Some(secret) => (Some(secret.clone()), None),
-            None => {
-                let new = pack.then(|| crate::random::hex(16).ok()).flatten();
-                (new.clone(), new)
-            }
-        };
-        let shared = shared::Shared::new(
-            site,
-            templates,
-            &site_view,
-            secret.filter(|_| pack).as_deref(),
-        );
+        // Made by the first build that packs, then kept by the memo: its pages' marks name it.
+        let once_secret = (pack && previous.once_secret.is_none())
+            .then(|| crate::random::hex(16).ok())
+            .flatten();
+        let secret = (previous.once_secret.as_deref())
+            .or(once_secret.as_deref())
+            .filter(|_| pack);
+        let shared = shared::Shared::new(site, templates, &site_view, secret);
         Renderer {
             site,
             views,
@@ -335,7 +329,7 @@ impl<'a> Renderer<'a> {
     /// Whether pages rendered with `template` show the articles' counts as they are, for
     /// their keys: when the `once/` parts are marks, only if the template reads counts.
     pub(crate) fn shows_counts(&self, template: &str) -> bool {
-        self.shared.marked.is_none() || self.templates.reads_counts(template)
+        shared::shows_counts(self.templates, template, self.shared.marked.is_some())
     }
 
     /// The page at `out` as the last build made it, if its key was `key`; else `out` back.

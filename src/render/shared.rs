@@ -72,10 +72,8 @@ impl<'a> Shared<'a> {
         // unpublished or moved to another topic, then renders none of those pages again.
         let keys = (templates.names())
             .map(|name| {
-                let global = match marked {
-                    Some(_) if !templates.reads_counts(name) => uncounted,
-                    _ => global,
-                };
+                let shown = shows_counts(templates, name, marked.is_some());
+                let global = if shown { global } else { uncounted };
                 (
                     name,
                     key_of(site, templates, name, &global, marked.is_some()),
@@ -107,6 +105,12 @@ impl<'a> Shared<'a> {
             ),
         }
     }
+}
+
+/// Whether pages rendered with `template` show the articles' counts as they are, for their
+/// keys: when the `once/` parts are `marked`, only if the template reads counts.
+pub(super) fn shows_counts(templates: &Templates, template: &str, marked: bool) -> bool {
+    !marked || templates.reads_counts(template)
 }
 
 /// The templates are not in it: each page's key has the templates its own reads.

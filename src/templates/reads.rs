@@ -234,11 +234,15 @@ mod tests {
             ("danh-sach.html", "{% include 'so.html' %}"),
             ("so.html", "{{ paginator.total_items }}"),
             ("chu-de.html", "{{ term.count }}"),
+            ("json.html", "{{ page | json_encode }}"),
             ("once/sidebar.html", "{{ site.topics[0].count }}"),
         ]);
         let reads = Reads::of(&texts);
         let counts: Vec<&str> = reads.counts.iter().map(String::as_str).collect();
-        assert_eq!(counts, ["chu-de.html", "danh-sach.html", "so.html"]);
+        assert_eq!(
+            counts,
+            ["chu-de.html", "danh-sach.html", "json.html", "so.html"]
+        );
         assert!(reads.once_apart);
         let mut with_card = texts.clone();
         with_card.insert("card/the.html", "{{ article.topics[0].count }}");
