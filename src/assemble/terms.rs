@@ -333,7 +333,9 @@ fn retag(
         members.retain(|&j| j != i);
         let times = now.tag_keys.iter().filter(|k| *k == key).count();
         place(&mut members, i, times, order);
-        let name = (members.last()).and_then(|&oldest| spelling(&pages[oldest].page, key));
+        // The oldest page that now spells it: another edited page may still be among the
+        // members, not yet taken out (its new front matter no longer has the tag).
+        let name = (members.iter().rev()).find_map(|&j| spelling(&pages[j].page, key));
         match (at, name) {
             (Some(at), Some(name)) => {
                 tags[at].pages = members;

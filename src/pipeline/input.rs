@@ -535,6 +535,49 @@ mod tests {
         }
     }
 
+    /// Two pages edited in one build (two files saved at once): the oldest page of a tag
+    /// leaves it while a newer one joins. The tag stays, with both its pages.
+    #[test]
+    fn a_tag_its_oldest_page_leaves_as_another_joins_in_one_build_stays() {
+        let (_dir, root, options) = crate::fixtures::site(TERMS_CONFIG);
+        let file = |n: usize| format!("content/tin-tuc/a{n}.md");
+        let text = |n: usize, tags: u16, day: u32| {
+            let (topics, _, tags) = terms_of(0, 0, tags);
+            front(&format!("a{n}"), day, (&topics, None, &tags))
+        };
+        // a7 and a9 (the oldest) have "PAR INDEX"; a1 is the newest.
+        let first = [
+            (0, 1),
+            (0, 2),
+            (0, 1),
+            (0, 1),
+            (0, 1),
+            (0, 1),
+            (0, 1),
+            (40, 1),
+            (0, 1),
+            (8, 1),
+        ];
+        for (n, &(tags, day)) in first.iter().enumerate() {
+            write(&root, &file(n), &text(n, tags, day));
+        }
+        let mut cache = Cache::default();
+        cache.track_changes();
+        site_of(&options, &mut cache);
+        // a1 takes "PAR INDEX" (and "cải cách"), a9 leaves it for "Đề án 06".
+        write(&root, &file(1), &text(1, 136, 2));
+        write(&root, &file(9), &text(9, 32, 1));
+        cache.changed([root.join(file(1)), root.join(file(9))]);
+        let edited = site_of(&options, &mut cache);
+        assert_eq!(cache.terms.how, Some(crate::assemble::TermsHow::Patched));
+        let clean = site_of(&options, &mut Cache::default());
+        assert_eq!(names_and_pages(&edited.tags), names_and_pages(&clean.tags));
+        let par_index = (edited.tags.iter())
+            .find(|t| t.key == "par-index")
+            .map(|t| &t.pages);
+        assert_eq!(par_index, Some(&vec![1, 7]));
+    }
+
     fn names_and_pages(terms: &[assemble::Term]) -> Vec<(String, Vec<usize>)> {
         (terms.iter())
             .map(|t| (t.name.clone(), t.pages.clone()))
