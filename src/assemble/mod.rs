@@ -33,6 +33,8 @@ pub use lists::{is_upcoming, EVENTS_SECTION};
 pub use menus::{Href, MenuLink, MenuLinks};
 pub use paths::AddressesMemo;
 use paths::{check_addresses, collect_aliases};
+#[cfg(test)]
+pub(crate) use related::How as RelatedHow;
 pub use related::{related, RelatedMemo, RELATED};
 #[cfg(test)]
 pub(crate) use terms::How as TermsHow;
@@ -190,7 +192,7 @@ pub struct Site {
 impl Site {
     /// The related articles of `pages[index]`, best first.
     pub fn related_of(&self, index: usize) -> &[usize] {
-        self.related.get(index).map_or(&[], Vec::as_slice)
+        self.related.get(index).map_or(&[], |list| list)
     }
 
     /// The older and the newer article beside `pages[index]` in its section.

@@ -372,7 +372,7 @@ mod tests {
     }
 
     #[test]
-    fn related_lists_are_kept_by_place_only_for_the_same_pages_in_the_same_places() {
+    fn related_lists_stay_right_when_pages_move_to_other_places() {
         let (_dir, root, options) = one_topic_site();
         let tagged = |name: &str, day: u8, tag: &str| {
             let text = format!(
@@ -532,6 +532,66 @@ mod tests {
             proptest::prop_assert_eq!(cache.terms.how, Some(How::Made));
             let clean = site_of(&options, &mut Cache::default());
             proptest::prop_assert_eq!(names_and_pages(&edited.tags), names_and_pages(&clean.tags));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// Articles published, unpublished, added, deleted, expired, moved to another day or
+        /// address, or given other topics and tags, a few at a time: the related lists are
+        /// brought up to date from the last build's (not ranked anew), and are those a clean
+        /// build ranks.
+        #[test]
+        fn related_lists_follow_articles_that_come_and_go_as_a_clean_build_ranks_them(
+            first in proptest::collection::vec((0u8..4, 0u16..512, 1u32..5), 10),
+            edits in proptest::collection::vec(
+                proptest::collection::vec((0usize..12, 0u8..6, 0u8..4, 0u16..512, 1u32..5), 1..3),
+                1..8,
+            ),
+        ) {
+            use crate::assemble::RelatedHow as How;
+            let (_dir, root, options) = crate::fixtures::site(TERMS_CONFIG);
+            let file = |n: usize| format!("content/tin-tuc/a{n}.md");
+            // What an article is: its topics and tags (bits), its day, and how it stands.
+            let text = |n: usize, how: u8, topics: u8, tags: u16, day: u32| {
+                let (topics, _, tags) = terms_of(topics, 0, tags);
+                let text = front(&format!("a{n}"), day, (&topics, None, &tags));
+                let line = match how {
+                    2 => "draft: true\n".to_string(),
+                    3 => format!("expires: 2025-09-{day:02}\n"),
+                    4 => format!("slug: z{n}\n"),
+                    _ => String::new(),
+                };
+                text.replacen("---\ntitle", &format!("---\n{line}title"), 1)
+            };
+            for (n, &(topics, tags, day)) in first.iter().enumerate() {
+                write(&root, &file(n), &text(n, 0, topics, tags, day));
+            }
+            let mut cache = Cache::default();
+            cache.track_changes();
+            site_of(&options, &mut cache);
+            for step in edits {
+                for &(n, how, topics, tags, day) in &step {
+                    match how {
+                        5 => {
+                            let _ = std::fs::remove_file(root.join(file(n)));
+                        }
+                        _ => write(&root, &file(n), &text(n, how, topics, tags, day)),
+                    }
+                }
+                cache.changed(step.iter().map(|&(n, ..)| root.join(file(n))));
+                let edited = site_of(&options, &mut cache);
+                let how = cache.related.how;
+                proptest::prop_assert!(how == Some(How::Patched) || how == Some(How::Kept), "{how:?}");
+                let clean = site_of(&options, &mut Cache::default());
+                let paths = |site: &Site| -> Vec<String> {
+                    site.pages.iter().map(|p| p.page.path.clone()).collect()
+                };
+                proptest::prop_assert_eq!(paths(&edited), paths(&clean));
+                proptest::prop_assert_eq!(names_and_pages(&edited.tags), names_and_pages(&clean.tags));
+                proptest::prop_assert_eq!(&*edited.related, &*clean.related);
+            }
         }
     }
 

@@ -211,6 +211,16 @@ impl Ranks {
     }
 }
 
+impl Ranks {
+    /// How many of `topics` and `tags` (places, sorted) the listed article `j` has.
+    pub(super) fn shares(&self, j: usize, topics: &[u32], tags: &[u32]) -> super::Shares {
+        (
+            shared(&self.topics_of[j], topics),
+            shared(&self.tags_of[j], tags),
+        )
+    }
+}
+
 /// Each page's terms among `terms`: their places, sorted, once each.
 pub(super) fn places_in(terms: &[Term], pages: usize) -> Vec<Vec<u32>> {
     let mut of = vec![Vec::new(); pages];
@@ -281,7 +291,7 @@ impl Grouping {
 }
 
 /// How many places two sorted lists of places have in common.
-fn shared(a: &[u32], b: &[u32]) -> u32 {
+pub(super) fn shared(a: &[u32], b: &[u32]) -> u32 {
     a.iter().filter(|t| b.binary_search(t).is_ok()).count() as u32
 }
 
