@@ -30,6 +30,11 @@ const MAX_CHANGED: usize = 32;
 /// Where a candidate stands for an article: most topics shared, then most tags, then newest.
 type Order = (Reverse<u32>, Reverse<u32>, Option<u32>);
 
+/// Where a candidate that shares `shares` and has the place `place` stands.
+fn order((topics, tags): Shares, place: Option<u32>) -> Order {
+    (Reverse(topics), Reverse(tags), place)
+}
+
 /// Every page's list, from the last build's where they still hold; `None` when the site
 /// changed too much (another config's topics, the articles that stayed in another order,
 /// more than [`MAX_CHANGED`] articles gone or come).
@@ -181,11 +186,9 @@ impl Changes {
                 let Slot::Kept(list, worst) = slots[j] else {
                     continue;
                 };
-                let order = (Reverse(shares.0), Reverse(shares.1), ranking.place[came]);
-                let last = list
-                    .last()
-                    .map(|&w| (Reverse(worst.0), Reverse(worst.1), ranking.place[w]));
-                if list.len() < RELATED || last.is_none_or(|last| order < last) {
+                let stands = order(shares, ranking.place[came]);
+                let last = list.last().map(|&w| order(worst, ranking.place[w]));
+                if list.len() < RELATED || last.is_none_or(|last| stands < last) {
                     slots[j] = Slot::Again;
                 }
             }
@@ -269,7 +272,7 @@ impl Ranking<'_> {
             .iter()
             .map(|&t| &self.site.topics[t as usize].pages[..]);
         let tags = tags.iter().map(|&t| &self.site.tags[t as usize].pages[..]);
-        counter.best(i, topics, tags, self.place)
+        best(counter.count(i, topics, tags, self.place), self.place)
     }
 }
 
@@ -328,29 +331,23 @@ impl Counter {
             })
             .collect()
     }
+}
 
-    /// The best [`RELATED`] of those [`Counter::count`] finds, in order, with what the last
-    /// of them shares with article `i`.
-    fn best<'t>(
-        &mut self,
-        i: usize,
-        topics: impl Iterator<Item = &'t [usize]>,
-        tags: impl Iterator<Item = &'t [usize]>,
-        place: &[Option<u32>],
-    ) -> (List, Shares) {
-        let mut found: Vec<(Order, usize)> = (self.count(i, topics, tags, place).into_iter())
-            .map(|(j, (topics, tags))| ((Reverse(topics), Reverse(tags), place[j]), j))
-            .collect();
-        if found.len() > RELATED {
-            found.select_nth_unstable(RELATED - 1);
-            found.truncate(RELATED);
-        }
-        found.sort_unstable();
-        let worst = found
-            .last()
-            .map_or((0, 0), |&((topics, tags, _), _)| (topics.0, tags.0));
-        (List::of(found.iter().map(|&(_, j)| j)), worst)
+/// The best [`RELATED`] of the articles `shares` names (each with what it shares with the
+/// article ranked, as [`Counter::count`] finds them), in order, with what the last shares.
+fn best(shares: Vec<(usize, Shares)>, place: &[Option<u32>]) -> (List, Shares) {
+    let mut found: Vec<(Order, usize)> = (shares.into_iter())
+        .map(|(j, shares)| (order(shares, place[j]), j))
+        .collect();
+    if found.len() > RELATED {
+        found.select_nth_unstable(RELATED - 1);
+        found.truncate(RELATED);
     }
+    found.sort_unstable();
+    let worst = found
+        .last()
+        .map_or((0, 0), |&((topics, tags, _), _)| (topics.0, tags.0));
+    (List::of(found.iter().map(|&(_, j)| j)), worst)
 }
 
 #[cfg(test)]
@@ -368,12 +365,18 @@ mod tests {
         let mut counter = Counter::new(8);
         let topics = [&a[..], &b[..]];
         let tags = [&x[..], &y[..]];
-        let (found, worst) = counter.best(0, topics.into_iter(), tags.into_iter(), &place);
+        let (found, worst) = best(
+            counter.count(0, topics.into_iter(), tags.into_iter(), &place),
+            &place,
+        );
         assert_eq!(*found, [5, 3, 6, 1, 2]);
         assert_eq!(worst, (1, 0));
         // Left all zero: the next article counts from nothing.
         assert!(counter.shared.iter().all(|&(t, g, _)| t == 0 && g == 0));
-        let (found, worst) = counter.best(4, [].into_iter(), [&x[..]].into_iter(), &place);
+        let (found, worst) = best(
+            counter.count(4, [].into_iter(), [&x[..]].into_iter(), &place),
+            &place,
+        );
         assert_eq!(*found, [0, 3, 6]);
         assert_eq!(worst, (0, 1));
     }
@@ -412,7 +415,10 @@ mod tests {
                 .collect();
             all.sort_unstable();
             let expected: Vec<usize> = all.iter().take(RELATED).map(|&(_, j)| j).collect();
-            let (found, _) = counter.best(i, topics.into_iter(), tags.into_iter(), &place);
+            let (found, _) = best(
+                counter.count(i, topics.into_iter(), tags.into_iter(), &place),
+                &place,
+            );
             assert_eq!(*found, expected, "page {i}");
         }
     }
