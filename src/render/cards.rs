@@ -7,34 +7,88 @@ use super::Renderer;
 use crate::diag::Diagnostic;
 use crate::views::ArticleCard;
 
+/// What a page's template shows of the cards on it (see [`Renderer::shown`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Shown {
+    /// Their `card/` parts.
+    pub(crate) parts: bool,
+    /// The articles' counts: its topics' and unit's, which a card kept from an earlier build
+    /// may show as they were then.
+    pub(crate) counts: bool,
+}
+
 impl Renderer<'_> {
     /// The card of `pages[index]`, as lists and the page itself show it.
     pub(crate) fn card(&self, index: usize) -> &ArticleCard {
         self.cards[index].get_or_init(|| self.views.card(&self.site.pages[index]))
     }
 
-    /// The cards of `pages`, for a list's context, with their parts if `parts` (the page's
-    /// template shows them): each card is turned into a template value once, and lists
-    /// share it (a value's maps are reference-counted).
-    pub(crate) fn cards(&self, pages: impl IntoIterator<Item = usize>, parts: bool) -> Value {
+    /// What pages rendered with `template` show of their cards.
+    pub(crate) fn shown(&self, template: &str) -> Shown {
+        Shown {
+            parts: self.templates.shows_card_parts(template),
+            counts: self.shows_counts(template),
+        }
+    }
+
+    /// The cards of `pages`, for a list's context, as `shown`: each card is turned into a
+    /// template value once, and lists share it (a value's maps are reference-counted).
+    pub(crate) fn cards(&self, pages: impl IntoIterator<Item = usize>, shown: Shown) -> Value {
         let values: Vec<Value> = (pages.into_iter())
-            .map(|i| self.card_value(i, parts))
+            .map(|i| self.card_value(i, shown))
             .collect();
         Value::from(values)
     }
 
     /// The card of `pages[index]` as a template value, made once; with its `card/` parts
-    /// when `parts` (made once too, apart: pages that show none, such as the built-in
-    /// `page.html`, do not pay for them when only they are rendered again).
-    pub(crate) fn card_value(&self, index: usize, parts: bool) -> Value {
+    /// when `shown.parts` (made once too, apart: pages that show none, such as the built-in
+    /// `page.html`, do not pay for them when only they are rendered again). A page that shows
+    /// no counts may take the card as `serve`'s last build made it, when its key is the same:
+    /// after an article leaves, the list pages behind it in its lists are rendered again, and
+    /// making their cards was more than half of their time.
+    pub(crate) fn card_value(&self, index: usize, shown: Shown) -> Value {
         let plain = || Value::from_serializable(self.card(index));
         let plain = || self.card_values[index].get_or_init(plain).clone();
-        match parts {
-            false => plain(),
-            true => (self.card_part_values[index])
-                .get_or_init(|| self.with_parts(index, plain()))
-                .clone(),
+        if !shown.parts {
+            return plain();
         }
+        let made = &self.card_part_values[index];
+        if let Some(value) = made.get() {
+            return value.clone();
+        }
+        let kept = (!shown.counts)
+            .then(|| self.previous.cards.get(&self.card_key(index)))
+            .flatten();
+        match kept {
+            Some(value) => value.clone(),
+            None => made.get_or_init(|| self.with_parts(index, plain())).clone(),
+        }
+    }
+
+    /// The key a card with its parts is kept by: what it is made from.
+    fn card_key(&self, index: usize) -> crate::key::Hash {
+        (crate::key::Key::new("card"))
+            .hash(&self.shared.cards)
+            .hash(&self.site.pages[index].card)
+            .finish()
+    }
+
+    /// The cards with their parts this build made, by key, for `serve` to keep: none if a
+    /// part could not be rendered (the build then fails; what it made is not kept).
+    pub(super) fn cards_to_keep(&self) -> Vec<(crate::key::Hash, Value)> {
+        if !self.pack || self.card_failed.load(std::sync::atomic::Ordering::Relaxed) {
+            return Vec::new();
+        }
+        (self.card_part_values.iter().enumerate())
+            .filter_map(|(i, made)| Some((self.card_key(i), made.get()?.clone())))
+            .collect()
+    }
+
+    /// The keys of every page's card, as [`Renderer::card_key`] makes them.
+    pub(super) fn card_keys(&self) -> rustc_hash::FxHashSet<crate::key::Hash> {
+        (0..self.site.pages.len())
+            .map(|i| self.card_key(i))
+            .collect()
     }
 
     /// The card's value with its `card/` parts as `parts`.
@@ -44,6 +98,7 @@ impl Renderer<'_> {
             .templates
             .render_card(&self.shared.site_value, &plain, page);
         if !problems.is_empty() {
+            (self.card_failed).store(true, std::sync::atomic::Ordering::Relaxed);
             let mut all = (self.card_problems.lock()).unwrap_or_else(|e| e.into_inner());
             all.extend(problems.into_iter().map(|d| (index, d)));
         }
@@ -72,5 +127,108 @@ impl Renderer<'_> {
             Some(problem) => Err(problem),
             None => Ok(()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    use crate::fixtures::{write, ONE_TOPIC_CONFIG};
+    use crate::pipeline::{cache::Cache, Options};
+    use crate::Destination;
+
+    /// An article of the one topic, dated `day` August 2025, unpublished if `draft`.
+    fn article(root: &Path, n: usize, draft: bool) {
+        let draft = if draft { "draft: true\n" } else { "" };
+        let text = format!(
+            "---\ntitle: \"Bài {n}\"\ndate: 2025-08-{:02}\ntopics: [nghi-dinh-118]\n{draft}---\nMở đầu {n}.\n",
+            n % 28 + 1
+        );
+        write(root, &format!("content/tin-tuc/bai-{n}.md"), &text);
+    }
+
+    /// Files by path, as a reader gets them.
+    type Files = BTreeMap<String, Vec<u8>>;
+
+    /// Every file as a reader gets it.
+    fn files(built: &crate::pipeline::Built) -> Files {
+        (built.outputs.iter())
+            .filter(|(path, _)| !crate::search::is_index_file(path))
+            .map(|(path, o)| {
+                let bytes = o.clone().unpacked().bytes().map(|b| b.to_vec());
+                (path.clone(), bytes.unwrap_or_default())
+            })
+            .collect()
+    }
+
+    /// The two builds' files are the same; else the first that differs, as text.
+    fn assert_same(after: &Files, clean: &Files) {
+        let paths = |files: &Files| files.keys().cloned().collect::<Vec<_>>();
+        assert_eq!(paths(after), paths(clean));
+        if let Some((path, bytes)) = after.iter().find(|(path, bytes)| clean[*path] != **bytes) {
+            let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+            assert_eq!(text(bytes), text(&clean[path]), "{path}");
+        }
+    }
+
+    /// A site of 45 articles of one topic (five pages of the section's and the topic's
+    /// lists), built as `serve` builds it, then again with its newest article unpublished:
+    /// that build's files, a clean build's, and how many cards it made. `term` is the
+    /// theme's `term.html`, when it has one.
+    fn unpublished(term: Option<&str>) -> (Files, Files, usize) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        write(&root, "config.yaml", ONE_TOPIC_CONFIG);
+        if let Some(term) = term {
+            write(
+                &root,
+                "config.yaml",
+                &format!("{ONE_TOPIC_CONFIG}theme: rieng\n"),
+            );
+            write(&root, "themes/rieng/templates/term.html", term);
+        }
+        for n in 0..45 {
+            article(&root, n, false);
+        }
+        let options = Options {
+            root: root.clone(),
+            now: Some("2026-01-01 08:00".into()),
+            ..Options::default()
+        };
+        let mut cache = Cache::default();
+        cache.track_changes();
+        let before = crate::build(&options, &mut cache, Destination::Preview).unwrap();
+        article(&root, 27, true);
+        cache.changed([root.join("content/tin-tuc/bai-27.md")]);
+        let after = crate::build(&options, &mut cache, Destination::Preview).unwrap();
+        let clean = crate::build(&options, &mut Cache::default(), Destination::Preview).unwrap();
+        let page_two = "chu-de/nghi-dinh-118/trang/2/index.html";
+        assert_ne!(
+            files(&before)[page_two],
+            files(&after)[page_two],
+            "the lists moved"
+        );
+        (files(&after), files(&clean), cache.rendered.cards_made)
+    }
+
+    #[test]
+    fn the_list_pages_an_article_leaves_take_the_cards_the_last_build_made() {
+        let (after, clean, made) = unpublished(None);
+        assert_same(&after, &clean);
+        // The section's and the topic's pages show 44 cards each: all but the home page's
+        // taken as the last build made them (it shows counts, so it makes its own).
+        assert!(made < 20, "{made} cards made");
+    }
+
+    #[test]
+    fn a_list_that_shows_its_cards_counts_makes_them_with_the_counts_as_they_are() {
+        let term = "{% extends \"base.html\" %}{% block content %}{% for a in articles %}<p class=\"n\">{% for t in a.topics %}{{ t.count }}{% endfor %}</p>{{ a.parts.card }}{% endfor %}{% endblock content %}";
+        let (after, clean, made) = unpublished(Some(term));
+        assert_same(&after, &clean);
+        let page = String::from_utf8(after["chu-de/nghi-dinh-118/index.html"].clone()).unwrap();
+        assert_eq!(page.matches("<p class=\"n\">44</p>").count(), 10, "{page}");
+        assert!(made >= 44, "{made} cards made");
     }
 }

@@ -24,6 +24,12 @@ pub struct RenderMemo {
     /// The secret naming the marks of the `once/` parts in the pages kept
     /// (`crate::output::Once`), made by the first build that packed pages.
     pub(super) once_secret: Option<String>,
+    /// Cards as template values with their `card/` parts, by the key of what each is made
+    /// from (`super::cards`), for the list pages that show no counts.
+    pub(super) cards: rustc_hash::FxHashMap<crate::key::Hash, tera::Value>,
+    /// How many cards with their parts the last build made (kept ones not counted).
+    #[cfg(test)]
+    pub(super) cards_made: usize,
 }
 
 impl RenderMemo {
@@ -67,6 +73,26 @@ pub(super) fn remember(
         let current: rustc_hash::FxHashSet<crate::key::Hash> =
             outputs.values().filter_map(|o| o.key).collect();
         memo.pages.retain(|_, (key, _)| current.contains(key));
+    }
+}
+
+/// Whether the memo's cards, with `fresh` more, would pass what the `pages` of the site
+/// need by a slack: then those of pages gone or changed are let go (see [`keep_cards`]).
+pub(super) fn cards_overflow(memo: &RenderMemo, fresh: usize, pages: usize) -> bool {
+    memo.cards.len() + fresh > pages + pages / 8 + 64
+}
+
+/// Keeps the cards this build made (`fresh`) with the memo's, and when `current` (the keys
+/// of every page's card) is given, only those: a few cards of pages gone are kept meanwhile,
+/// as walking every entry after each edit would cost more than they weigh.
+pub(super) fn keep_cards(
+    memo: &mut RenderMemo,
+    fresh: Vec<(crate::key::Hash, tera::Value)>,
+    current: Option<rustc_hash::FxHashSet<crate::key::Hash>>,
+) {
+    memo.cards.extend(fresh);
+    if let Some(current) = current {
+        memo.cards.retain(|key, _| current.contains(key));
     }
 }
 
@@ -123,5 +149,26 @@ mod tests {
             ("d/index.html", key(5)),
         ];
         assert_eq!(kept, expected);
+    }
+
+    #[test]
+    fn cards_of_pages_gone_are_let_go_only_past_a_slack() {
+        let mut memo = RenderMemo::default();
+        let card = |n: u8| (key(n), tera::Value::from(n.to_string()));
+        keep_cards(&mut memo, (0..100).map(card).collect(), None);
+        // A site of 100 pages: the cards of a few gone ones stay meanwhile.
+        assert!(!cards_overflow(&memo, 3, 100));
+        keep_cards(&mut memo, (100..103).map(card).collect(), None);
+        assert_eq!(memo.cards.len(), 103);
+        // Past the slack, only the cards of the pages there are (the last 50 and 3 new) stay.
+        let fresh: Vec<_> = (103..190).map(card).collect();
+        assert!(cards_overflow(&memo, fresh.len(), 100));
+        let current = (50..150).map(key).collect();
+        keep_cards(&mut memo, fresh, Some(current));
+        let mut kept: Vec<u8> = (memo.cards.values())
+            .map(|v| v.as_str().unwrap().parse().unwrap())
+            .collect();
+        kept.sort_unstable();
+        assert_eq!(kept, (50..150).collect::<Vec<u8>>());
     }
 }

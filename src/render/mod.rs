@@ -154,7 +154,14 @@ pub fn render(
     // A clean build keeps nothing for others (its pages went to the sink).
     let pieces = r.sitemap.lock().ok().and_then(|mut p| p.take());
     let secret = r.once_secret.take();
+    let cards = r.cards_to_keep();
+    let current = memo::cards_overflow(memo, cards.len(), site.pages.len()).then(|| r.card_keys());
     let dictionary = r.finish();
+    #[cfg(test)]
+    {
+        memo.cards_made = cards.len();
+    }
+    memo::keep_cards(memo, cards, current);
     if let (Some(pieces), None) = (pieces, sink) {
         memo.sitemap = pieces;
     }
@@ -232,6 +239,8 @@ pub(crate) struct Renderer<'a> {
     card_part_values: Vec<std::sync::OnceLock<Value>>,
     /// Why some cards' `card/` parts could not be rendered, by page index.
     card_problems: std::sync::Mutex<Vec<(usize, Diagnostic)>>,
+    /// Some card's `card/` parts could not be rendered: no card is kept for later builds.
+    card_failed: std::sync::atomic::AtomicBool,
     page_keys: PageKeys<'a>,
     previous: &'a RenderMemo,
     /// The files the last build wrote, for a build that writes into the same folder.
@@ -280,6 +289,7 @@ impl<'a> Renderer<'a> {
             card_values: once_each(site.pages.len()),
             card_part_values: once_each(site.pages.len()),
             card_problems: std::sync::Mutex::default(),
+            card_failed: std::sync::atomic::AtomicBool::new(false),
             page_keys: PageKeys::new(site),
             previous,
             on_disk,

@@ -32,6 +32,10 @@ pub(super) struct Shared<'a> {
     pub(super) uncounted: Hash,
     /// Each template's key of what its pages share (see [`Shared::key_of`]).
     pub(super) keys: FxHashMap<&'a str, Hash>,
+    /// What every card's value with its `card/` parts is made from besides its page's card:
+    /// `site` without the counts, the parts' templates, the day if they show it. The key of
+    /// a card `serve` keeps from one build to the next (`super::cards`).
+    pub(super) cards: Hash,
 }
 
 impl<'a> Shared<'a> {
@@ -80,6 +84,7 @@ impl<'a> Shared<'a> {
                 )
             })
             .collect();
+        let cards = cards_key(site, templates, &uncounted);
         Shared {
             site_value,
             once,
@@ -88,6 +93,7 @@ impl<'a> Shared<'a> {
             global,
             uncounted,
             keys,
+            cards,
         }
     }
 
@@ -111,6 +117,18 @@ impl<'a> Shared<'a> {
 /// keys: when the `once/` parts are `marked`, only if the template reads counts.
 pub(super) fn shows_counts(templates: &Templates, template: &str, marked: bool) -> bool {
     !marked || templates.reads_counts(template)
+}
+
+/// See [`Shared::cards`]. The counts are left out: a card kept from an earlier build may
+/// show counts as they were then, so only pages that show none take it (`super::cards`).
+fn cards_key(site: &Site, templates: &Templates, uncounted: &Hash) -> Hash {
+    let (parts, now) = templates.card_parts_read();
+    let mut key = Key::new("card value");
+    key.hash(uncounted).hash(&parts);
+    if now {
+        key.text(&crate::plan::today(site).to_string());
+    }
+    key.finish()
 }
 
 /// The templates are not in it: each page's key has the templates its own reads.

@@ -64,6 +64,20 @@ impl Templates {
         Value::from(map)
     }
 
+    /// What every card's `card/` parts read of the templates, and whether they may show the
+    /// build's clock: with what a card shows of its page and of `site`, all they are made
+    /// from (`serve` keeps the cards it made, by that key).
+    pub fn card_parts_read(&self) -> (crate::key::Hash, bool) {
+        let mut h = crate::key::Hasher::new();
+        let mut now = false;
+        for name in self.names().filter(|name| is_card_part(name)) {
+            h.update(name.as_bytes()).update(b"\0");
+            h.update(self.fingerprint_of(name).as_bytes());
+            now |= self.reads_now(name);
+        }
+        (h.finalize(), now)
+    }
+
     /// Whether the cards of pages rendered with `template` carry their `card/` parts: the
     /// theme has some, and `template` or a template it names has the word `parts` (the
     /// answer may be yes when it shows none, never the other way). Otherwise its cards are

@@ -262,8 +262,15 @@ fn apply(site: &Site, edit: &Edit) {
         Edit::Template(n) if n % 4 == 3 => {
             // A card's part, rendered once per article for every list, related list and
             // home block showing it, with what text edits change (title, date, topics) and
-            // the site's counts, which other edits change.
-            let part = format!("<article class=\"card\">{n} {{{{ article.title }}}} {{{{ article.date }}}}{{% for t in article.topics %}} {{{{ t.name }}}}{{% endfor %}} {{{{ site.topics | length }}}}</article>\n");
+            // the site's counts, which other edits change. Half of them show the counts of
+            // the article's topics: `serve` then makes every card again rather than taking
+            // the last build's (`render::cards`).
+            let counts = if n % 8 == 7 {
+                "{% for t in article.topics %} {{ t.count }}{% endfor %}"
+            } else {
+                ""
+            };
+            let part = format!("<article class=\"card\">{n} {{{{ article.title }}}} {{{{ article.date }}}}{{% for t in article.topics %}} {{{{ t.name }}}}{{% endfor %}} {{{{ site.topics | length }}}}{counts}</article>\n");
             site.write("themes/rieng/templates/card/card.html", &part);
         }
         Edit::Template(n) if n % 4 == 2 => {
