@@ -4,6 +4,7 @@
 //! land on one URL, resolves every internal link and image, renders each page's Markdown
 //! (in parallel) and groups articles into sections, topics, tags and units, newest first.
 
+mod align;
 mod assets;
 pub mod bundle;
 mod convert;
@@ -96,21 +97,6 @@ impl Published {
         let meta = &self.page.meta;
         meta.updated.as_ref().or(meta.date.as_ref())
     }
-}
-
-/// When `pages` are the `last` build's pages in the same places (each the same file), which
-/// of them changed their front matter since; `None` when they are not. Memos that keep lists
-/// by page index ([`TermsMemo`], [`RelatedMemo`]) bring them up to date from it.
-pub(super) fn front_changes(last: &[Arc<Page>], pages: &[Published]) -> Option<Vec<bool>> {
-    if last.len() != pages.len() {
-        return None;
-    }
-    (last.par_iter().zip(pages))
-        .map(|(old, now)| match Arc::ptr_eq(old, &now.page) {
-            true => Some(false),
-            false => (old.rel == now.page.rel).then(|| old.front_key != now.front),
-        })
-        .collect()
 }
 
 /// A section list: `content/<section>/` and its optional `_index.md`.

@@ -524,14 +524,17 @@ mod tests {
                 proptest::prop_assert_eq!(edited.terms_key, clean.terms_key);
                 proptest::prop_assert_eq!(&*edited.related, &*clean.related);
             }
-            // A date edit moves an article among the others: the lists are made anew.
+            // A date edit moves an article among the others, which keep their order: it is
+            // put at its new place in its lists.
             let moved = front("a0", 28, (&[], None, &["Một cửa"]));
             write(&root, &file(0), &moved);
             cache.changed([root.join(file(0))]);
             let edited = site_of(&options, &mut cache);
-            proptest::prop_assert_eq!(cache.terms.how, Some(How::Made));
+            proptest::prop_assert_eq!(cache.terms.how, Some(How::Patched));
             let clean = site_of(&options, &mut Cache::default());
-            proptest::prop_assert_eq!(names_and_pages(&edited.tags), names_and_pages(&clean.tags));
+            for (edited, clean) in [(&edited.topics, &clean.topics), (&edited.units, &clean.units), (&edited.tags, &clean.tags)] {
+                proptest::prop_assert_eq!(names_and_pages(edited), names_and_pages(clean));
+            }
         }
     }
 
@@ -550,7 +553,7 @@ mod tests {
                 1..8,
             ),
         ) {
-            use crate::assemble::RelatedHow as How;
+            use crate::assemble::{RelatedHow as How, TermsHow};
             let (_dir, root, options) = crate::fixtures::site(TERMS_CONFIG);
             let file = |n: usize| format!("content/tin-tuc/a{n}.md");
             // What an article is: its topics and tags (bits), its day, and how it stands.
@@ -589,6 +592,10 @@ mod tests {
                     site.pages.iter().map(|p| p.page.path.clone()).collect()
                 };
                 proptest::prop_assert_eq!(paths(&edited), paths(&clean));
+                // The topics' and tags' lists too, brought up to date as well.
+                let terms = cache.terms.how;
+                proptest::prop_assert!(terms == Some(TermsHow::Patched) || terms == Some(TermsHow::Kept), "{terms:?}");
+                proptest::prop_assert_eq!(names_and_pages(&edited.topics), names_and_pages(&clean.topics));
                 proptest::prop_assert_eq!(names_and_pages(&edited.tags), names_and_pages(&clean.tags));
                 proptest::prop_assert_eq!(&*edited.related, &*clean.related);
             }

@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap;
 
 use super::rank::shared;
 use super::{by_place, places, ranked_on, Last, List, Ranked, Shares, RELATED};
-use crate::assemble::{Published, Site};
+use crate::assemble::Site;
 use crate::model::{Page, PageKind};
 
 /// Past this many articles gone or come, every list is ranked anew.
@@ -101,7 +101,7 @@ struct Changes {
 
 impl Changes {
     fn new(site: &Site, last: &Last, place: &[Option<u32>]) -> Option<Changes> {
-        let old_of = align(&last.pages, &site.pages);
+        let old_of = crate::assemble::align::align(&last.pages, &site.pages);
         let mut old_place = vec![None; last.pages.len()];
         for (at, &o) in last.articles.iter().enumerate() {
             old_place[o] = Some(at);
@@ -194,41 +194,6 @@ impl Changes {
             }
         }
     }
-}
-
-/// Each page's index in `old`, found by its file: in the same place, a few places on (pages
-/// that went), or failing that by looking it up.
-fn align(old: &[Arc<Page>], now: &[Published]) -> Vec<Option<usize>> {
-    let mut by_rel: Option<FxHashMap<&str, usize>> = None;
-    let mut next = 0;
-    let mut old_of = Vec::with_capacity(now.len());
-    for (i, p) in now.iter().enumerate() {
-        let rel = p.page.rel.as_str();
-        let is = |o: usize| old.get(o).is_some_and(|old| old.rel == rel);
-        let found = match (0..3).map(|k| next + k).find(|&o| is(o)) {
-            Some(o) => Some(o),
-            // A page that came, and the next is the one expected.
-            None if now
-                .get(i + 1)
-                .is_some_and(|p| old.get(next).is_some_and(|o| o.rel == p.page.rel)) =>
-            {
-                None
-            }
-            None => {
-                let by_rel = by_rel.get_or_insert_with(|| {
-                    (old.iter().enumerate())
-                        .map(|(o, p)| (p.rel.as_str(), o))
-                        .collect()
-                });
-                by_rel.get(rel).copied()
-            }
-        };
-        if let Some(o) = found {
-            next = o + 1;
-        }
-        old_of.push(found);
-    }
-    old_of
 }
 
 /// Whether ranking reads the same of a page in both builds: its kind, topics, tags, date and
