@@ -12,9 +12,6 @@ use crate::views::ArticleCard;
 pub(crate) struct Shown {
     /// Their `card/` parts.
     pub(crate) parts: bool,
-    /// The articles' counts: its topics' and unit's, which a card kept from an earlier build
-    /// may show as they were then.
-    pub(crate) counts: bool,
 }
 
 impl Renderer<'_> {
@@ -27,7 +24,6 @@ impl Renderer<'_> {
     pub(crate) fn shown(&self, template: &str) -> Shown {
         Shown {
             parts: self.templates.shows_card_parts(template),
-            counts: self.shows_counts(template),
         }
     }
 
@@ -42,30 +38,19 @@ impl Renderer<'_> {
 
     /// The card of `pages[index]` as a template value, made once; with its `card/` parts
     /// when `shown.parts` (made once too, apart: pages that show none, such as the built-in
-    /// `page.html`, do not pay for them when only they are rendered again). A page that shows
-    /// no counts may take the card as `serve`'s last build made it, when its key is the same:
-    /// after an article leaves, the list pages behind it in its lists are rendered again, and
-    /// making their cards was more than half of their time.
+    /// `page.html`, do not pay for them when only they are rendered again).
     pub(crate) fn card_value(&self, index: usize, shown: Shown) -> Value {
         let plain = || Value::from_serializable(self.card(index));
         let plain = || self.card_values[index].get_or_init(plain).clone();
-        if !shown.parts {
-            return plain();
-        }
-        let made = &self.card_part_values[index];
-        if let Some(value) = made.get() {
-            return value.clone();
-        }
-        let kept = (!shown.counts)
-            .then(|| self.previous.cards.get(&self.card_key(index)))
-            .flatten();
-        match kept {
-            Some(value) => value.clone(),
-            None => made.get_or_init(|| self.with_parts(index, plain())).clone(),
+        match shown.parts {
+            false => plain(),
+            true => (self.card_part_values[index])
+                .get_or_init(|| self.with_parts(index, plain()))
+                .clone(),
         }
     }
 
-    /// The key a card with its parts is kept by: what it is made from.
+    /// The key a card's parts are kept by: what they are made from.
     fn card_key(&self, index: usize) -> crate::key::Hash {
         (crate::key::Key::new("card"))
             .hash(&self.shared.cards)
@@ -73,13 +58,13 @@ impl Renderer<'_> {
             .finish()
     }
 
-    /// The cards with their parts this build made, by key, for `serve` to keep: none if a
-    /// part could not be rendered (the build then fails; what it made is not kept).
+    /// The cards' parts this build rendered, by key, for `serve` to keep: none if a part
+    /// could not be rendered (the build then fails; what it made is not kept).
     pub(super) fn cards_to_keep(&self) -> Vec<(crate::key::Hash, Value)> {
         if !self.pack || self.card_failed.load(std::sync::atomic::Ordering::Relaxed) {
             return Vec::new();
         }
-        (self.card_part_values.iter().enumerate())
+        (self.parts_made.iter().enumerate())
             .filter_map(|(i, made)| Some((self.card_key(i), made.get()?.clone())))
             .collect()
     }
@@ -91,20 +76,33 @@ impl Renderer<'_> {
             .collect()
     }
 
-    /// The card's value with its `card/` parts as `parts`.
+    /// The card's value with its `card/` parts as `parts`: those `serve`'s last build made
+    /// when the card's key is the same (after an article leaves, the list pages behind it in
+    /// its lists show the same cards moved by one place), else rendered.
     fn with_parts(&self, index: usize, plain: Value) -> Value {
+        let kept = self.previous.cards.get(&self.card_key(index));
+        let parts = match kept {
+            Some(parts) => parts.clone(),
+            None => self.render_parts(index, &plain),
+        };
+        let mut card = plain.into_map().unwrap_or_default();
+        card.insert("parts".into(), parts);
+        Value::from(card)
+    }
+
+    /// The card's `card/` parts rendered, for this build's card of `pages[index]`.
+    fn render_parts(&self, index: usize, plain: &Value) -> Value {
         let page = &self.site.pages[index].page.display;
         let (parts, problems) = self
             .templates
-            .render_card(&self.shared.site_value, &plain, page);
+            .render_card(&self.shared.site_value, plain, page);
         if !problems.is_empty() {
             (self.card_failed).store(true, std::sync::atomic::Ordering::Relaxed);
             let mut all = (self.card_problems.lock()).unwrap_or_else(|e| e.into_inner());
             all.extend(problems.into_iter().map(|d| (index, d)));
         }
-        let mut card = plain.into_map().unwrap_or_default();
-        card.insert("parts".into(), parts);
-        Value::from(card)
+        self.parts_made[index].get_or_init(|| parts.clone());
+        parts
     }
 
     /// Why cards' parts could not be rendered, each place in the templates once (a part that
@@ -174,20 +172,20 @@ mod tests {
     }
 
     /// A site of 45 articles of one topic (five pages of the section's and the topic's
-    /// lists), built as `serve` builds it, then again with its newest article unpublished:
-    /// that build's files, a clean build's, and how many cards it made. `term` is the
-    /// theme's `term.html`, when it has one.
-    fn unpublished(term: Option<&str>) -> (Files, Files, usize) {
+    /// lists), built as `serve` builds it, then again with one article unpublished: that
+    /// build's files, a clean build's, and how many cards' parts it rendered. `template` is a
+    /// template of the theme (name, text), when it has one.
+    fn unpublished(template: Option<(&str, &str)>) -> (Files, Files, usize) {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().canonicalize().unwrap();
         write(&root, "config.yaml", ONE_TOPIC_CONFIG);
-        if let Some(term) = term {
+        if let Some((name, text)) = template {
             write(
                 &root,
                 "config.yaml",
                 &format!("{ONE_TOPIC_CONFIG}theme: rieng\n"),
             );
-            write(&root, "themes/rieng/templates/term.html", term);
+            write(&root, &format!("themes/rieng/templates/{name}"), text);
         }
         for n in 0..45 {
             article(&root, n, false);
@@ -214,21 +212,20 @@ mod tests {
     }
 
     #[test]
-    fn the_list_pages_an_article_leaves_take_the_cards_the_last_build_made() {
+    fn the_list_pages_an_article_leaves_take_the_cards_parts_the_last_build_made() {
         let (after, clean, made) = unpublished(None);
         assert_same(&after, &clean);
-        // The section's and the topic's pages show 44 cards each: all but the home page's
-        // taken as the last build made them (it shows counts, so it makes its own).
-        assert!(made < 20, "{made} cards made");
+        // The section's and the topic's pages show 44 cards each.
+        assert!(made < 20, "{made} cards' parts rendered");
     }
 
     #[test]
-    fn a_list_that_shows_its_cards_counts_makes_them_with_the_counts_as_they_are() {
-        let term = "{% extends \"base.html\" %}{% block content %}{% for a in articles %}<p class=\"n\">{% for t in a.topics %}{{ t.count }}{% endfor %}</p>{{ a.parts.card }}{% endfor %}{% endblock content %}";
-        let (after, clean, made) = unpublished(Some(term));
+    fn cards_parts_that_show_counts_are_rendered_with_the_counts_as_they_are() {
+        let card = "<article class=\"card\"><p class=\"n\">{% for t in article.topics %}{{ t.count }}{% endfor %}</p>{{ article.title }}</article>";
+        let (after, clean, made) = unpublished(Some(("card/card.html", card)));
         assert_same(&after, &clean);
         let page = String::from_utf8(after["chu-de/nghi-dinh-118/index.html"].clone()).unwrap();
         assert_eq!(page.matches("<p class=\"n\">44</p>").count(), 10, "{page}");
-        assert!(made >= 44, "{made} cards made");
+        assert!(made >= 44, "{made} cards' parts rendered");
     }
 }

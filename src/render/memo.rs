@@ -24,10 +24,10 @@ pub struct RenderMemo {
     /// The secret naming the marks of the `once/` parts in the pages kept
     /// (`crate::output::Once`), made by the first build that packed pages.
     pub(super) once_secret: Option<String>,
-    /// Cards as template values with their `card/` parts, by the key of what each is made
-    /// from (`super::cards`), for the list pages that show no counts.
+    /// The cards' `card/` parts, by the key of what each card's are made from
+    /// (`super::cards`).
     pub(super) cards: rustc_hash::FxHashMap<crate::key::Hash, tera::Value>,
-    /// How many cards with their parts the last build made (kept ones not counted).
+    /// How many cards' parts the last build rendered (those taken from the memo not counted).
     #[cfg(test)]
     pub(super) cards_made: usize,
 }

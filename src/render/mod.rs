@@ -239,7 +239,10 @@ pub(crate) struct Renderer<'a> {
     card_part_values: Vec<std::sync::OnceLock<Value>>,
     /// Why some cards' `card/` parts could not be rendered, by page index.
     card_problems: std::sync::Mutex<Vec<(usize, Diagnostic)>>,
-    /// Some card's `card/` parts could not be rendered: no card is kept for later builds.
+    /// The cards' `card/` parts this build rendered (not those it took from the memo), for
+    /// `serve` to keep.
+    parts_made: Vec<std::sync::OnceLock<Value>>,
+    /// Some card's `card/` parts could not be rendered: none is kept for later builds.
     card_failed: std::sync::atomic::AtomicBool,
     page_keys: PageKeys<'a>,
     previous: &'a RenderMemo,
@@ -290,6 +293,7 @@ impl<'a> Renderer<'a> {
             card_part_values: once_each(site.pages.len()),
             card_problems: std::sync::Mutex::default(),
             card_failed: std::sync::atomic::AtomicBool::new(false),
+            parts_made: once_each(site.pages.len()),
             page_keys: PageKeys::new(site),
             previous,
             on_disk,

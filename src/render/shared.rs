@@ -32,9 +32,9 @@ pub(super) struct Shared<'a> {
     pub(super) uncounted: Hash,
     /// Each template's key of what its pages share (see [`Shared::key_of`]).
     pub(super) keys: FxHashMap<&'a str, Hash>,
-    /// What every card's value with its `card/` parts is made from besides its page's card:
-    /// `site` without the counts, the parts' templates, the day if they show it. The key of
-    /// a card `serve` keeps from one build to the next (`super::cards`).
+    /// What every card's `card/` parts are made from besides its page's card: `site` (without
+    /// the counts unless a part may show them), the parts' templates, the day if they show it.
+    /// The key of the parts `serve` keeps from one build to the next (`super::cards`).
     pub(super) cards: Hash,
 }
 
@@ -84,7 +84,7 @@ impl<'a> Shared<'a> {
                 )
             })
             .collect();
-        let cards = cards_key(site, templates, &uncounted);
+        let cards = cards_key(site, templates, (&global, &uncounted));
         Shared {
             site_value,
             once,
@@ -119,12 +119,13 @@ pub(super) fn shows_counts(templates: &Templates, template: &str, marked: bool) 
     !marked || templates.reads_counts(template)
 }
 
-/// See [`Shared::cards`]. The counts are left out: a card kept from an earlier build may
-/// show counts as they were then, so only pages that show none take it (`super::cards`).
-fn cards_key(site: &Site, templates: &Templates, uncounted: &Hash) -> Hash {
-    let (parts, now) = templates.card_parts_read();
-    let mut key = Key::new("card value");
-    key.hash(uncounted).hash(&parts);
+/// See [`Shared::cards`]. A card's own counts (its topics' and unit's) are in its value, but
+/// the parts show them only if they read counts, and then their key has them all.
+fn cards_key(site: &Site, templates: &Templates, (global, uncounted): (&Hash, &Hash)) -> Hash {
+    let (parts, now, counts) = templates.card_parts_read();
+    let mut key = Key::new("card parts");
+    key.hash(if counts { global } else { uncounted })
+        .hash(&parts);
     if now {
         key.text(&crate::plan::today(site).to_string());
     }

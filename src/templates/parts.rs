@@ -65,17 +65,18 @@ impl Templates {
     }
 
     /// What every card's `card/` parts read of the templates, and whether they may show the
-    /// build's clock: with what a card shows of its page and of `site`, all they are made
-    /// from (`serve` keeps the cards it made, by that key).
-    pub fn card_parts_read(&self) -> (crate::key::Hash, bool) {
+    /// build's clock and the articles' counts: with what a card shows of its page and of
+    /// `site`, all they are made from (`serve` keeps the parts it made, by that key).
+    pub fn card_parts_read(&self) -> (crate::key::Hash, bool, bool) {
         let mut h = crate::key::Hasher::new();
-        let mut now = false;
+        let (mut now, mut counts) = (false, false);
         for name in self.names().filter(|name| is_card_part(name)) {
             h.update(name.as_bytes()).update(b"\0");
             h.update(self.fingerprint_of(name).as_bytes());
             now |= self.reads_now(name);
+            counts |= self.reads_counts(name);
         }
-        (h.finalize(), now)
+        (h.finalize(), now, counts)
     }
 
     /// Whether the cards of pages rendered with `template` carry their `card/` parts: the

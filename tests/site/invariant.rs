@@ -263,8 +263,8 @@ fn apply(site: &Site, edit: &Edit) {
             // A card's part, rendered once per article for every list, related list and
             // home block showing it, with what text edits change (title, date, topics) and
             // the site's counts, which other edits change. Half of them show the counts of
-            // the article's topics: `serve` then makes every card again rather than taking
-            // the last build's (`render::cards`).
+            // the article's topics: `serve` then keeps their parts only while the counts are
+            // the same (`render::cards`).
             let counts = if n % 8 == 7 {
                 "{% for t in article.topics %} {{ t.count }}{% endfor %}"
             } else {
