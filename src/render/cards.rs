@@ -7,42 +7,29 @@ use super::Renderer;
 use crate::diag::Diagnostic;
 use crate::views::ArticleCard;
 
-/// What a page's template shows of the cards on it (see [`Renderer::shown`]).
-#[derive(Clone, Copy)]
-pub(crate) struct Shown {
-    /// Their `card/` parts.
-    pub(crate) parts: bool,
-}
-
 impl Renderer<'_> {
     /// The card of `pages[index]`, as lists and the page itself show it.
     pub(crate) fn card(&self, index: usize) -> &ArticleCard {
         self.cards[index].get_or_init(|| self.views.card(&self.site.pages[index]))
     }
 
-    /// What pages rendered with `template` show of their cards.
-    pub(crate) fn shown(&self, template: &str) -> Shown {
-        Shown {
-            parts: self.templates.shows_card_parts(template),
-        }
-    }
-
-    /// The cards of `pages`, for a list's context, as `shown`: each card is turned into a
-    /// template value once, and lists share it (a value's maps are reference-counted).
-    pub(crate) fn cards(&self, pages: impl IntoIterator<Item = usize>, shown: Shown) -> Value {
+    /// The cards of `pages`, for a list's context, with their parts if `parts` (the page's
+    /// template shows them): each card is turned into a template value once, and lists
+    /// share it (a value's maps are reference-counted).
+    pub(crate) fn cards(&self, pages: impl IntoIterator<Item = usize>, parts: bool) -> Value {
         let values: Vec<Value> = (pages.into_iter())
-            .map(|i| self.card_value(i, shown))
+            .map(|i| self.card_value(i, parts))
             .collect();
         Value::from(values)
     }
 
     /// The card of `pages[index]` as a template value, made once; with its `card/` parts
-    /// when `shown.parts` (made once too, apart: pages that show none, such as the built-in
+    /// when `parts` (made once too, apart: pages that show none, such as the built-in
     /// `page.html`, do not pay for them when only they are rendered again).
-    pub(crate) fn card_value(&self, index: usize, shown: Shown) -> Value {
+    pub(crate) fn card_value(&self, index: usize, parts: bool) -> Value {
         let plain = || Value::from_serializable(self.card(index));
         let plain = || self.card_values[index].get_or_init(plain).clone();
-        match shown.parts {
+        match parts {
             false => plain(),
             true => (self.card_part_values[index])
                 .get_or_init(|| self.with_parts(index, plain()))
@@ -134,7 +121,7 @@ mod tests {
     use std::path::Path;
 
     use crate::fixtures::{write, ONE_TOPIC_CONFIG};
-    use crate::pipeline::{cache::Cache, Options};
+    use crate::pipeline::cache::Cache;
     use crate::Destination;
 
     /// An article of the one topic, dated `day` August 2025, unpublished if `draft`.
@@ -176,25 +163,20 @@ mod tests {
     /// build's files, a clean build's, and how many cards' parts it rendered. `template` is a
     /// template of the theme (name, text), when it has one.
     fn unpublished(template: Option<(&str, &str)>) -> (Files, Files, usize) {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().canonicalize().unwrap();
-        write(&root, "config.yaml", ONE_TOPIC_CONFIG);
+        let theme = if template.is_some() {
+            "theme: rieng\n"
+        } else {
+            ""
+        };
+        let (_dir, root, mut options) =
+            crate::fixtures::site(&format!("{ONE_TOPIC_CONFIG}{theme}"));
         if let Some((name, text)) = template {
-            write(
-                &root,
-                "config.yaml",
-                &format!("{ONE_TOPIC_CONFIG}theme: rieng\n"),
-            );
             write(&root, &format!("themes/rieng/templates/{name}"), text);
         }
         for n in 0..45 {
             article(&root, n, false);
         }
-        let options = Options {
-            root: root.clone(),
-            now: Some("2026-01-01 08:00".into()),
-            ..Options::default()
-        };
+        options.now = Some("2026-01-01 08:00".into());
         let mut cache = Cache::default();
         cache.track_changes();
         let before = crate::build(&options, &mut cache, Destination::Preview).unwrap();

@@ -43,7 +43,7 @@ impl Renderer<'_> {
         let path = cited.document.path();
         let per_page = self.site.config.paginate.max(1);
         let total_pages = cited.pages.len().div_ceil(per_page).max(1);
-        let shown = self.shown(TEMPLATE);
+        let parts = self.templates.shows_card_parts(TEMPLATE);
         (1..=total_pages)
             .map(|n| {
                 let title = match n {
@@ -59,7 +59,7 @@ impl Renderer<'_> {
                         .skip((n - 1) * per_page)
                         .take(per_page)
                         .copied(),
-                    shown,
+                    parts,
                 );
                 let at = Position {
                     n,

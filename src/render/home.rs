@@ -2,7 +2,6 @@
 //! each topic config.yaml marks `home: true`, the upcoming events; and the department as a
 //! schema.org GovernmentOrganization with its contact details.
 
-use super::cards::Shown;
 use tera::Value;
 
 use super::{template_of, Job, Kind, Renderer};
@@ -47,19 +46,19 @@ impl Renderer<'_> {
         // The blocks are the cards' values, as lists show them (with their `card/` parts).
         let mut blocks = (Value::from_serializable(&view).into_map()).unwrap_or_default();
         let template = template_of(home, "index.html");
-        let shown = self.shown(&template);
-        let featured_card = featured.map_or_else(Value::none, |i| self.card_value(i, shown));
+        let parts = self.templates.shows_card_parts(&template);
+        let featured_card = featured.map_or_else(Value::none, |i| self.card_value(i, parts));
         blocks.insert("featured".into(), featured_card);
         let latest = (self.site.articles.iter().copied())
             .filter(|&i| Some(i) != featured)
             .take(LATEST);
-        blocks.insert("latest".into(), self.cards(latest, shown));
-        blocks.insert("topics".into(), Value::from(self.topic_blocks(shown)));
+        blocks.insert("latest".into(), self.cards(latest, parts));
+        blocks.insert("topics".into(), Value::from(self.topic_blocks(parts)));
         let events = self.upcoming_events().into_iter().take(EVENTS);
-        blocks.insert("events".into(), self.cards(events, shown));
+        blocks.insert("events".into(), self.cards(events, parts));
         ctx.insert_value("home", Value::from(blocks));
         let latest = self.site.articles.iter().take(cfg.paginate).copied();
-        ctx.insert_value("articles", self.cards(latest, shown));
+        ctx.insert_value("articles", self.cards(latest, parts));
         Job {
             out: "index.html".into(),
             kind: Kind::Home,
@@ -82,7 +81,7 @@ impl Renderer<'_> {
 
     /// A block per topic marked for the home page that has articles, in config.yaml's order:
     /// `topic` and its newest `articles`.
-    fn topic_blocks(&self, shown: Shown) -> Vec<Value> {
+    fn topic_blocks(&self, parts: bool) -> Vec<Value> {
         let site = self.site;
         (site.config.topics.iter())
             .filter(|t| t.home)
@@ -93,7 +92,7 @@ impl Renderer<'_> {
                 let topic = self.views.term_link(Taxonomy::Topic, term);
                 block.insert("topic".into(), Value::from_serializable(&topic));
                 let articles = term.pages.iter().copied().take(PER_TOPIC);
-                block.insert("articles".into(), self.cards(articles, shown));
+                block.insert("articles".into(), self.cards(articles, parts));
                 Value::from(block)
             })
             .collect()

@@ -1,6 +1,5 @@
 //! List pages: sections, topics, tags and units, paginated, and the lists of all terms.
 
-use super::cards::Shown;
 use crate::taxonomy::Taxonomy;
 use std::sync::Arc;
 
@@ -150,7 +149,7 @@ impl<'a> Renderer<'a> {
             .finish();
         let list = Arc::new(list);
         let path = Arc::new(path);
-        let shown = self.shown(&template);
+        let parts = self.templates.shows_card_parts(&template);
         let chunk_of = |n: usize| {
             &pages[((n - 1) * per_page).min(pages.len())..(n * per_page).min(pages.len())]
         };
@@ -176,7 +175,7 @@ impl<'a> Renderer<'a> {
                             per_page,
                             total_items: pages.len(),
                         };
-                        self.list_context(&list, &path, chunk, at, shown)
+                        self.list_context(&list, &path, chunk, at, parts)
                     }),
                     source: source.clone(),
                     template_line,
@@ -219,7 +218,7 @@ impl<'a> Renderer<'a> {
         path: &str,
         chunk: &[usize],
         at: Position,
-        shown: Shown,
+        parts: bool,
     ) -> tera::Context {
         let n = at.n;
         let title = if n == 1 {
@@ -237,7 +236,7 @@ impl<'a> Renderer<'a> {
         head.json_feed_url = list.json_feed_url.clone();
         let mut ctx = self.context(head);
         ctx.insert("list", list);
-        ctx.insert_value("articles", self.cards(chunk.iter().copied(), shown));
+        ctx.insert_value("articles", self.cards(chunk.iter().copied(), parts));
         ctx.insert("paginator", &self.paginator(path, at));
         ctx
     }

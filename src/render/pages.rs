@@ -1,6 +1,5 @@
 //! The pages that are not lists: articles and standalone pages, the 404 page.
 
-use super::cards::Shown;
 use std::borrow::Cow;
 
 use tera::{Context, Value};
@@ -73,23 +72,23 @@ impl Renderer<'_> {
             head.json_ld = Some(crate::templates::json_for_script(&article));
         }
         let mut ctx = self.context(head);
-        let shown = self.shown(template);
-        ctx.insert_value("page", self.page_value(index, &view, shown));
+        let parts = self.templates.shows_card_parts(template);
+        ctx.insert_value("page", self.page_value(index, &view, parts));
         ctx
     }
 
     /// `page` for the template: the view, with the page's own card and those of its related
     /// articles taken from the values made once for every list (a page's cards were a
     /// quarter of rendering it).
-    fn page_value(&self, index: usize, view: &PageView, shown: Shown) -> Value {
-        let mut page = (self.card_value(index, shown).into_map()).unwrap_or_default();
+    fn page_value(&self, index: usize, view: &PageView, parts: bool) -> Value {
+        let mut page = (self.card_value(index, parts).into_map()).unwrap_or_default();
         page.extend(
             Value::from_serializable(view)
                 .into_map()
                 .unwrap_or_default(),
         );
         let related = self.site.related_of(index).iter();
-        let related: Vec<Value> = related.map(|&i| self.card_value(i, shown)).collect();
+        let related: Vec<Value> = related.map(|&i| self.card_value(i, parts)).collect();
         page.insert("related".into(), Value::from(related));
         Value::from(page)
     }
