@@ -72,6 +72,34 @@ pub fn build(
     cache: &mut Cache,
     to: Destination,
 ) -> Result<Built, Vec<Diagnostic>> {
+    build_showing(options, cache, to, &mut |_| {})
+}
+
+/// A site assembled and found good, before its pages are rendered: what `serve` shows the
+/// pages in view from while the others are made ([`build_showing`]).
+pub struct Assembled<'a> {
+    pub site: &'a Site,
+    templates: &'a crate::templates::Templates,
+    memo: &'a render::RenderMemo,
+}
+
+impl Assembled<'_> {
+    /// The pages and lists at `outs` (output paths; others are left out) as the build will
+    /// make them; `None` when one cannot be made (the build reports why).
+    pub fn render(&self, outs: &[String]) -> Option<Vec<(String, render::Output)>> {
+        render::viewed(self.site, self.templates, self.memo, outs).ok()
+    }
+}
+
+/// [`build`], with `first` given the site as soon as it is assembled and found without
+/// errors, before any page is rendered: `serve` shows the pages in view from it while the
+/// others are made.
+pub fn build_showing(
+    options: &Options,
+    cache: &mut Cache,
+    to: Destination,
+    first: &mut dyn FnMut(&Assembled),
+) -> Result<Built, Vec<Diagnostic>> {
     let (mut site, files, mut problems) = input::assemble(options, cache, None)?;
     let mut expiring = Vec::new();
     if options.review {
@@ -83,6 +111,11 @@ pub fn build(
         Err(found) => return Err(finish(problems.into_iter().chain(found).collect())),
     };
     stop_on_errors(&problems)?;
+    first(&Assembled {
+        site: &site,
+        templates: &templates,
+        memo: &cache.rendered,
+    });
     let to = to.open(&options.root, cache.tracks_changes())?;
     // The index's words are read from the pages' HTML first; then the pages may take their
     // HTML out of the site, and the index's files (postings, shards: mostly on one core) are

@@ -107,7 +107,7 @@ fn redirect_into_site(uri: &Uri, snapshot: &Snapshot, secret: &str) -> Response 
     not_found(&Served { snapshot, secret })
 }
 
-/// The file at `rel`; a page served is noted in `viewed`.
+/// The file at `rel`; a page asked for (served or not found) is noted in `viewed`.
 fn serve_file(rel: &str, page: &Served, viewed: &Viewed) -> Response {
     let snapshot = page.snapshot;
     let Some(rel) = safe_path(rel) else {
@@ -128,6 +128,11 @@ fn serve_file(rel: &str, page: &Served, viewed: &Viewed) -> Response {
     // links inside the page resolve as they will on the portal.
     if snapshot.has(&format!("{rel}/index.html")) {
         return redirect(&format!("{}{rel}/", snapshot.base_path));
+    }
+    // A page not there (yet) is in view too: the article the officer is publishing again
+    // shows as soon as the site is assembled.
+    if file.ends_with(".html") {
+        viewed.saw(&file);
     }
     not_found(page)
 }

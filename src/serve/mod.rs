@@ -8,6 +8,7 @@
 pub mod desk;
 mod guard;
 mod http;
+mod in_view;
 pub mod review;
 mod review_page;
 pub mod session;
@@ -271,6 +272,15 @@ fn build(session: &mut Session) -> BuildReport {
     build_report(session, started, notice, warnings)
 }
 
+/// [`build`], the pages in view served as soon as they are made, before the others.
+fn build_showing(session: &mut Session, published: &Published) -> BuildReport {
+    let started = Instant::now();
+    let (notice, warnings) = session.rebuild_showing(&|| published.viewed.pages(), &mut |s, n| {
+        published.show(s, n);
+    });
+    build_report(session, started, notice, warnings)
+}
+
 fn build_report(
     session: &Session,
     started: Instant,
@@ -388,7 +398,8 @@ fn spawn_builder(
 }
 
 /// The site made again after a burst of saves (`saved`, empty when unknown), and served.
-/// After a save of templates alone, the pages in view are made and served first.
+/// The pages in view are made and served first: after a save of templates alone, before the
+/// site is read again; after other saves that make the whole site, once it is assembled.
 fn rebuild(
     session: &mut Session,
     saved: &BTreeSet<PathBuf>,
@@ -403,9 +414,11 @@ fn rebuild(
         session.templates_first(saved, &viewed)
     }));
     if let Ok(Some(notice)) = first {
-        published.show(session, notice);
+        published.show(session.snapshot(), notice);
     }
-    let whole = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(session)));
+    let whole = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        build_showing(session, published)
+    }));
     if let Ok(result) = whole {
         published.publish(session, &result, report);
     }
@@ -419,7 +432,7 @@ fn lock(session: &Mutex<Session>) -> std::sync::MutexGuard<'_, Session> {
 }
 
 /// Where the builder puts what it made: the served snapshot, the notices to the open pages,
-/// and the pages they viewed last (read before a build).
+/// and the pages they viewed last (read as a build starts, and once its site is assembled).
 struct Published {
     snapshot: Arc<RwLock<Snapshot>>,
     notices: channel::Sender<Notice>,
@@ -427,21 +440,21 @@ struct Published {
 }
 
 impl Published {
-    /// Serves the session's site and tells the open pages what changed. The site served
+    /// Serves `snapshot` (the session's) and tells the open pages what changed. The site served
     /// before is freed on a thread of its own: it often holds the last reference to the
     /// previous build's pages (and after a text edit, to its site), and freeing them took the
     /// builder 45-55 ms after each whole build at 100,000 articles, before it could take the
     /// next save.
-    fn show(&self, session: &Session, notice: Notice) {
+    fn show(&self, snapshot: &Snapshot, notice: Notice) {
         let previous = (self.snapshot.write().ok())
-            .map(|mut shared| std::mem::replace(&mut *shared, session.snapshot().clone()));
+            .map(|mut shared| std::mem::replace(&mut *shared, snapshot.clone()));
         let _ = self.notices.send(notice);
         crate::memo::drop_later(previous);
     }
 
     /// Serves a build's site, tells the open pages, and reports it to the terminal.
     fn publish(&self, session: &Session, result: &BuildReport, report: &impl Fn(&BuildReport)) {
-        self.show(session, result.notice.clone());
+        self.show(session.snapshot(), result.notice.clone());
         report(result);
     }
 }

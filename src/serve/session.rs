@@ -32,8 +32,12 @@ pub struct SessionOptions {
 pub struct Snapshot {
     /// The last good whole build, but for its search index.
     pub outputs: Arc<Outputs>,
-    /// The files made again by text edits since then, each in place of the one in `outputs`.
+    /// The files made again by text edits since then, each in place of the one in `outputs`
+    /// (or beside them: a page in view that a build to come adds, shown first).
     pub edits: Arc<Outputs>,
+    /// Files of `outputs` that answer 404 already: pages in view that the build under way
+    /// leaves out (an article unpublished), shown gone first (`in_view`).
+    pub removed: Arc<BTreeSet<String>>,
     /// The last good build's search index, made when first asked for.
     pub search: Option<Arc<crate::search::Deferred>>,
     /// The site's path under the origin, `/cchc/`.
@@ -51,8 +55,7 @@ pub struct Snapshot {
 impl Snapshot {
     /// The served file at `path` (an output path), the search index's included, unpacked.
     pub fn file(&self, path: &str) -> Option<Arc<Vec<u8>>> {
-        let output = self.edits.get(path);
-        let output = output.or_else(|| self.outputs.get(path)).or_else(|| {
+        let output = self.shown(path).or_else(|| {
             let search = self.search.as_ref()?;
             crate::search::is_index_file(path)
                 .then(|| search.files().get(path))
@@ -63,17 +66,22 @@ impl Snapshot {
 
     /// Whether the served site has a file at `path` (an output path).
     pub fn has(&self, path: &str) -> bool {
-        self.edits.contains_key(path) || self.outputs.contains_key(path)
+        self.shown(path).is_some()
     }
 
-    /// Every file of the last good build, with the bytes `loa build` would write (the keys
-    /// are `serve`'s): the search index is made if it was not yet.
+    /// The file served at `path` (an output path), as built: the search index's aside.
+    pub fn shown(&self, path: &str) -> Option<&crate::render::Output> {
+        if self.removed.contains(path) {
+            return None;
+        }
+        self.edits.get(path).or_else(|| self.outputs.get(path))
+    }
+
+    /// Every file served, with the bytes `loa build` would write (the keys are `serve`'s):
+    /// the search index is made if it was not yet.
     pub fn all_outputs(&self) -> Outputs {
-        let mut all: Outputs = (self.outputs.iter())
-            .map(|(path, output)| {
-                let output = self.edits.get(path).unwrap_or(output);
-                (path.clone(), output.clone().unpacked())
-            })
+        let mut all: Outputs = (self.outputs.keys().chain(self.edits.keys()))
+            .filter_map(|path| Some((path.clone(), self.shown(path)?.clone().unpacked())))
             .collect();
         if let Some(search) = &self.search {
             all.extend(search.files().clone());
@@ -192,7 +200,18 @@ impl Session {
 
     /// Builds the site again from the files. Returns what changed and the warnings to print.
     pub fn rebuild(&mut self) -> (Notice, Vec<Diagnostic>) {
-        let before_first = self.before_first.take();
+        self.rebuild_showing(&Vec::new, &mut |_, _| {})
+    }
+
+    /// [`Session::rebuild`], and when the build makes the whole site again, the pages in
+    /// view (`viewed`: output paths, the latest first, asked for once the site is assembled)
+    /// given to `show` with what changed as soon as they are made, before the others.
+    pub fn rebuild_showing(
+        &mut self,
+        viewed: &dyn Fn() -> Vec<String>,
+        show: &mut dyn FnMut(&Snapshot, Notice),
+    ) -> (Notice, Vec<Diagnostic>) {
+        let mut before_first = self.before_first.take();
         self.built_from_reads = false;
         if let Some(done) = self.text_edit() {
             return done;
@@ -204,7 +223,26 @@ impl Session {
             .and_then(|u| config::BaseUrl::parse(u).ok())
             .map_or_else(|| "/".to_string(), |b| b.path);
         self.snapshot.version += 1;
-        let built = crate::build(&options, &mut self.cache, Destination::Preview);
+        // After a save of templates alone, the pages in view were shown already.
+        let shows_first = before_first.is_none() && base_path == self.snapshot.base_path;
+        let snapshot = &mut self.snapshot;
+        let mut first = |site: &crate::pipeline::Assembled| {
+            if !shows_first {
+                return;
+            }
+            if let Some((changed, edits_before)) = super::in_view::show(snapshot, site, &viewed()) {
+                before_first = Some(edits_before);
+                show(snapshot, notice_of(snapshot, changed));
+                // The whole build's notice comes after this one: a version of its own.
+                snapshot.version += 1;
+            }
+        };
+        let built = crate::pipeline::build_showing(
+            &options,
+            &mut self.cache,
+            Destination::Preview,
+            &mut first,
+        );
         self.built_from_reads = true;
         match built {
             Ok(built) => {
@@ -215,6 +253,7 @@ impl Session {
                 }
                 let old_outputs = std::mem::replace(&mut self.snapshot.outputs, outputs);
                 let old_edits = std::mem::take(&mut self.snapshot.edits);
+                self.snapshot.removed = Arc::default();
                 let old_search =
                     std::mem::replace(&mut self.snapshot.search, built.search.map(Arc::new));
                 crate::memo::drop_later((old_outputs, old_edits, old_search));
@@ -228,6 +267,7 @@ impl Session {
             Err(problems) => {
                 if let Some(edits) = before_first {
                     self.snapshot.edits = edits;
+                    self.snapshot.removed = Arc::default();
                 }
                 self.snapshot.errors = problems;
                 // Before any good build there is nothing to keep: follow the config's path, so
@@ -341,16 +381,21 @@ impl Session {
     }
 
     fn notice(&self, changed: Vec<String>) -> Notice {
-        Notice {
-            version: self.snapshot.version,
-            changed,
-            errors: self.snapshot.errors.iter().map(|d| d.to_string()).collect(),
-        }
+        notice_of(&self.snapshot, changed)
+    }
+}
+
+/// What `snapshot` changed (`changed`: URLs), for the browsers.
+fn notice_of(snapshot: &Snapshot, changed: Vec<String>) -> Notice {
+    Notice {
+        version: snapshot.version,
+        changed,
+        errors: snapshot.errors.iter().map(|d| d.to_string()).collect(),
     }
 }
 
 /// The root-relative URL of the served file at `file`: a page by its folder.
-fn url_of(base_path: &str, file: &str) -> String {
+pub(super) fn url_of(base_path: &str, file: &str) -> String {
     format!(
         "{base_path}{}",
         file.strip_suffix("index.html").unwrap_or(file)
@@ -361,38 +406,49 @@ fn url_of(base_path: &str, file: &str) -> String {
 /// removed included). Both maps are sorted by path, so they are walked side by side, once.
 fn changed_urls(old: &Snapshot, new: &Outputs, base_path: &str) -> BTreeSet<String> {
     let url = |file: &str| url_of(base_path, file);
-    let edits = &old.edits;
     let mut changed = BTreeSet::new();
-    let mut old = old.outputs.iter().peekable();
-    let mut new = new.iter().peekable();
+    let mut before = old.outputs.iter().peekable();
+    let mut after = new.iter().peekable();
     loop {
-        let order = match (old.peek(), new.peek()) {
+        let order = match (before.peek(), after.peek()) {
             (None, None) => break,
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
             (Some((o, _)), Some((n, _))) => o.cmp(n),
         };
-        match order {
+        let (file, built, now) = match order {
             Ordering::Less => {
-                let (file, _) = old.next().expect("peeked");
-                changed.insert(url(file));
+                let (file, built) = before.next().expect("peeked");
+                (file, Some(built), None)
             }
             Ordering::Greater => {
-                let (file, _) = new.next().expect("peeked");
-                changed.insert(url(file));
+                let (file, now) = after.next().expect("peeked");
+                (file, None, Some(now))
             }
             Ordering::Equal => {
-                let ((file, before), (_, after)) =
-                    (old.next().expect("peeked"), new.next().expect("peeked"));
-                let before = edits.get(file).unwrap_or(before);
-                // A page reused from the previous build is the same allocation: the bytes are
-                // compared only when they are not (packed ones as packed: they pack the same).
-                if before.body != after.body {
-                    changed.insert(url(file));
-                }
+                let ((file, built), (_, now)) = (
+                    before.next().expect("peeked"),
+                    after.next().expect("peeked"),
+                );
+                (file, Some(built), Some(now))
             }
+        };
+        // What the browsers were given: what the pages in view showed first (`in_view`)
+        // counts as served. A page reused from the previous build is the same allocation:
+        // the bytes are compared only when they are not (packed ones as packed: they pack
+        // the same).
+        let served = match old.removed.contains(file) {
+            true => None,
+            false => old.edits.get(file).or(built),
+        };
+        if served.map(|o| &o.body) != now.map(|o| &o.body) {
+            changed.insert(url(file));
         }
     }
+    // Pages shown first that the build does not make after all.
+    let shown_only =
+        (old.edits.keys()).filter(|f| !old.outputs.contains_key(*f) && !new.contains_key(*f));
+    changed.extend(shown_only.map(|file| url(file)));
     changed
 }
 

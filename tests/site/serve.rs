@@ -406,6 +406,57 @@ fn a_template_save_reaches_the_page_in_view_before_the_rest_of_the_site() {
     assert!(shows(&eventually(&server, "/cchc/tin-tuc/b/", shows)));
 }
 
+/// The notices of `next_data` until one names `url`, the last included.
+fn notices_until(next_data: &mut impl FnMut() -> serde_json::Value, url: &str) -> Vec<Vec<String>> {
+    let mut notices = Vec::new();
+    loop {
+        let changed: Vec<String> = serde_json::from_value(next_data()["changed"].clone()).unwrap();
+        let done = changed.iter().any(|c| c == url);
+        notices.push(changed);
+        if done {
+            return notices;
+        }
+    }
+}
+
+#[test]
+fn an_article_in_view_leaves_and_comes_back_before_the_pages_out_of_view() {
+    let site = Site::new();
+    sample(&site);
+    let server = start(&site);
+    let mut next_data = events(&server);
+    assert_eq!(next_data()["initial"], true);
+    assert_eq!(get(&server, "/cchc/tin-tuc/b/").status, 200);
+
+    // Unpublished while in view: its page answers 404 first, then the list leaves it out.
+    let b = |front: &str, body: &str| {
+        format!("---\ntitle: \"Bài B\"\ndate: 2025-09-02\n{front}---\n{body}\n")
+    };
+    site.write("content/tin-tuc/b.md", &b("draft: true\n", "Bài B."));
+    let notices = notices_until(&mut next_data, "/cchc/tin-tuc/");
+    assert_eq!(notices.first().unwrap(), &["/cchc/tin-tuc/b/"]);
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert!(
+        !notices[1].contains(&"/cchc/tin-tuc/b/".to_string()),
+        "told once"
+    );
+    assert_eq!(get(&server, "/cchc/tin-tuc/b/").status, 404);
+    let list = eventually(&server, "/cchc/tin-tuc/", |r| !r.body.contains("Bài B"));
+    assert!(!list.body.contains("Bài B"));
+
+    // The page the browser shows (404) is in view, and so is the list now: published
+    // again, both come first, with nothing else.
+    site.write("content/tin-tuc/b.md", &b("", "Bài B đăng lại."));
+    let first = next_data()["changed"].clone();
+    assert_eq!(
+        first,
+        serde_json::json!(["/cchc/tin-tuc/b/", "/cchc/tin-tuc/"])
+    );
+    let page = get(&server, "/cchc/tin-tuc/b/");
+    assert!(page.body.contains("Bài B đăng lại."));
+    assert!(get(&server, "/cchc/tin-tuc/").body.contains("Bài B"));
+}
+
 #[test]
 fn a_broken_save_keeps_the_last_good_site_and_tells_open_pages() {
     let site = Site::new();
