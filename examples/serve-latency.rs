@@ -6,7 +6,8 @@
 //! each time, which makes the whole site again), EDITS/2 edits of its address (`slug:`),
 //! then the site's last article (the one no other links to) EDITS/2 times unpublished
 //! (`draft: true`, timed until its address answers 404) and published again (timed until it
-//! serves the edit), then EDITS/2 edits of a template
+//! serves the edit), each also timed until the whole site is served (`serve` shows the page
+//! in view first), then EDITS/2 edits of a template
 //! (`page.html` of a theme added for the run), each timed until the page in view shows it and
 //! until an article never served shows it (the whole site made again); prints the median and
 //! the worst of each, every time in the order made, and how long each save itself took.
@@ -34,6 +35,11 @@ const THEME_LINE: &str = "theme: latency";
 const DRAFT: &str = "---\ndraft: true\n";
 /// How every marker the run writes ends.
 const MARKER_END: &str = "để đo độ trễ.";
+
+/// Builds `serve` has ended, counted by its report. A save's page in view may be served
+/// before the build that made it ends (the pages in view come first): the next save waits
+/// for the end ([`settle`]), or its build would wait behind this one and be timed so.
+static BUILDS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 fn main() {
     loa::allocator::configure();
@@ -67,35 +73,43 @@ fn main() {
         desk: false,
     };
     let started = Instant::now();
-    let server = Server::start(options, |_| {}).expect("serve starts");
+    let server = Server::start(options, |_| {
+        BUILDS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    })
+    .expect("serve starts");
     println!("first build: {} ms", started.elapsed().as_millis());
     std::thread::sleep(FIRST_SAVE);
     let url = format!("{}tin-tuc/bai-00007/", server.url());
     // The pages that show a template edit only once the whole site is made again: articles
-    // the measuring never opens. Found first, so that a site too small stops before any edit.
+    // the measuring never opens (and one more, for the switch to the measuring theme). Found
+    // first, so that a site too small stops before any edit.
     let count = edits.div_ceil(2);
     let snapshot = server.snapshot();
-    let unseen: Vec<String> = (100..1_000_000)
+    let mut unseen: Vec<String> = (100..1_000_000)
         .map(|n| format!("tin-tuc/bai-{n:05}/"))
         .filter(|page| snapshot.has(&format!("{page}index.html")))
-        .take(count)
+        .take(count + 1)
         .map(|page| format!("{}{page}", server.url()))
         .collect();
     drop(snapshot);
     assert!(
-        unseen.len() == count,
-        "the template edits need {count} articles from bai-00100 on: make the site with \
+        unseen.len() == count + 1,
+        "the template edits need {} articles from bai-00100 on: make the site with \
          gen-corpus --articles {} or more",
-        100 + count
+        count + 1,
+        101 + count
     );
+    let unseen_for_switch = unseen.split_off(count);
 
     // The article as it was, served again before the next kind of edit is timed: else the
     // first edit of the next kind waits for the build of the restored article.
     let restore_article = |url: &str| {
+        let builds = BUILDS.load(std::sync::atomic::Ordering::SeqCst);
         std::fs::write(&article, &original).expect("restore the article");
         wait_until(&ureq::Agent::new_with_defaults(), url, |page| {
             !page.contains(MARKER_END)
         });
+        settle(builds);
     };
     let edit = |marker: &str| {
         std::fs::write(&article, format!("{original}\n{marker}\n")).expect("write the article");
@@ -169,8 +183,22 @@ fn main() {
         .and_then(|s| s.to_str())
         .expect("a name");
     let last_url = format!("{}tin-tuc/{stem}/", server.url());
+    let last_file = format!("tin-tuc/{stem}/index.html");
     let draft = last_text.replacen("---\n", DRAFT, 1);
-    let (hidden, shown) = measure_unpublish(
+    // The page in view answers first; the whole site (its lists, feeds, sitemap) is served
+    // once the build that follows ends, read from the server without asking for a page
+    // (a page asked for would be in view).
+    let whole = |marker: Option<&str>| {
+        let snapshot = server.snapshot();
+        let built = snapshot.outputs.get(&last_file).and_then(|o| o.contents());
+        match marker {
+            None => built.is_none(),
+            Some(marker) => {
+                built.is_some_and(|page| String::from_utf8_lossy(&page).contains(marker))
+            }
+        }
+    };
+    let ((hidden, hidden_whole), (shown, shown_whole)) = measure_unpublish(
         &last_url,
         count,
         &|| std::fs::write(last_path, &draft).expect("write the last article"),
@@ -178,13 +206,18 @@ fn main() {
             let text = format!("{last_text}\n{marker}\n");
             std::fs::write(last_path, text).expect("write the last article");
         },
+        &whole,
     );
+    let builds = BUILDS.load(std::sync::atomic::Ordering::SeqCst);
     std::fs::write(last_path, last_text).expect("restore the last article");
     wait_until(&ureq::Agent::new_with_defaults(), &last_url, |page| {
         !page.contains(MARKER_END)
     });
+    settle(builds);
     report("unpublish edits", &hidden);
+    report_served("unpublish edits, whole site", hidden_whole);
     report("publish edits", &shown);
+    report_served("publish edits, whole site", shown_whole);
 
     // A theme whose page.html carries a marker: each edit re-renders every article page.
     let template = root.join(THEME).join("templates/page.html");
@@ -196,8 +229,9 @@ fn main() {
         )
     };
     // Switching to the theme changes the config, which makes the whole site again: waited
-    // for, not counted (it was the worst "template edit" before).
-    measure(&url, 1, |marker| {
+    // for until a page out of view shows it, not counted (it was the worst "template edit"
+    // before).
+    measure_then(&url, &unseen_for_switch, |marker| {
         std::fs::write(&template, page(marker)).expect("write the template");
         std::fs::write(&config, format!("{config_text}{THEME_LINE}\n")).expect("add the theme");
     });
@@ -342,27 +376,33 @@ fn measure_moves(base: &str, count: usize, edit: impl Fn(&str, &str)) -> Times {
     times
 }
 
-/// `count` times: `hide` the article, timed until `url` answers 404, then `show` it again with
-/// a new marker, timed until `url` shows it.
+/// `count` times: `hide` the article, timed until `url` answers 404 and until `whole(None)`
+/// says the whole site left it out, then `show` it again with a new marker, timed until
+/// `url` shows it and until `whole(Some(marker))` says the whole site does.
 fn measure_unpublish(
     url: &str,
     count: usize,
     hide: &dyn Fn(),
     show: &dyn Fn(&str),
-) -> (Times, Times) {
+    whole: &dyn Fn(Option<&str>) -> bool,
+) -> ((Times, Vec<Duration>), (Times, Vec<Duration>)) {
     let agent = ureq::Agent::new_with_defaults();
-    let (mut hidden, mut shown) = (Times::default(), Times::default());
+    let (mut hidden, mut shown) = ((Times::default(), vec![]), (Times::default(), vec![]));
     for n in 0..count {
         let gone = || matches!(agent.get(url).call(), Err(ureq::Error::StatusCode(404)));
-        timed(&mut hidden, hide, || poll(url, gone));
+        let written = timed(&mut hidden.0, hide, || poll(url, gone));
+        poll(url, || whole(None));
+        hidden.1.push(written.elapsed());
         std::thread::sleep(Duration::from_millis(300));
 
         let marker = format!("Đăng lại lần thứ {n} {MARKER_END}");
-        timed(
-            &mut shown,
+        let written = timed(
+            &mut shown.0,
             || show(&marker),
             || wait_for(&agent, url, &marker),
         );
+        poll(url, || whole(Some(&marker)));
+        shown.1.push(written.elapsed());
         std::thread::sleep(Duration::from_millis(300));
     }
     (hidden, shown)
@@ -371,12 +411,25 @@ fn measure_unpublish(
 /// Saves with `save`, timed into `times` (the save alone, and until `served` returns).
 /// Returns when the save began.
 fn timed(times: &mut Times, save: impl FnOnce(), served: impl FnOnce()) -> Instant {
+    let builds = BUILDS.load(std::sync::atomic::Ordering::SeqCst);
     let written = Instant::now();
     save();
     times.saves.push(written.elapsed());
     served();
     times.served.push(written.elapsed());
+    settle(builds);
     written
+}
+
+/// Waits until a build has ended since `builds` were counted (for ten seconds at most: a
+/// save that changes nothing builds nothing).
+fn settle(builds: usize) {
+    let started = Instant::now();
+    while BUILDS.load(std::sync::atomic::Ordering::SeqCst) == builds
+        && started.elapsed() < Duration::from_secs(10)
+    {
+        std::thread::sleep(Duration::from_millis(1));
+    }
 }
 
 /// Asks for `url` until it shows `marker`.
