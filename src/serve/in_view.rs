@@ -25,12 +25,23 @@ pub(super) fn show(
         return None;
     }
     let last = snapshot.search.as_ref()?.site().clone();
-    let made: Vec<_> = (assembled.render(viewed)?.into_iter())
+    let site = assembled.site;
+    let (was_page, is_page) = (pages_at(&last, viewed), pages_at(site, viewed));
+    let redirect = |file: &str| site.aliases.iter().any(|a| a.file == file);
+    let (mut gone, mut wanted) = (Vec::new(), Vec::new());
+    for (n, file) in viewed.iter().enumerate() {
+        let served = snapshot.has(file);
+        if served && was_page[n] && !is_page[n] && !redirect(file) {
+            gone.push(file.clone());
+        } else if served || is_page[n] {
+            // A page that answered 404 and is no article's now is left to the whole build:
+            // finding whether it is some list's page means listing every list's pages
+            // (30-80 ms at 100,000 articles).
+            wanted.push(file.clone());
+        }
+    }
+    let made: Vec<_> = (assembled.render(&wanted)?.into_iter())
         .filter(|(file, output)| snapshot.shown(file).map(|o| &o.body) != Some(&output.body))
-        .collect();
-    let gone: Vec<String> = (viewed.iter())
-        .filter(|file| snapshot.has(file) && left_out(&last, assembled.site, file))
-        .cloned()
         .collect();
     if made.is_empty() && gone.is_empty() {
         return None;
@@ -48,14 +59,17 @@ pub(super) fn show(
     Some((changed, before))
 }
 
-/// Whether `file` is the page of one of `last`'s articles or standalone pages that `site`
-/// has neither a page nor a redirect at: an article unpublished, moved or deleted.
-fn left_out(last: &Site, site: &Site, file: &str) -> bool {
-    let Some(path) = file.strip_suffix("index.html") else {
-        return false;
-    };
-    let has_page = |s: &Site| s.pages.iter().any(|p| p.page.path == path);
-    has_page(last) && !has_page(site) && !site.aliases.iter().any(|a| a.file == file)
+/// For each of `files` (output paths), whether it is the page of one of `site`'s articles or
+/// standalone pages: one walk over the pages.
+fn pages_at(site: &Site, files: &[String]) -> Vec<bool> {
+    let paths: Vec<Option<&str>> = files.iter().map(|f| f.strip_suffix("index.html")).collect();
+    let mut found = vec![false; files.len()];
+    for page in &site.pages {
+        for (n, path) in paths.iter().enumerate() {
+            found[n] |= *path == Some(page.page.path.as_str());
+        }
+    }
+    found
 }
 
 #[cfg(test)]
