@@ -76,7 +76,7 @@ fn pages_at(site: &Site, files: &[String]) -> Vec<bool> {
 mod tests {
     use std::path::{Path, PathBuf};
 
-    use super::super::session::{Notice, Session, SessionOptions, Snapshot};
+    use super::super::session::{Notice, Session, Snapshot};
     use crate::fixtures::{write, ONE_TOPIC_CONFIG};
     use crate::pipeline::cache::Cache;
     use crate::Destination;
@@ -119,15 +119,7 @@ mod tests {
             "content/tin-tuc/b.md",
             &article("b", 2, "", "Bài b."),
         );
-        let mut session = Session::new(SessionOptions {
-            root: root.clone(),
-            origin: "http://127.0.0.1:1111".into(),
-            drafts: false,
-            now: Some("2026-01-01 08:00".into()),
-            waiting: false,
-        });
-        let (_, warnings) = session.rebuild();
-        assert!(session.snapshot().errors.is_empty(), "{warnings:?}");
+        let session = Session::built_for_tests(root.clone());
         (dir, root, session)
     }
 

@@ -453,6 +453,23 @@ fn changed_urls(old: &Snapshot, new: &Outputs, base_path: &str) -> BTreeSet<Stri
 }
 
 #[cfg(test)]
+impl Session {
+    /// A preview of the site at `root` as of 1 January 2026, built once, without errors.
+    pub(super) fn built_for_tests(root: PathBuf) -> Session {
+        let mut session = Session::new(SessionOptions {
+            root,
+            origin: "http://127.0.0.1:1111".into(),
+            drafts: false,
+            now: Some("2026-01-01 08:00".into()),
+            waiting: false,
+        });
+        let (_, warnings) = session.rebuild();
+        assert!(session.snapshot().errors.is_empty(), "{warnings:?}");
+        session
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -501,16 +518,7 @@ mod tests {
             );
             write(&root, &format!("content/tin-tuc/{name}.md"), &text);
         }
-        let mut session = Session::new(SessionOptions {
-            root,
-            origin: "http://127.0.0.1:1111".into(),
-            drafts: false,
-            now: Some("2026-01-01 08:00".into()),
-            waiting: false,
-        });
-        let (_, warnings) = session.rebuild();
-        assert!(session.snapshot().errors.is_empty(), "{warnings:?}");
-        (dir, session)
+        (dir, Session::built_for_tests(root))
     }
 
     impl Session {
