@@ -72,15 +72,15 @@ pub fn viewed(
     outs: &[String],
 ) -> Result<Vec<(String, Output)>, Diagnostic> {
     let r = alone(site, templates, memo, true)?;
-    let is_page =
-        |out: &str, i: usize| out.strip_suffix("index.html") == Some(&site.pages[i].page.path);
-    let pages: Vec<usize> = (0..site.pages.len())
-        .filter(|&i| outs.iter().any(|o| is_page(o, i)))
-        .collect();
+    let at = pages_at(site, outs);
+    let mut pages: Vec<usize> = at.iter().flatten().copied().collect();
+    pages.sort_unstable();
+    pages.dedup();
     // Listing every list's pages takes a millisecond or two at 10,000 articles: only when
     // a path in view is not an article's.
-    let rest: Vec<&String> = (outs.iter())
-        .filter(|o| !pages.iter().any(|&i| is_page(o, i)))
+    let rest: Vec<&String> = (outs.iter().zip(&at))
+        .filter(|(_, page)| page.is_none())
+        .map(|(out, _)| out)
         .collect();
     let lists: Vec<Result<Done, Diagnostic>> = match rest.is_empty() {
         true => Vec::new(),
@@ -96,6 +96,21 @@ pub fn viewed(
         .into_iter()
         .map(|mut d| (std::mem::take(&mut d.out), d.output()))
         .collect())
+}
+
+/// For each of `outs` (output paths), the place in `site.pages` of the article or standalone
+/// page written there (`<path>index.html`), if one is: one walk over the pages.
+pub fn pages_at(site: &Site, outs: &[String]) -> Vec<Option<usize>> {
+    let paths: Vec<Option<&str>> = outs.iter().map(|o| o.strip_suffix("index.html")).collect();
+    let mut found = vec![None; outs.len()];
+    for (i, page) in site.pages.iter().enumerate() {
+        for (n, path) in paths.iter().enumerate() {
+            if *path == Some(page.page.path.as_str()) {
+                found[n].get_or_insert(i);
+            }
+        }
+    }
+    found
 }
 
 /// A renderer for pages made alone. A `once/` template that cannot be rendered stops it,

@@ -36,7 +36,7 @@ use crate::msg;
 pub use crate::output::{Body, Kind, Output, Outputs};
 use crate::templates::Templates;
 use crate::views::{ArticleCard, Views};
-pub use alone::{edited, one_page, viewed, Changed};
+pub use alone::{edited, one_page, pages_at, viewed, Changed};
 use memo::remember;
 pub use memo::{Memoized, RenderMemo};
 use page_keys::PageKeys;

@@ -8,9 +8,8 @@
 use std::sync::Arc;
 
 use super::session::{url_of, Snapshot};
-use crate::assemble::Site;
 use crate::pipeline::Assembled;
-use crate::render::Outputs;
+use crate::render::{pages_at, Outputs};
 
 /// Shows in `snapshot` the pages at `viewed` (output paths) as `assembled` makes them, and
 /// as gone those of the last site's articles it leaves out. Returns the URLs that changed
@@ -31,9 +30,9 @@ pub(super) fn show(
     let (mut gone, mut wanted) = (Vec::new(), Vec::new());
     for (n, file) in viewed.iter().enumerate() {
         let served = snapshot.has(file);
-        if served && was_page[n] && !is_page[n] && !redirect(file) {
+        if served && was_page[n].is_some() && is_page[n].is_none() && !redirect(file) {
             gone.push(file.clone());
-        } else if served || is_page[n] {
+        } else if served || is_page[n].is_some() {
             // A page that answered 404 and is no article's now is left to the whole build:
             // finding whether it is some list's page means listing every list's pages
             // (30-80 ms at 100,000 articles).
@@ -57,19 +56,6 @@ pub(super) fn show(
     removed.extend(gone);
     Arc::make_mut(&mut snapshot.edits).extend(made);
     Some((changed, before))
-}
-
-/// For each of `files` (output paths), whether it is the page of one of `site`'s articles or
-/// standalone pages: one walk over the pages.
-fn pages_at(site: &Site, files: &[String]) -> Vec<bool> {
-    let paths: Vec<Option<&str>> = files.iter().map(|f| f.strip_suffix("index.html")).collect();
-    let mut found = vec![false; files.len()];
-    for page in &site.pages {
-        for (n, path) in paths.iter().enumerate() {
-            found[n] |= *path == Some(page.page.path.as_str());
-        }
-    }
-    found
 }
 
 #[cfg(test)]
