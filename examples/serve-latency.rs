@@ -22,7 +22,7 @@ use loa::serve::{ServeOptions, Server};
 
 // The allocator `loa` itself uses, so that the figures are the command's.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: loa::allocator::Mimalloc = loa::allocator::Mimalloc;
 
 /// About when an officer saves for the first time after starting the preview.
 const FIRST_SAVE: Duration = Duration::from_secs(3);

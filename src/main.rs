@@ -11,9 +11,9 @@ use cmd::HELP;
 
 // A build allocates and frees millions of small strings and maps, from both cores at once:
 // mimalloc does that with a sixth less CPU than the system allocator (docs/performance.md).
-// See also `loa::allocator`.
+// See `loa::allocator` for how it is asked.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: loa::allocator::Mimalloc = loa::allocator::Mimalloc;
 
 /// loa — dựng trang tin tuyên truyền cải cách hành chính từ các bài viết Markdown.
 // clap's own headings and help texts are English; they are replaced so the officer reads
