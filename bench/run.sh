@@ -118,8 +118,22 @@ set_commands() {
 # of deleting many others is slow: the inode allocator steps over each recently deleted inode
 # (recently_deleted() in fs/ext4/ialloc.c), which cost 3-14 s of kernel time per clean build
 # of 10,000 articles when each run deleted the previous one's folder, whichever tool ran.
+# The same holds from one bench to the next: this one's folders are deleted when it ends (1.2
+# million files after three runs of each tool at 100,000 articles), and ext4 passes over an inode
+# freed in the last minute, or the last six while its table's block is unwritten. Two minutes
+# after such a deletion loa built 10,000 articles in 3.4-4.0 s (2.5-3.2 s of system time), eight
+# minutes after in 1.3-1.6 s (0.9-1.1 s): the first tool measured paid for the last bench. So
+# the end of the cleaning is noted, and a bench started within seven minutes of it waits.
 runs="$BENCH_DIR/runs-$stamp"
-trap 'rm -rf "$runs"' EXIT
+cleaned="$BENCH_DIR/.cleaned"
+trap 'rm -rf "$runs"; touch "$cleaned"' EXIT
+if [ -f "$cleaned" ]; then
+    since=$(($(date +%s) - $(stat -c %Y "$cleaned")))
+    if [ "$since" -lt 420 ]; then
+        echo "bench: the last bench's folders were deleted $since s ago; waiting $((420 - since)) s for the disk (see bench/run.sh)" >&2
+        sleep $((420 - since))
+    fi
+fi
 newdir() { mkdir -p "$runs/$1"; sync; echo "$runs/$1/out"; }
 
 # Every clean build and `serve` measure starts from the same memory: the earlier runs' files
