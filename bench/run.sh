@@ -68,6 +68,10 @@ fi
 
 mkdir -p "$BENCH_DIR"
 BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
+# One bench at a time: a second one would time its builds against the first's, and its start
+# against the first's cleaning. The lock is held until this shell ends, its cleaning included.
+exec 9>"$BENCH_DIR/.lock"
+flock -n 9 || die "another bench is running in $BENCH_DIR (it holds $BENCH_DIR/.lock)"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 results="$BENCH_DIR/results-$stamp.md"
 log="$BENCH_DIR/log-$stamp.txt"
@@ -159,7 +163,7 @@ for i in range(0, n, 4096):
 '
 }
 restore_reporting() { [ -z "$reporting_was" ] || echo "$reporting_was" >"$reporting"; }
-trap 'rm -rf "$runs"; touch "$cleaned"; restore_reporting' EXIT
+trap 'restore_reporting; rm -rf "$runs"; touch "$cleaned"' EXIT
 if [ -f "$cleaned" ]; then
     since=$(($(date +%s) - $(stat -c %Y "$cleaned")))
     if [ "$since" -lt 420 ]; then
