@@ -120,6 +120,38 @@ set_commands() {
         --cacheDir "$BENCH_DIR/hugo-cache" --destination)
 }
 
+# Free page reporting: a virtual machine may hand each free block of its memory back to its
+# host (the machine of docs/performance.md reports every free block of 2 MiB within seconds),
+# and its next write to that memory waits for the host to give a page again. Emptying the page
+# cache before each build frees gigabytes, so every build then writes into memory the host took
+# back: copying 2 GB of pages into a new file took 3-5 s of system time there, against 0.36 s
+# with reporting off and the memory written once; a 100,000-article build spent 16.0 s of
+# system time instead of 10.2 s. An office PC has no such thing. So, as root, the bench turns
+# the reporting off for its duration (an order above the largest block: nothing qualifies),
+# writes the free memory once so that the host backs it again, and puts the setting back at
+# the end.
+reporting=/sys/module/page_reporting/parameters/page_reporting_order
+reporting_was=""
+memory_written=0
+keep_memory() {
+    [ "$KEEP_MEMORY" != 0 ] || return 0
+    if [ ! -w "$reporting" ]; then
+        [ ! -e "$reporting" ] || echo "bench: cannot stop free page reporting (needs root)" >&2
+        return 0
+    fi
+    reporting_was=$(cat "$reporting")
+    echo 11 >"$reporting" # above the largest block (order 10): nothing is reported
+    command -v python3 >/dev/null || { echo "bench: no python3: free memory not written once" >&2; return 0; }
+    python3 -c '
+kib = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemAvailable:"))
+n = max(kib * 1024 - (1 << 30), 0)
+b = bytearray(n)
+for i in range(0, n, 4096):
+    b[i] = 1
+' && memory_written=1
+}
+restore_reporting() { [ -z "$reporting_was" ] || echo "$reporting_was" >"$reporting"; }
+
 # A new output folder for each clean build; none is deleted before the bench ends. On ext4
 # without a journal (as on the machine of docs/performance.md), creating files within minutes
 # of deleting many others is slow: the inode allocator steps over each recently deleted inode
@@ -133,36 +165,6 @@ set_commands() {
 # the end of the cleaning is noted, and a bench started within seven minutes of it waits.
 runs="$BENCH_DIR/runs-$stamp"
 cleaned="$BENCH_DIR/.cleaned"
-# Free page reporting: a virtual machine may hand each free block of its memory back to its
-# host (the machine of docs/performance.md reports every free block of 2 MiB within seconds),
-# and its next write to that memory waits for the host to give a page again. Emptying the page
-# cache before each build frees gigabytes, so every build then writes into memory the host took
-# back: copying 2 GB of pages into a new file took 3-5 s of system time there, against 0.36 s
-# with reporting off and the memory written once; a 100,000-article build spent 16.0 s of
-# system time instead of 10.2 s. An office PC has no such thing. So, as root, the bench turns
-# the reporting off for its duration (an order above the largest block: nothing qualifies),
-# writes the free memory once so that the host backs it again, and puts the setting back at
-# the end.
-reporting=/sys/module/page_reporting/parameters/page_reporting_order
-reporting_was=""
-keep_memory() {
-    [ "$KEEP_MEMORY" != 0 ] || return 0
-    if [ ! -w "$reporting" ]; then
-        [ ! -e "$reporting" ] || echo "bench: cannot stop free page reporting (needs root)" >&2
-        return 0
-    fi
-    reporting_was=$(cat "$reporting")
-    echo 11 >"$reporting"
-    command -v python3 >/dev/null || { echo "bench: no python3: free memory not written once" >&2; return 0; }
-    python3 -c '
-kib = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemAvailable:"))
-n = max(kib * 1024 - (1 << 30), 0)
-b = bytearray(n)
-for i in range(0, n, 4096):
-    b[i] = 1
-'
-}
-restore_reporting() { [ -z "$reporting_was" ] || echo "$reporting_was" >"$reporting"; }
 trap 'restore_reporting; rm -rf "$runs"; touch "$cleaned"' EXIT
 if [ -f "$cleaned" ]; then
     since=$(($(date +%s) - $(stat -c %Y "$cleaned")))
@@ -238,7 +240,7 @@ loa_rev=$(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo "?")
         echo "- page cache kept between runs (DROP_CACHES=0 or not root)"
     fi
     if [ -n "$reporting_was" ]; then
-        echo "- free page reporting to the host off for the run (order $reporting_was, put back at the end), free memory written once"
+        echo "- free page reporting to the host off for the run (order $reporting_was, put back at the end)$([ "$memory_written" = 1 ] && echo ", free memory written once")"
     fi
     echo
 } | tee "$results"
