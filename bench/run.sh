@@ -166,6 +166,15 @@ restore_reporting() { [ -z "$reporting_was" ] || echo "$reporting_was" >"$report
 runs="$BENCH_DIR/runs-$stamp"
 cleaned="$BENCH_DIR/.cleaned"
 trap 'restore_reporting; rm -rf "$runs"; touch "$cleaned"' EXIT
+# A bench stopped during its cleaning (its terminal closed, the machine shut down) leaves its
+# folders, up to 9 GB. Holding the lock, this one knows no other bench uses them: they are
+# deleted now, and the wait below is for that deletion.
+for left in "$BENCH_DIR"/runs-*; do
+    [ -d "$left" ] || continue
+    echo "bench: deleting $left, left by a bench stopped before its cleaning ended" >&2
+    rm -rf "$left"
+    touch "$cleaned"
+done
 if [ -f "$cleaned" ]; then
     since=$(($(date +%s) - $(stat -c %Y "$cleaned")))
     if [ "$since" -lt 420 ]; then
